@@ -1,0 +1,2 @@
+// AWS components. (filled by the AWS issue)
+export {};

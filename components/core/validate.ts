@@ -1,0 +1,127 @@
+// Small validators shared by every component: each either returns the (possibly defaulted) value or
+// throws a GroundworkInputError in the house message form.
+import * as pulumi from "@pulumi/pulumi";
+import { GroundworkInputError } from "./errors";
+
+/** True when a value is only known at deployment time (an Output or a Promise), so it cannot be checked now. */
+export function isDeferred(value: unknown): boolean {
+  return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+/**
+ * Returns the plain value of an input when it is known at construction time, `undefined` when it is an
+ * Output or a Promise. Components validate what they can see and let the rest through.
+ */
+export function knownValue<T>(value: pulumi.Input<T> | undefined): T | undefined {
+  return value === undefined || isDeferred(value) ? undefined : (value as T);
+}
+
+/**
+ * Validates the arguments of one component instance. Construct it with the component's user-facing
+ * type (`aws.Bucket`) and the instance name; every method names the field it checks.
+ */
+export class Validator {
+  constructor(
+    readonly component: string,
+    readonly resourceName: string,
+  ) {}
+
+  /** Throws the standard input error for `field`. */
+  fail(field: string, value: unknown, problem: string, expected: string): never {
+    throw new GroundworkInputError({
+      component: this.component,
+      resourceName: this.resourceName,
+      field,
+      value,
+      problem,
+      expected,
+    });
+  }
+
+  /** Checks that a required argument is present (and, for strings, not blank). */
+  required<T>(field: string, value: T | undefined | null, expected: string): T {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+      this.fail(field, value, "is required", expected);
+    }
+    return value;
+  }
+
+  /** Checks a literal-union argument; returns the default when absent. */
+  oneOf<T extends string>(field: string, value: T | undefined, allowed: readonly T[], fallback: T): T;
+  oneOf<T extends string>(field: string, value: T | undefined, allowed: readonly T[]): T | undefined;
+  oneOf<T extends string>(
+    field: string,
+    value: T | undefined,
+    allowed: readonly T[],
+    fallback?: T,
+  ): T | undefined {
+    if (value === undefined) return fallback;
+    if (typeof value !== "string" || !allowed.includes(value)) {
+      this.fail(
+        field,
+        value,
+        "is not supported",
+        `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+      );
+    }
+    return value;
+  }
+
+  /** Checks an integer within inclusive bounds; returns the default when absent. */
+  integer(field: string, value: number | undefined, min: number, max: number, fallback: number): number;
+  integer(field: string, value: number | undefined, min: number, max: number): number | undefined;
+  integer(
+    field: string,
+    value: number | undefined,
+    min: number,
+    max: number,
+    fallback?: number,
+  ): number | undefined {
+    if (value === undefined) return fallback;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      this.fail(field, value, "is out of range", `an integer from ${min} to ${max}`);
+    }
+    return value;
+  }
+
+  /** Checks a boolean flag; returns the default when absent. */
+  boolean(field: string, value: boolean | undefined, fallback: boolean): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value !== "boolean") this.fail(field, value, "is not a boolean", "true or false");
+    return value;
+  }
+
+  /** Checks a string against a pattern when it is known now; Outputs pass through unchecked. */
+  matches(field: string, value: pulumi.Input<string> | undefined, pattern: RegExp, expected: string): void {
+    const v = knownValue(value);
+    if (v === undefined) return;
+    if (typeof v !== "string" || !pattern.test(v)) this.fail(field, v, "is not valid", expected);
+  }
+
+  /** Checks that a list argument (when known) has between `min` and `max` entries. */
+  listLength(field: string, value: readonly unknown[] | undefined, min: number, max: number): void {
+    if (value === undefined) return;
+    if (!Array.isArray(value) || value.length < min || value.length > max) {
+      this.fail(field, value, "has the wrong number of entries", `a list of ${min} to ${max} entries`);
+    }
+  }
+}
+
+/** The retention periods (in days) that CloudWatch Logs accepts; other clouds accept any of them too. */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Checks a `logRetentionDays` argument against the values every cloud accepts. */
+export function validateLogRetention(v: Validator, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!LOG_RETENTION_DAYS.includes(value)) {
+    v.fail(
+      "logRetentionDays",
+      value,
+      "is not a supported retention",
+      `one of ${LOG_RETENTION_DAYS.join(", ")}`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,2 @@
+// Kubernetes components. (filled by the Kubernetes issue)
+export {};

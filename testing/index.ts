@@ -1,0 +1,6 @@
+// The offline engine, exported for users' tests as `@groundwork/infra/testing`.
+export * from "./graph";
+export * from "./invokes";
+export { GroundworkMonitor, makeUrn, STACK_TYPE, NewResourceHook } from "./monitor";
+export * from "./synth";
+export * from "./report";

@@ -1,0 +1,314 @@
+// The resource monitor behind the offline engine. The Pulumi SDK talks to it exactly as it talks to
+// the real engine's monitor; it keeps each RegisterResourceRequest whole (parent, dependencies,
+// property dependencies, protect, aliases …), builds engine-form URNs and answers invokes.
+import { createHash } from "crypto";
+import * as path from "path";
+import type * as structprotoTypes from "google-protobuf/google/protobuf/struct_pb";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import { GraphInvoke, GraphResource, PropertyValue, UNKNOWN, reveal, urnQualifiedType } from "./graph";
+import { DEFAULT_INVOKES, FAKE_AWS_ACCOUNT, InvokeHandler, awsRegion } from "./invokes";
+
+// The Struct class must come from the same google-protobuf copy the SDK's generated code uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const structproto: typeof structprotoTypes = require(
+  require.resolve("google-protobuf/google/protobuf/struct_pb", {
+    paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))],
+  }),
+);
+type Struct = structprotoTypes.Struct;
+
+/** The root stack's type token. */
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Values a synth may give a custom resource in update mode, in place of the built-in fabrication. */
+export type NewResourceHook = (args: {
+  type: string;
+  name: string;
+  urn: string;
+  inputs: Record<string, unknown>;
+}) => { id?: string; state?: Record<string, unknown> } | undefined;
+
+export interface MonitorOptions {
+  readonly project: string;
+  readonly stack: string;
+  readonly preview: boolean;
+  readonly config: Record<string, unknown>;
+  readonly invokes?: Readonly<Record<string, InvokeHandler>>;
+  readonly newResource?: NewResourceHook;
+}
+
+type Callback<T> = (err: Error | null, resp?: T) => void;
+
+interface MutableResource extends Omit<GraphResource, "outputs"> {
+  outputs: Record<string, PropertyValue>;
+}
+
+/** Builds a URN the way the Pulumi engine does: the parent's type chain (the stack excluded), then the type. */
+export function makeUrn(
+  stack: string,
+  project: string,
+  parentUrn: string | undefined,
+  type: string,
+  name: string,
+): string {
+  let qualified = type;
+  if (parentUrn) {
+    const parentType = urnQualifiedType(parentUrn);
+    if (parentType && parentType !== STACK_TYPE) qualified = `${parentType}$${type}`;
+  }
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+function toJs(s: Struct | undefined): Record<string, PropertyValue> {
+  return (s?.toJavaScript() as Record<string, PropertyValue>) ?? {};
+}
+
+function fromJs(obj: Record<string, unknown>): Struct {
+  return structproto.Struct.fromJavaScript(obj as Record<string, structprotoTypes.JavaScriptValue>);
+}
+
+/** Recursively turns wire-form secrets and unknowns into plain values for invoke handlers. */
+function plainArgs(args: Record<string, PropertyValue>): Record<string, unknown> {
+  return reveal<Record<string, unknown>>(args);
+}
+
+/**
+ * The monitor. Pass it to `pulumi.runtime.setMockOptions`; read the graph with {@link resources}.
+ */
+export class GroundworkMonitor {
+  private readonly byUrn = new Map<string, MutableResource>();
+  private readonly order: MutableResource[] = [];
+  readonly invokeLog: GraphInvoke[] = [];
+  private readonly providers = new Map<string, Record<string, unknown>>();
+
+  constructor(private readonly options: MonitorOptions) {}
+
+  /** Registered resources in registration order. */
+  get resources(): GraphResource[] {
+    return this.order;
+  }
+
+  private urn(parent: string | undefined, type: string, name: string): string {
+    return makeUrn(this.options.stack, this.options.project, parent, type, name);
+  }
+
+  private resolveAliases(
+    req: resproto.RegisterResourceRequest,
+    type: string,
+    name: string,
+    parent: string | undefined,
+  ): string[] {
+    const out: string[] = [...req.getAliasurnsList()];
+    for (const alias of req.getAliasesList()) {
+      if (alias.hasUrn()) {
+        out.push(alias.getUrn());
+        continue;
+      }
+      const spec = alias.getSpec();
+      if (!spec) continue;
+      const aliasParent = spec.getNoparent() ? undefined : spec.getParenturn() || parent;
+      out.push(
+        makeUrn(
+          spec.getStack() || this.options.stack,
+          spec.getProject() || this.options.project,
+          aliasParent,
+          spec.getType() || type,
+          spec.getName() || name,
+        ),
+      );
+    }
+    return [...new Set(out)];
+  }
+
+  /** Outputs the "provider" returns for a new custom resource. */
+  private fabricate(
+    type: string,
+    name: string,
+    urn: string,
+    inputs: Record<string, PropertyValue>,
+  ): { id: string; state: Record<string, unknown> } {
+    if (this.options.preview) {
+      // Preview: the engine knows only the inputs; the id and computed outputs are unknown.
+      return { id: "", state: { ...inputs } };
+    }
+    const hooked = this.options.newResource?.({ type, name, urn, inputs: plainArgs(inputs) });
+    const hash = createHash("sha256").update(urn).digest("hex").slice(0, 8);
+    const id =
+      hooked?.id ??
+      (type.startsWith("pulumi:providers:") ? `${hash}-0000-4000-8000-provider` : `${name}-${hash}`);
+    const state: Record<string, unknown> = { ...inputs, ...(hooked?.state ?? {}) };
+    if (type.startsWith("aws:") && state.arn === undefined) {
+      const service = type.split(":")[1].split("/")[0];
+      const region = awsRegion({ token: "", args: {}, config: this.options.config });
+      state.arn =
+        service === "s3"
+          ? `arn:aws:s3:::${id}`
+          : `arn:aws:${service}:${region}:${FAKE_AWS_ACCOUNT}:${type.split(":")[2].toLowerCase()}/${id}`;
+    }
+    if (state.id === undefined) state.id = id;
+    return { id, state };
+  }
+
+  registerResource(
+    req: resproto.RegisterResourceRequest,
+    callback: Callback<resproto.RegisterResourceResponse>,
+  ): void {
+    try {
+      const type = req.getType();
+      const name = req.getName();
+      const parent = req.getParent() || undefined;
+      const urn = this.urn(parent, type, name);
+      if (this.byUrn.has(urn)) {
+        throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+      }
+      const inputs = toJs(req.getObject());
+      const propertyDependencies: Record<string, string[]> = {};
+      req.getPropertydependenciesMap().forEach((deps, key) => {
+        propertyDependencies[key] = deps.getUrnsList();
+      });
+      const custom = req.getCustom();
+      const { id, state } = custom ? this.fabricate(type, name, urn, inputs) : { id: "", state: {} };
+      const pos = req.getSourceposition();
+      const resource: MutableResource = {
+        urn,
+        type,
+        name,
+        parent,
+        custom,
+        provider: req.getProvider() || undefined,
+        inputs,
+        outputs: custom ? state : {},
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        protect: req.hasProtect() ? req.getProtect() === true : false,
+        retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() === true : false,
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        aliases: this.resolveAliases(req, type, name, parent),
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        importId: req.getImportid() || undefined,
+        id: custom ? id || UNKNOWN : undefined,
+        external: false,
+        sourcePosition: pos ? { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } : undefined,
+      };
+      this.byUrn.set(urn, resource);
+      this.order.push(resource);
+      if (type.startsWith("pulumi:providers:")) {
+        this.providers.set(`${urn}::${id || UNKNOWN}`, plainArgs(inputs));
+      }
+      const response = new resproto.RegisterResourceResponse();
+      response.setUrn(urn);
+      response.setId(id);
+      response.setObject(fromJs(state));
+      callback(null, response);
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  readResource(req: resproto.ReadResourceRequest, callback: Callback<resproto.ReadResourceResponse>): void {
+    try {
+      const type = req.getType();
+      const name = req.getName();
+      const parent = req.getParent() || undefined;
+      const urn = this.urn(parent, type, name);
+      const inputs = toJs(req.getProperties());
+      const state = { ...inputs, id: req.getId() };
+      const resource: MutableResource = {
+        urn,
+        type,
+        name,
+        parent,
+        custom: true,
+        provider: req.getProvider() || undefined,
+        inputs,
+        outputs: state,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies: {},
+        protect: false,
+        retainOnDelete: false,
+        deleteBeforeReplace: false,
+        aliases: [],
+        ignoreChanges: [],
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        id: req.getId(),
+        external: true,
+      };
+      this.byUrn.set(urn, resource);
+      this.order.push(resource);
+      const response = new resproto.ReadResourceResponse();
+      response.setUrn(urn);
+      response.setProperties(fromJs(state));
+      callback(null, response);
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback<object>): void {
+    const resource = this.byUrn.get(req.getUrn());
+    if (!resource) {
+      callback(new Error(`unknown resource ${req.getUrn()}`));
+      return;
+    }
+    resource.outputs = toJs(req.getOutputs());
+    callback(null, {});
+  }
+
+  invoke(req: resproto.ResourceInvokeRequest, callback: Callback<provproto.InvokeResponse>): void {
+    try {
+      const token = req.getTok();
+      const wireArgs = toJs(req.getArgs());
+      const provider = req.getProvider() || undefined;
+      this.invokeLog.push({ token, args: wireArgs, provider });
+      const response = new provproto.InvokeResponse();
+      if (token === "pulumi:pulumi:getResource") {
+        const r = this.byUrn.get(String(wireArgs.urn));
+        if (!r) throw new Error(`unknown resource ${String(wireArgs.urn)}`);
+        response.setReturn(fromJs({ urn: r.urn, id: r.id ?? null, state: r.outputs }));
+        callback(null, response);
+        return;
+      }
+      const handler = this.options.invokes?.[token] ?? DEFAULT_INVOKES[token];
+      if (!handler) {
+        throw new Error(
+          `the offline engine has no answer for the invoke ${token}; pass one in synth options.invokes`,
+        );
+      }
+      const providerInputs = provider ? this.providers.get(provider) : undefined;
+      const result = handler({
+        token,
+        args: plainArgs(wireArgs),
+        config: this.options.config,
+        providerInputs,
+      });
+      response.setReturn(fromJs(result));
+      callback(null, response);
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  call(_req: unknown, callback: Callback<never>): void {
+    callback(new Error("the offline engine does not support method calls on component providers"));
+  }
+
+  supportsFeature(
+    req: resproto.SupportsFeatureRequest,
+    callback: Callback<{ getHassupport(): boolean }>,
+  ): void {
+    // The same answers the real engine gives, except where running the feature needs the engine itself:
+    // transforms and hooks are callbacks the engine drives, and outputValues would hide Output
+    // dependencies inside values (the SDK then reports them as propertyDependencies instead).
+    const unsupported = ["outputValues", "transforms", "invokeTransforms", "resourceHooks", "errorHooks"];
+    const has = !unsupported.includes(req.getId());
+    callback(null, { getHassupport: () => has });
+  }
+
+  registerPackage(_req: unknown, callback: Callback<resproto.RegisterPackageResponse>): void {
+    const resp = new resproto.RegisterPackageResponse();
+    resp.setRef("offline-package");
+    callback(null, resp);
+  }
+}

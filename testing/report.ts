@@ -1,0 +1,87 @@
+// The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
+// the analyzer host; reporters (table, json, sarif, junit) read only this.
+import { ResourceGraph } from "./graph";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export type Severity = "low" | "medium" | "high" | "critical";
+
+/** A policy as the pack describes it (GetAnalyzerInfo, or our pack's metadata). */
+export interface PolicyInfo {
+  readonly pack: string;
+  readonly name: string;
+  readonly description: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity?: Severity;
+  readonly remediationSteps?: string;
+  readonly url?: string;
+  readonly tags?: readonly string[];
+  /** Public rule ids the policy corresponds to (Checkov, CIS, PSS …). */
+  readonly references?: readonly string[];
+}
+
+/** One finding. `urn` is absent for stack-level findings not tied to a resource. */
+export interface Violation {
+  readonly pack: string;
+  readonly policy: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity?: Severity;
+  readonly urn?: string;
+  readonly message: string;
+}
+
+/** A waiver that was applied (it suppressed a finding) or that is itself invalid. */
+export interface WaiverRecord {
+  readonly pack: string;
+  readonly policy: string;
+  /** The URN pattern from the config. */
+  readonly pattern: string;
+  /** The URN of the resource the waiver suppressed a finding on, when applied. */
+  readonly urn?: string;
+  readonly reason?: string;
+  readonly owner?: string;
+  readonly expires?: string;
+  /** `applied`, or why it was refused. */
+  readonly status: "applied" | "expired" | "missing-reason" | "invalid";
+  /** The finding it suppressed, when applied. */
+  readonly message?: string;
+}
+
+/** A property change a policy made through `remediateResource`. */
+export interface Remediation {
+  readonly pack: string;
+  readonly policy: string;
+  readonly urn: string;
+  /** The inputs after the fix. */
+  readonly inputs: Record<string, unknown>;
+}
+
+/** A check that could not be decided because a value was unknown during preview. */
+export interface Undecided {
+  readonly pack: string;
+  readonly policy: string;
+  readonly urn?: string;
+  readonly message: string;
+}
+
+export interface PolicyReport {
+  readonly policies: readonly PolicyInfo[];
+  readonly violations: readonly Violation[];
+  readonly waivers: readonly WaiverRecord[];
+  readonly remediations: readonly Remediation[];
+  readonly undecided: readonly Undecided[];
+}
+
+/** What `groundwork check` reports: the graph, the findings, and the summary the exit code is taken from. */
+export interface CheckReport extends PolicyReport {
+  readonly graph: ResourceGraph;
+  /** The program's main file, for reporters that point at source. */
+  readonly programFile?: string;
+  readonly summary: {
+    readonly resources: number;
+    readonly policies: number;
+    readonly mandatory: number;
+    readonly advisory: number;
+    readonly waived: number;
+    readonly undecided: number;
+  };
+}
