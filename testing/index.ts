@@ -4,3 +4,4 @@ export * from "./invokes";
 export { GroundworkMonitor, makeUrn, STACK_TYPE, NewResourceHook } from "./monitor";
 export * from "./synth";
 export * from "./report";
+export * from "./urns";

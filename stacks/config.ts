@@ -1,0 +1,120 @@
+// The reference platform's configuration: one zod schema for everything `Pulumi.<stack>.yaml` may say.
+// An unknown key, a wrong type or a missing value stops the program with the key and the file named.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+
+const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+
+const name = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a DNS-1123 label (lowercase letters, digits, hyphens)");
+const pinnedImage = z
+  .string()
+  .regex(
+    /^[^\s:@]+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64}|(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})@sha256:[a-f0-9]{64})$/,
+    "an image pinned to a tag or a digest",
+  )
+  .refine((s) => !/:latest(@|$)/.test(s), "an image pinned to a tag other than latest, or a digest");
+const tags = z.record(z.string(), z.string());
+
+/** The schema of the `groundwork-platform:*` keys. `aws:region` and other provider keys are read by the providers. */
+export const platformConfigSchema = z.strictObject({
+  /** The environment profile; decides sizes, availability and retention, never security. */
+  environment: z.enum(ENVIRONMENTS),
+  /** Tags added to every resource. */
+  tags: tags.optional(),
+  network: z.strictObject({
+    /** The VPC's IPv4 block. */
+    cidrBlock: z.string(),
+  }),
+  service: z.strictObject({
+    /** The container image of the API service. */
+    image: pinnedImage,
+    /** The container port. */
+    port: z.number().int().min(1).max(65535),
+    /** ACM certificate ARN for the HTTPS listener. */
+    certificateArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/, "an ACM certificate ARN"),
+    /** Whether the load balancer faces the internet. */
+    internetFacing: z.boolean().default(false),
+  }),
+  database: z
+    .strictObject({
+      /** The PostgreSQL major version. */
+      engineVersion: z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, "a PostgreSQL version such as 16 or 16.4")
+        .default("16"),
+      /** Database name created on the instance. */
+      databaseName: z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier")
+        .default("app"),
+    })
+    .default({ engineVersion: "16", databaseName: "app" }),
+  kubernetes: z.strictObject({
+    /** The namespace the web service runs in. */
+    namespace: name,
+    /** The web service's image. */
+    webImage: pinnedImage,
+    /** The web service's container port. */
+    webPort: z.number().int().min(1).max(65535).default(8080),
+    /** Host name for the TLS Ingress, when one is wanted. */
+    ingressHost: z.string().optional(),
+    /** The TLS secret the Ingress uses. */
+    ingressTlsSecret: name.optional(),
+    /** Kubeconfig context the provider targets; the ambient context when absent. */
+    context: z.string().optional(),
+  }),
+});
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+/** Thrown when a stack file is wrong; the message names the file and the key. */
+export class PlatformConfigError extends pulumi.RunError {}
+
+/**
+ * Reads every `<project>:<key>` value from the stack config, parses JSON values the way the Pulumi CLI
+ * stores structured config, and validates the whole against {@link platformConfigSchema}.
+ */
+export function loadPlatformConfig(
+  raw: Record<string, string> = pulumi.runtime.allConfig(),
+  project: string = pulumi.getProject(),
+  stack: string = pulumi.getStack(),
+): PlatformConfig {
+  const file = `stacks/Pulumi.${stack}.yaml`;
+  const values: Record<string, unknown> = {};
+  for (const [fullKey, value] of Object.entries(raw)) {
+    const [ns, key] = fullKey.split(":", 2);
+    if (ns !== project || key === undefined) continue;
+    try {
+      values[key] = JSON.parse(value);
+    } catch {
+      values[key] = value;
+    }
+  }
+  const parsed = platformConfigSchema.safeParse(values);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : undefined;
+      const keyPath = issue.path.length ? `${project}:${issue.path.map(String).join(".")}` : project;
+      if (unknownKeys) {
+        return unknownKeys
+          .map((k) => `${issue.path.length ? `${keyPath}.${k}` : `${project}:${k}`}: unknown key`)
+          .join("\n  ");
+      }
+      const given = issue.path.reduce<unknown>(
+        (at, k) =>
+          at !== null && typeof at === "object" ? (at as Record<PropertyKey, unknown>)[k] : undefined,
+        values,
+      );
+      if (given === undefined) {
+        return `${keyPath}: missing value (${issue.message})`;
+      }
+      return `${keyPath}: ${issue.message}`;
+    });
+    throw new PlatformConfigError(`invalid configuration in ${file}:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
