@@ -40,6 +40,13 @@ export interface MonitorOptions {
 
 type Callback<T> = (err: Error | null, resp?: T) => void;
 
+/** The SDK reads a failed call's message from `details`, as gRPC errors carry it. */
+function rpcError(err: unknown): Error & { details: string } {
+  const e = (err instanceof Error ? err : new Error(String(err))) as Error & { details: string };
+  e.details = e.message;
+  return e;
+}
+
 interface MutableResource extends Omit<GraphResource, "outputs"> {
   outputs: Record<string, PropertyValue>;
 }
@@ -58,6 +65,11 @@ export function makeUrn(
     if (parentType && parentType !== STACK_TYPE) qualified = `${parentType}$${type}`;
   }
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/** The name part of a URN (everything after the type chain). */
+function urnName(urn: string): string {
+  return urn.split("::").slice(3).join("::");
 }
 
 function toJs(s: Struct | undefined): Record<string, PropertyValue> {
@@ -80,6 +92,8 @@ export class GroundworkMonitor {
   private readonly byUrn = new Map<string, MutableResource>();
   private readonly order: MutableResource[] = [];
   readonly invokeLog: GraphInvoke[] = [];
+  /** Registrations the engine refused (duplicate URNs …): the real engine fails the deployment on these. */
+  readonly failures: Error[] = [];
   private readonly providers = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly options: MonitorOptions) {}
@@ -116,6 +130,19 @@ export class GroundworkMonitor {
           spec.getType() || type,
           spec.getName() || name,
         ),
+      );
+    }
+    // As the engine does: every alias of the parent implies one for the child, under the parent's old
+    // URN, with the parent's old name substituted where the child's name starts with the parent's.
+    const parentAliases = parent ? (this.byUrn.get(parent)?.aliases ?? []) : [];
+    const parentName = parent ? urnName(parent) : "";
+    for (const parentAlias of parentAliases) {
+      const childAliasName = name.startsWith(parentName)
+        ? urnName(parentAlias) + name.slice(parentName.length)
+        : name;
+      const [, stack, project] = /^urn:pulumi:(.*?)::(.*?)::/.exec(parentAlias) ?? [];
+      out.push(
+        `urn:pulumi:${stack}::${project}::${urnQualifiedType(parentAlias)}$${type}::${childAliasName}`,
       );
     }
     return [...new Set(out)];
@@ -203,7 +230,8 @@ export class GroundworkMonitor {
       response.setObject(fromJs(state));
       callback(null, response);
     } catch (err) {
-      callback(err as Error);
+      this.failures.push(rpcError(err));
+      callback(rpcError(err));
     }
   }
 
@@ -242,7 +270,8 @@ export class GroundworkMonitor {
       response.setProperties(fromJs(state));
       callback(null, response);
     } catch (err) {
-      callback(err as Error);
+      this.failures.push(rpcError(err));
+      callback(rpcError(err));
     }
   }
 
@@ -286,7 +315,7 @@ export class GroundworkMonitor {
       response.setReturn(fromJs(result));
       callback(null, response);
     } catch (err) {
-      callback(err as Error);
+      callback(rpcError(err));
     }
   }
 

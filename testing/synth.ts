@@ -1,5 +1,6 @@
 // synth(): runs a Pulumi program offline, through the SDK's mock hook and Groundwork's monitor, and
 // returns the resource graph the real engine would have received.
+import { AsyncLocalStorage } from "async_hooks";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -72,18 +73,22 @@ export class SynthError extends Error {
   }
 }
 
-const ENGINE_DIR = __dirname;
+// This engine's own frames, compiled or (through source maps) as the TypeScript it was built from.
+const ENGINE_DIRS = [__dirname, path.resolve(__dirname, "..", "..", "testing")];
+
+/** Marks the async context of each running synth, to tell whose program an async error came from. */
+const synthContext = new AsyncLocalStorage<symbol>();
 
 /** The first stack frame that belongs to the program: not the SDK, not node internals, not this engine. */
 export function programLocation(err: unknown): string | undefined {
   const stack = err instanceof Error ? err.stack : undefined;
   if (!stack) return undefined;
   for (const line of stack.split("\n").slice(1)) {
-    const m = /(?:^at |\()((?:\/|[A-Za-z]:\\|file:\/\/)[^()]*?):(\d+):(\d+)\)?$/.exec(line.trim());
+    const m = /(?:^at (?:async )?|\()((?:\/|[A-Za-z]:\\|file:\/\/)[^()]*?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const file = m[1];
     if (file.includes(`${path.sep}node_modules${path.sep}@pulumi${path.sep}`)) continue;
-    if (file.startsWith("node:") || file.startsWith(ENGINE_DIR)) continue;
+    if (file.startsWith("node:") || ENGINE_DIRS.some((d) => file.startsWith(d + path.sep))) continue;
     if (file.includes(`${path.sep}components${path.sep}core${path.sep}`)) continue; // validators: report the caller
     return `${file}:${m[2]}:${m[3]}`;
   }
@@ -193,24 +198,32 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     },
   };
 
+  // Node runs these process handlers in the async context of the failing promise or callback, so an
+  // error is charged to the synth that caused it, never to another one running concurrently.
+  const token = Symbol("synth");
   let firstAsyncError: unknown;
   const onAsyncError = (err: unknown): void => {
-    firstAsyncError ??= err;
+    if (synthContext.getStore() === token) firstAsyncError ??= err;
   };
 
   const run = (): Promise<Record<string, unknown>> =>
-    state.withLocalStorage(async () => {
-      settings.setMockOptions(monitor, project, stack, preview, options.organization);
-      state.getStore().settings.engine = fakeEngine;
-      runtimeConfig.setAllConfig(config, secretKeys);
-      const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-        const result =
-          programPath !== undefined ? await runModule(programPath) : await (program as () => unknown)();
-        return (result ?? undefined) as Record<string, unknown> | undefined;
-      });
-      await settings.waitForRPCs();
-      return (outputs ?? {}) as Record<string, unknown>;
-    });
+    synthContext.run(token, () =>
+      state.withLocalStorage(async () => {
+        settings.setMockOptions(monitor, project, stack, preview, options.organization);
+        state.getStore().settings.engine = fakeEngine;
+        runtimeConfig.setAllConfig(config, secretKeys);
+        const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+          const result =
+            programPath !== undefined ? await runModule(programPath) : await (program as () => unknown)();
+          return (result ?? undefined) as Record<string, unknown> | undefined;
+        });
+        await settings.waitForRPCs();
+        // A failed registration rejects promises nobody awaits; Node reports those as unhandled only
+        // after the microtask queue drains, so give it one turn while our handlers still listen.
+        await new Promise((resolve) => setImmediate(resolve));
+        return (outputs ?? {}) as Record<string, unknown>;
+      }),
+    );
 
   const timeoutMs = options.timeoutMs ?? 120_000;
   let timer: NodeJS.Timeout | undefined;
@@ -235,6 +248,7 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
   try {
     await Promise.race([run(), timeout]);
     if (firstAsyncError !== undefined) throw firstAsyncError;
+    if (monitor.failures.length > 0) throw monitor.failures[0];
   } catch (err) {
     if (err instanceof SynthError) throw err;
     const location = programLocation(err) ?? (programPath ? programPath : undefined);
@@ -246,6 +260,9 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     );
   } finally {
     clearTimeout(timer);
+    // A failing program usually leaves more rejected promises behind (the stack's outputs …); let them
+    // surface while we still listen, or they would crash the host process after synth has returned.
+    await new Promise((resolve) => setImmediate(resolve));
     process.off("unhandledRejection", onAsyncError);
     process.off("uncaughtException", onAsyncError);
   }

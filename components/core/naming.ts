@@ -102,19 +102,26 @@ export function shortHash(input: string, length = 8): string {
 }
 
 /**
- * Shapes an arbitrary string (for example a component name plus a suffix) into a valid name of `kind`:
- * lowercased, disallowed characters replaced or dropped, and, when too long, truncated with a short hash
- * of the full input appended so distinct inputs stay distinct. Throws when nothing usable remains.
+ * Shapes an arbitrary string (for example a component name plus a suffix) into a valid name of `kind`.
+ * A name that is already valid comes back unchanged. Anything else is lowercased, disallowed characters
+ * are replaced or dropped, and a short hash of the full input is appended (after truncation, when too
+ * long), so distinct inputs stay distinct. Throws when the input has no usable character at all.
  */
 export function shapeName(kind: NameKind, raw: string): string {
   const rule = NAME_RULES[kind];
+  const fail = (problem: string): never => {
+    throw new Error(`cannot shape ${JSON.stringify(raw)} into ${rule.description}: the result ${problem}`);
+  };
+  if (typeof raw !== "string") fail("is not a string");
+  if (nameProblem(kind, raw) === undefined) return raw;
   let s = raw.toLowerCase();
   switch (kind) {
     case "azureStorageAccount":
       s = s.replace(/[^a-z0-9]/g, "");
       break;
     case "kubernetesSubdomain":
-      s = s.replace(/[^a-z0-9.-]/g, "-").replace(/\.{2,}/g, ".");
+      // Every dot-separated label must start and end alphanumeric, so hyphens next to a dot go.
+      s = s.replace(/[^a-z0-9.-]/g, "-").replace(/-*\.[-.]*/g, ".");
       break;
     case "s3Bucket":
       s = s.replace(/[^a-z0-9.-]/g, "-").replace(/\.{2,}/g, ".");
@@ -125,20 +132,17 @@ export function shapeName(kind: NameKind, raw: string): string {
   s = s.replace(/-{2,}/g, "-");
   const trim = (x: string): string => x.replace(/^[^a-z0-9]+/, "").replace(/[^a-z0-9]+$/, "");
   s = trim(s);
-  if (kind === "gcpResource") s = s.replace(/^[0-9]+/, "");
-  if (s.length > rule.maxLength || (s.length > 0 && s !== raw)) {
-    // Distinct raw inputs that shape to the same text keep distinct names.
-    const hash = shortHash(raw, kind === "azureStorageAccount" ? 6 : 8);
-    const sep = kind === "azureStorageAccount" ? "" : "-";
-    if (s.length + sep.length + hash.length > rule.maxLength) {
-      s = trim(s.slice(0, rule.maxLength - sep.length - hash.length));
-    }
-    s = s.length > 0 ? `${s}${sep}${hash}` : "";
-  }
-  if (kind === "gcpResource" && /^[0-9]/.test(s)) s = `g${s}`.slice(0, rule.maxLength);
-  const problem = s.length === 0 ? "has no usable characters" : nameProblem(kind, s);
-  if (problem !== undefined) {
-    throw new Error(`cannot shape ${JSON.stringify(raw)} into ${rule.description}: the result ${problem}`);
-  }
+  if (s.length === 0) fail("has no usable characters");
+  if (kind === "gcpResource" && /^[0-9]/.test(s)) s = `g-${s}`;
+  // The prefixes S3 reserves survive sanitising ('xn--' does not: hyphens are collapsed); move them off the front.
+  if (kind === "s3Bucket" && /^(sthree-|amzn-s3-demo-)/.test(s)) s = `b-${s}`;
+  // The input was not valid as given, so the shaped text always carries the hash of the input: two inputs
+  // that sanitise to the same text (`Core Logs`, `core_logs`) keep distinct names. A hyphen-free hex tail
+  // also keeps clear of S3's reserved suffixes and of IP-address shapes.
+  const hash = shortHash(raw, kind === "azureStorageAccount" ? 6 : 8);
+  const sep = kind === "azureStorageAccount" ? "" : "-";
+  s = `${trim(s.slice(0, rule.maxLength - sep.length - hash.length))}${sep}${hash}`;
+  const problem = nameProblem(kind, s);
+  if (problem !== undefined) fail(problem);
   return s;
 }

@@ -176,7 +176,11 @@ export function kubernetesLabels(v: Validator, ctx: KubernetesLabelContext): Tag
   };
   if (ctx.partOf !== undefined) ours["app.kubernetes.io/part-of"] = ctx.partOf;
   if (ctx.version !== undefined)
-    ours["app.kubernetes.io/version"] = ctx.version.slice(0, 63).replace(/[^A-Za-z0-9_.-]/g, "-");
+    ours["app.kubernetes.io/version"] = ctx.version
+      .replace(/[^A-Za-z0-9_.-]/g, "-")
+      .replace(/^[^A-Za-z0-9]+/, "")
+      .slice(0, 63)
+      .replace(/[^A-Za-z0-9]+$/, "");
   const theirs = ctx.labels ?? {};
   for (const [key, value] of Object.entries(theirs)) {
     const kp = kubernetesLabelKeyProblem(key);

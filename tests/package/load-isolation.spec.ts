@@ -1,0 +1,74 @@
+// Loading the package must not load provider SDKs a project does not use: `./core` loads none, `./aws`
+// loads no other cloud, and the root loads none until a namespace is touched. Each check runs in a
+// fresh Node process against the built package, resolved through its own exports map.
+import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const SDKS = ["aws", "gcp", "azure-native", "kubernetes"] as const;
+
+/** Requires `specifier` in a fresh process, runs `touch` on the module, returns what got loaded. */
+function load(specifier: string, touch = ""): { sdks: string[]; files: string[]; resolved: string } {
+  const script = `
+    const resolved = require.resolve(${JSON.stringify(specifier)});
+    const m = require(${JSON.stringify(specifier)});
+    ${touch}
+    const files = Object.keys(require.cache);
+    const sdks = ${JSON.stringify(SDKS)}.filter((sdk) =>
+      files.some((f) => f.split(require("path").sep).join("/").includes("/node_modules/@pulumi/" + sdk + "/")));
+    process.stdout.write(JSON.stringify({ sdks, files, resolved }));
+  `;
+  const out = execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+describe("package: load isolation", function () {
+  this.timeout(120_000);
+
+  it("`@groundwork/infra/core` resolves through the exports map and loads no provider SDK", () => {
+    const { sdks, resolved, files } = load("@groundwork/infra/core");
+    assert.equal(resolved, path.join(ROOT, "dist", "components", "core", "index.js"));
+    assert.deepEqual(sdks, []);
+    // The check itself works: the Pulumi SDK (which core does use) is seen in the cache.
+    assert.ok(files.some((f) => f.includes(`${path.sep}@pulumi${path.sep}pulumi${path.sep}`)));
+  });
+
+  it("`@groundwork/infra/aws` loads no Google, Azure or Kubernetes SDK", () => {
+    const { sdks, resolved } = load("@groundwork/infra/aws", "Object.keys(m);");
+    assert.equal(resolved, path.join(ROOT, "dist", "components", "aws", "index.js"));
+    assert.deepEqual(
+      sdks.filter((s) => s !== "aws"),
+      [],
+    );
+  });
+
+  it("`@groundwork/infra/kubernetes` loads no AWS, Google or Azure SDK", () => {
+    const { sdks } = load("@groundwork/infra/kubernetes", "Object.keys(m);");
+    assert.deepEqual(
+      sdks.filter((s) => s !== "kubernetes"),
+      [],
+    );
+  });
+
+  it("the root entry loads no provider SDK, nor any cloud folder, until a namespace is touched", () => {
+    const { sdks, files, resolved } = load("@groundwork/infra", "m.core.childName('a', 'b');");
+    assert.equal(resolved, path.join(ROOT, "dist", "components", "index.js"));
+    assert.deepEqual(sdks, []);
+    for (const cloud of ["aws", "gcp", "azure", "kubernetes"]) {
+      assert.ok(!files.includes(path.join(ROOT, "dist", "components", cloud, "index.js")), cloud);
+    }
+  });
+
+  it("touching the root's `aws` namespace loads the AWS folder and no other cloud", () => {
+    const { sdks, files } = load("@groundwork/infra", "Object.keys(m.aws);");
+    assert.ok(files.includes(path.join(ROOT, "dist", "components", "aws", "index.js")));
+    for (const cloud of ["gcp", "azure", "kubernetes"]) {
+      assert.ok(!files.includes(path.join(ROOT, "dist", "components", cloud, "index.js")), cloud);
+    }
+    assert.deepEqual(
+      sdks.filter((s) => s !== "aws"),
+      [],
+    );
+  });
+});

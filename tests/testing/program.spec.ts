@@ -1,0 +1,303 @@
+// Running programs: path programs (.js and .ts, default-export function or top-level exports), stack
+// config, isolation between programs (also concurrent ones), errors that point at the program, timeouts.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { GraphQuery, SynthError, isSecret, reveal, synth } from "../../testing";
+
+// TypeScript fixtures run from the source tree (through synth's transpile hook); their compiled twins
+// under dist run as plain JavaScript.
+const SRC = path.resolve(__dirname, "../../../tests/testing/fixtures");
+const DIST = path.resolve(__dirname, "fixtures");
+
+class Thing extends pulumi.CustomResource {
+  constructor(name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    super("test:index:Thing", name, props, opts);
+  }
+}
+
+/** Asserts `err` is a SynthError whose location is the line of `file` marked THROW_HERE. */
+function assertPointsAtMarker(err: unknown, file: RegExp): true {
+  assert.ok(err instanceof SynthError, `expected a SynthError, got ${String(err)}`);
+  assert.ok(err.location, `no location in: ${err.message}`);
+  const m = /^(.*):(\d+):(\d+)$/.exec(err.location);
+  assert.ok(m, err.location);
+  assert.match(m[1], file);
+  assert.doesNotMatch(m[1], /node_modules|[\\/]testing[\\/]synth/);
+  const line = fs.readFileSync(m[1], "utf8").split("\n")[Number(m[2]) - 1];
+  assert.match(line, /THROW_HERE/, `${err.location} is not the throwing line: ${line}`);
+  assert.ok(err.message.includes(err.location), err.message);
+  return true;
+}
+
+describe("testing/synth: path programs", () => {
+  it("TypeScript, top-level code: exports become stack outputs, config is read", async () => {
+    const g = await synth(path.join(SRC, "top-level-program.ts"), {
+      project: "fx",
+      config: { size: 3, who: "world" },
+    });
+    assert.equal(g.outputs.greeting, "hello world");
+    assert.equal(g.outputs.thingUrn, "urn:pulumi:dev::fx::test:index:Thing::top");
+    assert.equal(new GraphQuery(g).one("test:index:Thing", "top").inputs.size, 3);
+  });
+
+  it("compiled JavaScript of the same program gives the same graph", async () => {
+    const options = { project: "fx", config: { size: 3, who: "world" } };
+    const ts = await synth(path.join(SRC, "top-level-program.ts"), options);
+    const js = await synth(path.join(DIST, "top-level-program.js"), options);
+    assert.deepEqual(
+      js.resources.map((r) => [r.urn, r.inputs]),
+      ts.resources.map((r) => [r.urn, r.inputs]),
+    );
+    assert.deepEqual(js.outputs, ts.outputs);
+  });
+
+  it("a default-exported function is called and its result becomes the outputs (.ts and .js)", async () => {
+    for (const file of [
+      path.join(SRC, "default-export-program.ts"),
+      path.join(DIST, "default-export-program.js"),
+    ]) {
+      const g = await synth(file, { stack: "prod", config: { "aws:region": "eu-north-1" } });
+      assert.deepEqual(g.outputs, { region: "eu-north-1", stack: "prod" }, file);
+      assert.equal(new GraphQuery(g).one("test:index:Thing", "from-default").inputs.region, "eu-north-1");
+    }
+  });
+
+  it("a CommonJS module.exports function works, and runs afresh on each synth", async () => {
+    const file = path.join(SRC, "plain-program.js");
+    const a = await synth(file, { config: { mode: "a" } });
+    const b = await synth(file, { config: { mode: "b" } });
+    assert.equal(a.outputs.mode, "a");
+    assert.equal(b.outputs.mode, "b");
+    assert.equal(new GraphQuery(b).one("test:index:Thing", "plain").inputs.mode, "b");
+  });
+
+  it("a module that exports neither function nor values gives empty outputs", async () => {
+    const g = await synth(path.join(SRC, "throwing-program.ts"), { config: { limit: 2 } });
+    assert.deepEqual(g.outputs, {});
+    assert.deepEqual(new GraphQuery(g).inventory(), ["test:index:Thing::before-failure"]);
+  });
+
+  it("a missing program is reported with its path", async () => {
+    await assert.rejects(synth(path.join(SRC, "nope")), /program not found: .*nope/);
+  });
+});
+
+describe("testing/synth: errors point at the program", () => {
+  it("a TypeScript program that throws: SynthError at the .ts file and line", async () => {
+    await assert.rejects(synth(path.join(SRC, "throwing-program.ts")), (err: unknown) => {
+      assertPointsAtMarker(err, /tests[\\/]testing[\\/]fixtures[\\/]throwing-program\.ts$/);
+      assert.match((err as Error).message, /limit must be at least 1, got 0/);
+      return true;
+    });
+  });
+
+  it("the compiled JavaScript program that throws: the location is still the program's own line", async () => {
+    await assert.rejects(synth(path.join(DIST, "throwing-program.js")), (err: unknown) =>
+      assertPointsAtMarker(err, /throwing-program\.(js|ts)$/),
+    );
+  });
+
+  it("a CommonJS program that throws inside its function", async () => {
+    await assert.rejects(
+      synth(path.join(SRC, "plain-program.js"), { config: { fail: true } }),
+      (err: unknown) => assertPointsAtMarker(err, /plain-program\.js$/),
+    );
+  });
+
+  it("a function program that throws: the location is this test file, the original error is kept", async () => {
+    const boom = new Error("boom");
+    await assert.rejects(
+      synth(function failing() {
+        new Thing("x", {});
+        throw boom;
+      }),
+      (err: unknown) => {
+        assert.ok(err instanceof SynthError);
+        assert.equal(err.programError, boom);
+        assert.match(err.message, /^program failing\(\) failed at .*program\.spec\.(js|ts):\d+:\d+: boom$/);
+        assert.match(err.location ?? "", /tests[\\/]testing[\\/]program\.spec\.(js|ts):\d+:\d+$/);
+        return true;
+      },
+    );
+  });
+
+  it("an error thrown in an apply callback fails the synth, pointing at the callback", async () => {
+    await assert.rejects(
+      synth(
+        () => {
+          const t = new Thing("t", {});
+          t.id.apply((id) => {
+            throw new Error(`bad id ${id}`);
+          });
+        },
+        { preview: false },
+      ),
+      (err: unknown) =>
+        err instanceof SynthError &&
+        /bad id t-/.test(err.message) &&
+        /program\.spec/.test(err.location ?? ""),
+    );
+  });
+
+  it("awaiting an unknown output in preview ends in the timeout error instead of hanging", async () => {
+    const started = Date.now();
+    await assert.rejects(
+      synth(
+        async function waits() {
+          const t = new Thing("slow", {});
+          await new Promise((resolve) => t.id.apply(resolve));
+        },
+        { timeoutMs: 300 },
+      ),
+      (err: unknown) =>
+        err instanceof SynthError &&
+        /^program waits\(\) did not finish within 300 ms \(in preview mode, awaiting an output that is unknown/.test(
+          err.message,
+        ),
+    );
+    assert.ok(Date.now() - started < 5000);
+  });
+});
+
+describe("testing/synth: config", () => {
+  it("namespaced and un-namespaced keys, typed getters, secrets through secretKeys", async () => {
+    const g = await synth(
+      () => {
+        const cfg = new pulumi.Config();
+        const aws = new pulumi.Config("aws");
+        const password = cfg.requireSecret("dbPassword");
+        new Thing("db", { password, size: cfg.requireNumber("size") });
+        return {
+          size: cfg.requireNumber("size"),
+          flag: cfg.requireBoolean("flag"),
+          obj: cfg.requireObject("settings"),
+          explicit: cfg.require("explicit"),
+          region: aws.require("region"),
+          missing: cfg.get("missing") ?? "absent",
+          password,
+        };
+      },
+      {
+        project: "cfgtest",
+        config: {
+          size: 3,
+          flag: true,
+          settings: { tier: "gold", n: [1, 2] },
+          "cfgtest:explicit": "namespaced",
+          "aws:region": "ap-south-1",
+          dbPassword: "hunter2",
+        },
+        secretKeys: ["dbPassword"],
+      },
+    );
+    assert.deepEqual(reveal(g.outputs), {
+      size: 3,
+      flag: true,
+      obj: { tier: "gold", n: [1, 2] },
+      explicit: "namespaced",
+      region: "ap-south-1",
+      missing: "absent",
+      password: "hunter2",
+    });
+    assert.ok(isSecret(g.outputs.password));
+    assert.ok(isSecret(new GraphQuery(g).one("test:index:Thing", "db").inputs.password));
+  });
+
+  it("a secret key given with its namespace works too", async () => {
+    const g = await synth(() => ({ token: new pulumi.Config("svc").requireSecret("token") }), {
+      config: { "svc:token": "t0k3n" },
+      secretKeys: ["svc:token"],
+    });
+    assert.ok(isSecret(g.outputs.token));
+  });
+});
+
+describe("testing/synth: isolation between programs", () => {
+  const program = (tag: string, count: number) =>
+    async function run(): Promise<Record<string, unknown>> {
+      const cfg = new pulumi.Config();
+      for (let i = 0; i < count; i++) {
+        new Thing(`${tag}-${i}`, { value: cfg.require("value") });
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return {
+        stack: pulumi.getStack(),
+        project: pulumi.getProject(),
+        value: cfg.get("value"),
+        other: cfg.get("only"),
+      };
+    };
+
+  function assertOwn(
+    g: Awaited<ReturnType<typeof synth>>,
+    tag: string,
+    stack: string,
+    project: string,
+    value: string,
+  ): void {
+    const things = g.resources.filter((r) => r.type === "test:index:Thing");
+    assert.equal(things.length, 4);
+    for (const r of things) {
+      assert.ok(r.name.startsWith(`${tag}-`), r.name);
+      assert.ok(r.urn.startsWith(`urn:pulumi:${stack}::${project}::`), r.urn);
+      assert.equal(r.inputs.value, value);
+    }
+    assert.equal(
+      g.resources[0].urn,
+      `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`,
+    );
+    assert.equal(g.outputs.stack, stack);
+    assert.equal(g.outputs.project, project);
+    assert.equal(g.outputs.value, value);
+  }
+
+  it("one after the other: no resources, config or stack name carry over", async () => {
+    const a = await synth(program("a", 4), {
+      project: "pa",
+      stack: "sa",
+      config: { value: "A", only: "in-a" },
+    });
+    const b = await synth(program("b", 4), { project: "pb", stack: "sb", config: { value: "B" } });
+    assertOwn(a, "a", "sa", "pa", "A");
+    assertOwn(b, "b", "sb", "pb", "B");
+    assert.equal(a.outputs.other, "in-a");
+    assert.equal(b.outputs.other, undefined);
+  });
+
+  it("concurrently (Promise.all): each program sees only its own resources, config and stack", async () => {
+    const [a, b] = await Promise.all([
+      synth(program("a", 4), { project: "pa", stack: "sa", config: { value: "A", only: "in-a" } }),
+      synth(program("b", 4), { project: "pb", stack: "sb", config: { value: "B" } }),
+    ]);
+    assertOwn(a, "a", "sa", "pa", "A");
+    assertOwn(b, "b", "sb", "pb", "B");
+    assert.equal(b.outputs.other, undefined);
+  });
+
+  it("concurrently: one program's async failure does not fail the other", async () => {
+    const [bad, good] = await Promise.allSettled([
+      synth(
+        async () => {
+          const t = new Thing("bad", {});
+          t.id.apply(() => {
+            throw new Error("only the bad program fails");
+          });
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+        { preview: false },
+      ),
+      synth(program("g", 4), { preview: false, project: "pg", stack: "sg", config: { value: "G" } }),
+    ]);
+    assert.equal(bad.status, "rejected");
+    assert.match(String((bad as PromiseRejectedResult).reason), /only the bad program fails/);
+    assert.equal(good.status, "fulfilled", String((good as PromiseRejectedResult).reason));
+  });
+
+  it("the process is left as found: no mock monitor or config visible after a synth", async () => {
+    await synth(program("z", 1), { project: "pz", stack: "sz", config: { value: "Z" } });
+    assert.notEqual(pulumi.getStack(), "sz");
+    assert.equal(new pulumi.Config("pz").get("value"), undefined);
+  });
+});

@@ -1,0 +1,338 @@
+// The offline engine must hand back what the real engine would receive: parent links, dependencies,
+// property dependencies, engine-form URNs, unknowns in preview, secrets, and every resource option.
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { GraphQuery, ResourceGraph, UNKNOWN, isSecret, isUnknown, reveal, synth } from "../../testing";
+
+const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
+const urn = (chain: string, name: string): string => `urn:pulumi:dev::shop::${chain}::${name}`;
+
+class Thing extends pulumi.CustomResource {
+  declare readonly size: pulumi.Output<number>;
+  constructor(
+    name: string,
+    props: Record<string, pulumi.Input<unknown>>,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super("test:index:Thing", name, { size: undefined, ...props }, opts);
+  }
+}
+
+class TestProvider extends pulumi.ProviderResource {
+  constructor(name: string, props: Record<string, pulumi.Input<unknown>>) {
+    super("test", name, props);
+  }
+}
+
+class Inner extends pulumi.ComponentResource {
+  readonly leaf: Thing;
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super("test:index:Inner", name, {}, opts);
+    this.leaf = new Thing(`${name}-leaf`, { size: 1 }, { parent: this });
+    this.registerOutputs({ leafId: this.leaf.id });
+  }
+}
+
+interface StoreArgs {
+  readonly password: pulumi.Input<string>;
+  readonly provider?: pulumi.ProviderResource;
+  readonly after?: pulumi.Resource;
+}
+
+/** A component with two children (one depending on the other's id) and a nested component. */
+class Store extends pulumi.ComponentResource {
+  readonly data: Thing;
+  readonly index: Thing;
+  readonly inner: Inner;
+  constructor(name: string, args: StoreArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("test:index:Store", name, {}, opts);
+    this.data = new Thing(
+      `${name}-data`,
+      { size: 10, password: args.password },
+      { parent: this, protect: true, retainOnDelete: true, provider: args.provider },
+    );
+    this.index = new Thing(
+      `${name}-index`,
+      { dataId: this.data.id, label: "idx" },
+      {
+        parent: this,
+        dependsOn: args.after ? [args.after] : [],
+        aliases: [{ name: `${name}-old-index` }, { type: "test:index:OldThing" }],
+      },
+    );
+    this.inner = new Inner(`${name}-inner`, { parent: this });
+    this.registerOutputs({ dataId: this.data.id });
+  }
+}
+
+function shopProgram(): Record<string, unknown> {
+  const provider = new TestProvider("eu", { region: "eu-west-1" });
+  const first = new Thing("first", { size: 1 });
+  const store = new Store("orders", { password: pulumi.secret("hunter2"), provider, after: first });
+  return { dataId: store.data.id, indexUrn: store.index.urn };
+}
+
+describe("testing/synth: the resource graph", () => {
+  let preview: ResourceGraph;
+  let update: ResourceGraph;
+  before(async () => {
+    preview = await synth(shopProgram, { project: "shop", stack: "dev", preview: true });
+    update = await synth(shopProgram, { project: "shop", stack: "dev", preview: false });
+  });
+
+  it("registers the root stack first, then exactly the program's resources", () => {
+    for (const g of [preview, update]) {
+      assert.equal(g.resources[0].urn, STACK_URN);
+      assert.equal(g.resources[0].parent, undefined);
+      assert.deepEqual(new GraphQuery(g).inventory(), [
+        "pulumi:providers:test::eu",
+        "test:index:Inner::orders-inner",
+        "test:index:Store::orders",
+        "test:index:Thing::first",
+        "test:index:Thing::orders-data",
+        "test:index:Thing::orders-index",
+        "test:index:Thing::orders-inner-leaf",
+      ]);
+      assert.equal(g.project, "shop");
+      assert.equal(g.stack, "dev");
+    }
+    assert.equal(preview.preview, true);
+    assert.equal(update.preview, false);
+  });
+
+  it("builds engine-form URNs: the parents' types joined by $, the stack excluded", () => {
+    const q = new GraphQuery(preview);
+    assert.equal(q.one("test:index:Store", "orders").urn, urn("test:index:Store", "orders"));
+    assert.equal(q.one("test:index:Thing", "first").urn, urn("test:index:Thing", "first"));
+    assert.equal(
+      q.one("test:index:Thing", "orders-data").urn,
+      urn("test:index:Store$test:index:Thing", "orders-data"),
+    );
+    // A grandchild carries both ancestors' types.
+    assert.equal(
+      q.one("test:index:Thing", "orders-inner-leaf").urn,
+      urn("test:index:Store$test:index:Inner$test:index:Thing", "orders-inner-leaf"),
+    );
+    assert.equal(q.one("pulumi:providers:test", "eu").urn, urn("pulumi:providers:test", "eu"));
+  });
+
+  it("links parents: top-level resources to the stack, children to their component", () => {
+    const q = new GraphQuery(preview);
+    const store = q.one("test:index:Store", "orders");
+    assert.equal(store.parent, STACK_URN);
+    assert.equal(q.one("test:index:Thing", "first").parent, STACK_URN);
+    assert.deepEqual(
+      q
+        .children(store.urn)
+        .map((r) => r.name)
+        .sort(),
+      ["orders-data", "orders-index", "orders-inner"],
+    );
+    assert.equal(
+      q.one("test:index:Thing", "orders-inner-leaf").parent,
+      q.one("test:index:Inner", "orders-inner").urn,
+    );
+    assert.equal(q.descendants(store.urn).length, 4);
+    assert.equal(store.custom, false);
+    assert.equal(q.one("test:index:Thing", "orders-data").custom, true);
+  });
+
+  it("records dependencies and property dependencies as the engine receives them", () => {
+    for (const g of [preview, update]) {
+      const q = new GraphQuery(g);
+      const data = q.one("test:index:Thing", "orders-data");
+      const index = q.one("test:index:Thing", "orders-index");
+      const first = q.one("test:index:Thing", "first");
+      assert.deepEqual([...index.dependencies].sort(), [data.urn, first.urn].sort());
+      assert.deepEqual(index.propertyDependencies.dataId, [data.urn]);
+      assert.deepEqual(index.propertyDependencies.label, []);
+      assert.deepEqual(data.dependencies, []);
+    }
+  });
+
+  it("in preview, an input from another resource's id is unknown; in update, it is the fabricated id", () => {
+    const p = new GraphQuery(preview);
+    assert.equal(p.one("test:index:Thing", "orders-index").inputs.dataId, UNKNOWN);
+    assert.ok(isUnknown(p.one("test:index:Thing", "orders-data").id));
+    assert.equal(preview.outputs.dataId, UNKNOWN);
+
+    const u = new GraphQuery(update);
+    const data = u.one("test:index:Thing", "orders-data");
+    assert.equal(typeof data.id, "string");
+    assert.ok(!isUnknown(data.id));
+    assert.notEqual(data.id, "");
+    assert.equal(u.one("test:index:Thing", "orders-index").inputs.dataId, data.id);
+    assert.equal(update.outputs.dataId, data.id);
+    assert.equal(update.outputs.indexUrn, u.one("test:index:Thing", "orders-index").urn);
+    // Known inputs are known in both modes.
+    assert.equal(p.one("test:index:Thing", "orders-data").inputs.size, 10);
+  });
+
+  it("marks secrets secret on the wire, and reveal() unwraps them", () => {
+    const data = new GraphQuery(preview).one("test:index:Thing", "orders-data");
+    assert.ok(isSecret(data.inputs.password));
+    assert.equal(reveal<{ password: string }>(data.inputs).password, "hunter2");
+    assert.ok(!isSecret(data.inputs.size));
+  });
+
+  it("keeps protect, retainOnDelete and explicit provider references", () => {
+    for (const g of [preview, update]) {
+      const q = new GraphQuery(g);
+      const data = q.one("test:index:Thing", "orders-data");
+      const index = q.one("test:index:Thing", "orders-index");
+      const provider = q.one("pulumi:providers:test", "eu");
+      assert.equal(data.protect, true);
+      assert.equal(data.retainOnDelete, true);
+      assert.equal(index.protect, false);
+      assert.equal(index.retainOnDelete, false);
+      assert.equal(data.provider, `${provider.urn}::${provider.id}`);
+      assert.equal(index.provider, undefined);
+      assert.deepEqual(provider.inputs, { region: "eu-west-1" });
+    }
+    assert.ok(isUnknown(new GraphQuery(preview).one("pulumi:providers:test", "eu").id));
+  });
+
+  it("resolves alias specs to the URNs the engine would compute", () => {
+    const index = new GraphQuery(preview).one("test:index:Thing", "orders-index");
+    assert.deepEqual([...index.aliases].sort(), [
+      urn("test:index:Store$test:index:OldThing", "orders-index"),
+      urn("test:index:Store$test:index:Thing", "orders-old-index"),
+    ]);
+  });
+});
+
+describe("testing/synth: aliases", () => {
+  class Holder extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+      super("test:index:Holder", name, {}, opts);
+      this.registerOutputs({});
+    }
+  }
+
+  it("a { parent } alias takes the old parent's type chain; parent: undefined drops it; a URN passes through", async () => {
+    const g = await synth(
+      () => {
+        const oldHome = new Holder("old-home");
+        const newHome = new Holder("new-home");
+        new Thing(
+          "moved",
+          {},
+          {
+            parent: newHome,
+            aliases: [
+              { parent: oldHome },
+              { parent: undefined },
+              "urn:pulumi:dev::shop::test:index:Thing::legacy",
+            ],
+          },
+        );
+      },
+      { project: "shop" },
+    );
+    const moved = new GraphQuery(g).one("test:index:Thing", "moved");
+    assert.equal(moved.urn, urn("test:index:Holder$test:index:Thing", "moved"));
+    assert.deepEqual(
+      [...moved.aliases].sort(),
+      [
+        urn("test:index:Holder$test:index:Thing", "moved"), // under old-home: same type chain, same name
+        urn("test:index:Thing", "legacy"),
+        urn("test:index:Thing", "moved"),
+      ].sort(),
+    );
+  });
+
+  it("a { parent } alias to a component of another type uses that type", async () => {
+    class Vault extends pulumi.ComponentResource {
+      constructor(name: string) {
+        super("test:index:Vault", name, {});
+        this.registerOutputs({});
+      }
+    }
+    const g = await synth(
+      () => {
+        const vault = new Vault("v");
+        const holder = new Holder("h");
+        new Thing(
+          "k",
+          {},
+          { parent: holder, aliases: [{ parent: vault }, { name: "old", stack: "other", project: "p2" }] },
+        );
+      },
+      { project: "shop" },
+    );
+    assert.deepEqual(
+      [...new GraphQuery(g).one("test:index:Thing", "k").aliases].sort(),
+      [
+        "urn:pulumi:other::p2::test:index:Holder$test:index:Thing::old",
+        urn("test:index:Vault$test:index:Thing", "k"),
+      ].sort(),
+    );
+  });
+
+  it("a renamed component's children inherit aliases under its old URN, as the engine derives them", async () => {
+    const g = await synth(
+      () => {
+        const holder = new Holder("payments", { aliases: [{ name: "billing" }] });
+        new Thing("payments-queue", {}, { parent: holder });
+        new Thing("audit", {}, { parent: holder });
+      },
+      { project: "shop" },
+    );
+    const q = new GraphQuery(g);
+    assert.deepEqual(q.one("test:index:Holder", "payments").aliases, [urn("test:index:Holder", "billing")]);
+    assert.deepEqual(q.one("test:index:Thing", "payments-queue").aliases, [
+      urn("test:index:Holder$test:index:Thing", "billing-queue"),
+    ]);
+    assert.deepEqual(q.one("test:index:Thing", "audit").aliases, [
+      urn("test:index:Holder$test:index:Thing", "audit"),
+    ]);
+  });
+});
+
+describe("testing/synth: engine behaviours", () => {
+  it("refuses two resources with the same URN, as the engine does", async () => {
+    await assert.rejects(
+      synth(() => {
+        new Thing("twin", {});
+        new Thing("twin", {});
+      }),
+      /Duplicate resource URN 'urn:pulumi:dev::project::test:index:Thing::twin'/,
+    );
+  });
+
+  it("records a resource read with .get() as external, with the id asked for", async () => {
+    const g = await synth(() => {
+      new Thing("existing", {}, { id: "thing-1234" });
+    });
+    const existing = new GraphQuery(g).one("test:index:Thing", "existing");
+    assert.equal(existing.external, true);
+    assert.equal(existing.id, "thing-1234");
+  });
+
+  it("update mode: a newResource hook supplies ids and outputs for custom resources", async () => {
+    const g = await synth(
+      () => {
+        const t = new Thing("sized", { size: 1 });
+        return { size: t.size, id: t.id };
+      },
+      { preview: false, newResource: ({ name }) => ({ id: `${name}-fixed`, state: { size: 99 } }) },
+    );
+    assert.deepEqual(g.outputs, { size: 99, id: "sized-fixed" });
+  });
+
+  it("keeps what components register as outputs", async () => {
+    const g = await synth(() => new Inner("solo"), { preview: false });
+    const q = new GraphQuery(g);
+    assert.equal(q.one("test:index:Inner", "solo").outputs.leafId, q.one("test:index:Thing", "solo-leaf").id);
+  });
+
+  it("collects the program's log messages, with the resource they were logged against", async () => {
+    const g = await synth(() => {
+      const t = new Thing("noisy", {});
+      pulumi.log.warn("careful now", t);
+    });
+    const warning = g.logs.find((l) => l.message === "careful now");
+    assert.equal(warning?.severity, "warning");
+    assert.equal(warning?.urn, "urn:pulumi:dev::project::test:index:Thing::noisy");
+  });
+});
