@@ -202,8 +202,17 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
   // error is charged to the synth that caused it, never to another one running concurrently.
   const token = Symbol("synth");
   let firstAsyncError: unknown;
+  // The nodejs language host fails the program at its first unhandled rejection; so do we, rather than
+  // wait for registrations that a rejected input will never complete.
+  let failFast: (err: unknown) => void = () => undefined;
+  const asyncFailure = new Promise<never>((_, reject) => {
+    failFast = reject;
+  });
+  asyncFailure.catch(() => undefined);
   const onAsyncError = (err: unknown): void => {
-    if (synthContext.getStore() === token) firstAsyncError ??= err;
+    if (synthContext.getStore() !== token || firstAsyncError !== undefined) return;
+    firstAsyncError = err;
+    failFast(err);
   };
 
   const run = (): Promise<Record<string, unknown>> =>
@@ -246,7 +255,7 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
   process.on("unhandledRejection", onAsyncError);
   process.on("uncaughtException", onAsyncError);
   try {
-    await Promise.race([run(), timeout]);
+    await Promise.race([run(), timeout, asyncFailure]);
     if (firstAsyncError !== undefined) throw firstAsyncError;
     if (monitor.failures.length > 0) throw monitor.failures[0];
   } catch (err) {

@@ -1,0 +1,56 @@
+// The Kubernetes examples compile (they are part of the build) and synthesize to the expected child set.
+import * as assert from "assert";
+import * as path from "path";
+import { GraphQuery, synth } from "../../testing";
+import { T, kube } from "./helpers";
+
+const example = (name: string): string => path.join(__dirname, "../../examples", name);
+
+describe("examples/kubernetes-*", () => {
+  it("kubernetes-simple: one namespace and one web service in it, dev-sized", async () => {
+    const graph = await synth(example("kubernetes-simple"));
+    const q = new GraphQuery(graph);
+    assert.deepStrictEqual(
+      q.inventory(),
+      [
+        "groundwork:kubernetes:Namespace::apps",
+        `${T.namespace}::apps-namespace`,
+        `${T.networkPolicy}::apps-default-deny`,
+        `${T.quota}::apps-quota`,
+        `${T.limitRange}::apps-limits`,
+        "groundwork:kubernetes:WebService::hello",
+        `${T.serviceAccount}::hello-service-account`,
+        `${T.deployment}::hello-deployment`,
+        `${T.service}::hello-service`,
+        `${T.pdb}::hello-pdb`,
+        `${T.hpa}::hello-hpa`,
+        `${T.networkPolicy}::hello-network-policy`,
+      ].sort(),
+    );
+    const d = kube(q.one(T.deployment, "hello-deployment"));
+    assert.strictEqual(d.metadata.namespace, "apps");
+    assert.strictEqual(d.spec.replicas, 1);
+    assert.deepStrictEqual(graph.outputs, { namespace: "apps", service: "hello" });
+  });
+
+  it("kubernetes-complete: prod profile, sidecar, init container, Ingress, all on the given provider", async () => {
+    const graph = await synth(example("kubernetes-complete"), { stack: "prod" });
+    const q = new GraphQuery(graph);
+    const provider = q.one(T.provider, "cluster");
+    const custom = graph.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
+    assert.strictEqual(custom.length, 11);
+    for (const r of custom) assert.ok(r.provider?.startsWith(`${provider.urn}::`), r.name);
+    const d = kube(q.one(T.deployment, "payments-api-deployment"));
+    assert.strictEqual(d.spec.replicas, 3);
+    assert.deepStrictEqual(
+      [...d.spec.template.spec.containers, ...d.spec.template.spec.initContainers].map(
+        (c: { name: string }) => c.name,
+      ),
+      ["api", "metrics-proxy", "migrate"],
+    );
+    const hpa = kube(q.one(T.hpa, "payments-api-hpa"));
+    assert.deepStrictEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [3, 12]);
+    assert.strictEqual(kube(q.one(T.ingress, "payments-api-ingress")).spec.tls[0].secretName, "payments-tls");
+    assert.strictEqual(graph.outputs.host, "payments.example.com");
+  });
+});

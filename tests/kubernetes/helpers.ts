@@ -1,0 +1,142 @@
+// Shared helpers for the Kubernetes specs: synthesize a program, read Kubernetes objects back out of the
+// graph in plain form, validate them against the official OpenAPI schema (kubernetes-models), and walk
+// every container of a pod template.
+import * as assert from "assert";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { LimitRange } from "kubernetes-models/v1/LimitRange";
+import { Namespace } from "kubernetes-models/v1/Namespace";
+import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
+import { Service } from "kubernetes-models/v1/Service";
+import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+import {
+  GraphQuery,
+  GraphResource,
+  ResourceGraph,
+  STACK_TYPE,
+  containsUnknown,
+  reveal,
+  synth,
+} from "../../testing";
+import { GroundworkInputError } from "../../components/core";
+
+/** Type tokens of every Kubernetes object the components create. */
+export const T = {
+  namespace: "kubernetes:core/v1:Namespace",
+  quota: "kubernetes:core/v1:ResourceQuota",
+  limitRange: "kubernetes:core/v1:LimitRange",
+  serviceAccount: "kubernetes:core/v1:ServiceAccount",
+  service: "kubernetes:core/v1:Service",
+  deployment: "kubernetes:apps/v1:Deployment",
+  pdb: "kubernetes:policy/v1:PodDisruptionBudget",
+  hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+  networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+  ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+  provider: "pulumi:providers:kubernetes",
+} as const;
+
+/** A Kubernetes object as the API server would receive it. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec?: any;
+  [key: string]: unknown;
+}
+
+/** The object a Kubernetes resource of the graph registered: its inputs, secrets revealed. */
+export function kube(r: GraphResource): KubeObject {
+  return reveal<KubeObject>(r.inputs);
+}
+
+type Validatable = { validate(): void };
+const MODELS: Record<string, (o: KubeObject) => Validatable> = {
+  "v1/Namespace": (o) => new Namespace(o as never),
+  "v1/ResourceQuota": (o) => new ResourceQuota(o as never),
+  "v1/LimitRange": (o) => new LimitRange(o as never),
+  "v1/ServiceAccount": (o) => new ServiceAccount(o as never),
+  "v1/Service": (o) => new Service(o as never),
+  "apps/v1/Deployment": (o) => new Deployment(o as never),
+  "policy/v1/PodDisruptionBudget": (o) => new PodDisruptionBudget(o as never),
+  "autoscaling/v2/HorizontalPodAutoscaler": (o) => new HorizontalPodAutoscaler(o as never),
+  "networking.k8s.io/v1/NetworkPolicy": (o) => new NetworkPolicy(o as never),
+  "networking.k8s.io/v1/Ingress": (o) => new Ingress(o as never),
+};
+
+/**
+ * Validates a Kubernetes object against the official OpenAPI schema (as generated into kubernetes-models).
+ * Throws for a kind the map does not know, so a new child cannot slip past unvalidated.
+ */
+export function validateKube(o: KubeObject): void {
+  const make = MODELS[`${o.apiVersion}/${o.kind}`];
+  if (!make) throw new Error(`no schema model for ${o.apiVersion} ${o.kind}`);
+  // Pulumi-only fields never reach the API server; the SDK registers none for these kinds today, but a
+  // `__`-prefixed key would be one.
+  const plain = Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith("__"))) as KubeObject;
+  make(plain).validate();
+}
+
+/** Every Kubernetes object (custom resource other than the provider) in the graph. */
+export function kubeResources(graph: ResourceGraph): GraphResource[] {
+  return graph.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
+}
+
+/** A container of a pod template with the role it plays. */
+export interface RoledContainer {
+  readonly role: "main" | "sidecar" | "init";
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly c: any;
+}
+
+/** Every container of a Deployment's pod template, init containers included. */
+export function containersOf(d: KubeObject): RoledContainer[] {
+  const spec = d.spec.template.spec;
+  return [
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ...(spec.containers ?? []).map((c: any, i: number) => ({ role: i === 0 ? "main" : "sidecar", c })),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ...(spec.initContainers ?? []).map((c: any) => ({ role: "init", c })),
+  ];
+}
+
+/** Runs a program expected to throw an input error, and returns the error and the graph. */
+export async function synthRejected(
+  build: () => void,
+): Promise<{ error: GroundworkInputError; graph: ResourceGraph }> {
+  let caught: unknown;
+  const graph = await synth(() => {
+    try {
+      build();
+    } catch (err) {
+      caught = err;
+    }
+  });
+  assert.ok(caught !== undefined, "expected the component to reject its input");
+  assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
+  return { error: caught, graph };
+}
+
+/** Asserts that only the stack was registered (no component, no child). */
+export function assertOnlyStack(graph: ResourceGraph): void {
+  assert.deepStrictEqual(
+    graph.resources.map((r) => r.type),
+    [STACK_TYPE],
+    `expected nothing but the stack, got ${new GraphQuery(graph).inventory().join(", ")}`,
+  );
+}
+
+/** Asserts that no input of any Kubernetes object is unknown (the object is fully known at preview). */
+export function assertFullyKnown(graph: ResourceGraph): void {
+  for (const r of kubeResources(graph)) {
+    assert.ok(!containsUnknown(r.inputs), `${r.type} ${r.name} has unknown inputs`);
+  }
+}

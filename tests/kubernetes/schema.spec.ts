@@ -1,0 +1,89 @@
+// Every Kubernetes object the components and examples create validates against the official OpenAPI
+// schema (kubernetes-models, generated from it), in every profile; and the check is shown to bite.
+import * as assert from "assert";
+import * as path from "path";
+import { Provider } from "@pulumi/kubernetes/provider";
+import { ENVIRONMENTS } from "../../components/core";
+import { Namespace, WebService } from "../../components/kubernetes";
+import { GraphQuery, ResourceGraph, synth } from "../../testing";
+import { T, assertFullyKnown, kube, kubeResources, validateKube } from "./helpers";
+
+function everything(environment: "dev" | "staging" | "prod") {
+  return () => {
+    const cluster = new Provider("cluster", { kubeconfig: "{}" });
+    const ns = new Namespace("apps", { environment }, { provider: cluster });
+    new WebService(
+      "api",
+      {
+        namespace: ns.namespaceName,
+        environment,
+        containers: [
+          {
+            name: "api",
+            image: "ghcr.io/acme/api:1.0.0",
+            secretMounts: [{ name: "db", mountPath: "/etc/db" }],
+          },
+          { name: "proxy", image: "ghcr.io/acme/proxy:2.1", port: 9901, probe: "tcp" },
+        ],
+        initContainers: [{ name: "migrate", image: "ghcr.io/acme/migrate:1.0.0" }],
+        allowFromNamespaces: ["web"],
+        ingress: true,
+        ingressHost: "api.example.com",
+        ingressTlsSecretName: "api-tls",
+      },
+      { provider: cluster },
+    );
+  };
+}
+
+function validateAll(graph: ResourceGraph, expectedKinds: number): void {
+  const objects = kubeResources(graph);
+  assert.strictEqual(new Set(objects.map((r) => r.type)).size, expectedKinds);
+  for (const r of objects) {
+    assert.doesNotThrow(() => validateKube(kube(r)), `${r.type} ${r.name}`);
+  }
+}
+
+describe("kubernetes objects against the OpenAPI schema", () => {
+  for (const env of ENVIRONMENTS) {
+    it(`validates every object of a Namespace and a WebService with Ingress in ${env}`, async () => {
+      const graph = await synth(everything(env));
+      assertFullyKnown(graph);
+      // Namespace, ResourceQuota, LimitRange, NetworkPolicy, ServiceAccount, Service, Deployment, PDB, HPA, Ingress
+      validateAll(graph, 10);
+    });
+  }
+
+  for (const example of ["kubernetes-simple", "kubernetes-complete"]) {
+    it(`validates every object of examples/${example}`, async () => {
+      const graph = await synth(path.join(__dirname, "../../examples", example));
+      validateAll(graph, example === "kubernetes-simple" ? 9 : 10);
+    });
+  }
+
+  describe("the schema check bites", () => {
+    let deployment: ReturnType<typeof kube>;
+    before(async () => {
+      const graph = await synth(everything("dev"));
+      deployment = kube(new GraphQuery(graph).one(T.deployment, "api-deployment"));
+    });
+
+    it("rejects a replica count of the wrong type", () => {
+      const bad = { ...deployment, spec: { ...deployment.spec, replicas: "3" } };
+      assert.throws(() => validateKube(bad), /replicas must be integer/);
+    });
+
+    it("rejects a malformed resource quantity", () => {
+      const bad = structuredClone(deployment);
+      bad.spec.template.spec.containers[0].resources.limits.cpu = "two cores";
+      assert.throws(() => validateKube(bad), /limits\/cpu must match format "quantity"/);
+    });
+
+    it("rejects a kind it has no model for rather than passing it", () => {
+      assert.throws(
+        () => validateKube({ ...deployment, kind: "DaemonSet" }),
+        /no schema model for apps\/v1 DaemonSet/,
+      );
+    });
+  });
+});

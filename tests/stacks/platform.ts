@@ -1,0 +1,62 @@
+// Shared by the stack specs and the URN update command: synthesize each stack of the reference platform
+// once per process, and keep its URN list under tests/stacks/urns/<stack>.txt.
+import * as fs from "fs";
+import * as path from "path";
+import { synthProject } from "../../cli/check";
+import { ResourceGraph } from "../../testing/graph";
+import { diffUrns, formatUrnChanges, UrnChange, urnList } from "../../testing/urns";
+
+/** The repository root (this file runs from dist/tests/stacks). */
+export const ROOT = path.resolve(__dirname, "../../..");
+/** The recorded URN lists live in the source tree, not in dist. */
+export const URN_DIR = path.join(ROOT, "tests/stacks/urns");
+
+/** The stacks that have a `stacks/Pulumi.<stack>.yaml`. */
+export function stackNames(): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, "stacks"))
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+const cache = new Map<string, Promise<ResourceGraph>>();
+
+/** The stack's graph in preview mode, synthesized once per process. */
+export function platformGraph(stack: string): Promise<ResourceGraph> {
+  let g = cache.get(stack);
+  if (!g) {
+    g = synthProject(ROOT, stack).then((r) => r.graph);
+    cache.set(stack, g);
+  }
+  return g;
+}
+
+export function lockFile(stack: string): string {
+  return path.join(URN_DIR, `${stack}.txt`);
+}
+
+export function readLock(stack: string): string[] | undefined {
+  const file = lockFile(stack);
+  if (!fs.existsSync(file)) return undefined;
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("#"));
+}
+
+export function writeLock(stack: string, urns: readonly string[]): void {
+  fs.mkdirSync(URN_DIR, { recursive: true });
+  const header =
+    `# URNs of the ${stack} stack. A change here renames, re-parents, drops or adds resources: in a real\n` +
+    `# deployment the first three replace or delete them. Regenerate deliberately with \`npm run urns:update\`.\n`;
+  fs.writeFileSync(lockFile(stack), header + urns.join("\n") + "\n");
+}
+
+/** Compares the stack's current URNs with the recorded list. */
+export function compareWithLock(stack: string, graph: ResourceGraph): { changes: UrnChange[]; text: string } {
+  const recorded = readLock(stack) ?? [];
+  const aliases = new Map(graph.resources.map((r) => [r.urn, r.aliases]));
+  const changes = diffUrns(recorded, urnList(graph), (u) => aliases.get(u) ?? []);
+  return { changes, text: formatUrnChanges(stack, changes) };
+}
