@@ -1,0 +1,178 @@
+// The reference platform, per environment: what it builds, what it exports, that prod is protected, and
+// that prod differs from dev by size and availability, never by a weaker security control.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { platformGraph, ROOT } from "./platform";
+import { synthProject } from "../../cli/check";
+import { GraphQuery, GraphResource, reveal } from "../../testing/graph";
+
+/** Resource types that hold data or keys: losing one loses data. */
+const STATEFUL = [
+  "aws:s3/bucket:Bucket",
+  "aws:kms/key:Key",
+  "aws:rds/instance:Instance",
+  "aws:cloudwatch/logGroup:LogGroup",
+];
+
+const inputs = (r: GraphResource): Record<string, unknown> => reveal<Record<string, unknown>>(r.inputs);
+
+describe("stacks: the reference platform", function () {
+  this.timeout(120_000);
+
+  for (const stack of ["dev", "staging", "prod"]) {
+    it(`${stack}: composes network, key, buckets, service, database, namespace and web service`, async () => {
+      const q = new GraphQuery(await platformGraph(stack));
+      const components = q.graph.resources
+        .filter((r) => r.type.startsWith("groundwork:"))
+        .map((r) => `${r.type}::${r.name}`);
+      for (const expected of [
+        "groundwork:aws:EncryptionKey::platform",
+        "groundwork:aws:Network::core",
+        "groundwork:aws:Bucket::assets",
+        "groundwork:aws:Bucket::uploads",
+        "groundwork:aws:ContainerService::api",
+        "groundwork:aws:PostgresDatabase::app",
+        "groundwork:kubernetes:Namespace::storefront",
+        "groundwork:kubernetes:WebService::web",
+      ]) {
+        assert.ok(components.includes(expected), `${stack} lacks ${expected}; has ${components.join(", ")}`);
+      }
+      // Every Kubernetes object goes to the configured cluster, not the ambient default provider.
+      const provider = q.one("pulumi:providers:kubernetes", "cluster");
+      for (const r of q.graph.resources.filter((x) => x.type.startsWith("kubernetes:"))) {
+        assert.ok(r.provider?.startsWith(provider.urn), `${r.urn} does not use the cluster provider`);
+      }
+    });
+
+    it(`${stack}: exports what an operator needs`, async () => {
+      const g = await platformGraph(stack);
+      for (const key of [
+        "vpcId",
+        "keyArn",
+        "assetsBucket",
+        "uploadsBucket",
+        "apiUrl",
+        "databaseEndpoint",
+        "kubernetesNamespace",
+        "webService",
+      ]) {
+        assert.ok(key in g.outputs, `${stack} does not export ${key}`);
+      }
+      assert.equal(g.outputs.environment, stack);
+    });
+  }
+
+  it("prod: every stateful resource is protected", async () => {
+    const g = await platformGraph("prod");
+    const stateful = g.resources.filter((r) => STATEFUL.includes(r.type));
+    assert.ok(
+      stateful.length >= 8,
+      `expected the buckets, key, database and log groups; found ${stateful.length}`,
+    );
+    const unprotected = stateful.filter((r) => !r.protect).map((r) => r.urn);
+    assert.deepEqual(unprotected, []);
+    assert.equal(
+      inputs(new GraphQuery(g).one("aws:rds/instance:Instance", "app-instance")).deletionProtection,
+      true,
+    );
+  });
+
+  it("dev: stateful resources are not protected (dev may be destroyed freely)", async () => {
+    const g = await platformGraph("dev");
+    assert.deepEqual(
+      g.resources.filter((r) => STATEFUL.includes(r.type) && r.protect).map((r) => r.urn),
+      [],
+    );
+  });
+
+  it("prod is bigger and more available than dev", async () => {
+    const dev = new GraphQuery(await platformGraph("dev"));
+    const prod = new GraphQuery(await platformGraph("prod"));
+    assert.equal(dev.ofType("aws:ec2/natGateway:NatGateway").length, 1);
+    assert.equal(prod.ofType("aws:ec2/natGateway:NatGateway").length, 3);
+    assert.equal(inputs(dev.one("aws:rds/instance:Instance", "app-instance")).multiAz, false);
+    assert.equal(inputs(prod.one("aws:rds/instance:Instance", "app-instance")).multiAz, true);
+    assert.equal(inputs(dev.one("aws:cloudwatch/logGroup:LogGroup", "api-logs")).retentionInDays, 30);
+    assert.equal(inputs(prod.one("aws:cloudwatch/logGroup:LogGroup", "api-logs")).retentionInDays, 365);
+  });
+
+  it("prod is never weaker than dev: the security inputs of every shared resource are identical", async () => {
+    // Inputs that carry a security control; a difference between dev and prod here is a weakened env.
+    const SECURITY: Record<string, string[]> = {
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": [
+        "blockPublicAcls",
+        "blockPublicPolicy",
+        "ignorePublicAcls",
+        "restrictPublicBuckets",
+      ],
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": ["rules"],
+      "aws:s3/bucketOwnershipControls:BucketOwnershipControls": ["rule"],
+      "aws:s3/bucketVersioning:BucketVersioning": ["versioningConfiguration"],
+      "aws:kms/key:Key": ["enableKeyRotation", "deletionWindowInDays"],
+      "aws:rds/instance:Instance": [
+        "publiclyAccessible",
+        "storageEncrypted",
+        "iamDatabaseAuthenticationEnabled",
+        "manageMasterUserPassword",
+      ],
+      "aws:lb/listener:Listener": ["protocol", "sslPolicy", "defaultActions"],
+      "aws:lb/loadBalancer:LoadBalancer": ["dropInvalidHeaderFields"],
+      "aws:ec2/flowLog:FlowLog": ["trafficType"],
+      "kubernetes:apps/v1:Deployment": ["spec"],
+    };
+    const dev = new GraphQuery(await platformGraph("dev"));
+    const prod = new GraphQuery(await platformGraph("prod"));
+    let compared = 0;
+    for (const [type, keys] of Object.entries(SECURITY)) {
+      for (const d of dev.ofType(type)) {
+        const p = prod.graph.resources.find((r) => r.type === type && r.name === d.name);
+        assert.ok(p, `prod lacks ${type} ${d.name}`);
+        for (const key of keys) {
+          let dv: unknown = inputs(d)[key];
+          let pv: unknown = inputs(p)[key];
+          if (type === "kubernetes:apps/v1:Deployment") {
+            // Replicas and sizes differ by profile; the security contexts must not.
+            const sizes = ["resources", "replicas", "sizeLimit"];
+            const ctx = (v: unknown): string =>
+              JSON.stringify(
+                (v as { template: { spec: Record<string, unknown> } }).template.spec,
+                (k, val) => (sizes.includes(k) ? undefined : val),
+              );
+            dv = ctx(dv);
+            pv = ctx(pv);
+          }
+          assert.deepEqual(pv, dv, `${type} ${d.name}.${key} differs between dev and prod`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 20, `compared only ${compared} inputs`);
+  });
+
+  it("a broken stack file stops the program naming the file and the key", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-stack-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        fs
+          .readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")
+          .replace("main: stacks/", `main: ${path.join(ROOT, "stacks")}/`)
+          .replace("stackConfigDir: stacks", "stackConfigDir: ."),
+      );
+      const good = fs.readFileSync(path.join(ROOT, "stacks/Pulumi.dev.yaml"), "utf8");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.dev.yaml"),
+        good.replace("    port: 8080\n    certificateArn", "    port: eighty\n    certificateArn"),
+      );
+      await assert.rejects(synthProject(dir, "dev"), (err: Error) => {
+        assert.match(err.message, /stacks\/Pulumi\.dev\.yaml/);
+        assert.match(err.message, /groundwork-platform:service\.port: .*expected number/);
+        return true;
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
