@@ -5,3 +5,7 @@ export { GroundworkMonitor, makeUrn, STACK_TYPE, NewResourceHook } from "./monit
 export * from "./synth";
 export * from "./report";
 export * from "./urns";
+export * from "./project";
+export * from "./policy-config";
+export { runPolicyPack, AnalyzerError, AnalyzerHostOptions, AnalyzerLog, AnalyzerRun } from "./analyzer-host";
+export * from "./reporters";

@@ -1,0 +1,44 @@
+// Helpers the reporters share: severity order, display names, and values made safe to print.
+import { SECRET_SIG_KEY, UNKNOWN, isSecret } from "../graph";
+import { Severity, Violation } from "../report";
+
+export const SEVERITY_ORDER: readonly (Severity | "unspecified")[] = [
+  "critical",
+  "high",
+  "medium",
+  "low",
+  "unspecified",
+];
+
+/** `pack/policy`: unique across packs, used as rule and test-class ids. */
+export function ruleId(pack: string, policy: string): string {
+  return `${pack}/${policy}`;
+}
+
+export function severityOf(v: Pick<Violation, "severity">): Severity | "unspecified" {
+  return v.severity ?? "unspecified";
+}
+
+/** `type name` from a URN, for people. */
+export function describeUrn(urn: string | undefined): string {
+  if (!urn) return "(stack)";
+  const parts = urn.split("::");
+  const types = (parts[2] ?? "").split("$");
+  return `${types[types.length - 1]} ${parts[3] ?? urn}`;
+}
+
+/**
+ * A copy of a property value fit for a report that lands in CI logs: secrets become "[secret]" (their
+ * plain text must never leave the run) and unknowns "[unknown]".
+ */
+export function redact(value: unknown): unknown {
+  if (isSecret(value)) return "[secret]";
+  if (value === UNKNOWN) return "[unknown]";
+  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== SECRET_SIG_KEY) out[k] = redact(v);
+    return out;
+  }
+  return value;
+}

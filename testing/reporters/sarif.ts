@@ -1,0 +1,127 @@
+// SARIF 2.1.0 for code scanning: one rule per policy, one result per finding, located in the program.
+import * as path from "path";
+import { CheckReport, PolicyInfo, Violation } from "../report";
+import { ruleId } from "./common";
+
+export interface SarifOptions {
+  /** Paths in the log are relative to this (the repository root, where CI runs). @default process.cwd() */
+  readonly baseDir?: string;
+  /** The tool version written to the log. */
+  readonly version?: string;
+}
+
+/** GitHub reads `security-severity` (0–10) to rank security findings. */
+const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
+function level(v: Pick<Violation, "enforcementLevel">): "error" | "warning" | "note" {
+  if (v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate") return "error";
+  if (v.enforcementLevel === "advisory") return "warning";
+  return "note";
+}
+
+function uriFor(file: string, baseDir: string): string {
+  const abs = file.startsWith("file://") ? new URL(file).pathname : path.resolve(baseDir, file);
+  return path.relative(baseDir, abs).split(path.sep).join("/");
+}
+
+function rule(p: PolicyInfo): Record<string, unknown> {
+  const refs = p.references ?? [];
+  const helpText = [
+    p.description,
+    p.remediationSteps ? `Remediation: ${p.remediationSteps}` : undefined,
+    refs.length ? `References: ${refs.join(", ")}` : undefined,
+    p.url ? `More: ${p.url}` : undefined,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  const properties: Record<string, unknown> = {
+    tags: ["security", "pulumi", ...(p.tags ?? [])],
+    precision: "very-high",
+    references: refs,
+    enforcementLevel: p.enforcementLevel,
+  };
+  if (p.severity) properties["security-severity"] = SECURITY_SEVERITY[p.severity];
+  return {
+    id: ruleId(p.pack, p.name),
+    name: p.name,
+    shortDescription: { text: p.description.split("\n")[0] || p.name },
+    fullDescription: { text: p.description || p.name },
+    help: { text: helpText || p.name, markdown: helpText || p.name },
+    ...(p.url ? { helpUri: p.url } : {}),
+    defaultConfiguration: { level: level(p), enabled: p.enforcementLevel !== "disabled" },
+    properties,
+  };
+}
+
+export function toSarif(report: CheckReport, options: SarifOptions = {}): string {
+  const baseDir = options.baseDir ?? process.cwd();
+  const policies = [...report.policies];
+  // Findings from a policy the pack did not describe still need a rule to point at.
+  for (const v of report.violations) {
+    if (!policies.some((p) => p.pack === v.pack && p.name === v.policy)) {
+      policies.push({
+        pack: v.pack,
+        name: v.policy,
+        description: v.policy,
+        enforcementLevel: v.enforcementLevel,
+      });
+    }
+  }
+  const rules = policies.map(rule);
+  const index = new Map(policies.map((p, i) => [ruleId(p.pack, p.name), i]));
+  const byUrn = new Map(report.graph.resources.map((r) => [r.urn, r]));
+  const programUri = report.programFile ? uriFor(report.programFile, baseDir) : undefined;
+
+  const results = report.violations.map((v) => {
+    const resource = v.urn ? byUrn.get(v.urn) : undefined;
+    const pos = resource?.sourcePosition;
+    const physical = pos
+      ? {
+          artifactLocation: { uri: uriFor(pos.uri, baseDir) },
+          region: { startLine: pos.line, startColumn: Math.max(1, pos.column) },
+        }
+      : programUri
+        ? { artifactLocation: { uri: programUri }, region: { startLine: 1 } }
+        : undefined;
+    const id = ruleId(v.pack, v.policy);
+    return {
+      ruleId: id,
+      ruleIndex: index.get(id),
+      level: level(v),
+      message: { text: v.urn ? `${v.message}\nResource: ${v.urn}` : v.message },
+      locations: [
+        {
+          ...(physical ? { physicalLocation: physical } : {}),
+          logicalLocations: [
+            {
+              fullyQualifiedName: v.urn ?? `${report.graph.project}/${report.graph.stack}`,
+              kind: "resource",
+            },
+          ],
+        },
+      ],
+      partialFingerprints: { "groundwork/v1": `${id}|${v.urn ?? ""}` },
+      properties: { enforcementLevel: v.enforcementLevel, ...(v.severity ? { severity: v.severity } : {}) },
+    };
+  });
+
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "groundwork",
+            informationUri: "https://www.npmjs.com/package/@groundwork/infra",
+            ...(options.version ? { version: options.version } : {}),
+            rules,
+          },
+        },
+        automationDetails: { id: `groundwork-check/${report.graph.project}/${report.graph.stack}/` },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}

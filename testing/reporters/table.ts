@@ -1,0 +1,69 @@
+// The human report: findings grouped by severity then resource, waivers, and what was evaluated.
+import { CheckReport, Violation } from "../report";
+import { SEVERITY_ORDER, describeUrn, severityOf } from "./common";
+
+export interface TableOptions {
+  /** ANSI colour; on only when writing to a terminal. @default false */
+  readonly color?: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
+
+export function toTable(report: CheckReport, options: TableOptions = {}): string {
+  const paint = (c: keyof typeof CODES, s: string): string =>
+    options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s;
+  const lines: string[] = [];
+  const g = report.graph;
+  const s = report.summary;
+  lines.push(paint("bold", `groundwork check ${g.project}/${g.stack}`));
+  lines.push(`${s.resources} resources, ${s.policies} policies evaluated`);
+  lines.push("");
+
+  for (const sev of SEVERITY_ORDER) {
+    const found = report.violations.filter((v) => severityOf(v) === sev);
+    if (found.length === 0) continue;
+    lines.push(paint("bold", `${sev.toUpperCase()} (${found.length})`));
+    const byUrn = new Map<string, Violation[]>();
+    for (const v of found) byUrn.set(v.urn ?? "", [...(byUrn.get(v.urn ?? "") ?? []), v]);
+    for (const [urn, vs] of byUrn) {
+      lines.push(`  ${describeUrn(urn || undefined)}${urn ? paint("dim", `  ${urn}`) : ""}`);
+      for (const v of vs) {
+        const level =
+          v.enforcementLevel === "mandatory"
+            ? paint("red", "mandatory")
+            : paint("yellow", v.enforcementLevel);
+        const [first, ...rest] = v.message.split("\n");
+        lines.push(`    ${level}  ${v.pack}/${v.policy}: ${first}`);
+        for (const r of rest) lines.push(`      ${r}`);
+      }
+    }
+    lines.push("");
+  }
+  if (report.waivers.length) {
+    lines.push(paint("bold", `WAIVERS (${report.waivers.length})`));
+    for (const w of report.waivers) {
+      const who = [w.owner && `owner ${w.owner}`, w.expires && `expires ${w.expires}`]
+        .filter(Boolean)
+        .join(", ");
+      lines.push(`  ${w.status}  ${w.pack}/${w.policy}  ${w.urn ?? w.pattern}${who ? `  (${who})` : ""}`);
+      if (w.reason) lines.push(`    reason: ${w.reason}`);
+    }
+    lines.push("");
+  }
+  if (report.undecided.length) {
+    lines.push(paint("bold", `UNDECIDED DURING PREVIEW (${report.undecided.length})`));
+    for (const u of report.undecided)
+      lines.push(`  ${u.pack}/${u.policy}  ${describeUrn(u.urn)}: ${u.message}`);
+    lines.push("");
+  }
+  if (report.remediations.length) {
+    lines.push(paint("bold", `REMEDIATED (${report.remediations.length})`));
+    for (const r of report.remediations) lines.push(`  ${r.pack}/${r.policy}  ${describeUrn(r.urn)}`);
+    lines.push("");
+  }
+  const verdict = s.mandatory > 0 ? paint("red", "FAIL") : paint("green", "PASS");
+  lines.push(
+    `${verdict}: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived, ${s.undecided} undecided`,
+  );
+  return lines.join("\n") + "\n";
+}

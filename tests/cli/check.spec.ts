@@ -1,0 +1,213 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FIXTURES, groundwork } from "./helpers";
+import { sarifValidator } from "./sarif-schema";
+
+// xml2js: the parser many CI JUnit readers are built on; no bundled types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseStringPromise } = require("xml2js") as { parseStringPromise(xml: string): Promise<JunitDoc> };
+interface JunitCase {
+  $: { name: string; classname: string };
+  failure?: { $: { message: string } }[];
+}
+interface JunitDoc {
+  testsuites: {
+    $: Record<string, string>;
+    testsuite: { $: Record<string, string>; testcase: JunitCase[] }[];
+  };
+}
+
+const PROJECT = path.join("tests", "fixtures", "public-bucket");
+const SAMPLE = path.join("tests", "fixtures", "packs", "sample");
+const BUCKET = "urn:pulumi:dev::public-bucket::aws:s3/bucket:Bucket::assets";
+const PUBLIC_ACL = "groundwork-security/aws-s3-no-public-acl";
+// The default pack (ours, in-process), as a CI job would run it.
+const publicBucket = (format: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+  groundwork("check", PROJECT, "--stack", "dev", "--format", format);
+
+describe("groundwork check (the built command)", function () {
+  this.timeout(120_000);
+
+  describe("a program with a public bucket: exit 1 and the finding in every format", () => {
+    it("table", async () => {
+      const r = await publicBucket("table");
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.match(r.stdout, /^groundwork check public-bucket\/dev\n3 resources, \d+ policies evaluated\n/);
+      const critical = r.stdout.slice(r.stdout.indexOf("CRITICAL ("), r.stdout.indexOf("HIGH ("));
+      assert.match(
+        critical,
+        /aws:s3\/bucket:Bucket assets {2}urn:pulumi:dev::public-bucket::aws:s3\/bucket:Bucket::assets\n/,
+      );
+      assert.match(
+        critical,
+        /mandatory {2}groundwork-security\/aws-s3-no-public-acl: .*\n {6}canned ACL "public-read"/,
+      );
+      assert.ok(r.stdout.indexOf("CRITICAL (") < r.stdout.indexOf("MEDIUM ("), "severity order");
+      assert.match(r.stdout, /FAIL: \d+ mandatory/);
+      assert.doesNotMatch(r.stdout, /\x1b\[/, "no colour when not a terminal");
+    });
+
+    it("json, in the DESIGN.md shape", async () => {
+      const r = await publicBucket("json");
+      assert.strictEqual(r.code, 1, r.stderr);
+      const j = JSON.parse(r.stdout);
+      assert.deepStrictEqual(Object.keys(j), [
+        "project",
+        "stack",
+        "resources",
+        "violations",
+        "waivers",
+        "summary",
+      ]);
+      assert.deepStrictEqual([j.project, j.stack], ["public-bucket", "dev"]);
+      const bucket = j.resources.find((x: { urn: string }) => x.urn === BUCKET);
+      assert.deepStrictEqual(Object.keys(bucket), [
+        "urn",
+        "type",
+        "name",
+        "parent",
+        "custom",
+        "provider",
+        "inputs",
+        "dependencies",
+        "propertyDependencies",
+        "protect",
+      ]);
+      assert.strictEqual(bucket.inputs.acl, "public-read");
+      const v = j.violations.find((x: { policy: string }) => x.policy === "aws-s3-no-public-acl");
+      assert.deepStrictEqual(Object.keys(v), [
+        "pack",
+        "policy",
+        "enforcementLevel",
+        "severity",
+        "urn",
+        "message",
+      ]);
+      assert.deepStrictEqual(
+        [v.pack, v.enforcementLevel, v.severity, v.urn],
+        ["groundwork-security", "mandatory", "critical", BUCKET],
+      );
+      assert.match(v.message, /canned ACL "public-read"/);
+      const mandatory = j.violations.filter(
+        (x: { enforcementLevel: string }) => x.enforcementLevel === "mandatory",
+      );
+      assert.strictEqual(j.summary.mandatory, mandatory.length);
+      assert.strictEqual(j.summary.resources, 3);
+    });
+
+    it("sarif, valid against the published 2.1.0 schema and pointing at the program", async () => {
+      const r = await publicBucket("sarif");
+      assert.strictEqual(r.code, 1, r.stderr);
+      const log = JSON.parse(r.stdout);
+      const validate = sarifValidator();
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      const run = log.runs[0];
+      const result = run.results.find((x: { ruleId: string }) => x.ruleId === PUBLIC_ACL);
+      assert.strictEqual(result.level, "error");
+      const rule = run.tool.driver.rules[result.ruleIndex];
+      assert.strictEqual(rule.id, PUBLIC_ACL);
+      assert.ok(rule.help.text.length > 0);
+      assert.strictEqual(rule.properties["security-severity"], "9.5");
+      assert.strictEqual(result.locations[0].logicalLocations[0].fullyQualifiedName, BUCKET);
+      assert.strictEqual(
+        result.locations[0].physicalLocation.artifactLocation.uri,
+        "tests/fixtures/public-bucket/src/program.js",
+      );
+    });
+
+    it("junit, one case per policy per resource type, failing on the mandatory finding", async () => {
+      const r = await publicBucket("junit");
+      assert.strictEqual(r.code, 1, r.stderr);
+      const xml = await parseStringPromise(r.stdout);
+      const suite = xml.testsuites.testsuite[0];
+      assert.strictEqual(suite.$.name, "groundwork-security");
+      const cases = suite.testcase.filter((c) => c.$.classname === PUBLIC_ACL);
+      assert.deepStrictEqual(cases.map((c) => [c.$.name, Boolean(c.failure)]).sort(), [
+        ["aws-s3-no-public-acl [aws:s3/bucket:Bucket]", true],
+        ["aws-s3-no-public-acl [aws:s3/bucketPolicy:BucketPolicy]", false],
+        ["aws-s3-no-public-acl [aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock]", false],
+      ]);
+      const failures = suite.testcase.filter((c) => c.failure).length;
+      assert.strictEqual(xml.testsuites.$.failures, String(failures));
+    });
+  });
+
+  it("runs @pulumi/awsguard through the analyzer host and fails on its mandatory finding", async () => {
+    const r = await groundwork(
+      "check",
+      PROJECT,
+      "--stack",
+      "dev",
+      "--policy-pack",
+      path.join(FIXTURES, "awsguard-pack"),
+    );
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.match(
+      r.stdout,
+      /mandatory {2}pulumi-awsguard\/s3-bucket-logging-enabled: .*\n {6}Bucket logging must be defined\./,
+    );
+  });
+
+  it("exits 0 when nothing mandatory is violated, and writes --output", async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gw-check-")), "report.sarif");
+    const r = await groundwork(
+      "check",
+      PROJECT,
+      "--stack",
+      "empty",
+      "--policy-pack",
+      SAMPLE,
+      "--format",
+      "sarif",
+      "--output",
+      out,
+    );
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual(r.stdout, "");
+    const log = JSON.parse(fs.readFileSync(out, "utf8"));
+    assert.deepStrictEqual(log.runs[0].results, []);
+    assert.match(r.stderr, /0 mandatory, 0 advisory violation\(s\); sarif report written to/);
+  });
+
+  it("exits 2 with the program's error and location when the program throws", async () => {
+    const r = await groundwork(
+      "check",
+      path.join("tests", "fixtures", "throws"),
+      "--stack",
+      "dev",
+      "--policy-pack",
+      SAMPLE,
+    );
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /^groundwork check: error: .*no bucket name configured for dev/);
+    assert.match(r.stderr, /tests\/fixtures\/throws\/index\.ts:5:9/);
+    assert.strictEqual(r.stdout, "");
+  });
+
+  it("exits 2 on an unknown stack, naming it and the stacks that exist", async () => {
+    const r = await groundwork("check", PROJECT, "--stack", "prod");
+    assert.strictEqual(r.code, 2);
+    assert.match(
+      r.stderr,
+      /no stack named 'prod' found: .*Pulumi\.prod\.yaml does not exist \(stacks here: badkey, dev, empty\)/,
+    );
+  });
+
+  it("exits 2 with usage on bad arguments, and on a pack that cannot start", async () => {
+    const bad = await groundwork("check", PROJECT, "--stack", "dev", "--format", "xml");
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /--format xml is not one of table, json, sarif, junit\n\nusage:/);
+    const crash = await groundwork(
+      "check",
+      PROJECT,
+      "--stack",
+      "dev",
+      "--policy-pack",
+      path.join(FIXTURES, "packs", "crash"),
+    );
+    assert.strictEqual(crash.code, 2);
+    assert.match(crash.stderr, /policy pack .*crash: exited unexpectedly[\s\S]*broken on purpose/);
+  });
+});

@@ -1,0 +1,87 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ProjectError, UnknownStackError, loadProject, loadStackConfig } from "../../testing/project";
+import { FIXTURES } from "./helpers";
+
+function tempProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-project-"));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe("project: Pulumi.yaml and Pulumi.<stack>.yaml", () => {
+  const dir = path.join(FIXTURES, "public-bucket");
+
+  it("reads name, runtime options, a directory main and stackConfigDir", () => {
+    const p = loadProject(dir);
+    assert.strictEqual(p.name, "public-bucket");
+    assert.strictEqual(p.runtime, "nodejs");
+    assert.deepStrictEqual(p.runtimeOptions, { typescript: false });
+    assert.strictEqual(p.main, path.join(dir, "src"));
+    assert.strictEqual(p.stackConfigDir, path.join(dir, "config"));
+  });
+
+  it("overlays stack config on project defaults, namespaces keys and marks secure values secret", () => {
+    const c = loadStackConfig(loadProject(dir), "dev");
+    assert.strictEqual(c.config["public-bucket:public"], true, "project-level default");
+    assert.strictEqual(c.config["aws:region"], "eu-central-1", "the stack file beats the project value");
+    assert.strictEqual(c.config["public-bucket:bucketName"], "assets");
+    assert.deepStrictEqual(c.secretKeys, ["public-bucket:apiToken"]);
+    assert.strictEqual(typeof c.config["public-bucket:apiToken"], "string");
+  });
+
+  it("rejects a stack key without a namespace, with the CLI's words, file and line", () => {
+    assert.throws(
+      () => loadStackConfig(loadProject(dir), "badkey"),
+      (err: ProjectError) =>
+        err instanceof ProjectError &&
+        err.line === 3 &&
+        err.message.includes("Pulumi.badkey.yaml:3") &&
+        err.message.includes("could not parse bucketName as a configuration key"),
+    );
+  });
+
+  it("names an unknown stack and lists the stacks that exist", () => {
+    assert.throws(
+      () => loadStackConfig(loadProject(dir), "prod"),
+      (err: UnknownStackError) =>
+        err instanceof UnknownStackError &&
+        /no stack named 'prod' found/.test(err.message) &&
+        err.known.join() === "badkey,dev,empty",
+    );
+  });
+
+  it("reports YAML syntax errors with their line", () => {
+    const d = tempProject({ "Pulumi.yaml": "name: x\nruntime: nodejs\nmain: [unclosed\n" });
+    assert.throws(
+      () => loadProject(d),
+      (err: ProjectError) =>
+        err instanceof ProjectError &&
+        err.file === path.join(d, "Pulumi.yaml") &&
+        err.line !== undefined &&
+        /invalid YAML/.test(err.message),
+    );
+  });
+
+  it("rejects a missing main, a non-nodejs runtime and a required config value left unset", () => {
+    assert.throws(
+      () => loadProject(tempProject({ "Pulumi.yaml": "name: x\nruntime: nodejs\nmain: nope.ts\n" })),
+      /'main' "nope.ts" does not exist/,
+    );
+    assert.throws(
+      () => loadProject(tempProject({ "Pulumi.yaml": "name: x\nruntime: python\n" })),
+      /runtime 'python' is not supported/,
+    );
+    const d = tempProject({
+      "Pulumi.yaml": "name: x\nruntime: nodejs\nconfig:\n  size:\n    type: integer\n",
+      "Pulumi.dev.yaml": "config: {}\n",
+      "index.js": "",
+    });
+    assert.throws(
+      () => loadStackConfig(loadProject(d), "dev"),
+      (err: ProjectError) => /missing configuration value 'x:size'/.test(err.message) && err.line === 4,
+    );
+  });
+});

@@ -1,0 +1,168 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as s3 from "@pulumi/aws/s3";
+import { synth } from "../../testing/synth";
+import { CheckReport } from "../../testing/report";
+import { toJson, toJunit, toSarif, toTable } from "../../testing/reporters";
+import { parseArgs } from "../../cli/args";
+import { toGraphJson, toMermaid } from "../../cli/graph";
+import { sarifValidator } from "./sarif-schema";
+
+class Site extends pulumi.ComponentResource {
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super("test:web:Site", name, {}, opts);
+    new s3.Bucket(`${name}-content`, { tags: { token: pulumi.secret("hunter2") } }, { parent: this });
+    this.registerOutputs({});
+  }
+}
+
+describe("reporters and graph (in-process)", function () {
+  this.timeout(60_000);
+  let report: CheckReport;
+
+  before(async () => {
+    const graph = await synth(
+      () => {
+        new Site("www");
+        new s3.Bucket("loose", {});
+      },
+      { project: "demo", stack: "dev" },
+    );
+    const site = graph.resources.find((r) => r.name === "www-content")!.urn;
+    report = {
+      graph,
+      programFile: "index.ts",
+      policies: [
+        {
+          pack: "p",
+          name: "crit",
+          description: "Critical <thing> & more",
+          enforcementLevel: "mandatory",
+          severity: "critical",
+          references: ["CKV_AWS_1"],
+        },
+        { pack: "p", name: "budget", description: "Stack budget", enforcementLevel: "advisory" },
+      ],
+      violations: [
+        { pack: "p", policy: "budget", enforcementLevel: "advisory", message: "too many" },
+        {
+          pack: "p",
+          policy: "crit",
+          enforcementLevel: "mandatory",
+          severity: "critical",
+          urn: site,
+          message: "bad <acl> \u0001",
+        },
+      ],
+      waivers: [
+        {
+          pack: "p",
+          policy: "crit",
+          pattern: "*loose*",
+          urn: "u",
+          status: "applied",
+          reason: "legacy",
+          owner: "team-a",
+          expires: "2027-01-01",
+        },
+      ],
+      remediations: [],
+      undecided: [],
+      summary: { resources: 3, policies: 2, mandatory: 1, advisory: 1, waived: 1, undecided: 0 },
+    };
+  });
+
+  it("table: severity before resource, waivers listed, colour only when asked", () => {
+    const plain = toTable(report);
+    assert.ok(plain.indexOf("CRITICAL (1)") < plain.indexOf("UNSPECIFIED (1)"));
+    assert.match(plain, /aws:s3\/bucket:Bucket www-content/);
+    assert.match(
+      plain,
+      /applied {2}p\/crit {2}u {2}\(owner team-a, expires 2027-01-01\)\n {4}reason: legacy/,
+    );
+    assert.match(plain, /3 resources, 2 policies evaluated/);
+    assert.doesNotMatch(plain, /\x1b\[/);
+    assert.match(toTable(report, { color: true }), /\x1b\[31mmandatory\x1b\[0m/);
+  });
+
+  it("json never prints a secret's plain text", () => {
+    const text = toJson(report);
+    assert.doesNotMatch(text, /hunter2/);
+    const bucket = JSON.parse(text).resources.find((r: { name: string }) => r.name === "www-content");
+    assert.deepStrictEqual(bucket.inputs.tags, { token: "[secret]" });
+  });
+
+  it("sarif: a stack-level finding (no resource) is still a valid result; references reach the rule", () => {
+    const log = JSON.parse(toSarif(report, { baseDir: "/" }));
+    const validate = sarifValidator();
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "p/crit");
+    assert.match(rule.help.text, /References: CKV_AWS_1/);
+    assert.strictEqual(rule.properties["security-severity"], "9.5");
+    assert.strictEqual(log.runs[0].results.length, 2);
+  });
+
+  it("junit escapes markup and drops characters XML cannot carry", () => {
+    const xml = toJunit(report);
+    assert.match(xml, /bad &lt;acl&gt; <\/failure>/);
+    assert.doesNotMatch(xml, /\u0001/);
+    assert.match(xml, /<testcase classname="p\/budget" name="budget \[\(stack\)\]">/);
+  });
+
+  it("graph: components as groups, custom resources as nodes", () => {
+    const m = toMermaid(report.graph);
+    assert.match(m, /^flowchart TB\n/);
+    assert.match(
+      m,
+      /subgraph r\d+\["www<br\/><small>test:web:Site<\/small>"\]\n {4}r\d+\["www-content<br\/><small>aws:s3\/bucket:Bucket<\/small>"\]\n {2}end/,
+    );
+    assert.match(m, /\n {2}r\d+\["loose<br\/><small>aws:s3\/bucket:Bucket<\/small>"\]/);
+    const tree = JSON.parse(toGraphJson(report.graph)).root;
+    assert.deepStrictEqual(
+      tree.children.map((c: { name: string; children: { name: string }[] }) => [
+        c.name,
+        c.children.map((x) => x.name),
+      ]),
+      [
+        ["loose", []],
+        ["www", ["www-content"]],
+      ],
+    );
+  });
+
+  it("args: strict parsing, defaults, and packs paired with configs", () => {
+    assert.deepStrictEqual(parseArgs(["check", "--stack", "dev"]), {
+      command: "check",
+      projectDir: ".",
+      stack: "dev",
+      policyPacks: [],
+      policyPackConfigs: [],
+      format: "table",
+      output: undefined,
+      update: false,
+    });
+    const a = parseArgs([
+      "check",
+      "proj",
+      "--stack=prod",
+      "--policy-pack",
+      "a",
+      "--policy-pack",
+      "b",
+      "--policy-pack-config",
+      "a.json",
+      "--update",
+    ]);
+    assert.ok(a.command === "check" && a.policyPacks.join() === "a,b" && a.update && a.projectDir === "proj");
+    assert.throws(() => parseArgs(["check", "--stack", "dev", "--bogus"]), /unknown option --bogus/);
+    assert.throws(() => parseArgs(["check"]), /--stack NAME is required/);
+    assert.throws(
+      () => parseArgs(["check", "--stack", "dev", "--policy-pack-config", "a", "--policy-pack-config", "b"]),
+      /2 --policy-pack-config given/,
+    );
+    assert.throws(
+      () => parseArgs(["graph", "--stack", "dev", "--format", "sarif"]),
+      /not one of mermaid, json/,
+    );
+  });
+});
