@@ -173,6 +173,9 @@ export class GroundworkMonitor {
           ? `arn:aws:s3:::${id}`
           : `arn:aws:${service}:${region}:${FAKE_AWS_ACCOUNT}:${type.split(":")[2].toLowerCase()}/${id}`;
     }
+    // Auto-named properties the provider would fill in (Pulumi auto-naming): the physical name.
+    if (type === "aws:s3/bucket:Bucket" && state.bucket === undefined) state.bucket = id;
+    if (type.startsWith("aws:") && state.name === undefined) state.name = id;
     if (state.id === undefined) state.id = id;
     return { id, state };
   }

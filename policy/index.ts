@@ -1,0 +1,12 @@
+// The CrossGuard entry point: `pulumi preview --policy-pack policy` starts this module (through
+// package.json `main`, which points at the compiled file), and it serves the Groundwork policies.
+import { PolicyPack } from "@pulumi/policy";
+import { packName, policies } from "./policies";
+
+new PolicyPack(packName, {
+  policies,
+  description:
+    "Groundwork security baseline: AWS and Kubernetes controls, required tags, regions and waivers.",
+  displayName: "Groundwork security baseline",
+  tags: ["security", "aws", "kubernetes"],
+});

@@ -1,0 +1,68 @@
+// The bar: the pack evaluated over the components' default output, in every profile and in both
+// preview and update mode, reports no violation at all (mandatory or advisory) and no waiver.
+import * as assert from "assert";
+import { ENVIRONMENTS, Environment } from "../../components/core";
+import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
+import { Namespace, WebService } from "../../components/kubernetes";
+import { synth } from "../../testing";
+import { evaluatePolicies } from "../../testing/policy";
+import { PolicyReport } from "../../testing/report";
+
+function describeFindings(report: PolicyReport): string {
+  return report.violations
+    .map((v) => `${v.enforcementLevel} ${v.policy} ${v.urn ?? ""}: ${v.message}`)
+    .join("\n");
+}
+
+function awsPlatform(environment: Environment): void {
+  new EncryptionKey("key", { environment });
+  new Bucket("assets", { environment });
+  const net = new Network("core", { environment });
+  new PostgresDatabase("db", { environment, vpcId: net.vpcId, subnetIds: net.isolatedSubnetIds });
+  new ContainerService("web", {
+    environment,
+    vpcId: net.vpcId,
+    subnetIds: net.privateSubnetIds,
+    loadBalancerSubnetIds: net.publicSubnetIds,
+    image: "ghcr.io/acme/web:1.2.3",
+    certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0d7e7f7a-0000-4000-8000-000000000000",
+  });
+}
+
+function kubernetesPlatform(environment: Environment): void {
+  const ns = new Namespace("apps", { environment });
+  new WebService("hello", {
+    environment,
+    namespace: ns.namespaceName,
+    containers: [{ name: "hello", image: "ghcr.io/acme/hello:1.0.0" }],
+  });
+}
+
+describe("policy pack over the components' default output", function () {
+  this.timeout(180_000);
+  for (const environment of ENVIRONMENTS) {
+    for (const preview of [true, false]) {
+      const mode = preview ? "preview" : "update";
+      for (const [cloud, program] of [
+        ["aws", awsPlatform],
+        ["kubernetes", kubernetesPlatform],
+      ] as const) {
+        it(`${cloud}, ${environment}, ${mode}: zero violations`, async () => {
+          const graph = await synth(() => program(environment), {
+            stack: environment,
+            project: "platform",
+            preview,
+            config: { "aws:region": "eu-west-1" },
+            // AWS names an auto-named bucket at creation; the plain mock would leave `bucket` unset.
+            newResource: ({ type, name }) =>
+              type === "aws:s3/bucket:Bucket" ? { state: { bucket: `${name}-physical` } } : undefined,
+          });
+          assert.ok(graph.resources.length > 5, "the program registered its resources");
+          const report = await evaluatePolicies(graph);
+          assert.deepStrictEqual(report.violations, [], describeFindings(report));
+          assert.deepStrictEqual(report.waivers, []);
+        });
+      }
+    }
+  }
+});

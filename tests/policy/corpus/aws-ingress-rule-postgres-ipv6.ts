@@ -1,0 +1,21 @@
+// Corpus: aws ingress rule postgres ipv6.
+import * as ec2 from "@pulumi/aws/ec2";
+import * as awsvpc from "@pulumi/aws/vpc";
+import { CorpusEntry, TAGS, vpc } from "../kit";
+
+// A standalone ingress rule opening PostgreSQL to every IPv6 address.
+export const entry: CorpusEntry = {
+  description: "vpc.SecurityGroupIngressRule 5432 from ::/0",
+  expect: ["aws-ec2-no-public-admin-ports"],
+  program: () => {
+    const v = vpc("main");
+    const sg = new ec2.SecurityGroup("db", { vpcId: v.id, tags: TAGS });
+    new awsvpc.SecurityGroupIngressRule("db-any", {
+      securityGroupId: sg.id,
+      ipProtocol: "tcp",
+      fromPort: 5432,
+      toPort: 5432,
+      cidrIpv6: "::/0",
+    });
+  },
+};
