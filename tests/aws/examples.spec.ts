@@ -1,0 +1,154 @@
+// Every examples/aws-* program compiles (it is part of the build) and synthesizes; each result is checked
+// for what the example is meant to show. Also guards the import rule of components/aws.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { GraphQuery, reveal, synth } from "../../testing";
+
+const EXAMPLES = path.join(__dirname, "../../examples");
+
+async function example(name: string): Promise<GraphQuery> {
+  return new GraphQuery(await synth(path.join(EXAMPLES, name), { preview: false }));
+}
+
+const tagsOf = (q: GraphQuery, type: string, name: string): Record<string, string> =>
+  reveal<Record<string, string>>(q.one(type, name).inputs.tags);
+
+describe("aws examples", () => {
+  it("every aws component has a -simple and a -complete example", () => {
+    const dirs = fs
+      .readdirSync(path.join(__dirname, "../../../examples"))
+      .filter((d) => d.startsWith("aws-"))
+      .sort();
+    for (const c of ["bucket", "container-service", "encryption-key", "network", "postgres-database"]) {
+      assert.ok(dirs.includes(`aws-${c}-simple`) && dirs.includes(`aws-${c}-complete`), c);
+    }
+  });
+
+  it("aws-network-simple: a dev VPC over two zones with one NAT", async () => {
+    const q = await example("aws-network-simple");
+    assert.strictEqual(q.ofType("aws:ec2/subnet:Subnet").length, 6);
+    assert.strictEqual(q.ofType("aws:ec2/natGateway:NatGateway").length, 1);
+    assert.strictEqual((q.graph.outputs.privateSubnetIds as string[]).length, 2);
+  });
+
+  it("aws-network-complete: three zones, NAT per zone, the shared key, caller tags", async () => {
+    const q = await example("aws-network-complete");
+    assert.strictEqual(q.ofType("aws:ec2/natGateway:NatGateway").length, 3);
+    assert.strictEqual(q.one("aws:ec2/vpc:Vpc", "core-vpc").inputs.cidrBlock, "10.40.0.0/16");
+    assert.strictEqual(
+      q.one("aws:cloudwatch/logGroup:LogGroup", "core-flow-logs").inputs.kmsKeyId,
+      q.one("aws:kms/key:Key", "platform-logs-cmk").outputs.arn,
+    );
+    assert.strictEqual(q.ofType("groundwork:aws:EncryptionKey").length, 1);
+    assert.strictEqual(tagsOf(q, "aws:ec2/vpc:Vpc", "core-vpc")["cost-center"], "platform");
+    assert.strictEqual(q.one("aws:cloudwatch/logGroup:LogGroup", "core-flow-logs").protect, true);
+  });
+
+  it("aws-encryption-key-simple and -complete", async () => {
+    const simple = await example("aws-encryption-key-simple");
+    assert.strictEqual(simple.one("aws:kms/key:Key", "data-cmk").inputs.enableKeyRotation, true);
+    const complete = await example("aws-encryption-key-complete");
+    assert.strictEqual(complete.one("aws:kms/alias:Alias", "data-alias").inputs.name, "alias/customer-data");
+    assert.strictEqual(complete.one("aws:kms/key:Key", "data-cmk").protect, true);
+    const grant = JSON.parse(
+      complete.one("aws:iam/rolePolicy:RolePolicy", "data-grant-worker").inputs.policy as string,
+    );
+    assert.strictEqual(grant.Statement[0].Resource, complete.one("aws:kms/key:Key", "data-cmk").outputs.arn);
+  });
+
+  it("aws-bucket-simple: one hardened bucket, its key and log bucket", async () => {
+    const q = await example("aws-bucket-simple");
+    assert.strictEqual(q.ofType("aws:s3/bucket:Bucket").length, 2);
+    assert.strictEqual(q.ofType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").length, 2);
+    assert.strictEqual(q.ofType("aws:kms/key:Key").length, 1);
+  });
+
+  it("aws-bucket-complete: fixed name, shared key, central log bucket, two grants", async () => {
+    const q = await example("aws-bucket-complete");
+    assert.strictEqual(q.one("aws:s3/bucket:Bucket", "reports-bucket").inputs.bucket, "acme-prod-reports");
+    assert.strictEqual(
+      q.one("aws:s3/bucketLogging:BucketLogging", "reports-logging").inputs.targetBucket,
+      "acme-prod-access-logs",
+    );
+    assert.strictEqual(
+      q.ofType("aws:s3/bucket:Bucket").length,
+      1,
+      "no log bucket is created when one is named",
+    );
+    assert.deepStrictEqual(
+      q
+        .ofType("aws:iam/rolePolicy:RolePolicy")
+        .map((r) => r.name)
+        .sort(),
+      ["reports-grant-read", "reports-grant-write"],
+    );
+  });
+
+  it("aws-container-service-simple: internal ALB, private tasks", async () => {
+    const q = await example("aws-container-service-simple");
+    assert.strictEqual(q.one("aws:lb/loadBalancer:LoadBalancer", "api-alb").inputs.internal, true);
+    const svc = q.one("aws:ecs/service:Service", "api-service");
+    assert.strictEqual(
+      (svc.inputs.networkConfiguration as { assignPublicIp: boolean }).assignPublicIp,
+      false,
+    );
+  });
+
+  it("aws-container-service-complete: internet-facing is recorded as weakened; digest-pinned image", async () => {
+    const q = await example("aws-container-service-complete");
+    const alb = q.one("aws:lb/loadBalancer:LoadBalancer", "web-alb");
+    assert.strictEqual(alb.inputs.internal, false);
+    assert.strictEqual(
+      tagsOf(q, "aws:lb/loadBalancer:LoadBalancer", "web-alb")["groundwork-weakened"],
+      "internetFacing",
+    );
+    assert.deepStrictEqual(q.graph.outputs.weakened, ["internetFacing"]);
+    const [c] = JSON.parse(
+      q.one("aws:ecs/taskDefinition:TaskDefinition", "web-task").inputs.containerDefinitions as string,
+    );
+    assert.match(c.image, /@sha256:[0-9a-f]{64}$/);
+    assert.strictEqual(c.user, "20001:20001");
+    assert.ok(q.ofType("aws:iam/rolePolicy:RolePolicy").some((r) => r.name === "media-grant-read"));
+  });
+
+  it("aws-postgres-database-simple: isolated, no ingress", async () => {
+    const q = await example("aws-postgres-database-simple");
+    assert.strictEqual(
+      q.one("aws:rds/instance:Instance", "orders-instance").inputs.publiclyAccessible,
+      false,
+    );
+    assert.strictEqual(
+      q
+        .ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+        .filter((r) => r.name.startsWith("orders-")).length,
+      0,
+    );
+  });
+
+  it("aws-postgres-database-complete: ingress only from the service's task group", async () => {
+    const q = await example("aws-postgres-database-complete");
+    const rule = q.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "orders-ingress-0");
+    assert.deepStrictEqual(rule.propertyDependencies.referencedSecurityGroupId, [
+      q.one("aws:ec2/securityGroup:SecurityGroup", "orders-api-task-sg").urn,
+    ]);
+    const db = q.one("aws:rds/instance:Instance", "orders-instance");
+    assert.deepStrictEqual(
+      [db.inputs.engineVersion, db.inputs.backupRetentionPeriod, db.protect],
+      ["16.4", 35, true],
+    );
+  });
+
+  it("no file under components/aws imports the @pulumi/aws root", () => {
+    const dir = path.join(__dirname, "../../../components/aws");
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts"));
+    assert.ok(files.length >= 7);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(dir, f), "utf8");
+      assert.ok(
+        !/(from\s+|require\(\s*|import\(\s*)["']@pulumi\/aws["']/.test(text),
+        `${f} imports the @pulumi/aws root`,
+      );
+    }
+  });
+});

@@ -1,0 +1,173 @@
+// Shared helpers for the AWS component specs: synth in preview or update mode, bad-input checks that
+// prove nothing registered, tag and provider assertions over a component's descendants.
+import * as assert from "assert";
+import {
+  GraphQuery,
+  GraphResource,
+  ResourceGraph,
+  STACK_TYPE,
+  SynthOptions,
+  reveal,
+  synth,
+} from "../../testing";
+import { GroundworkInputError } from "../../components/core";
+
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+
+/** Synthesizes a program; update mode (outputs fabricated) unless told otherwise. */
+export async function run(
+  program: () => unknown,
+  options: SynthOptions = {},
+): Promise<{ graph: ResourceGraph; q: GraphQuery }> {
+  const graph = await synth(program, {
+    preview: false,
+    // Auto-named resources get their physical name from the provider; give them the logical one.
+    newResource: ({ type, name, inputs }) => ({
+      state: {
+        name: inputs.name ?? `${name}-physical`,
+        ...(type === "aws:s3/bucket:Bucket" ? { bucket: inputs.bucket ?? `${name}-physical` } : {}),
+        ...(type === "aws:kms/key:Key" ? { keyId: `${name}-key-id` } : {}),
+      },
+    }),
+    ...options,
+  });
+  return { graph, q: new GraphQuery(graph) };
+}
+
+/** Inputs of one resource with secrets revealed. */
+export function inputs(q: GraphQuery, type: string, name: string): Record<string, unknown> {
+  return reveal(q.one(type, name).inputs);
+}
+
+/** A JSON-string input parsed. */
+export function json<T = Record<string, unknown>>(
+  q: GraphQuery,
+  type: string,
+  name: string,
+  field: string,
+): T {
+  const value = inputs(q, type, name)[field];
+  assert.strictEqual(
+    typeof value,
+    "string",
+    `${name}.${field} should be a JSON string, got ${String(value)}`,
+  );
+  return JSON.parse(value as string) as T;
+}
+
+/** The component's URN by type and name. */
+export function urnOf(q: GraphQuery, type: string, name: string): string {
+  return q.one(type, name).urn;
+}
+
+/**
+ * Asserts that constructing the component throws a GroundworkInputError naming component, field, value
+ * and expectation, and that nothing but the stack registered (checked on a fresh synth that catches).
+ */
+export async function assertRejected(
+  construct: () => unknown,
+  expected: { component: string; field: string; value: string; accepted: RegExp | string },
+): Promise<void> {
+  let caught: unknown;
+  const graph = await synth(() => {
+    try {
+      construct();
+    } catch (err) {
+      caught = err;
+    }
+  });
+  assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
+  const err = caught as GroundworkInputError;
+  assert.strictEqual(err.component, expected.component);
+  assert.strictEqual(err.field, expected.field);
+  assert.ok(err.message.startsWith(`${expected.component} `), err.message);
+  assert.ok(err.message.includes(` ${expected.field} `), `message should name the field: ${err.message}`);
+  assert.ok(
+    err.message.includes(expected.value),
+    `message should show the value ${expected.value}: ${err.message}`,
+  );
+  if (typeof expected.accepted === "string") {
+    assert.ok(
+      err.message.includes(`(expected ${expected.accepted}`),
+      `message should say what is accepted: ${err.message}`,
+    );
+  } else {
+    assert.match(err.message, expected.accepted);
+  }
+  assert.deepStrictEqual(
+    graph.resources.map((r) => r.type),
+    [STACK_TYPE],
+    "no resource other than the stack may register before validation fails",
+  );
+  // And the unguarded program fails the synth with the same message.
+  await assert.rejects(
+    synth(() => {
+      construct();
+    }),
+    (e: Error) => e.message.includes(err.message),
+  );
+}
+
+/** Types whose AWS resources take no tags. */
+export const UNTAGGABLE = new Set([
+  "aws:kms/alias:Alias",
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:ec2/route:Route",
+  "aws:ec2/routeTableAssociation:RouteTableAssociation",
+  "aws:appautoscaling/policy:Policy",
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  "aws:s3/bucketVersioning:BucketVersioning",
+  "aws:s3/bucketLogging:BucketLogging",
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  "aws:s3/bucketPolicy:BucketPolicy",
+]);
+
+/** Asserts the Groundwork tags (and `extra`) on every taggable custom descendant of `root`. */
+export function assertTagged(
+  q: GraphQuery,
+  root: string,
+  environment: string,
+  component: string,
+  extra: Record<string, string> = {},
+): GraphResource[] {
+  const taggable = q.descendants(root).filter((r) => r.custom && !UNTAGGABLE.has(r.type));
+  assert.ok(taggable.length > 0);
+  for (const r of taggable) {
+    const tags = reveal<Record<string, string>>(r.inputs.tags);
+    assert.ok(tags, `${r.type} ${r.name} has no tags`);
+    assert.strictEqual(tags.environment, environment, `${r.name} environment tag`);
+    assert.strictEqual(tags["managed-by"], "groundwork", `${r.name} managed-by tag`);
+    assert.ok(tags.component?.startsWith("aws."), `${r.name} component tag`);
+    if (r.parent === root) assert.strictEqual(tags.component, component, `${r.name} component tag`);
+    for (const [k, v] of Object.entries(extra)) assert.strictEqual(tags[k], v, `${r.name} tag ${k}`);
+  }
+  return taggable;
+}
+
+/** Names of the custom descendants of `root` that Pulumi protects. */
+export function protectedNames(q: GraphQuery, root: string): string[] {
+  return q
+    .descendants(root)
+    .filter((r) => r.protect)
+    .map((r) => r.name)
+    .sort();
+}
+
+/** Asserts every custom descendant of `root` goes through the provider named `providerName`. */
+export function assertProvider(q: GraphQuery, root: string, providerName: string): void {
+  const provider = q.ofType("pulumi:providers:aws").find((p) => p.name === providerName);
+  assert.ok(provider, `provider ${providerName} registered`);
+  const custom = q.descendants(root).filter((r) => r.custom);
+  assert.ok(custom.length > 0);
+  for (const r of custom) {
+    assert.ok(
+      r.provider?.startsWith(`${provider.urn}::`),
+      `${r.type} ${r.name} should use provider ${providerName}, got ${String(r.provider)}`,
+    );
+  }
+  const invokes = q.graph.invokes.filter((i) => i.token.startsWith("aws:"));
+  for (const i of invokes)
+    assert.ok(i.provider?.startsWith(`${provider.urn}::`), `invoke ${i.token} provider`);
+}

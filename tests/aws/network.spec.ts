@@ -1,0 +1,274 @@
+// Network: the VPC child set per profile, CIDR plan, NAT layouts, locked default group, encrypted flow
+// logs, gateway endpoints, weakening, provider propagation and bad input.
+import * as assert from "assert";
+import { Provider } from "@pulumi/aws/provider";
+import { EncryptionKey, Network } from "../../components/aws";
+import {
+  ENVIRONMENTS,
+  assertProvider,
+  assertRejected,
+  assertTagged,
+  inputs,
+  json,
+  protectedNames,
+  run,
+  urnOf,
+} from "./helpers";
+
+const C = "groundwork:aws:Network";
+const E = "aws:ec2/";
+
+/** The child set of Network "core" spanning `zones` zones with `nats` NAT gateways, written out by rule. */
+function expectedInventory(zones: number, nats: number, routedPrivate: boolean): string[] {
+  const out = [
+    `${E}vpc:Vpc::core-vpc`,
+    `${E}defaultSecurityGroup:DefaultSecurityGroup::core-default-sg`,
+    `${E}internetGateway:InternetGateway::core-igw`,
+    `${E}routeTable:RouteTable::core-public-rt`,
+    `${E}route:Route::core-public-default-route`,
+    `${E}routeTable:RouteTable::core-isolated-rt`,
+    `${E}vpcEndpoint:VpcEndpoint::core-s3-endpoint`,
+    `${E}vpcEndpoint:VpcEndpoint::core-dynamodb-endpoint`,
+    `${E}flowLog:FlowLog::core-flow-log`,
+    "aws:cloudwatch/logGroup:LogGroup::core-flow-logs",
+    "aws:iam/role:Role::core-flow-logs-role",
+    "aws:iam/rolePolicy:RolePolicy::core-flow-logs-policy",
+    "groundwork:aws:EncryptionKey::core-key",
+    "aws:kms/key:Key::core-key-cmk",
+    "aws:kms/alias:Alias::core-key-alias",
+  ];
+  for (let z = 0; z < zones; z++) {
+    for (const tier of ["public", "private", "isolated"]) {
+      out.push(
+        `${E}subnet:Subnet::core-${tier}-${z}`,
+        `${E}routeTableAssociation:RouteTableAssociation::core-${tier}-${z}-rta`,
+      );
+    }
+    out.push(`${E}routeTable:RouteTable::core-private-rt-${z}`);
+    if (routedPrivate) out.push(`${E}route:Route::core-private-${z}-default-route`);
+  }
+  for (let n = 0; n < nats; n++)
+    out.push(`${E}eip:Eip::core-nat-${n}-eip`, `${E}natGateway:NatGateway::core-nat-${n}`);
+  return out.sort();
+}
+
+const PROFILE_SHAPE = {
+  dev: { zones: 2, nats: 1 },
+  staging: { zones: 2, nats: 2 },
+  prod: { zones: 3, nats: 3 },
+} as const;
+
+describe("aws.Network", () => {
+  for (const environment of ENVIRONMENTS) {
+    describe(environment, () => {
+      let q: Awaited<ReturnType<typeof run>>["q"];
+      let root: string;
+      before(async () => {
+        ({ q } = await run(
+          () => {
+            new Network("core", { environment });
+          },
+          { config: { "aws:region": "eu-west-1" } },
+        ));
+        root = urnOf(q, C, "core");
+      });
+      const { zones, nats } = PROFILE_SHAPE[environment];
+
+      it(`registers exactly the expected children (${zones} zones, ${nats} NAT)`, () => {
+        assert.deepStrictEqual(q.inventory(root), expectedInventory(zones, nats, true));
+      });
+
+      it("plans subnets from one block, one per zone, in distinct zones, no public IP on launch", () => {
+        const cidrs: Record<string, string[]> = { public: [], private: [], isolated: [] };
+        for (const tier of Object.keys(cidrs)) {
+          const azs = new Set<string>();
+          for (let z = 0; z < zones; z++) {
+            const s = inputs(q, `${E}subnet:Subnet`, `core-${tier}-${z}`);
+            cidrs[tier].push(s.cidrBlock as string);
+            azs.add(s.availabilityZone as string);
+            assert.strictEqual(s.mapPublicIpOnLaunch, false);
+            assert.strictEqual((s.tags as Record<string, string>)["groundwork-tier"], tier);
+          }
+          assert.strictEqual(azs.size, zones);
+        }
+        assert.deepStrictEqual(cidrs.private.slice(0, 2), ["10.0.0.0/19", "10.0.32.0/19"]);
+        assert.deepStrictEqual(cidrs.public.slice(0, 2), ["10.0.128.0/21", "10.0.136.0/21"]);
+        assert.deepStrictEqual(cidrs.isolated.slice(0, 2), ["10.0.160.0/21", "10.0.168.0/21"]);
+        assert.strictEqual(inputs(q, `${E}subnet:Subnet`, "core-public-0").availabilityZone, "eu-west-1a");
+        assert.strictEqual(inputs(q, `${E}vpc:Vpc`, "core-vpc").cidrBlock, "10.0.0.0/16");
+      });
+
+      it("routes: public via the IGW, private via NAT, isolated nowhere", () => {
+        const igw = q.one(`${E}internetGateway:InternetGateway`, "core-igw").urn;
+        const pub = q.one(`${E}route:Route`, "core-public-default-route");
+        assert.strictEqual(pub.inputs.destinationCidrBlock, "0.0.0.0/0");
+        assert.deepStrictEqual(pub.propertyDependencies.gatewayId, [igw]);
+        for (let z = 0; z < zones; z++) {
+          const r = q.one(`${E}route:Route`, `core-private-${z}-default-route`);
+          const nat = q.one(`${E}natGateway:NatGateway`, `core-nat-${Math.min(z, nats - 1)}`).urn;
+          assert.deepStrictEqual(r.propertyDependencies.natGatewayId, [nat]);
+        }
+        const isolatedRt = q.one(`${E}routeTable:RouteTable`, "core-isolated-rt").urn;
+        assert.ok(
+          !q.ofType(`${E}route:Route`).some((r) => r.propertyDependencies.routeTableId?.includes(isolatedRt)),
+        );
+      });
+
+      it("manages the default security group with no rules [CKV2_AWS_12]", () => {
+        const sg = inputs(q, `${E}defaultSecurityGroup:DefaultSecurityGroup`, "core-default-sg");
+        assert.deepStrictEqual([sg.ingress, sg.egress], [[], []]);
+      });
+
+      it("sends ALL flow logs to a KMS-encrypted log group with the profile's retention [CKV2_AWS_11]", () => {
+        const fl = q.one(`${E}flowLog:FlowLog`, "core-flow-log");
+        assert.strictEqual(fl.inputs.trafficType, "ALL");
+        assert.strictEqual(fl.inputs.logDestinationType, "cloud-watch-logs");
+        assert.deepStrictEqual(fl.propertyDependencies.logDestination, [
+          q.one("aws:cloudwatch/logGroup:LogGroup", "core-flow-logs").urn,
+        ]);
+        const group = inputs(q, "aws:cloudwatch/logGroup:LogGroup", "core-flow-logs");
+        assert.strictEqual(group.retentionInDays, { dev: 30, staging: 90, prod: 365 }[environment]);
+        assert.strictEqual(group.kmsKeyId, q.one("aws:kms/key:Key", "core-key-cmk").outputs.arn);
+        const keyPolicy = json<{ Statement: { Principal: { Service?: string } }[] }>(
+          q,
+          "aws:kms/key:Key",
+          "core-key-cmk",
+          "policy",
+        );
+        assert.ok(keyPolicy.Statement.some((s) => s.Principal.Service === "logs.eu-west-1.amazonaws.com"));
+        const trust = json<{ Statement: { Principal: unknown }[] }>(
+          q,
+          "aws:iam/role:Role",
+          "core-flow-logs-role",
+          "assumeRolePolicy",
+        );
+        assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
+        const write = json<{ Statement: { Resource: string[]; Action: string[] }[] }>(
+          q,
+          "aws:iam/rolePolicy:RolePolicy",
+          "core-flow-logs-policy",
+          "policy",
+        );
+        assert.ok(!write.Statement[0].Resource.includes("*"));
+      });
+
+      it("adds S3 and DynamoDB gateway endpoints on the private and isolated route tables", () => {
+        for (const service of ["s3", "dynamodb"]) {
+          const ep = q.one(`${E}vpcEndpoint:VpcEndpoint`, `core-${service}-endpoint`);
+          assert.strictEqual(ep.inputs.vpcEndpointType, "Gateway");
+          assert.strictEqual(ep.inputs.serviceName, `com.amazonaws.eu-west-1.${service}`);
+          const rts = [...Array(zones).keys()].map(
+            (z) => q.one(`${E}routeTable:RouteTable`, `core-private-rt-${z}`).outputs.id,
+          );
+          rts.push(q.one(`${E}routeTable:RouteTable`, "core-isolated-rt").outputs.id);
+          assert.deepStrictEqual(ep.inputs.routeTableIds, rts);
+        }
+      });
+
+      it("tags every taggable child", () => {
+        assertTagged(q, root, environment, "aws.Network");
+      });
+
+      it(`protects the key and log group ${environment === "prod" ? "in prod" : "only in prod"}`, () => {
+        assert.deepStrictEqual(
+          protectedNames(q, root),
+          environment === "prod" ? ["core-flow-logs", "core-key-cmk"] : [],
+        );
+      });
+    });
+  }
+
+  it("natGateways none: no NAT, no private default route; explicit zones and CIDR", async () => {
+    const { q, graph } = await run(() => {
+      const n = new Network("core", { natGateways: "none", zones: 3, cidrBlock: "10.20.0.0/20" });
+      return { private: n.privateSubnetIds, isolated: n.isolatedSubnetIds, nat: n.natGateways };
+    });
+    assert.deepStrictEqual(q.inventory(urnOf(q, C, "core")), expectedInventory(3, 0, false));
+    assert.strictEqual(inputs(q, `${E}subnet:Subnet`, "core-private-2").cidrBlock, "10.20.4.0/23");
+    assert.strictEqual((graph.outputs.private as string[]).length, 3);
+    assert.strictEqual(graph.outputs.nat, "none");
+  });
+
+  it("flowLogs false is a named weakening, visible in tags and outputs", async () => {
+    const { q, graph } = await run(() =>
+      new Network("core", { flowLogs: false }).weakened.apply((w) => ({ weakened: w })),
+    );
+    const inv = q.inventory(urnOf(q, C, "core"));
+    assert.ok(!inv.some((i) => /flow|kms|EncryptionKey/.test(i)));
+    assert.strictEqual(
+      (inputs(q, `${E}vpc:Vpc`, "core-vpc").tags as Record<string, string>)["groundwork-weakened"],
+      "flowLogs",
+    );
+    assert.deepStrictEqual(graph.outputs.weakened, ["flowLogs"]);
+  });
+
+  it("uses a given key for the flow log group", async () => {
+    const { q } = await run(() => {
+      const key = new EncryptionKey("shared", { services: ["logs"] });
+      new Network("core", { encryptionKey: key });
+    });
+    assert.ok(!q.inventory(urnOf(q, C, "core")).some((i) => i.includes("EncryptionKey")));
+    assert.strictEqual(
+      inputs(q, "aws:cloudwatch/logGroup:LogGroup", "core-flow-logs").kmsKeyId,
+      q.one("aws:kms/key:Key", "shared-cmk").outputs.arn,
+    );
+  });
+
+  it("an explicit provider reaches every child and invoke (zones come from its region)", async () => {
+    const { q } = await run(
+      () => {
+        const p = new Provider("frankfurt", { region: "eu-central-1" });
+        new Network("core", { environment: "prod" }, { provider: p });
+      },
+      { stack: "prod" },
+    );
+    assertProvider(q, urnOf(q, C, "core"), "frankfurt");
+    assert.strictEqual(inputs(q, `${E}subnet:Subnet`, "core-private-2").availabilityZone, "eu-central-1c");
+  });
+
+  describe("rejects bad input before registering anything", () => {
+    const N = "aws.Network";
+    it("cidrBlock not a CIDR", () =>
+      assertRejected(() => new Network("n", { cidrBlock: "10.0.0.0/33" }), {
+        component: N,
+        field: "cidrBlock",
+        value: '"10.0.0.0/33"',
+        accepted: "a.b.c.d/n with n between 16 and 22",
+      }));
+    it("cidrBlock with host bits", () =>
+      assertRejected(() => new Network("n", { cidrBlock: "10.0.1.0/16" }), {
+        component: N,
+        field: "cidrBlock",
+        value: '"10.0.1.0/16"',
+        accepted: "the network address 10.0.0.0/16",
+      }));
+    it("zones", () =>
+      assertRejected(() => new Network("n", { zones: 1 }), {
+        component: N,
+        field: "zones",
+        value: "1",
+        accepted: "an integer from 2 to 4",
+      }));
+    it("natGateways", () =>
+      assertRejected(() => new Network("n", { natGateways: "multi" as never }), {
+        component: N,
+        field: "natGateways",
+        value: '"multi"',
+        accepted: /"none", "single", "perAz"/,
+      }));
+    it("logRetentionDays", () =>
+      assertRejected(() => new Network("n", { logRetentionDays: 0 }), {
+        component: N,
+        field: "logRetentionDays",
+        value: "0",
+        accepted: /one of 1, 3/,
+      }));
+    it("flowLogs not a boolean", () =>
+      assertRejected(() => new Network("n", { flowLogs: "no" as never }), {
+        component: N,
+        field: "flowLogs",
+        value: '"no"',
+        accepted: "true or false",
+      }));
+  });
+});

@@ -1,0 +1,402 @@
+// ContainerService: the Fargate + ALB child set per profile and every BASELINE control, weakening,
+// provider propagation and bad input.
+import * as assert from "assert";
+import { Provider } from "@pulumi/aws/provider";
+import { ContainerService, ContainerServiceArgs, TLS_POLICY } from "../../components/aws";
+import {
+  ENVIRONMENTS,
+  assertProvider,
+  assertRejected,
+  assertTagged,
+  inputs,
+  json,
+  protectedNames,
+  run,
+  urnOf,
+} from "./helpers";
+
+const C = "groundwork:aws:ContainerService";
+const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
+const PARAM = "arn:aws:ssm:us-east-1:123456789012:parameter/api/feature";
+const BASE: ContainerServiceArgs = {
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: ["subnet-p1", "subnet-p2"],
+  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
+  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+  environmentVariables: { LOG_LEVEL: "info" },
+  secrets: { DB_PASSWORD: SECRET, FEATURE: PARAM },
+};
+
+const S3 = "aws:s3/";
+const INVENTORY = [
+  "aws:appautoscaling/policy:Policy::api-cpu-scaling",
+  "aws:appautoscaling/target:Target::api-scaling",
+  "aws:cloudwatch/logGroup:LogGroup::api-logs",
+  "aws:ec2/securityGroup:SecurityGroup::api-alb-sg",
+  "aws:ec2/securityGroup:SecurityGroup::api-task-sg",
+  "aws:ecs/cluster:Cluster::api-cluster",
+  "aws:ecs/service:Service::api-service",
+  "aws:ecs/taskDefinition:TaskDefinition::api-task",
+  "aws:iam/role:Role::api-execution-role",
+  "aws:iam/role:Role::api-task-role",
+  "aws:iam/rolePolicy:RolePolicy::api-execution-policy",
+  "aws:kms/alias:Alias::api-key-alias",
+  "aws:kms/key:Key::api-key-cmk",
+  "aws:lb/listener:Listener::api-http-redirect",
+  "aws:lb/listener:Listener::api-https",
+  "aws:lb/loadBalancer:LoadBalancer::api-alb",
+  "aws:lb/targetGroup:TargetGroup::api-tg",
+  `${S3}bucket:Bucket::api-alb-logs-bucket`,
+  `${S3}bucketLifecycleConfiguration:BucketLifecycleConfiguration::api-alb-logs-lifecycle`,
+  `${S3}bucketOwnershipControls:BucketOwnershipControls::api-alb-logs-ownership`,
+  `${S3}bucketPolicy:BucketPolicy::api-alb-logs-policy`,
+  `${S3}bucketPublicAccessBlock:BucketPublicAccessBlock::api-alb-logs-public-access`,
+  `${S3}bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::api-alb-logs-encryption`,
+  `${S3}bucketVersioning:BucketVersioning::api-alb-logs-versioning`,
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule::api-alb-to-tasks",
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule::api-task-egress-https",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::api-alb-http-0",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::api-alb-https-0",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::api-task-from-alb",
+  "groundwork:aws:EncryptionKey::api-key",
+];
+
+const BY_PROFILE = {
+  dev: { min: 1, max: 2, cpu: "256", memory: "512", retention: 30, deletionProtection: false },
+  staging: { min: 2, max: 4, cpu: "512", memory: "1024", retention: 90, deletionProtection: true },
+  prod: { min: 3, max: 10, cpu: "1024", memory: "2048", retention: 365, deletionProtection: true },
+} as const;
+
+interface Container {
+  image: string;
+  user: string;
+  readonlyRootFilesystem: boolean;
+  privileged: boolean;
+  environment: { name: string; value: string }[];
+  secrets: { name: string; valueFrom: string }[];
+  mountPoints: unknown[];
+  logConfiguration: { logDriver: string; options: Record<string, string> };
+}
+
+describe("aws.ContainerService", () => {
+  for (const environment of ENVIRONMENTS) {
+    describe(environment, () => {
+      let q: Awaited<ReturnType<typeof run>>["q"];
+      let root: string;
+      before(async () => {
+        ({ q } = await run(
+          () => {
+            new ContainerService("api", { ...BASE, environment });
+          },
+          { stack: environment },
+        ));
+        root = urnOf(q, C, "api");
+      });
+      const p = BY_PROFILE[environment];
+      if (BY_PROFILE[environment].max < 2) throw new Error("profile table broken");
+
+      it("registers exactly the expected children", () => {
+        assert.deepStrictEqual(q.inventory(root), INVENTORY);
+      });
+
+      it("runs an internal ALB that drops invalid headers and logs access", () => {
+        const alb = inputs(q, "aws:lb/loadBalancer:LoadBalancer", "api-alb");
+        assert.strictEqual(alb.internal, true);
+        assert.strictEqual(alb.loadBalancerType, "application");
+        assert.strictEqual(alb.dropInvalidHeaderFields, true);
+        assert.strictEqual(alb.enableDeletionProtection, p.deletionProtection);
+        assert.deepStrictEqual(alb.accessLogs, { bucket: "api-alb-logs-bucket-physical", enabled: true });
+        assert.deepStrictEqual(
+          q.one("aws:lb/loadBalancer:LoadBalancer", "api-alb").propertyDependencies.accessLogs,
+          [q.one(`${S3}bucket:Bucket`, "api-alb-logs-bucket").urn],
+        );
+        const pab = inputs(
+          q,
+          `${S3}bucketPublicAccessBlock:BucketPublicAccessBlock`,
+          "api-alb-logs-public-access",
+        );
+        assert.deepStrictEqual(
+          [pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets],
+          [true, true, true, true],
+        );
+        const policy = json<{ Statement: { Sid: string; Effect: string }[] }>(
+          q,
+          `${S3}bucketPolicy:BucketPolicy`,
+          "api-alb-logs-policy",
+          "policy",
+        );
+        assert.deepStrictEqual(
+          policy.Statement.map((s) => s.Sid),
+          ["DenyInsecureTransport", "AllowLoadBalancerAccessLogs", "AllowLoadBalancerAccountAccessLogs"],
+        );
+      });
+
+      it("serves HTTPS with a modern TLS policy and redirects HTTP", () => {
+        const https = inputs(q, "aws:lb/listener:Listener", "api-https");
+        assert.deepStrictEqual(
+          [https.port, https.protocol, https.sslPolicy, https.certificateArn],
+          [443, "HTTPS", TLS_POLICY, BASE.certificateArn],
+        );
+        assert.strictEqual(TLS_POLICY, "ELBSecurityPolicy-TLS13-1-2-2021-06");
+        const http = inputs(q, "aws:lb/listener:Listener", "api-http-redirect");
+        assert.deepStrictEqual([http.port, http.protocol], [80, "HTTP"]);
+        assert.deepStrictEqual(http.defaultActions, [
+          { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
+      });
+
+      it("opens the ALB only on 443 and 80, and the tasks only to the ALB", () => {
+        const rules = q
+          .descendants(root)
+          .filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        const albSg = q.one("aws:ec2/securityGroup:SecurityGroup", "api-alb-sg").urn;
+        const taskSg = q.one("aws:ec2/securityGroup:SecurityGroup", "api-task-sg").urn;
+        for (const r of rules.filter((x) => x.propertyDependencies.securityGroupId?.includes(albSg))) {
+          assert.ok(
+            [443, 80].includes(r.inputs.fromPort as number) && r.inputs.fromPort === r.inputs.toPort,
+            r.name,
+          );
+          assert.strictEqual(r.inputs.cidrIpv4, "10.0.0.0/8");
+        }
+        const taskRules = rules.filter((x) => x.propertyDependencies.securityGroupId?.includes(taskSg));
+        assert.deepStrictEqual(
+          taskRules.map((r) => r.name),
+          ["api-task-from-alb"],
+        );
+        assert.deepStrictEqual(taskRules[0].propertyDependencies.referencedSecurityGroupId, [albSg]);
+        assert.strictEqual(taskRules[0].inputs.fromPort, 8080);
+      });
+
+      it("runs tasks in private subnets without public IPs, with circuit breaker rollback", () => {
+        const svc = inputs(q, "aws:ecs/service:Service", "api-service");
+        assert.deepStrictEqual(svc.networkConfiguration, {
+          subnets: ["subnet-p1", "subnet-p2"],
+          securityGroups: [q.one("aws:ec2/securityGroup:SecurityGroup", "api-task-sg").outputs.id],
+          assignPublicIp: false,
+        });
+        assert.deepStrictEqual(svc.deploymentCircuitBreaker, { enable: true, rollback: true });
+        assert.strictEqual(svc.launchType, "FARGATE");
+        assert.strictEqual(svc.enableExecuteCommand, false);
+        assert.strictEqual(svc.desiredCount, p.min);
+      });
+
+      it("runs a pinned image read-only as a non-root user, secrets by reference only", () => {
+        const task = inputs(q, "aws:ecs/taskDefinition:TaskDefinition", "api-task");
+        assert.deepStrictEqual([task.cpu, task.memory, task.networkMode], [p.cpu, p.memory, "awsvpc"]);
+        const [c] = JSON.parse(task.containerDefinitions as string) as Container[];
+        assert.strictEqual(c.image, BASE.image);
+        assert.strictEqual(c.readonlyRootFilesystem, true);
+        assert.strictEqual(c.user, "10001:10001");
+        assert.strictEqual(c.privileged, false);
+        assert.deepStrictEqual(c.environment, [{ name: "LOG_LEVEL", value: "info" }]);
+        assert.deepStrictEqual(c.secrets, [
+          { name: "DB_PASSWORD", valueFrom: SECRET },
+          { name: "FEATURE", valueFrom: PARAM },
+        ]);
+        assert.ok(!JSON.stringify(c.environment).includes("secretsmanager"));
+        assert.deepStrictEqual(c.mountPoints, [
+          { sourceVolume: "tmp", containerPath: "/tmp", readOnly: false },
+        ]);
+        assert.strictEqual(c.logConfiguration.logDriver, "awslogs");
+        assert.strictEqual(c.logConfiguration.options["awslogs-group"], "api-logs-physical");
+      });
+
+      it("separates the task role from the execution role; the execution role reads only the named secrets", () => {
+        const task = q.one("aws:ecs/taskDefinition:TaskDefinition", "api-task");
+        assert.deepStrictEqual(task.propertyDependencies.taskRoleArn, [
+          q.one("aws:iam/role:Role", "api-task-role").urn,
+        ]);
+        assert.deepStrictEqual(task.propertyDependencies.executionRoleArn, [
+          q.one("aws:iam/role:Role", "api-execution-role").urn,
+        ]);
+        const doc = json<{ Statement: { Sid: string; Resource: unknown }[] }>(
+          q,
+          "aws:iam/rolePolicy:RolePolicy",
+          "api-execution-policy",
+          "policy",
+        );
+        assert.deepStrictEqual(doc.Statement.find((s) => s.Sid === "ReadSecrets")?.Resource, [SECRET]);
+        assert.deepStrictEqual(doc.Statement.find((s) => s.Sid === "ReadParameters")?.Resource, [PARAM]);
+        assert.ok(
+          !q
+            .descendants(root)
+            .some(
+              (r) =>
+                r.type === "aws:iam/rolePolicy:RolePolicy" &&
+                r.propertyDependencies.role?.includes(q.one("aws:iam/role:Role", "api-task-role").urn),
+            ),
+          "the task role starts with no permissions",
+        );
+      });
+
+      it("writes logs to a KMS-encrypted group with the profile's retention", () => {
+        const g = inputs(q, "aws:cloudwatch/logGroup:LogGroup", "api-logs");
+        assert.strictEqual(g.retentionInDays, p.retention);
+        assert.strictEqual(g.kmsKeyId, q.one("aws:kms/key:Key", "api-key-cmk").outputs.arn);
+      });
+
+      it("scales between the profile's bounds", () => {
+        const t = inputs(q, "aws:appautoscaling/target:Target", "api-scaling");
+        assert.deepStrictEqual(
+          [t.minCapacity, t.maxCapacity, t.scalableDimension],
+          [p.min, p.max, "ecs:service:DesiredCount"],
+        );
+        const pol = inputs(q, "aws:appautoscaling/policy:Policy", "api-cpu-scaling");
+        assert.strictEqual(pol.policyType, "TargetTrackingScaling");
+      });
+
+      it("tags every taggable child", () => {
+        assertTagged(q, root, environment, "aws.ContainerService");
+      });
+
+      it(`protects the key, log group and log bucket ${environment === "prod" ? "in prod" : "only in prod"}`, () => {
+        assert.deepStrictEqual(
+          protectedNames(q, root),
+          environment === "prod" ? ["api-alb-logs-bucket", "api-key-cmk", "api-logs"] : [],
+        );
+      });
+    });
+  }
+
+  it("internetFacing is a named weakening: public ALB, visible in tags and outputs", async () => {
+    const { q, graph } = await run(() => {
+      const s = new ContainerService("api", {
+        ...BASE,
+        internetFacing: true,
+        loadBalancerSubnetIds: ["subnet-pub1", "subnet-pub2"],
+      });
+      return { weakened: s.weakened };
+    });
+    const alb = inputs(q, "aws:lb/loadBalancer:LoadBalancer", "api-alb");
+    assert.strictEqual(alb.internal, false);
+    assert.deepStrictEqual(alb.subnets, ["subnet-pub1", "subnet-pub2"]);
+    assert.strictEqual((alb.tags as Record<string, string>)["groundwork-weakened"], "internetFacing");
+    assert.deepStrictEqual(graph.outputs.weakened, ["internetFacing"]);
+    assert.strictEqual(
+      inputs(q, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "api-alb-https-0").cidrIpv4,
+      "0.0.0.0/0",
+    );
+    assert.deepStrictEqual(inputs(q, "aws:ecs/service:Service", "api-service").networkConfiguration, {
+      subnets: ["subnet-p1", "subnet-p2"],
+      securityGroups: [q.one("aws:ec2/securityGroup:SecurityGroup", "api-task-sg").outputs.id],
+      assignPublicIp: false,
+    });
+  });
+
+  it("readOnlyRootFilesystem false is a named weakening", async () => {
+    const { q, graph } = await run(() =>
+      new ContainerService("api", { ...BASE, readOnlyRootFilesystem: false }).weakened.apply((w) => ({ w })),
+    );
+    const [c] = JSON.parse(
+      inputs(q, "aws:ecs/taskDefinition:TaskDefinition", "api-task").containerDefinitions as string,
+    ) as Container[];
+    assert.strictEqual(c.readonlyRootFilesystem, false);
+    assert.deepStrictEqual(graph.outputs.w, ["readOnlyRootFilesystem"]);
+  });
+
+  it("an explicit provider reaches every child and invoke", async () => {
+    const { q } = await run(
+      () => {
+        const p = new Provider("tokyo", { region: "ap-northeast-1" });
+        new ContainerService("api", { ...BASE, environment: "prod" }, { provider: p });
+      },
+      { stack: "prod" },
+    );
+    assertProvider(q, urnOf(q, C, "api"), "tokyo");
+    const [c] = JSON.parse(
+      inputs(q, "aws:ecs/taskDefinition:TaskDefinition", "api-task").containerDefinitions as string,
+    ) as Container[];
+    assert.strictEqual(c.logConfiguration.options["awslogs-region"], "ap-northeast-1");
+  });
+
+  describe("rejects bad input before registering anything", () => {
+    const N = "aws.ContainerService";
+    it("image on latest", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, image: "nginx:latest" }), {
+        component: N,
+        field: "image",
+        value: '"nginx:latest"',
+        accepted: /pinned to a tag other than latest/,
+      }));
+    it("image without a tag", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, image: "nginx" }), {
+        component: N,
+        field: "image",
+        value: '"nginx"',
+        accepted: /@sha256 digest/,
+      }));
+    it("a secret in plain environment variables", () =>
+      assertRejected(
+        () => new ContainerService("s", { ...BASE, environmentVariables: { DB_PASSWORD: "hunter2" } }),
+        {
+          component: N,
+          field: "environmentVariables.DB_PASSWORD",
+          value: "(value hidden)",
+          accepted: /secrets: \{ DB_PASSWORD/,
+        },
+      ));
+    it("a secret that is not a reference", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, secrets: { TOKEN: "abc123" } }), {
+        component: N,
+        field: "secrets.TOKEN",
+        value: '"abc123"',
+        accepted: /Secrets Manager secret ARN or an SSM parameter ARN/,
+      }));
+    it("root user", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, user: "0:0" }), {
+        component: N,
+        field: "user",
+        value: '"0:0"',
+        accepted: /non-root uid/,
+      }));
+    it("0.0.0.0/0 on an internal load balancer", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, allowedCidrBlocks: ["0.0.0.0/0"] }), {
+        component: N,
+        field: "allowedCidrBlocks[0]",
+        value: '"0.0.0.0/0"',
+        accepted: /internetFacing: true/,
+      }));
+    it("certificateArn", () =>
+      assertRejected(
+        () =>
+          new ContainerService("s", {
+            ...BASE,
+            certificateArn: "arn:aws:iam::123456789012:server-certificate/x",
+          }),
+        {
+          component: N,
+          field: "certificateArn",
+          value: '"arn:aws:iam::123456789012:server-certificate/x"',
+          accepted: /ACM certificate ARN/,
+        },
+      ));
+    it("memory not valid for the CPU", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, cpu: 256, memoryMiB: 1536 }), {
+        component: N,
+        field: "memoryMiB",
+        value: "1536",
+        accepted: "512, 1024 or 2048",
+      }));
+    it("internetFacing without public subnets", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, internetFacing: true }), {
+        component: N,
+        field: "loadBalancerSubnetIds",
+        value: "undefined",
+        accepted: /public subnet ids/,
+      }));
+    it("a single subnet", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, subnetIds: ["subnet-1"] }), {
+        component: N,
+        field: "subnetIds",
+        value: '["subnet-1"]',
+        accepted: "a list of 2 to 16 entries",
+      }));
+    it("maxCapacity below minCapacity", () =>
+      assertRejected(() => new ContainerService("s", { ...BASE, minCapacity: 4, maxCapacity: 2 }), {
+        component: N,
+        field: "maxCapacity",
+        value: "2",
+        accepted: "an integer from 4 to 100",
+      }));
+  });
+});
