@@ -1,7 +1,9 @@
 // Benchmark of `groundwork check`: generated programs of 500 and 5,000 resources, each size in a fresh
 // process so peak memory is its own. Reports time, peak RSS, the share spent in policy evaluation, and
 // the 10x ratio; exits 1 when a bar is missed (policy <= 50% of synth at 5,000; 10x resources <= 11x time).
-//   npm run bench:check [-- --policy-pack DIR] [-- --sizes 500,5000]
+// Each size runs `--runs` times (fresh processes) and the median of each timing is reported: a single
+// run on a shared machine is too noisy to hold a bar against.
+//   npm run bench:check [-- --policy-pack DIR] [-- --sizes 500,5000] [-- --runs 3]
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -69,14 +71,54 @@ async function worker(n: number, packs: string[]): Promise<void> {
   process.exit(0);
 }
 
-function parse(argv: string[]): { sizes: number[]; packs: string[]; worker?: number } {
-  const out: { sizes: number[]; packs: string[]; worker?: number } = { sizes: [500, 5000], packs: [] };
+interface Args {
+  sizes: number[];
+  packs: string[];
+  runs: number;
+  worker?: number;
+}
+
+function parse(argv: string[]): Args {
+  const out: Args = { sizes: [500, 5000], packs: [], runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--policy-pack") out.packs.push(path.resolve(argv[++i]));
     else if (argv[i] === "--sizes") out.sizes = argv[++i].split(",").map(Number);
+    else if (argv[i] === "--runs") out.runs = Math.max(1, Number(argv[++i]) || 1);
     else if (argv[i] === "--worker") out.worker = Number(argv[++i]);
   }
   return out;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One size's runs folded into one sample: median timings, the highest peak memory. */
+function summarize(runs: readonly Sample[]): Sample {
+  return {
+    ...runs[0],
+    synthMs: median(runs.map((r) => r.synthMs)),
+    policyMs: median(runs.map((r) => r.policyMs)),
+    totalMs: median(runs.map((r) => r.totalMs)),
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+  };
+}
+
+function runWorker(n: number, packs: readonly string[]): Sample {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--max-old-space-size=4096",
+      __filename,
+      "--worker",
+      String(n),
+      ...packs.flatMap((p) => ["--policy-pack", p]),
+    ],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(out.trim().split("\n").pop()!) as Sample;
 }
 
 function main(): void {
@@ -90,24 +132,19 @@ function main(): void {
   }
   const samples: Sample[] = [];
   for (const n of args.sizes) {
-    const out = execFileSync(
-      process.execPath,
-      [
-        "--max-old-space-size=4096",
-        __filename,
-        "--worker",
-        String(n),
-        ...args.packs.flatMap((p) => ["--policy-pack", p]),
-      ],
-      { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 * 1024 * 1024 },
-    );
-    const s = JSON.parse(out.trim().split("\n").pop()!) as Sample;
+    const runs: Sample[] = [];
+    for (let i = 0; i < args.runs; i++) runs.push(runWorker(n, args.packs));
+    const s = summarize(runs);
     samples.push(s);
     process.stdout.write(
       `${String(s.resources).padStart(6)} resources  total ${(s.totalMs / 1000).toFixed(2)} s` +
         `  synth ${(s.synthMs / 1000).toFixed(2)} s  policy ${(s.policyMs / 1000).toFixed(2)} s` +
         ` (${((100 * s.policyMs) / (s.synthMs + s.policyMs)).toFixed(1)}% of check, +${((100 * s.policyMs) / s.synthMs).toFixed(1)}% on synth)` +
-        `  peak ${s.peakRssMb.toFixed(0)} MB  ${s.violations} findings  [${s.pack}]\n`,
+        `  peak ${s.peakRssMb.toFixed(0)} MB  ${s.violations} findings  [${s.pack}]` +
+        (runs.length > 1
+          ? `  median of ${runs.length} (policy ${runs.map((r) => (r.policyMs / 1000).toFixed(2)).join("/")} s)`
+          : "") +
+        "\n",
     );
   }
   let ok = true;

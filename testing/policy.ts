@@ -45,7 +45,16 @@ type AnyPolicy = Policy &
 class NotApplicable extends Error {}
 
 function notApplicable(reason?: string): never {
-  throw new NotApplicable(reason ?? "Policy does not apply");
+  // Caught and dropped below, once per resource a policy skips: not worth a stack trace.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let err: NotApplicable;
+  try {
+    err = new NotApplicable(reason ?? "Policy does not apply");
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  throw err;
 }
 
 /** Wire-form value → what a policy sees: secrets revealed, resource references as their id (or URN). */
@@ -291,11 +300,12 @@ export async function evaluatePolicies(
     }
   }
 
+  const remediated = new Set(remediations.map((x) => x.urn));
   const stackResources = (): PolicyResource[] => {
     const list = graph.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
     const made = new Map<string, PolicyResource>();
     for (const r of list) {
-      const fixed = remediations.some((x) => x.urn === r.urn) ? currentInputs.get(r.urn) : undefined;
+      const fixed = remediated.has(r.urn) ? currentInputs.get(r.urn) : undefined;
       const state = { ...(deserialize(r.outputs) as Record<string, unknown>), ...(fixed ?? {}) };
       const props = unknownCheckingProxy(state);
       const res: PolicyResource = {

@@ -3,7 +3,7 @@
 // encryption, policy …) the rule is a stack policy that follows `propertyDependencies`.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, resourcePolicy, stackPolicy, ofTypes } from "./meta";
-import { eachOf, referrers, refersTo } from "./links";
+import { eachOf, referenced, referrers } from "./links";
 import { DEFAULT_REQUIRED_TAGS, requiredTagsRule, statefulProtectionRule } from "./common";
 import { ifKnown, isSet } from "./unknowns";
 
@@ -95,13 +95,15 @@ function bucketParts(
  * Buckets that receive logs from AWS services (S3 server access logging, load balancer access logs). Those
  * services write only with SSE-S3, and logging a log bucket would loop, so two rules treat them apart.
  */
+// Module-level so the link index built for it is reused across buckets (it is keyed by the reader).
+const accessLogsBucket = (props: Props): unknown => obj(props.accessLogs).bucket;
+
 function logTargets(resources: readonly PolicyResource[]): Set<string> {
   const out = new Set<string>();
   for (const b of ofTypes(resources, T.bucket)) {
     const viaLogging = referrers(resources, T.logging, "targetBucket", b, ["bucket"]).length > 0;
-    const viaLb = ofTypes(resources, T.loadBalancer).some((lb) =>
-      refersTo(lb, "accessLogs", b, ["bucket"], (props) => obj(props.accessLogs).bucket),
-    );
+    const viaLb =
+      referrers(resources, T.loadBalancer, "accessLogs", b, ["bucket"], accessLogsBucket).length > 0;
     if (viaLogging || viaLb) out.add(b.urn);
   }
   return out;
@@ -806,9 +808,7 @@ const databaseStack = [
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.dbInstance), report, (db) => {
         if (!String(db.props.engine ?? "").startsWith("postgres")) return;
-        const groups = ofTypes(args.resources, T.dbParameterGroup).filter((g) =>
-          refersTo(db, "parameterGroupName", g, ["name"]),
-        );
+        const groups = referenced(args.resources, T.dbParameterGroup, db, "parameterGroupName", ["name"]);
         const settings = groups.flatMap((g) => list(g.props.parameters).map(obj));
         const force = settings.find((p) => p.name === "rds.force_ssl");
         if (force !== undefined) {

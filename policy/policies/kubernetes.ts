@@ -4,7 +4,7 @@
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, ofTypes, resourcePolicy, stackPolicy } from "./meta";
 import { eachOf } from "./links";
-import { ifKnown } from "./unknowns";
+import { ifKnown, isUnknownError } from "./unknowns";
 import { requiredTagsRule } from "./common";
 
 type Props = Record<string, unknown>;
@@ -403,28 +403,117 @@ const objectRules: ResourceRule[] = [
   },
 ];
 
+const NAMESPACE_URN = "::kubernetes:core/v1:Namespace::";
+
+/** Objects of some types, indexed by the namespace they name and the namespaces they depend on. */
+interface NamespaceIndex {
+  readonly position: Map<PolicyResource, number>;
+  /** By `metadata` property dependency (any URN). */
+  readonly byDependency: Map<string, PolicyResource[]>;
+  /** By `metadata.namespace` when known (not defaulted). */
+  readonly byName: Map<unknown, PolicyResource[]>;
+  /** By `metadata.namespace`, "default" when unset or unknown. */
+  readonly byEffectiveName: Map<unknown, PolicyResource[]>;
+  /** By `metadata` dependency on a Namespace. */
+  readonly byNamespaceDependency: Map<string, PolicyResource[]>;
+}
+
+// One index per `args.resources` array (the server builds one per stack policy) and list of types, so
+// matching every namespace or workload against its companions stays linear.
+const namespaceIndexes = new WeakMap<readonly PolicyResource[], Map<string, NamespaceIndex>>();
+
+function add<K>(map: Map<K, PolicyResource[]>, key: K, r: PolicyResource): void {
+  // NaN never equals itself under ===, but a Map would match it: keep it out, as the comparisons would.
+  if (typeof key === "number" && Number.isNaN(key)) return;
+  const found = map.get(key);
+  if (!found) map.set(key, [r]);
+  else if (found[found.length - 1] !== r) found.push(r);
+}
+
+function namespaceIndex(resources: readonly PolicyResource[], types: readonly string[]): NamespaceIndex {
+  let byTypes = namespaceIndexes.get(resources);
+  if (!byTypes) namespaceIndexes.set(resources, (byTypes = new Map()));
+  const key = types.join(",");
+  const cached = byTypes.get(key);
+  if (cached) return cached;
+  const index: NamespaceIndex = {
+    position: new Map(),
+    byDependency: new Map(),
+    byName: new Map(),
+    byEffectiveName: new Map(),
+    byNamespaceDependency: new Map(),
+  };
+  resources.forEach((r, i) => {
+    if (!types.includes(r.type)) return;
+    index.position.set(r, i);
+    for (const d of r.propertyDependencies.metadata ?? []) {
+      add(index.byDependency, d.urn, r);
+      if (d.urn.includes(NAMESPACE_URN)) add(index.byNamespaceDependency, d.urn, r);
+    }
+    const theirs = ifKnown(() => namespaceOf(r));
+    if (theirs !== undefined) add(index.byName, theirs, r);
+    add(index.byEffectiveName, theirs ?? "default", r);
+  });
+  byTypes.set(key, index);
+  return index;
+}
+
+function inOrder(index: NamespaceIndex, found: Iterable<PolicyResource>): PolicyResource[] {
+  return [...new Set(found)].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+}
+
 /** Objects in the namespace `ns`: by the namespace name when known, else through the recorded dependency. */
 function inNamespace(
   resources: readonly PolicyResource[],
   types: readonly string[],
   ns: PolicyResource,
 ): PolicyResource[] {
+  const index = namespaceIndex(resources, types);
   const name = ifKnown(() => obj(ns.props.metadata).name);
-  return resources.filter((r) => {
-    if (!types.includes(r.type)) return false;
-    if ((r.propertyDependencies.metadata ?? []).some((d) => d.urn === ns.urn)) return true;
-    const theirs = ifKnown(() => namespaceOf(r));
-    return name !== undefined && theirs === name;
-  });
+  return inOrder(index, [
+    ...(index.byDependency.get(ns.urn) ?? []),
+    ...(name !== undefined ? (index.byName.get(name) ?? []) : []),
+  ]);
 }
 
-function sameNamespace(a: PolicyResource, b: PolicyResource): boolean {
-  const na = ifKnown(() => namespaceOf(a)) ?? "default";
-  const nb = ifKnown(() => namespaceOf(b)) ?? "default";
-  if (na === nb) return true;
-  const depsA = (a.propertyDependencies.metadata ?? []).map((d) => d.urn);
-  const depsB = (b.propertyDependencies.metadata ?? []).map((d) => d.urn);
-  return depsA.some((u) => depsB.includes(u) && u.includes("::kubernetes:core/v1:Namespace::"));
+/**
+ * The resources of `types` in the same namespace as `w`, in the order of `resources`: the same
+ * `metadata.namespace` ("default" when unset or unknown), or a `metadata` dependency on the same
+ * Namespace resource (its name unknown in preview).
+ */
+function sameNamespaceAs(
+  resources: readonly PolicyResource[],
+  types: readonly string[],
+  w: PolicyResource,
+): PolicyResource[] {
+  const index = namespaceIndex(resources, types);
+  const mine = ifKnown(() => namespaceOf(w)) ?? "default";
+  const found = [...(index.byEffectiveName.get(mine) ?? [])];
+  for (const d of w.propertyDependencies.metadata ?? []) {
+    if (d.urn.includes(NAMESPACE_URN)) found.push(...(index.byNamespaceDependency.get(d.urn) ?? []));
+  }
+  return inOrder(index, found);
+}
+
+// Where an HPA points. Reading it may throw (unknown during preview); the first HPA, in resource
+// order, whose target cannot be read is remembered per evaluation, since every workload reaches it.
+const hpaTarget = (h: PolicyResource): Props => obj(obj(h.props.spec).scaleTargetRef);
+const firstUnreadableHpa = new WeakMap<readonly PolicyResource[], PolicyResource | null>();
+
+function unreadableHpa(resources: readonly PolicyResource[]): PolicyResource | null {
+  if (firstUnreadableHpa.has(resources)) return firstUnreadableHpa.get(resources)!;
+  let found: PolicyResource | null = null;
+  for (const h of ofTypes(resources, HPA)) {
+    try {
+      hpaTarget(h);
+    } catch (err) {
+      if (!isUnknownError(err)) throw err;
+      found = h;
+      break;
+    }
+  }
+  firstUnreadableHpa.set(resources, found);
+  return found;
 }
 
 /** True when a label selector (matchLabels / matchExpressions In) selects `labels`. */
@@ -494,11 +583,10 @@ const stackRules = [
       "Add a NetworkPolicy whose podSelector matches the workload's pod labels and allows only the traffic it needs.",
     references: ["CIS Kubernetes 5.3.2", "NSA/CISA Kubernetes Hardening Guide"],
     validateStack(args, report) {
-      const policies = ofTypes(args.resources, NETWORK_POLICY);
       eachOf(ofTypes(args.resources, WORKLOAD_TYPES), report, (w) => {
         const labels = obj(podTemplate(w.type, w.props)?.metadata.labels);
-        const selected = policies.some(
-          (np) => sameNamespace(np, w) && selects(obj(obj(np.props.spec).podSelector), labels),
+        const selected = sameNamespaceAs(args.resources, NETWORK_POLICY, w).some((np) =>
+          selects(obj(obj(np.props.spec).podSelector), labels),
         );
         if (!selected)
           report(`${w.type.split(":")[2]} "${w.name}" is not selected by any NetworkPolicy`, w.urn);
@@ -514,13 +602,12 @@ const stackRules = [
       "Add a PodDisruptionBudget (minAvailable 1 or maxUnavailable 1) whose selector matches the pod labels.",
     references: ["Groundwork BASELINE Kubernetes availability"],
     validateStack(args, report) {
-      const pdbs = ofTypes(args.resources, PDB);
       eachOf(ofTypes(args.resources, SCALABLE), report, (w) => {
         const replicas = obj(w.props.spec).replicas ?? 1;
         if (typeof replicas !== "number" || replicas < 2) return;
         const labels = obj(podTemplate(w.type, w.props)?.metadata.labels);
-        const covered = pdbs.some(
-          (p) => sameNamespace(p, w) && selects(obj(obj(p.props.spec).selector), labels),
+        const covered = sameNamespaceAs(args.resources, PDB, w).some((p) =>
+          selects(obj(obj(p.props.spec).selector), labels),
         );
         if (!covered)
           report(
@@ -542,26 +629,30 @@ const stackRules = [
       "`topology.kubernetes.io/zone`.",
     references: ["Groundwork BASELINE Kubernetes availability"],
     validateStack(args, report) {
-      const hpas = ofTypes(args.resources, HPA);
       eachOf(ofTypes(args.resources, SCALABLE), report, (w) => {
         const env = obj(obj(w.props.metadata).labels).environment;
         const stack = w.urn.split("::")[0].split(":").slice(2).join(":");
         if (![env, stack].some((e) => e === "staging" || e === "prod")) return;
         const kind = w.type.split(":")[2];
         const name = obj(w.props.metadata).name;
-        const floor = hpas
+        // Same outcome as filtering every HPA in order: those in other namespaces only have their
+        // target read, so the first unreadable one throws for this workload once the earlier ones pass.
+        const unreadable = unreadableHpa(args.resources);
+        const index = namespaceIndex(args.resources, HPA);
+        const before = (h: PolicyResource): boolean =>
+          unreadable === null || index.position.get(h)! < index.position.get(unreadable)!;
+        const floor = sameNamespaceAs(args.resources, HPA, w)
+          .filter(before)
           .filter((h) => {
-            const ref = obj(obj(h.props.spec).scaleTargetRef);
+            const ref = hpaTarget(h);
             const byDependency = (h.propertyDependencies.spec ?? []).some((d) => d.urn === w.urn);
-            return (
-              sameNamespace(h, w) &&
-              ref.kind === kind &&
-              (byDependency || (name !== undefined && ref.name === name))
-            );
-          })
-          .map((h) => Number(obj(h.props.spec).minReplicas ?? 1));
+            return ref.kind === kind && (byDependency || (name !== undefined && ref.name === name));
+          });
+        if (unreadable !== null) hpaTarget(unreadable);
+        const floors = floor.map((h) => Number(obj(h.props.spec).minReplicas ?? 1));
         const replicas = Number(obj(w.props.spec).replicas ?? 1);
-        if (Math.max(replicas, ...floor) < 2) report(`${kind} "${w.name}" runs fewer than 2 replicas`, w.urn);
+        if (Math.max(replicas, ...floors) < 2)
+          report(`${kind} "${w.name}" runs fewer than 2 replicas`, w.urn);
         const spread = list(podTemplate(w.type, w.props)?.spec.topologySpreadConstraints);
         if (!spread.some((c) => c.topologyKey === "topology.kubernetes.io/zone")) {
           report(`${kind} "${w.name}" is not spread across zones`, w.urn);
