@@ -9,11 +9,20 @@ export class UsageError extends Error {
   }
 }
 
+/** The program's run-time limit when --timeout is not given: generous, yet short of a CI job's own. */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+
 export const USAGE = `usage:
   groundwork check [PROJECT_DIR] --stack NAME
                    [--policy-pack DIR]... [--policy-pack-config FILE]...
                    [--format table|json|sarif|junit] [--output FILE] [--update]
+                   [--timeout SECONDS]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
+                   [--timeout SECONDS]
+
+--stack takes NAME, ORG/NAME or ORG/PROJECT/NAME (the stack file is Pulumi.NAME.yaml).
+--timeout: how long the program may run before it fails (default ${DEFAULT_TIMEOUT_SECONDS}); a program
+  that awaits something that can never happen (an unknown output in preview) fails at once.
 
 exit codes: 0 no mandatory violation, 1 mandatory violations, 2 broken program, config or arguments`;
 
@@ -26,6 +35,8 @@ export interface CheckArgs {
   readonly format: ReportFormat;
   readonly output?: string;
   readonly update: boolean;
+  /** --timeout, in milliseconds. */
+  readonly synthTimeoutMs: number;
 }
 
 export interface GraphArgs {
@@ -34,6 +45,7 @@ export interface GraphArgs {
   readonly stack: string;
   readonly format: "mermaid" | "json";
   readonly output?: string;
+  readonly synthTimeoutMs: number;
 }
 
 export type Args = CheckArgs | GraphArgs | { readonly command: "help" };
@@ -52,6 +64,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let format: string | undefined;
   let output: string | undefined;
   let update = false;
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === "--help" || arg === "-h") return { command: "help" };
@@ -82,6 +95,14 @@ export function parseArgs(argv: readonly string[]): Args {
         if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
         configs.push(value());
         break;
+      case "--timeout": {
+        const v = value();
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) {
+          throw new UsageError(`--timeout ${v} is not a positive number of seconds`);
+        }
+        timeoutSeconds = Number(v);
+        break;
+      }
       case "--update":
         if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
         update = true;
@@ -94,10 +115,11 @@ export function parseArgs(argv: readonly string[]): Args {
   if (positional.length > 1) throw new UsageError(`one PROJECT_DIR expected, got ${positional.join(" ")}`);
   if (!stack) throw new UsageError("--stack NAME is required");
   const projectDir = positional[0] ?? ".";
+  const synthTimeoutMs = Math.round(timeoutSeconds * 1000);
   if (command === "graph") {
     const f = format ?? "mermaid";
     if (f !== "mermaid" && f !== "json") throw new UsageError(`--format ${f} is not one of mermaid, json`);
-    return { command, projectDir, stack, format: f, output };
+    return { command, projectDir, stack, format: f, output, synthTimeoutMs };
   }
   const f = format ?? "table";
   if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
@@ -118,5 +140,6 @@ export function parseArgs(argv: readonly string[]): Args {
     format: f as ReportFormat,
     output,
     update,
+    synthTimeoutMs,
   };
 }

@@ -1,11 +1,12 @@
 // `groundwork check`: read the project and stack, synthesize the program offline, evaluate the policy
 // packs (ours in-process, any directory through the analyzer host) and build the report.
 import * as path from "path";
-import { ResourceGraph, STACK_TYPE, resolveProgramPath, synth } from "../testing";
+import { ResourceGraph, STACK_TYPE, isDefaultProvider, resolveProgramPath, synth } from "../testing";
 import { AnalyzerLog, runPolicyPack } from "../testing/analyzer-host";
 import { loadPolicyConfigFile } from "../testing/policy-config";
 import { loadProject, loadStackConfig } from "../testing/project";
 import { CheckReport, PolicyReport } from "../testing/report";
+import { DEFAULT_TIMEOUT_SECONDS, UsageError } from "./args";
 
 export interface CheckOptions {
   readonly projectDir: string;
@@ -17,8 +18,8 @@ export interface CheckOptions {
   /** Update mode instead of preview. @default false */
   readonly update?: boolean;
   /**
-   * How long the program may run. Synth costs a few ms per resource, so this is generous; it exists so a
-   * preview program awaiting an unknown output fails instead of hanging. @default 600000
+   * How long the program may run. Synth costs a few ms per resource, so this is generous; it bounds a
+   * program that keeps itself busy (a program with nothing left to wait for fails at once). @default 300000
    */
   readonly synthTimeoutMs?: number;
   /** Forwarded to the analyzer host. */
@@ -44,13 +45,37 @@ function builtInEvaluator(): EvaluatePolicies {
   return (require("../testing/policy") as typeof import("../testing/policy")).evaluatePolicies;
 }
 
+/**
+ * The stack file's name from `--stack`: `NAME`, `ORG/NAME` or `ORG/PROJECT/NAME`, as the Pulumi CLI takes
+ * them. A project part must be this project; the name must be a plain file-name part (no `../`).
+ */
+export function shortStackName(stack: string, projectName: string): string {
+  const parts = stack.split("/");
+  if (parts.length > 3) {
+    throw new UsageError(`--stack ${stack}: expected NAME, ORG/NAME or ORG/PROJECT/NAME`);
+  }
+  if (parts.length === 3 && parts[1] !== projectName) {
+    throw new UsageError(
+      `--stack ${stack} names project '${parts[1]}', but this project is '${projectName}'`,
+    );
+  }
+  for (const part of parts) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(part) || part === "." || part === "..") {
+      throw new UsageError(
+        `--stack ${stack}: '${part}' is not a valid name (letters, digits, '_', '.' and '-' only)`,
+      );
+    }
+  }
+  return parts[parts.length - 1];
+}
+
 /** Synthesizes the stack's program as `pulumi preview` would run it. */
 export async function synthProject(
   projectDir: string,
   stack: string,
   update = false,
   beforeSynth?: () => void,
-  timeoutMs = 600_000,
+  timeoutMs = DEFAULT_TIMEOUT_SECONDS * 1000,
 ): Promise<{
   graph: ResourceGraph;
   programFile: string;
@@ -58,6 +83,7 @@ export async function synthProject(
   secretKeys: readonly string[];
 }> {
   const project = loadProject(projectDir);
+  stack = shortStackName(stack, project.name);
   const stackConfig = loadStackConfig(project, stack);
   beforeSynth?.();
   const programFile = resolveProgramPath(project.main);
@@ -130,7 +156,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     graph,
     programFile,
     summary: {
-      resources: graph.resources.filter((r) => r.type !== STACK_TYPE).length,
+      resources: graph.resources.filter((r) => r.type !== STACK_TYPE && !isDefaultProvider(r)).length,
       policies: merged.policies.filter((p) => p.enforcementLevel !== "disabled").length,
       mandatory,
       advisory: merged.violations.length - mandatory,

@@ -1,6 +1,6 @@
 // `groundwork graph`: the component tree of a stack, as Mermaid (components as groups, custom resources
 // as nodes) for READMEs and reviews, or as nested JSON.
-import { GraphResource, ResourceGraph, STACK_TYPE } from "../testing";
+import { GraphResource, ResourceGraph, STACK_TYPE, isDefaultProvider } from "../testing";
 
 export interface TreeNode {
   readonly urn: string;
@@ -23,7 +23,7 @@ export function componentTree(graph: ResourceGraph): TreeNode {
     ? nodes.get(stack.urn)!
     : { urn: "", type: STACK_TYPE, name: `${graph.project}-${graph.stack}`, custom: false, children: [] };
   for (const r of graph.resources) {
-    if (r === stack) continue;
+    if (r === stack || isDefaultProvider(r)) continue;
     const parent = (r.parent && nodes.get(r.parent)) || root;
     parent.children.push(nodes.get(r.urn)!);
   }

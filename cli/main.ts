@@ -23,10 +23,29 @@ function finish(code: number, out?: string): void {
   process.stdout.write(out, () => process.exit(code));
 }
 
+/** A report that cannot be written: exit 2, naming the file. */
+class OutputError extends Error {
+  constructor(file: string, reason: string) {
+    super(`cannot write report to ${file}: ${reason}`);
+    this.name = "OutputError";
+  }
+}
+
+/** Writes `text` to `output` (its directory created if its parent exists), or returns it for stdout. */
 function emit(text: string, output: string | undefined): string | undefined {
   if (!output) return text;
-  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-  fs.writeFileSync(output, text);
+  const file = path.resolve(output);
+  const dir = path.dirname(file);
+  try {
+    // Only one level is created: a recursive mkdir under a path like /proc can spin instead of failing.
+    if (!fs.existsSync(dir)) {
+      if (!fs.existsSync(path.dirname(dir))) throw new Error(`directory ${path.dirname(dir)} does not exist`);
+      fs.mkdirSync(dir);
+    }
+    fs.writeFileSync(file, text);
+  } catch (err) {
+    throw new OutputError(output, err instanceof Error ? err.message : String(err));
+  }
   return undefined;
 }
 
@@ -42,7 +61,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (args.command === "help") return finish(0, `${USAGE}\n`);
 
   if (args.command === "graph") {
-    const { graph } = await synthProject(args.projectDir, args.stack);
+    const { graph } = await synthProject(args.projectDir, args.stack, false, undefined, args.synthTimeoutMs);
     const text = args.format === "json" ? toGraphJson(graph) : toMermaid(graph);
     return finish(0, emit(text, args.output));
   }
@@ -68,18 +87,23 @@ async function main(argv: readonly string[]): Promise<void> {
         color: !args.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
       });
   }
+  const out = emit(text, args.output);
   if (args.output) {
     const s = report.summary;
     process.stderr.write(
       `groundwork check: ${s.mandatory} mandatory, ${s.advisory} advisory violation(s); ${args.format} report written to ${args.output}\n`,
     );
   }
-  finish(exitCode, emit(text, args.output));
+  finish(exitCode, out);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   // Broken program, project, config or pack: say what and where, exit 2 (never a bare stack trace).
   const e = err as Error & { programError?: unknown };
+  if (e instanceof UsageError) {
+    process.stderr.write(`groundwork: ${e.message}\n\n${USAGE}\n`);
+    return finish(2);
+  }
   const command = process.argv[2] === "graph" ? "graph" : "check";
   let message = e instanceof Error ? e.message : String(err);
   if (

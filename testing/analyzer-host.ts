@@ -8,6 +8,7 @@ import type * as structprotoTypes from "google-protobuf/google/protobuf/struct_p
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as enginerpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { WAIVER_POLICY } from "../policy/policies/meta";
 import { GraphResource, ResourceGraph } from "./graph";
 import {
   EnforcementLevel,
@@ -139,6 +140,7 @@ export async function runPolicyPack(
   }
   const script = runPolicyPackScript(dir);
   const session = new PackSession(dir, options);
+  track(session);
   try {
     await session.start(script);
     return await session.analyze(graph);
@@ -320,9 +322,10 @@ class PackSession {
     method: keyof analyzerrpc.AnalyzerClient & string,
     req: Req,
     what: string,
+    timeoutMs?: number,
   ): Promise<void> {
     try {
-      await this.call(method, req, what);
+      await this.call(method, req, what, timeoutMs);
     } catch (err) {
       if ((err as { grpcCode?: number }).grpcCode !== grpc.status.UNIMPLEMENTED) throw err;
     }
@@ -334,7 +337,10 @@ class PackSession {
     handshake.setEngineAddress("");
     handshake.setRootDirectory(this.dir);
     handshake.setProgramDirectory(this.dir);
-    await this.optional("handshake", handshake, "Handshake");
+    // Start-up calls get the start-up deadline: a pack loading its policies on a busy machine is slow to
+    // answer these, and a short per-policy deadline should not fail it there.
+    const startupMs = Math.max(o.startTimeoutMs ?? 60_000, o.rpcTimeoutMs ?? 60_000);
+    await this.optional("handshake", handshake, "Handshake", startupMs);
 
     const emptyReq = new (
       analyzerrpc.AnalyzerService as unknown as Record<string, { requestType: new () => object }>
@@ -343,6 +349,7 @@ class PackSession {
       "getAnalyzerInfo",
       emptyReq,
       "GetAnalyzerInfo",
+      startupMs,
     );
     const packName = info.getName();
     const packVersion = info.getVersion();
@@ -383,7 +390,7 @@ class PackSession {
       pc.setProperties(toStruct(c.properties ?? {}));
       configure.getPolicyconfigMap().set(name, pc);
     }
-    await this.call("configure", configure, "Configure");
+    await this.call("configure", configure, "Configure", startupMs);
 
     const stackReq = new analyzerpb.AnalyzerStackConfigureRequest();
     stackReq.setStack(o.stack);
@@ -392,7 +399,7 @@ class PackSession {
     stackReq.setDryRun(o.preview ?? true);
     for (const [k, v] of Object.entries(stringConfig(o.config ?? {}))) stackReq.getConfigMap().set(k, v);
     stackReq.setConfigSecretKeysList([...(o.secretKeys ?? [])]);
-    await this.optional("configureStack", stackReq, "ConfigureStack");
+    await this.optional("configureStack", stackReq, "ConfigureStack", startupMs);
 
     const policies: PolicyInfo[] = info.getPoliciesList().map((p) => {
       const framework = p.getFramework();
@@ -440,12 +447,21 @@ class PackSession {
           });
           continue;
         }
+        // Invalid waivers are filed under groundwork-waivers (mandatory, its default) by whichever policy
+        // held them; they take the level configured for groundwork-waivers, which that policy could not
+        // read. (Applied waivers are advisory notices there and stay so.)
+        let filedLevel = level;
+        const configured =
+          d.getPolicyname() === WAIVER_POLICY ? reconciled[WAIVER_POLICY]?.enforcementLevel : undefined;
+        if (configured === "disabled") continue;
+        if (configured && level === "mandatory")
+          filedLevel = configured === "remediate" ? "mandatory" : configured;
         violations.push({
           order,
           v: {
             pack: d.getPolicypackname() || packName,
             policy: d.getPolicyname(),
-            enforcementLevel: level,
+            enforcementLevel: filedLevel,
             severity: SEVERITIES[d.getSeverity()],
             urn,
             message: d.getMessage(),
@@ -580,7 +596,48 @@ class PackSession {
       clearTimeout(killer);
     }
     this.engine?.forceShutdown();
+    untrack(this);
   }
+
+  /** Last resort at process exit: nothing asynchronous can run, so no polite SIGTERM first. */
+  killNow(): void {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
+
+// Pack processes must not outlive the command: on SIGINT / SIGTERM the live sessions are stopped and the
+// process exits as the signal would have it (130 / 143); at any exit, stragglers are killed. The handlers
+// are installed only while a pack runs, so a process embedding the host keeps its own signal behaviour.
+const liveSessions = new Set<PackSession>();
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+function onSignal(signal: NodeJS.Signals): void {
+  const sessions = [...liveSessions];
+  const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+  void Promise.race([Promise.allSettled(sessions.map((s) => s.stop())), grace]).then(() =>
+    process.exit(SIGNAL_EXIT[signal]),
+  );
+}
+
+function onExit(): void {
+  for (const s of liveSessions) s.killNow();
+}
+
+function track(session: PackSession): void {
+  if (liveSessions.size === 0) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    process.on("exit", onExit);
+  }
+  liveSessions.add(session);
+}
+
+function untrack(session: PackSession): void {
+  if (!liveSessions.delete(session) || liveSessions.size > 0) return;
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  process.off("exit", onExit);
 }
 
 /** `PULUMI_CONFIG` holds strings; structured values travel as JSON, as the CLI sends them. */

@@ -117,6 +117,15 @@ export function reveal<T = unknown>(value: unknown): T {
 }
 
 /** The type chain part of a URN (`groundwork:aws:Bucket$aws:s3/bucketV2:BucketV2`). */
+/**
+ * A provider the engine registered itself (`pulumi:providers:<pkg>::default…`) for resources given no
+ * explicit provider. Part of the graph, as in the engine's; left out of counts and trees shown to people,
+ * as the Pulumi CLI leaves it out of its display.
+ */
+export function isDefaultProvider(r: Pick<GraphResource, "type" | "name" | "parent">): boolean {
+  return r.type.startsWith("pulumi:providers:") && /^default(_|$)/.test(r.name) && !r.parent;
+}
+
 export function urnQualifiedType(urn: string): string {
   return urn.split("::")[2] ?? "";
 }

@@ -180,6 +180,55 @@ export class GroundworkMonitor {
     return { id, state };
   }
 
+  /**
+   * The provider reference the engine gives a custom resource registered without one: its package's
+   * default provider (`pulumi:providers:<pkg>::default_<version>`), registered on first use with the
+   * package's config (`aws:region` …) as inputs, as the real engine does. Its id is known even in preview.
+   */
+  private defaultProvider(type: string, version: string): string {
+    const pkg = type.split(":")[0];
+    const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+    const providerType = `pulumi:providers:${pkg}`;
+    const urn = this.urn(undefined, providerType, name);
+    const existing = this.byUrn.get(urn);
+    if (existing) return `${urn}::${existing.id}`;
+    const inputs: Record<string, PropertyValue> = {};
+    for (const [key, value] of Object.entries(this.options.config)) {
+      if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value as PropertyValue;
+    }
+    if (version) inputs.version = version;
+    const id = `${createHash("sha256").update(urn).digest("hex").slice(0, 8)}-0000-4000-8000-provider`;
+    const provider: MutableResource = {
+      urn,
+      type: providerType,
+      name,
+      parent: undefined,
+      custom: true,
+      provider: undefined,
+      inputs,
+      outputs: { ...inputs },
+      dependencies: [],
+      propertyDependencies: {},
+      protect: false,
+      retainOnDelete: false,
+      deleteBeforeReplace: false,
+      aliases: [],
+      ignoreChanges: [],
+      additionalSecretOutputs: [],
+      id,
+      external: false,
+    };
+    this.byUrn.set(urn, provider);
+    this.order.push(provider);
+    this.providers.set(`${urn}::${id}`, plainArgs(inputs));
+    return `${urn}::${id}`;
+  }
+
+  /** Whether the engine would attach a default provider: a custom resource that is not itself a provider. */
+  private needsDefaultProvider(type: string, custom: boolean, explicit: string): boolean {
+    return custom && !explicit && !type.startsWith("pulumi:providers:") && !type.startsWith("pulumi:");
+  }
+
   registerResource(
     req: resproto.RegisterResourceRequest,
     callback: Callback<resproto.RegisterResourceResponse>,
@@ -198,6 +247,9 @@ export class GroundworkMonitor {
         propertyDependencies[key] = deps.getUrnsList();
       });
       const custom = req.getCustom();
+      const provider = this.needsDefaultProvider(type, custom, req.getProvider())
+        ? this.defaultProvider(type, req.getVersion())
+        : req.getProvider() || undefined;
       const { id, state } = custom ? this.fabricate(type, name, urn, inputs) : { id: "", state: {} };
       const pos = req.getSourceposition();
       const resource: MutableResource = {
@@ -206,7 +258,7 @@ export class GroundworkMonitor {
         name,
         parent,
         custom,
-        provider: req.getProvider() || undefined,
+        provider,
         inputs,
         outputs: custom ? state : {},
         dependencies: req.getDependenciesList(),
@@ -246,13 +298,16 @@ export class GroundworkMonitor {
       const urn = this.urn(parent, type, name);
       const inputs = toJs(req.getProperties());
       const state = { ...inputs, id: req.getId() };
+      const provider = this.needsDefaultProvider(type, true, req.getProvider())
+        ? this.defaultProvider(type, req.getVersion())
+        : req.getProvider() || undefined;
       const resource: MutableResource = {
         urn,
         type,
         name,
         parent,
         custom: true,
-        provider: req.getProvider() || undefined,
+        provider,
         inputs,
         outputs: state,
         dependencies: req.getDependenciesList(),
@@ -308,7 +363,10 @@ export class GroundworkMonitor {
           `the offline engine has no answer for the invoke ${token}; pass one in synth options.invokes`,
         );
       }
-      const providerInputs = provider ? this.providers.get(provider) : undefined;
+      // Without an explicit provider, the engine answers through the package's default provider (and
+      // registers it, if no resource has yet).
+      const providerRef = provider ?? this.defaultProvider(token, req.getVersion());
+      const providerInputs = providerRef ? this.providers.get(providerRef) : undefined;
       const result = handler({
         token,
         args: plainArgs(wireArgs),

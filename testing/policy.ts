@@ -181,10 +181,16 @@ export async function evaluatePolicies(
           });
           if (g.status === "applied") return;
         }
+        // A finding filed under another policy's name (invalid waivers, under groundwork-waivers) takes that
+        // policy's configured level, which the reporting policy cannot read.
+        let filedLevel = v.enforcementLevel || level;
+        const filedUnder = v.name && v.name !== p.name ? config[v.name]?.enforcementLevel : undefined;
+        if (filedUnder === "disabled") return;
+        if (filedUnder) filedLevel = filedUnder === "remediate" ? "mandatory" : filedUnder;
         violations.push({
           pack: pack.name,
           policy: v.name || p.name,
-          enforcementLevel: v.enforcementLevel || level,
+          enforcementLevel: filedLevel,
           severity: v.severity || (p.severity as Severity | undefined),
           urn: where,
           message: text,

@@ -1,6 +1,6 @@
 // synth(): runs a Pulumi program offline, through the SDK's mock hook and Groundwork's monitor, and
 // returns the resource graph the real engine would have received.
-import { AsyncLocalStorage } from "async_hooks";
+import { AsyncLocalStorage, createHook } from "async_hooks";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -55,8 +55,8 @@ export interface SynthOptions {
   /** Update mode: ids and outputs for custom resources, in place of the fabricated ones. */
   readonly newResource?: NewResourceHook;
   /**
-   * Give up after this long. In preview mode a program that awaits an unknown output never finishes;
-   * this turns that into an error instead of a hang. @default 120000
+   * Give up after this long. A program with nothing left to wait for (in preview, one awaiting an unknown
+   * output) fails sooner, after about a second of quiet; this bounds one that stays busy. @default 120000
    */
   readonly timeoutMs?: number;
 }
@@ -78,6 +78,92 @@ const ENGINE_DIRS = [__dirname, path.resolve(__dirname, "..", "..", "testing")];
 
 /** Marks the async context of each running synth, to tell whose program an async error came from. */
 const synthContext = new AsyncLocalStorage<symbol>();
+
+// Async work the nodejs language host waits for before it calls a program finished: the event loop keeps
+// running while any of these is pending (an unref'd timer excepted). Handles that outlive every program
+// (stdio pipes, signal watchers) are left out, or a program that logs would never drain.
+const DRAIN_TYPES = new Set([
+  "Timeout",
+  "Immediate",
+  "TickObject",
+  "Microtask",
+  "FSREQCALLBACK",
+  "FSREQPROMISE",
+  "FILEHANDLECLOSEREQ",
+  "GETADDRINFOREQWRAP",
+  "GETNAMEINFOREQWRAP",
+  "QUERYWRAP",
+  "PROCESSWRAP",
+  "TCPCONNECTWRAP",
+  "ZLIB",
+]);
+// Besides those, open sockets count as "something may still happen" when deciding a program is stuck.
+const BUSY_TYPES = new Set([...DRAIN_TYPES, "TCPWRAP", "HTTPCLIENTREQUEST", "HTTPINCOMINGMESSAGE"]);
+
+/** Counts the non-promise async resources a synth's program started and has not yet finished. */
+class PendingWork {
+  private readonly live = new Map<number, { type: string; resource: object }>();
+  /** Bumped on every resource the program starts, so a watcher can tell quiet from busy. */
+  starts = 0;
+  private readonly hook;
+
+  constructor(token: symbol) {
+    this.hook = createHook({
+      init: (asyncId, type, _trigger, resource) => {
+        if (type === "PROMISE" || !BUSY_TYPES.has(type) || synthContext.getStore() !== token) return;
+        this.live.set(asyncId, { type, resource });
+        this.starts++;
+      },
+      destroy: (asyncId) => void this.live.delete(asyncId),
+      // Immediates and ticks emit no destroy until later; once their callback has run they are done.
+      after: (asyncId) => {
+        const t = this.live.get(asyncId)?.type;
+        if (t === "Immediate" || t === "TickObject" || t === "Microtask") this.live.delete(asyncId);
+      },
+    });
+  }
+
+  enable(): void {
+    this.hook.enable();
+  }
+
+  disable(): void {
+    this.hook.disable();
+    this.live.clear();
+  }
+
+  private count(types: ReadonlySet<string>): number {
+    let n = 0;
+    for (const { type, resource } of this.live.values()) {
+      if (!types.has(type)) continue;
+      const hasRef = (resource as { hasRef?: () => boolean }).hasRef;
+      if (typeof hasRef === "function" && !hasRef.call(resource)) continue;
+      n++;
+    }
+    return n;
+  }
+
+  /** Work the event loop would still wait for. */
+  get draining(): number {
+    return this.count(DRAIN_TYPES);
+  }
+
+  /** Work that could still resolve a promise the program awaits. */
+  get busy(): number {
+    return this.count(BUSY_TYPES);
+  }
+}
+
+// A program counts as stuck after this many quiet checks in a row (about a second).
+const STUCK_TICK_MS = 250;
+const STUCK_TICKS = 4;
+
+/** Waits `ms` outside the synth's context, so the wait itself is not counted as the program's work. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) =>
+    synthContext.exit(() => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve))),
+  );
+}
 
 /** The first stack frame that belongs to the program: not the SDK, not node internals, not this engine. */
 export function programLocation(err: unknown): string | undefined {
@@ -214,6 +300,7 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     firstAsyncError = err;
     failFast(err);
   };
+  const work = new PendingWork(token);
 
   const run = (): Promise<Record<string, unknown>> =>
     synthContext.run(token, () =>
@@ -226,10 +313,17 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
             programPath !== undefined ? await runModule(programPath) : await (program as () => unknown)();
           return (result ?? undefined) as Record<string, unknown> | undefined;
         });
-        await settings.waitForRPCs();
-        // A failed registration rejects promises nobody awaits; Node reports those as unhandled only
-        // after the microtask queue drains, so give it one turn while our handlers still listen.
-        await new Promise((resolve) => setImmediate(resolve));
+        // The language host runs until the event loop is empty, not until the outputs resolve: an
+        // un-awaited async main may still sleep, read files, register resources or throw. Drain it all
+        // (RPCs, then the program's timers and I/O, again and again) while the error handlers listen.
+        for (;;) {
+          await settings.waitForRPCs();
+          // A failed registration rejects promises nobody awaits; Node reports those as unhandled only
+          // after the microtask queue drains, so give it one turn while our handlers still listen.
+          await pause(0);
+          if (work.draining === 0) break;
+          await pause(1);
+        }
         return (outputs ?? {}) as Record<string, unknown>;
       }),
     );
@@ -252,10 +346,36 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     );
   });
 
+  // Stuck: the program has not finished, yet it has nothing pending that could ever wake it (no timer,
+  // no I/O, no RPC) and started nothing new for a while. In preview that is an await on an unknown output.
+  let stuckWatch: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    let lastStarts = -1;
+    let quiet = 0;
+    stuckWatch = synthContext.exit(() =>
+      setInterval(() => {
+        const idle = work.busy === 0 && work.starts === lastStarts;
+        lastStarts = work.starts;
+        quiet = idle ? quiet + 1 : 0;
+        if (quiet < STUCK_TICKS) return;
+        reject(
+          new SynthError(
+            `${describeProgram(program)} did not finish and has nothing left to wait for: it awaits a promise that` +
+              " can never settle" +
+              (preview ? " (in preview mode, most likely an output that is unknown until deployment)" : ""),
+            undefined,
+          ),
+        );
+      }, STUCK_TICK_MS),
+    );
+  });
+  stuck.catch(() => undefined);
+
   process.on("unhandledRejection", onAsyncError);
   process.on("uncaughtException", onAsyncError);
+  work.enable();
   try {
-    await Promise.race([run(), timeout, asyncFailure]);
+    await Promise.race([run(), timeout, asyncFailure, stuck]);
     if (firstAsyncError !== undefined) throw firstAsyncError;
     if (monitor.failures.length > 0) throw monitor.failures[0];
   } catch (err) {
@@ -269,6 +389,8 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     );
   } finally {
     clearTimeout(timer);
+    clearInterval(stuckWatch);
+    work.disable();
     // A failing program usually leaves more rejected promises behind (the stack's outputs …); let them
     // surface while we still listen, or they would crash the host process after synth has returned.
     await new Promise((resolve) => setImmediate(resolve));

@@ -14,7 +14,7 @@ import {
   validateLogRetention,
   validateName,
 } from "../core";
-import { awsContext, withWeakened } from "./common";
+import { awsContext, weakenedAgainstProfile, withWeakened } from "./common";
 import { bucketReadPolicy, bucketWritePolicy, logBucketPolicy, tlsOnlyBucketPolicy } from "./documents";
 import { EncryptionKey } from "./kms";
 
@@ -61,12 +61,14 @@ export interface BucketArgs {
    */
   readonly abortIncompleteUploadDays?: number;
   /**
-   * Days the log bucket keeps access logs (a CloudWatch-style retention value).
+   * Days the log bucket keeps access logs (a CloudWatch-style retention value). Below the profile's is
+   * a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
    */
   readonly logRetentionDays?: number;
   /**
-   * Pulumi `protect` on the buckets and the key.
+   * Pulumi `protect` on the buckets and the key. `false` where the profile protects (prod) is a
+   * weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
    * @default - true in prod, false elsewhere
    */
   readonly protect?: boolean;
@@ -140,7 +142,15 @@ export class Bucket extends pulumi.ComponentResource {
       v.boolean("protect", args.protect, profile.protect),
       opts?.protect,
     );
-    const weakened = accessLogging ? [] : ["accessLogging"];
+    const ownLogBucket = accessLogging && args.accessLogBucket === undefined;
+    const weakened = [
+      ...(accessLogging ? [] : ["accessLogging"]),
+      // Retention only acts on a log bucket this component creates.
+      ...weakenedAgainstProfile(profile, {
+        protect,
+        ...(ownLogBucket ? { logRetentionDays: retention } : {}),
+      }),
+    ].sort();
     const tags = withWeakened(baseTags, weakened);
 
     super("groundwork:aws:Bucket", name, {}, opts);

@@ -18,7 +18,7 @@ import {
   shortHash,
   validateLogRetention,
 } from "../core";
-import { withWeakened } from "./common";
+import { requireLogsService, weakenedAgainstProfile, withWeakened } from "./common";
 import { EncryptionKey } from "./kms";
 
 /** The PostgreSQL log types exported to CloudWatch Logs [CKV_AWS_129]. */
@@ -79,12 +79,14 @@ export interface PostgresDatabaseArgs {
    */
   readonly masterUsername?: string;
   /**
-   * Automated backup retention in days, 1 to 35.
+   * Automated backup retention in days, 1 to 35. Below the profile's is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: 7 (dev), 14 (staging), 30 (prod)
    */
   readonly backupRetentionDays?: number;
   /**
-   * A standby in a second zone.
+   * A standby in a second zone. `false` where the profile turns it on is a weakened default, recorded
+   * in the `groundwork-weakened` tag and the `weakened` output.
    * @default - false in dev, true in staging and prod
    */
   readonly multiAz?: boolean;
@@ -95,18 +97,21 @@ export interface PostgresDatabaseArgs {
    */
   readonly deletionProtection?: boolean;
   /**
-   * Retention of the exported PostgreSQL logs.
+   * Retention of the exported PostgreSQL logs. Below the profile's is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
    */
   readonly logRetentionDays?: number;
   /**
    * Customer-managed key for storage, the master secret, Performance Insights and the log groups: an
-   * `EncryptionKey` or a key ARN (whose policy must let CloudWatch Logs use it).
+   * `EncryptionKey` whose `services` include `"logs"`, or a key ARN (whose policy must let CloudWatch
+   * Logs use it).
    * @default - a new `EncryptionKey` named `<name>-key`
    */
   readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
   /**
-   * Pulumi `protect` on the instance, key and log groups.
+   * Pulumi `protect` on the instance, key and log groups. `false` where the profile protects (prod) is
+   * a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
    * @default - true in prod, false elsewhere
    */
   readonly protect?: boolean;
@@ -235,6 +240,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         "a KMS key ARN or an EncryptionKey",
       );
     }
+    if (args.encryptionKey instanceof EncryptionKey) requireLogsService(v, args.encryptionKey);
     const protect = protectStateful(
       profile,
       v.boolean("protect", args.protect, profile.protect),
@@ -250,7 +256,13 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     if (!/^[a-z]/.test(identifier)) {
       v.fail("name", name, "cannot form an RDS identifier", "a component name starting with a letter");
     }
-    const weakened = profile.deletionProtection && !deletionProtection ? ["deletionProtection"] : [];
+    const weakened = weakenedAgainstProfile(profile, {
+      multiAz,
+      backupRetentionDays: backups,
+      logRetentionDays: retention,
+      deletionProtection,
+      protect,
+    });
     const tags = withWeakened(baseTags, weakened);
 
     super("groundwork:aws:PostgresDatabase", name, {}, opts);

@@ -295,6 +295,10 @@ export function executionRolePolicy(input: {
   readonly secretArns: readonly string[];
   readonly parameterArns: readonly string[];
   readonly keyArn: string;
+  /** Customer keys encrypting the named secrets; decrypt is allowed only through SSM and Secrets Manager. */
+  readonly secretKeyArns?: readonly string[];
+  /** The region of those services (required with `secretKeyArns`). */
+  readonly region?: string;
 }): PolicyDocument {
   const statements: PolicyStatement[] = [
     // GetAuthorizationToken has no resource-level permissions; AWS documents "*" as the only resource.
@@ -326,6 +330,24 @@ export function executionRolePolicy(input: {
       Effect: "Allow",
       Action: ["ssm:GetParameters", "ssm:GetParameter"],
       Resource: [...input.parameterArns],
+    });
+  }
+  const secretKeys = input.secretKeyArns ?? [];
+  if (secretKeys.length > 0) {
+    statements.push({
+      Sid: "DecryptSecrets",
+      Effect: "Allow",
+      Action: "kms:Decrypt",
+      Resource: [...secretKeys],
+      // Only as part of a secret or parameter read, never a direct Decrypt call.
+      Condition: {
+        StringEquals: {
+          "kms:ViaService": [
+            `secretsmanager.${input.region}.amazonaws.com`,
+            `ssm.${input.region}.amazonaws.com`,
+          ],
+        },
+      },
     });
   }
   statements.push({

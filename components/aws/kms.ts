@@ -3,8 +3,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as kms from "@pulumi/aws/kms";
 import * as iam from "@pulumi/aws/iam";
-import { Environment, Validator, awsTags, childName, protectStateful, resolveProfile, Tags } from "../core";
-import { awsContext, withWeakened } from "./common";
+import {
+  Environment,
+  Validator,
+  awsTags,
+  childName,
+  knownValue,
+  protectStateful,
+  resolveProfile,
+  Tags,
+} from "../core";
+import { awsContext, weakenedAgainstProfile, withWeakened } from "./common";
 import { KEY_SERVICES, KeyService, keyPolicy, keyUsePolicy } from "./documents";
 
 export interface EncryptionKeyArgs {
@@ -30,7 +39,8 @@ export interface EncryptionKeyArgs {
    */
   readonly administrators?: pulumi.Input<string>[];
   /**
-   * IAM ARNs allowed to encrypt and decrypt with the key.
+   * IAM ARNs allowed to encrypt and decrypt with the key. Outputs are checked when they resolve, like
+   * `administrators`: a `*` or anything but a role, user or account root fails the deployment.
    * @default - none; grant later with `grantEncryptDecrypt(role)`
    */
   readonly users?: pulumi.Input<string>[];
@@ -52,10 +62,22 @@ export interface EncryptionKeyArgs {
    */
   readonly deletionWindowDays?: number;
   /**
-   * Pulumi `protect` on the key.
+   * Pulumi `protect` on the key. `false` where the profile protects (prod) is a weakened default,
+   * recorded in the `groundwork-weakened` tag and the `weakened` output.
    * @default - true in prod, false elsewhere
    */
   readonly protect?: boolean;
+}
+
+/** Refuses anything but a named IAM role, user or account root as a key policy principal [CKV_AWS_33]. */
+function validatePrincipal(v: Validator, field: string, arn: string): void {
+  if (arn === "*") v.fail(field, arn, "is a wildcard principal", "an IAM role, user or account ARN");
+  v.matches(
+    field,
+    arn,
+    /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/,
+    "an IAM role, user or account ARN (arn:aws:iam::<account>:role/...)",
+  );
 }
 
 /** A rotating customer-managed KMS key with an alias. */
@@ -70,6 +92,8 @@ export class EncryptionKey extends pulumi.ComponentResource {
   public readonly weakened: pulumi.Output<string[]>;
   /** The raw key, for arguments that need the resource. */
   public readonly key: kms.Key;
+  /** The AWS services the key policy lets use the key (components writing logs check for `"logs"`). */
+  public readonly services: readonly KeyService[];
 
   private readonly tagSet: Tags;
   private readonly resourceName: string;
@@ -107,34 +131,36 @@ export class EncryptionKey extends pulumi.ComponentResource {
       v.boolean("protect", args.protect, profile.protect),
       opts?.protect,
     );
+    // Known values fail here, before anything registers; Outputs are checked again once resolved, in the
+    // apply that builds the policy, so a computed `*` can never reach it [CKV_AWS_33].
     for (const field of ["administrators", "users"] as const) {
       const list = args[field];
       if (list !== undefined && !Array.isArray(list))
         v.fail(field, list, "is not a list", "a list of IAM ARNs");
       (list ?? []).forEach((arn, i) => {
-        if (arn === "*")
-          v.fail(`${field}[${i}]`, arn, "is a wildcard principal", "an IAM role, user or account ARN");
-        v.matches(
-          `${field}[${i}]`,
-          arn,
-          /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/,
-          "an IAM role, user or account ARN (arn:aws:iam::<account>:role/...)",
-        );
+        const known = knownValue(arn);
+        if (known !== undefined) validatePrincipal(v, `${field}[${i}]`, known);
       });
     }
-    const weakened = window < 30 ? ["deletionWindowDays"] : [];
+    const weakened = [
+      ...(window < 30 ? ["deletionWindowDays"] : []),
+      ...weakenedAgainstProfile(profile, { protect }),
+    ].sort();
     const tags = withWeakened(baseTags, weakened);
 
     super("groundwork:aws:EncryptionKey", name, {}, opts);
     this.tagSet = tags;
     this.resourceName = name;
+    this.services = [...services];
 
     const ctx = awsContext(this);
     const policy = pulumi
       .all([ctx, pulumi.all(args.administrators ?? []), pulumi.all(args.users ?? [])])
-      .apply(([c, administrators, users]) =>
-        JSON.stringify(keyPolicy({ ctx: c, administrators, users, services })),
-      );
+      .apply(([c, administrators, users]) => {
+        administrators.forEach((arn, i) => validatePrincipal(v, `administrators[${i}]`, arn));
+        users.forEach((arn, i) => validatePrincipal(v, `users[${i}]`, arn));
+        return JSON.stringify(keyPolicy({ ctx: c, administrators, users, services }));
+      });
 
     this.key = new kms.Key(
       childName(name, "cmk"),

@@ -17,7 +17,7 @@ import {
   resolveProfile,
   validateLogRetention,
 } from "../core";
-import { awsContext, withWeakened } from "./common";
+import { awsContext, requireLogsService, weakenedAgainstProfile, withWeakened } from "./common";
 import { assumeRolePolicy, flowLogWritePolicy } from "./documents";
 import { EncryptionKey } from "./kms";
 
@@ -46,12 +46,15 @@ export interface NetworkArgs {
    */
   readonly cidrBlock?: string;
   /**
-   * Availability zones to span, 2 to 4.
+   * Availability zones to span, 2 to 4. Fewer than the profile's is a weakened default, recorded in the
+   * `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: 2 (dev, staging), 3 (prod)
    */
   readonly zones?: number;
   /**
-   * NAT for the private tier: `"none"`, `"single"` (one shared gateway) or `"perAz"`.
+   * NAT for the private tier: `"none"`, `"single"` (one shared gateway) or `"perAz"`. Fewer gateways
+   * than the profile's (none < single < perAz) is a weakened default, recorded in the
+   * `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: "single" (dev), "perAz" (staging, prod)
    */
   readonly natGateways?: NatMode;
@@ -62,18 +65,20 @@ export interface NetworkArgs {
    */
   readonly flowLogs?: boolean;
   /**
-   * Flow log retention in days.
+   * Flow log retention in days. Below the profile's is a weakened default, recorded in the
+   * `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
    */
   readonly logRetentionDays?: number;
   /**
-   * KMS key for the flow log group: an `EncryptionKey` or a key ARN whose policy lets CloudWatch Logs
-   * use it.
+   * KMS key for the flow log group: an `EncryptionKey` whose `services` include `"logs"`, or a key ARN
+   * whose policy lets CloudWatch Logs use it.
    * @default - a new `EncryptionKey` named `<name>-key` that names CloudWatch Logs
    */
   readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
   /**
-   * Pulumi `protect` on the key and flow log group.
+   * Pulumi `protect` on the key and flow log group. `false` where the profile protects (prod) is a
+   * weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
    * @default - true in prod, false elsewhere
    */
   readonly protect?: boolean;
@@ -97,6 +102,8 @@ export class Network extends pulumi.ComponentResource {
   public readonly natGateways: pulumi.Output<NatMode>;
   /** The flow log group name; undefined when flow logs are off. */
   public readonly flowLogGroupName: pulumi.Output<string | undefined>;
+  /** ARN of the key encrypting the flow log group; undefined when flow logs are off. */
+  public readonly keyArn: pulumi.Output<string | undefined>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
   /** The raw VPC. */
@@ -123,6 +130,7 @@ export class Network extends pulumi.ComponentResource {
         "a KMS key ARN or an EncryptionKey",
       );
     }
+    if (flowLogs && args.encryptionKey instanceof EncryptionKey) requireLogsService(v, args.encryptionKey);
     if (!flowLogs && args.encryptionKey !== undefined) {
       v.fail(
         "encryptionKey",
@@ -152,7 +160,15 @@ export class Network extends pulumi.ComponentResource {
       },
       "cidrBlock",
     );
-    const weakened = flowLogs ? [] : ["flowLogs"];
+    const weakened = [
+      ...(flowLogs ? [] : ["flowLogs"]),
+      ...weakenedAgainstProfile(profile, {
+        zones,
+        natGateways: nat,
+        // Retention and protect only act on the flow log group and its key.
+        ...(flowLogs ? { logRetentionDays: retention, protect } : {}),
+      }),
+    ].sort();
     const tags = withWeakened(baseTags, weakened);
     const tagged = (extra: string): Tags => ({ ...tags, Name: extra });
 
@@ -291,6 +307,7 @@ export class Network extends pulumi.ComponentResource {
     }
 
     let flowLogGroupName: pulumi.Output<string | undefined> = pulumi.output(undefined);
+    let flowLogKeyArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (flowLogs) {
       let keyArn: pulumi.Input<string>;
       if (args.encryptionKey === undefined) {
@@ -344,6 +361,7 @@ export class Network extends pulumi.ComponentResource {
         parent,
       );
       flowLogGroupName = group.name;
+      flowLogKeyArn = pulumi.output(keyArn);
     }
 
     const ids = (list: ec2.Subnet[]): pulumi.Output<string[]> => pulumi.all(list.map((s) => s.id));
@@ -355,6 +373,7 @@ export class Network extends pulumi.ComponentResource {
     this.availabilityZones = azs;
     this.natGateways = pulumi.output(nat);
     this.flowLogGroupName = flowLogGroupName;
+    this.keyArn = flowLogKeyArn;
     this.weakened = pulumi.output(weakened);
     this.registerOutputs({
       vpcId: this.vpcId,
@@ -365,6 +384,7 @@ export class Network extends pulumi.ComponentResource {
       availabilityZones: this.availabilityZones,
       natGateways: this.natGateways,
       flowLogGroupName: this.flowLogGroupName,
+      keyArn: this.keyArn,
       weakened: this.weakened,
     });
   }

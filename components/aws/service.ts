@@ -22,7 +22,7 @@ import {
   resolveProfile,
   validateLogRetention,
 } from "../core";
-import { awsContext, withWeakened } from "./common";
+import { awsContext, requireLogsService, weakenedAgainstProfile, withWeakened } from "./common";
 import { assumeRolePolicy, executionRolePolicy, logBucketPolicy } from "./documents";
 import { hardenedBucket } from "./bucket";
 import { EncryptionKey } from "./kms";
@@ -123,7 +123,8 @@ export interface ContainerServiceArgs {
    */
   readonly memoryMiB?: number;
   /**
-   * Fewest tasks.
+   * Fewest tasks. Below the profile's is a weakened default, recorded in the `groundwork-weakened` tag
+   * and the `weakened` output.
    * @default - the profile's: 1 (dev), 2 (staging), 3 (prod)
    */
   readonly minCapacity?: number;
@@ -156,20 +157,31 @@ export interface ContainerServiceArgs {
    */
   readonly readOnlyRootFilesystem?: boolean;
   /**
-   * Retention of the application log group.
+   * Retention of the application log group (and of the load balancer access logs). Below the profile's
+   * is a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
    * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
    */
   readonly logRetentionDays?: number;
   /**
-   * KMS key for the log group: an `EncryptionKey` or a key ARN whose policy lets CloudWatch Logs use it.
+   * KMS key for the log group: an `EncryptionKey` whose `services` include `"logs"`, or a key ARN whose
+   * policy lets CloudWatch Logs use it.
    * @default - a new `EncryptionKey` named `<name>-key` that names CloudWatch Logs
    */
   readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
   /**
-   * Pulumi `protect` on the key, log group and load balancer log bucket.
+   * Pulumi `protect` on the key, log group and load balancer log bucket. `false` where the profile
+   * protects (prod) is a weakened default, recorded in the `groundwork-weakened` tag and the `weakened`
+   * output.
    * @default - true in prod, false elsewhere
    */
   readonly protect?: boolean;
+  /**
+   * Customer-managed KMS keys that encrypt the secrets in `secrets` (for example the RDS-managed master
+   * secret, encrypted with the database key). The execution role may decrypt with exactly these keys,
+   * and only through Secrets Manager or SSM Parameter Store in the service's region.
+   * @default - none: only secrets under AWS-managed keys can be read
+   */
+  readonly secretKeyArns?: pulumi.Input<string>[];
 }
 
 /** A Fargate service behind an HTTPS load balancer. */
@@ -190,6 +202,12 @@ export class ContainerService extends pulumi.ComponentResource {
   public readonly logGroupName: pulumi.Output<string>;
   /** Name of the bucket holding the load balancer access logs. */
   public readonly accessLogBucketName: pulumi.Output<string>;
+  /** ARN of the key encrypting the application log group. */
+  public readonly keyArn: pulumi.Output<string>;
+  /** ARN of the HTTPS listener, for extra listener rules. */
+  public readonly httpsListenerArn: pulumi.Output<string>;
+  /** ARN of the target group the service registers its tasks in. */
+  public readonly targetGroupArn: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
   /** The role the application runs as: grant it what the app needs (`bucket.grantRead(service.taskRole)`). */
@@ -334,6 +352,18 @@ export class ContainerService extends pulumi.ComponentResource {
         "a KMS key ARN or an EncryptionKey",
       );
     }
+    if (args.encryptionKey instanceof EncryptionKey) requireLogsService(v, args.encryptionKey);
+    const secretKeyArns = args.secretKeyArns ?? [];
+    if (!Array.isArray(secretKeyArns))
+      v.fail("secretKeyArns", secretKeyArns, "is not a list", "a list of KMS key ARNs");
+    secretKeyArns.forEach((arn, i) =>
+      v.matches(
+        `secretKeyArns[${i}]`,
+        arn,
+        /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[a-f0-9-]+$/,
+        "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)",
+      ),
+    );
     const protect = protectStateful(
       profile,
       v.boolean("protect", args.protect, profile.protect),
@@ -342,7 +372,8 @@ export class ContainerService extends pulumi.ComponentResource {
     const weakened = [
       ...(internetFacing ? ["internetFacing"] : []),
       ...(readOnly ? [] : ["readOnlyRootFilesystem"]),
-    ];
+      ...weakenedAgainstProfile(profile, { minCapacity, logRetentionDays: retention, protect }),
+    ].sort();
     const tags = withWeakened(baseTags, weakened);
 
     super("groundwork:aws:ContainerService", name, {}, opts);
@@ -547,19 +578,23 @@ export class ContainerService extends pulumi.ComponentResource {
       childName(name, "execution-policy"),
       {
         role: this.executionRole.name,
-        policy: pulumi.all([logGroup.arn, keyArn, pulumi.all(secretRefs)]).apply(([logGroupArn, key, refs]) =>
-          JSON.stringify(
-            executionRolePolicy({
-              logGroupArn,
-              keyArn: key,
-              // A reference may name a JSON key (`...:secret:db-abc:password::`): grant the secret itself.
-              secretArns: refs
-                .filter((r) => r.includes(":secretsmanager:"))
-                .map((r) => r.split(":").slice(0, 7).join(":")),
-              parameterArns: refs.filter((r) => r.includes(":ssm:")),
-            }),
+        policy: pulumi
+          .all([logGroup.arn, keyArn, pulumi.all(secretRefs), pulumi.all(secretKeyArns), ctx])
+          .apply(([logGroupArn, key, refs, secretKeys, c]) =>
+            JSON.stringify(
+              executionRolePolicy({
+                logGroupArn,
+                keyArn: key,
+                secretKeyArns: secretKeys,
+                region: c.region,
+                // A reference may name a JSON key (`...:secret:db-abc:password::`): grant the secret itself.
+                secretArns: refs
+                  .filter((r) => r.includes(":secretsmanager:"))
+                  .map((r) => r.split(":").slice(0, 7).join(":")),
+                parameterArns: refs.filter((r) => r.includes(":ssm:")),
+              }),
+            ),
           ),
-        ),
       },
       parent,
     );
@@ -676,6 +711,9 @@ export class ContainerService extends pulumi.ComponentResource {
     this.clusterName = cluster.name;
     this.logGroupName = logGroup.name;
     this.accessLogBucketName = albLogs.bucket.bucket;
+    this.keyArn = keyArn;
+    this.httpsListenerArn = https.arn;
+    this.targetGroupArn = targetGroup.arn;
     this.weakened = pulumi.output(weakened);
     this.registerOutputs({
       loadBalancerDnsName: this.loadBalancerDnsName,
@@ -686,6 +724,9 @@ export class ContainerService extends pulumi.ComponentResource {
       clusterName: this.clusterName,
       logGroupName: this.logGroupName,
       accessLogBucketName: this.accessLogBucketName,
+      keyArn: this.keyArn,
+      httpsListenerArn: this.httpsListenerArn,
+      targetGroupArn: this.targetGroupArn,
       weakened: this.weakened,
     });
   }

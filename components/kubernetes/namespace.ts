@@ -35,7 +35,8 @@ export interface NamespaceArgs {
   readonly annotations?: { readonly [key: string]: string };
   /**
    * Kubernetes minor version the Pod Security Admission `restricted` level is pinned to (`v1.31`), so a
-   * cluster upgrade never changes what is admitted without a code change.
+   * cluster upgrade never changes what is admitted without a code change. v1.25 or later: older versions
+   * of `restricted` did not yet require seccomp or dropping all capabilities.
    * @default "v1.31"
    */
   readonly podSecurityVersion?: string;
@@ -71,12 +72,14 @@ export class Namespace extends pulumi.ComponentResource {
     }
     const profile = resolveProfile(v, args.environment);
     const version = args.podSecurityVersion ?? POD_SECURITY_VERSION;
-    if (typeof version !== "string" || !/^v1\.\d{1,2}$/.test(version)) {
+    // `restricted` only requires seccomp from v1.19 and dropping ALL capabilities from v1.22: an older pin
+    // would admit pods that miss both. v1.25 is where Pod Security Admission itself went GA.
+    if (typeof version !== "string" || !/^v1\.(2[5-9]|[3-9]\d)$/.test(version)) {
       v.fail(
         "podSecurityVersion",
         version,
-        "is not a pinned Kubernetes version",
-        "a minor version such as v1.31 (not latest)",
+        "is not a pinned Kubernetes version of v1.25 or later",
+        "a minor version such as v1.31, v1.25 or later (not latest)",
       );
     }
     const allowExternal = v.boolean("allowExternalServices", args.allowExternalServices, false);

@@ -2,7 +2,7 @@
 // caller's container descriptions into containers, init containers and volumes that meet BASELINE.md.
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { EnvironmentProfile, Validator, kubernetesLabelKeyProblem } from "../core";
+import { EnvironmentProfile, Validator, kubernetesLabelKeyProblem, shortHash } from "../core";
 
 /** Lowest UID/GID a container may run as; below it a container may share an identity with a host user. */
 export const MIN_RUN_AS_ID = 10000;
@@ -31,7 +31,9 @@ export interface InitContainerArgs {
   /** Arguments. @default the image's command */
   readonly args?: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Plain environment variables. Secret values belong in `secretMounts` (files), never here.
+   * Plain environment variables. Secret values belong in `secretMounts` (files), never here: names that
+   * look like secrets (`*PASSWORD*`, `*TOKEN*`, `*API_KEY*` …) are refused, and so is a secret Output
+   * when it resolves.
    * @default none
    */
   readonly env?: { readonly [key: string]: pulumi.Input<string> };
@@ -159,6 +161,22 @@ function requestAndLimit(
 
 const ABSOLUTE_PATH = /^\/[A-Za-z0-9._\-/]*$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Env names that announce a secret: env lands in plain text in the Deployment (CKV_K8S_35). */
+const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
+const SECRET_EXPECTED = "a non-secret value; mount secrets as read-only files with secretMounts";
+
+/**
+ * A plain env value, refusing a secret Output once it resolves: Kubernetes would store it in plain text
+ * in the Deployment, where anyone who can read the Deployment reads the secret.
+ */
+function plainEnvValue(v: Validator, field: string, value: pulumi.Input<string>): pulumi.Input<string> {
+  if (!pulumi.Output.isInstance(value)) return value;
+  return value.apply(async (resolved) => {
+    if (await pulumi.isSecret(value as pulumi.Output<string>))
+      v.fail(field, "(secret value hidden)", "is a secret", SECRET_EXPECTED);
+    return resolved;
+  });
+}
 
 /** Checks a UID or GID a caller gave: integers of at least 10000 only. */
 export function runAsId(v: Validator, field: string, value: number | undefined, fallback: number): number {
@@ -259,6 +277,8 @@ function buildContainer(
         "is not a valid variable name",
         "letters, digits, _ . -, not starting with a digit",
       );
+    if (SECRET_LIKE.test(key))
+      v.fail(`${field}.env.${key}`, "(value hidden)", "is named like a secret", SECRET_EXPECTED);
     if (
       typeof value === "object" &&
       value !== null &&
@@ -272,7 +292,7 @@ function buildContainer(
         "a string; mount secrets as files with secretMounts",
       );
     }
-    env.push({ name: key, value });
+    env.push({ name: key, value: plainEnvValue(v, `${field}.env.${key}`, value) });
   }
 
   const tmpVolume = `tmp-${name}`;
@@ -307,8 +327,12 @@ function buildContainer(
           "a distinct mount path",
         );
       paths.add(m.mountPath);
-      // Volume names are DNS labels: a hash-free, readable name when it fits, the index otherwise.
-      const volumeName = `${kind}-${m.name.replace(/\./g, "-")}`.slice(0, 63).replace(/-+$/, "");
+      // Volume names are DNS labels: the readable `<kind>-<name>` when the name is one already; otherwise
+      // (dots, too long) a hash of the real name is appended, so `a.b` and `a-b` never share a volume.
+      const readable = `${kind}-${m.name}`;
+      const volumeName = /^[a-z0-9-]{1,63}$/.test(readable)
+        ? readable
+        : `${readable.replace(/\./g, "-").slice(0, 54).replace(/-+$/, "")}-${shortHash(m.name)}`;
       volumes.push(
         kind === "secret"
           ? { name: volumeName, secret: { secretName: m.name, defaultMode: 0o440 } }
@@ -455,8 +479,23 @@ export function buildPodSpec(
       ports.add(p.containerPort);
     }
   });
+  // Containers mounting the same Secret share its volume; two different sources under one name would
+  // silently mount the wrong one, so that is refused (names are hashed above, this is the backstop).
   const volumes = new Map<string, k8s.core.v1.Volume>();
-  for (const b of built) for (const vol of b.volumes) volumes.set(vol.name as string, vol);
+  for (const b of built) {
+    for (const vol of b.volumes) {
+      const seen = volumes.get(vol.name as string);
+      if (seen !== undefined && JSON.stringify(seen) !== JSON.stringify(vol)) {
+        v.fail(
+          `containers.${b.name}.volumes`,
+          vol.name,
+          "is the volume name of two different mounts",
+          "Secret and ConfigMap names whose volume names (<kind>-<name>, 63 characters) differ",
+        );
+      }
+      volumes.set(vol.name as string, vol);
+    }
+  }
   const main = built[0].container as { ports: { containerPort: number }[] };
   return {
     mainPort: main.ports[0].containerPort,

@@ -37,7 +37,7 @@ export { ContainerArgs, FileMountArgs, InitContainerArgs } from "./pod";
 export interface WebServiceArgs {
   /**
    * Namespace to deploy into, typically `namespace.namespaceName` of a Groundwork `Namespace`. `default`
-   * and the `kube-*` namespaces are refused.
+   * and the `kube-*` namespaces are refused (an Output when it resolves).
    */
   readonly namespace: pulumi.Input<string>;
   /** Environment profile: replicas, PDB, HPA bounds and container sizes. @default "dev" */
@@ -132,8 +132,7 @@ export class WebService extends pulumi.ComponentResource {
     const profile = resolveProfile(v, args.environment);
 
     v.required("namespace", args.namespace, "the name of the namespace to deploy into");
-    const ns = knownValue(args.namespace);
-    if (ns !== undefined) {
+    const checkNamespace = (ns: string): string => {
       validateName(v, "namespace", "kubernetesLabel", ns);
       if (RESERVED_NAMESPACES.includes(ns) || ns.startsWith("kube-")) {
         v.fail(
@@ -143,7 +142,14 @@ export class WebService extends pulumi.ComponentResource {
           "a namespace of your own, not default or kube-*",
         );
       }
-    }
+      return ns;
+    };
+    const knownNs = knownValue(args.namespace);
+    if (knownNs !== undefined) checkNamespace(knownNs);
+    // An Output is checked when it resolves, and every object takes the checked value, so none of them
+    // can be created in `default` or `kube-*` whichever way the name arrives.
+    const namespace: pulumi.Input<string> =
+      knownNs !== undefined ? knownNs : pulumi.output(args.namespace).apply(checkNamespace);
 
     const minFloor = profile.highAvailability ? 2 : 1;
     // Checked before the range so the message says why, not just "out of range".
@@ -266,7 +272,7 @@ export class WebService extends pulumi.ComponentResource {
     this.host = wantIngress ? args.ingressHost : undefined;
     const metadata: k8s.meta.v1.ObjectMeta = {
       name,
-      namespace: args.namespace,
+      namespace,
       labels,
       ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
     };
@@ -311,7 +317,10 @@ export class WebService extends pulumi.ComponentResource {
           },
         },
       },
-      { parent: this },
+      // `replicas` sizes the first rollout only; from then on the HPA owns the count. Without this, every
+      // `pulumi up` would reset the count the HPA chose (or conflict with it as a server-side apply field
+      // manager), scaling the service down under load.
+      { parent: this, ignoreChanges: ["spec.replicas"] },
     );
 
     const service = new Service(

@@ -20,6 +20,9 @@ export type Area = "aws" | "kubernetes" | "common" | "gcp" | "azure";
 /** The policy that invalid and applied waivers are reported under. */
 export const WAIVER_POLICY = "groundwork-waivers";
 
+/** Invalid waivers weaken the gate silently, hence high (mandatory unless configured otherwise). */
+export const WAIVER_SEVERITY: Severity = "high";
+
 /** The root stack's type: resource policies audit their waivers once, on it. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -148,8 +151,11 @@ async function guarded(
           `waiver #${w.index + 1} for policy "${rule.name}" (urn ${JSON.stringify(w.pattern)}) ${w.problem}; ` +
           "it suppresses nothing: renew it with a reason, owner and future expiry, or remove it",
         urn: defaultUrn,
-        enforcementLevel: "mandatory",
-        severity: "high",
+        // CrossGuard gives a policy no way to read another's configured level, so this is the waiver
+        // policy's default; Groundwork's engines (in-process and the analyzer host) replace it with the
+        // level configured for `groundwork-waivers` (or `all`), and drop the finding when it is disabled.
+        enforcementLevel: defaultLevel(WAIVER_SEVERITY),
+        severity: WAIVER_SEVERITY,
         groundwork: annotation(rule.name, w, w.status as "expired"),
       });
     }

@@ -1,7 +1,13 @@
 // SARIF 2.1.0 for code scanning: one rule per policy, one result per finding, located in the program.
+import { createHash } from "crypto";
 import * as path from "path";
 import { CheckReport, PolicyInfo, Violation } from "../report";
 import { ruleId } from "./common";
+
+/** A short, stable digest of a finding's message. */
+function messageHash(message: string): string {
+  return createHash("sha256").update(message).digest("hex").slice(0, 12);
+}
 
 export interface SarifOptions {
   /** Paths in the log are relative to this (the repository root, where CI runs). @default process.cwd() */
@@ -100,7 +106,9 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
           ],
         },
       ],
-      partialFingerprints: { "groundwork/v1": `${id}|${v.urn ?? ""}` },
+      // The message's hash keeps two findings of one policy on one resource (two bad containers …) apart,
+      // where code scanning would otherwise merge them into one alert.
+      partialFingerprints: { "groundwork/v1": `${id}|${v.urn ?? ""}|${messageHash(v.message)}` },
       properties: { enforcementLevel: v.enforcementLevel, ...(v.severity ? { severity: v.severity } : {}) },
     };
   });

@@ -9,6 +9,7 @@ import {
   assertRejected,
   assertTagged,
   inputs,
+  json,
   protectedNames,
   run,
   urnOf,
@@ -140,6 +141,16 @@ describe("aws.PostgresDatabase", () => {
               .dependencies.includes(q.one("aws:cloudwatch/logGroup:LogGroup", `db-${log}-logs`).urn),
           );
         }
+      });
+
+      it("creates a key whose policy lets CloudWatch Logs in the region use it for the log groups", () => {
+        const doc = json<{ Statement: { Principal?: { Service?: string } }[] }>(
+          q,
+          "aws:kms/key:Key",
+          "db-key-cmk",
+          "policy",
+        );
+        assert.ok(doc.Statement.some((s) => s.Principal?.Service === "logs.us-east-1.amazonaws.com"));
       });
 
       it("tags every taggable child", () => {

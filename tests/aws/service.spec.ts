@@ -75,6 +75,7 @@ interface Container {
   environment: { name: string; value: string }[];
   secrets: { name: string; valueFrom: string }[];
   mountPoints: unknown[];
+  linuxParameters: { initProcessEnabled: boolean; capabilities: { drop?: string[]; add?: string[] } };
   logConfiguration: { logDriver: string; options: Record<string, string> };
 }
 
@@ -165,6 +166,53 @@ describe("aws.ContainerService", () => {
         );
         assert.deepStrictEqual(taskRules[0].propertyDependencies.referencedSecurityGroupId, [albSg]);
         assert.strictEqual(taskRules[0].inputs.fromPort, 8080);
+      });
+
+      it("lets the ALB egress only to the task group on the container port, the tasks only tcp/443", () => {
+        const albSg = q.one("aws:ec2/securityGroup:SecurityGroup", "api-alb-sg");
+        const taskSg = q.one("aws:ec2/securityGroup:SecurityGroup", "api-task-sg");
+        for (const sg of [albSg, taskSg]) assert.strictEqual(sg.inputs.egress, undefined, "no inline rules");
+        const egress = q
+          .descendants(root)
+          .filter((r) => r.type === "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+        const albEgress = egress.filter((r) => r.propertyDependencies.securityGroupId?.includes(albSg.urn));
+        assert.deepStrictEqual(
+          albEgress.map((r) => r.name),
+          ["api-alb-to-tasks"],
+        );
+        assert.deepStrictEqual(albEgress[0].propertyDependencies.referencedSecurityGroupId, [taskSg.urn]);
+        assert.deepStrictEqual(
+          [albEgress[0].inputs.ipProtocol, albEgress[0].inputs.fromPort, albEgress[0].inputs.toPort],
+          ["tcp", 8080, 8080],
+        );
+        assert.strictEqual(albEgress[0].inputs.cidrIpv4, undefined);
+        const taskEgress = egress.filter((r) => r.propertyDependencies.securityGroupId?.includes(taskSg.urn));
+        assert.deepStrictEqual(
+          taskEgress.map((r) => r.name),
+          ["api-task-egress-https"],
+        );
+        assert.deepStrictEqual(
+          [taskEgress[0].inputs.ipProtocol, taskEgress[0].inputs.fromPort, taskEgress[0].inputs.toPort],
+          ["tcp", 443, 443],
+        );
+        assert.strictEqual(egress.length, 2, "no other egress rule");
+      });
+
+      it("drops every Linux capability and adds none", () => {
+        const task = inputs(q, "aws:ecs/taskDefinition:TaskDefinition", "api-task");
+        const [c] = JSON.parse(task.containerDefinitions as string) as Container[];
+        assert.deepStrictEqual(c.linuxParameters.capabilities.drop, ["ALL"]);
+        assert.strictEqual(c.linuxParameters.capabilities.add, undefined);
+      });
+
+      it("creates a key whose policy lets CloudWatch Logs in the region use it", () => {
+        const doc = json<{ Statement: { Principal?: { Service?: string } }[] }>(
+          q,
+          "aws:kms/key:Key",
+          "api-key-cmk",
+          "policy",
+        );
+        assert.ok(doc.Statement.some((s) => s.Principal?.Service === "logs.us-east-1.amazonaws.com"));
       });
 
       it("runs tasks in private subnets without public IPs, with circuit breaker rollback", () => {

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { FIXTURES, groundwork } from "./helpers";
+import { spawn } from "child_process";
+import { CLI, FIXTURES, ROOT, groundwork } from "./helpers";
 import { sarifValidator } from "./sarif-schema";
 
 // xml2js: the parser many CI JUnit readers are built on; no bundled types.
@@ -27,8 +28,27 @@ const PUBLIC_ACL = "groundwork-security/aws-s3-no-public-acl";
 const publicBucket = (format: string): Promise<{ code: number; stdout: string; stderr: string }> =>
   groundwork("check", PROJECT, "--stack", "dev", "--format", format);
 
+// Temporary directories made by these specs, removed when they finish.
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-check-"));
+  temps.push(dir);
+  return dir;
+}
+/** A throwaway project whose program is `program` (plain JavaScript, no imports). */
+function tempProject(program: string): string {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: tmp\nruntime: nodejs\n");
+  fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+  fs.writeFileSync(path.join(dir, "index.js"), program);
+  return dir;
+}
+
 describe("groundwork check (the built command)", function () {
   this.timeout(120_000);
+  after(() => {
+    for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   describe("a program with a public bucket: exit 1 and the finding in every format", () => {
     it("table", async () => {
@@ -151,7 +171,7 @@ describe("groundwork check (the built command)", function () {
   });
 
   it("exits 0 when nothing mandatory is violated, and writes --output", async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gw-check-")), "report.sarif");
+    const out = path.join(tempDir(), "report.sarif");
     const r = await groundwork(
       "check",
       PROJECT,
@@ -210,4 +230,129 @@ describe("groundwork check (the built command)", function () {
     assert.strictEqual(crash.code, 2);
     assert.match(crash.stderr, /policy pack .*crash: exited unexpectedly[\s\S]*broken on purpose/);
   });
+
+  it("fails at once on a program that awaits what can never happen, not after --timeout", async () => {
+    const dir = tempProject("module.exports = async () => { await new Promise(() => undefined); };\n");
+    const started = Date.now();
+    const r = await groundwork("check", dir, "--stack", "dev", "--timeout", "120");
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /did not finish and has nothing left to wait for/);
+    assert.ok(Date.now() - started < 30_000, `took ${Date.now() - started} ms`);
+  });
+
+  it("--timeout bounds a program that keeps itself busy; a bad value is a usage error", async () => {
+    const dir = tempProject("module.exports = () => new Promise(() => setInterval(() => undefined, 50));\n");
+    const r = await groundwork("check", dir, "--stack", "dev", "--timeout", "1.5");
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /index\.js did not finish within 1500 ms/);
+    for (const bad of ["0", "-1", "soon"]) {
+      const u = await groundwork("check", dir, "--stack", "dev", `--timeout=${bad}`);
+      assert.strictEqual(u.code, 2);
+      assert.match(u.stderr, /--timeout .* is not a positive number of seconds\n\nusage:/);
+    }
+  });
+
+  it("waits for an un-awaited async main that sleeps before creating resources, and fails on its late throw", async () => {
+    const program = (after: string): string =>
+      "async function main() {\n" +
+      "  await new Promise((r) => setTimeout(r, 50));\n" +
+      `  ${after}\n` +
+      "}\nmain();\n";
+    const late = await groundwork(
+      "check",
+      tempProject(program('throw new Error("failed after the sleep");')),
+      "--stack",
+      "dev",
+    );
+    assert.strictEqual(late.code, 2, late.stderr);
+    assert.match(late.stderr, /index\.js:3:\d+: failed after the sleep/);
+  });
+
+  it("takes --stack ORG/NAME and ORG/PROJECT/NAME; refuses another project and path-like names", async () => {
+    for (const stack of ["acme/dev", "acme/public-bucket/dev"]) {
+      const r = await groundwork("check", PROJECT, "--stack", stack, "--format", "json");
+      assert.strictEqual(r.code, 1, `${stack}: ${r.stderr}`);
+      assert.strictEqual(JSON.parse(r.stdout).stack, "dev");
+    }
+    const other = await groundwork("check", PROJECT, "--stack", "acme/other/dev");
+    assert.strictEqual(other.code, 2);
+    assert.match(
+      other.stderr,
+      /--stack acme\/other\/dev names project 'other', but this project is 'public-bucket'/,
+    );
+    for (const stack of ["../dev", "..", "a/b/c/d", "dev x"]) {
+      const r = await groundwork("check", PROJECT, "--stack", stack);
+      assert.strictEqual(r.code, 2, stack);
+      assert.match(r.stderr, /^groundwork: --stack /, stack);
+    }
+  });
+
+  it("--output that cannot be written: exit 2 naming the file, and no 'report written'", async () => {
+    const notADir = path.join(tempDir(), "file");
+    fs.writeFileSync(notADir, "");
+    const targets = [path.join(notADir, "report.json"), path.join(notADir, "sub", "report.json")];
+    if (process.platform === "linux") targets.push("/proc/nope/x.json");
+    for (const out of targets) {
+      const r = await groundwork("check", PROJECT, "--stack", "dev", "--format", "json", "--output", out);
+      assert.strictEqual(r.code, 2, `${out}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`cannot write report to ${out.replace(/[/\\.]/g, "\\$&")}: `));
+      assert.doesNotMatch(r.stderr, /report written/);
+    }
+    // A missing directory whose parent exists is created, as before.
+    const fresh = path.join(tempDir(), "reports", "r.json");
+    const ok = await groundwork("check", PROJECT, "--stack", "dev", "--format", "json", "--output", fresh);
+    assert.strictEqual(ok.code, 1, ok.stderr);
+    assert.strictEqual(JSON.parse(fs.readFileSync(fresh, "utf8")).stack, "dev");
+  });
+
+  for (const [signal, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const) {
+    it(`${signal} stops the policy pack's process too, and exits ${code}`, async () => {
+      const cli = spawn(
+        process.execPath,
+        [CLI, "check", PROJECT, "--stack", "dev", "--policy-pack", path.join(FIXTURES, "packs", "stall")],
+        { cwd: ROOT, stdio: "ignore" },
+      );
+      const exited = new Promise<number | null>((resolve) => cli.on("exit", (c) => resolve(c)));
+      // The pack is the CLI's child running the stall pack; wait for it to appear.
+      const childOf = (pid: number): number[] => {
+        try {
+          return fs
+            .readdirSync(`/proc/${pid}/task`)
+            .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/))
+            .filter(Boolean)
+            .map(Number);
+        } catch {
+          return [];
+        }
+      };
+      let pack: number | undefined;
+      for (let i = 0; i < 600 && pack === undefined; i++) {
+        pack = childOf(cli.pid!).find((c) => {
+          try {
+            return /run-policy-pack|policy/.test(fs.readFileSync(`/proc/${c}/cmdline`, "utf8"));
+          } catch {
+            return false;
+          }
+        });
+        if (pack === undefined) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(pack, "the pack process never started");
+      await new Promise((r) => setTimeout(r, 500)); // into the stalled Analyze call
+      cli.kill(signal);
+      assert.strictEqual(await exited, code);
+      const alive = (): boolean => {
+        try {
+          process.kill(pack!, 0);
+          return !/^\S+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pack}/stat`, "utf8"));
+        } catch {
+          return false;
+        }
+      };
+      for (let i = 0; i < 20 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(!alive(), `pack process ${pack} outlived the CLI`);
+    });
+  }
 });

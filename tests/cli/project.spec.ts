@@ -5,8 +5,14 @@ import * as path from "path";
 import { ProjectError, UnknownStackError, loadProject, loadStackConfig } from "../../testing/project";
 import { FIXTURES } from "./helpers";
 
+const temps: string[] = [];
+after(() => {
+  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
 function tempProject(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-project-"));
+  temps.push(dir);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }

@@ -102,6 +102,19 @@ describe("reporters and graph (in-process)", function () {
     assert.strictEqual(log.runs[0].results.length, 2);
   });
 
+  it("sarif: two findings of one policy on one resource keep distinct fingerprints", () => {
+    const [first] = report.violations.filter((v) => v.urn);
+    const twin = { ...first, message: `${first.message} (second container)` };
+    const log = JSON.parse(toSarif({ ...report, violations: [first, twin, { ...first }] }, { baseDir: "/" }));
+    const prints = log.runs[0].results.map(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["groundwork/v1"],
+    );
+    assert.strictEqual(prints.length, 3);
+    assert.notStrictEqual(prints[0], prints[1], "distinct messages merged");
+    assert.strictEqual(prints[0], prints[2], "the same finding must keep its fingerprint");
+    assert.ok(prints[0].startsWith(`${log.runs[0].results[0].ruleId}|${first.urn}|`), prints[0]);
+  });
+
   it("junit escapes markup and drops characters XML cannot carry", () => {
     const xml = toJunit(report);
     assert.match(xml, /bad &lt;acl&gt; <\/failure>/);
@@ -140,7 +153,10 @@ describe("reporters and graph (in-process)", function () {
       format: "table",
       output: undefined,
       update: false,
+      synthTimeoutMs: 300_000,
     });
+    const timed = parseArgs(["graph", "--stack", "dev", "--timeout", "2.5"]);
+    assert.ok(timed.command === "graph" && timed.synthTimeoutMs === 2500);
     const a = parseArgs([
       "check",
       "proj",

@@ -2,6 +2,7 @@
 // graph in plain form, validate them against the official OpenAPI schema (kubernetes-models), and walk
 // every container of a pod template.
 import * as assert from "assert";
+import * as path from "path";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
@@ -72,17 +73,102 @@ const MODELS: Record<string, (o: KubeObject) => Validatable> = {
   "networking.k8s.io/v1/Ingress": (o) => new Ingress(o as never),
 };
 
+/** The generated schema validator of each kind (kubernetes-models ships no JSON schema, only these). */
+const SCHEMAS: Record<string, string> = {
+  "v1/Namespace": "IoK8sApiCoreV1Namespace",
+  "v1/ResourceQuota": "IoK8sApiCoreV1ResourceQuota",
+  "v1/LimitRange": "IoK8sApiCoreV1LimitRange",
+  "v1/ServiceAccount": "IoK8sApiCoreV1ServiceAccount",
+  "v1/Service": "IoK8sApiCoreV1Service",
+  "apps/v1/Deployment": "IoK8sApiAppsV1Deployment",
+  "policy/v1/PodDisruptionBudget": "IoK8sApiPolicyV1PodDisruptionBudget",
+  "autoscaling/v2/HorizontalPodAutoscaler": "IoK8sApiAutoscalingV2HorizontalPodAutoscaler",
+  "networking.k8s.io/v1/NetworkPolicy": "IoK8sApiNetworkingV1NetworkPolicy",
+  "networking.k8s.io/v1/Ingress": "IoK8sApiNetworkingV1Ingress",
+};
+type ValidateFunc = (data: unknown) => boolean;
+const MODELS_DIR = path.dirname(require.resolve("kubernetes-models/package.json"));
+
+function schemaValidator(key: string): ValidateFunc {
+  // _schemas is not in the package's exports map, hence the file path.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(MODELS_DIR, "_schemas", `${SCHEMAS[key]}.js`)) as { validate: ValidateFunc })
+    .validate;
+}
+
 /**
- * Validates a Kubernetes object against the official OpenAPI schema (as generated into kubernetes-models).
- * Throws for a kind the map does not know, so a new child cannot slip past unvalidated.
+ * The paths of fields the schema does not define. The Kubernetes OpenAPI schema leaves
+ * `additionalProperties` open, so the generated validators pass unknown fields (a misspelled
+ * `readOnlyRootFileSystem` would sail through, and the API server would drop it). The validators read
+ * exactly the properties the schema defines (and every key of a map), so running one over a proxy that
+ * records reads finds every key the schema never looked at.
+ */
+function unknownFields(validate: ValidateFunc, data: unknown): string[] {
+  const read = new Map<object, Set<string | symbol>>();
+  const wrap = (x: unknown): unknown => {
+    if (typeof x !== "object" || x === null) return x;
+    const keys = new Set<string | symbol>();
+    read.set(x, keys);
+    return new Proxy(x, {
+      get(target, key, receiver) {
+        keys.add(key);
+        return wrap(Reflect.get(target, key, receiver));
+      },
+    });
+  };
+  // Called after the model's own validate() passed, so the result is true; only the reads matter.
+  validate(wrap(data));
+  const unknown: string[] = [];
+  const walk = (x: unknown, at: string): void => {
+    if (typeof x !== "object" || x === null) return;
+    if (Array.isArray(x)) return x.forEach((e, i) => walk(e, `${at}[${i}]`));
+    const keys = read.get(x) ?? new Set();
+    for (const [k, value] of Object.entries(x)) {
+      const here = at === "" ? k : `${at}.${k}`;
+      if (keys.has(k)) walk(value, here);
+      else unknown.push(here);
+    }
+  };
+  walk(data, "");
+  return unknown;
+}
+
+/**
+ * Validates a Kubernetes object against the official OpenAPI schema (as generated into kubernetes-models),
+ * and also refuses fields the schema does not define. Throws for a kind the map does not know, so a new
+ * child cannot slip past unvalidated.
  */
 export function validateKube(o: KubeObject): void {
-  const make = MODELS[`${o.apiVersion}/${o.kind}`];
-  if (!make) throw new Error(`no schema model for ${o.apiVersion} ${o.kind}`);
+  const key = `${o.apiVersion}/${o.kind}`;
+  const make = MODELS[key];
+  if (!make || !SCHEMAS[key]) throw new Error(`no schema model for ${o.apiVersion} ${o.kind}`);
   // Pulumi-only fields never reach the API server; the SDK registers none for these kinds today, but a
-  // `__`-prefixed key would be one.
-  const plain = Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith("__"))) as KubeObject;
+  // `__`-prefixed key would be one. The JSON round trip drops undefined fields, as serialization would.
+  const plain = JSON.parse(
+    JSON.stringify(Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith("__")))),
+  ) as KubeObject;
   make(plain).validate();
+  const unknown = unknownFields(schemaValidator(key), plain);
+  if (unknown.length > 0) {
+    throw new Error(`${o.apiVersion} ${o.kind} has fields the schema does not define: ${unknown.join(", ")}`);
+  }
+}
+
+/**
+ * Runs a program whose input error only surfaces when an Output resolves (inside an apply), and returns
+ * the messages the SDK reported. The offline engine then waits for a registration that never completes,
+ * so synth itself times out and the error is caught as the SDK reports it (an unhandled rejection).
+ */
+export async function synthRejectedLater(build: () => void): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (err: unknown): void => void seen.push(err instanceof Error ? err.message : String(err));
+  process.on("unhandledRejection", listener);
+  try {
+    await assert.rejects(synth(build, { timeoutMs: 3000 }));
+  } finally {
+    process.off("unhandledRejection", listener);
+  }
+  return seen;
 }
 
 /** Every Kubernetes object (custom resource other than the provider) in the graph. */

@@ -70,13 +70,15 @@ describe("kubernetes.Namespace", () => {
     assert.strictEqual(ns.metadata.annotations?.["example.com/owner"], "payments");
   });
 
-  it("takes a different pinned Pod Security version from the caller", async () => {
-    const { get } = await synthNamespace("dev", { podSecurityVersion: "v1.33" });
-    assert.strictEqual(
-      get(T.namespace, "payments-namespace").metadata.labels!["pod-security.kubernetes.io/enforce-version"],
-      "v1.33",
-    );
-  });
+  for (const version of ["v1.25", "v1.33", "v1.40"]) {
+    it(`takes a different pinned Pod Security version from the caller (${version})`, async () => {
+      const { get } = await synthNamespace("dev", { podSecurityVersion: version });
+      assert.strictEqual(
+        get(T.namespace, "payments-namespace").metadata.labels!["pod-security.kubernetes.io/enforce-version"],
+        version,
+      );
+    });
+  }
 
   it("denies all ingress and egress except DNS to kube-dns in kube-system", () => {
     const np = graphs.get("prod")!.get(T.networkPolicy, "payments-default-deny");
@@ -197,8 +199,16 @@ describe("kubernetes.Namespace", () => {
         name: "payments",
         args: { podSecurityVersion: "latest" },
         message:
-          /podSecurityVersion "latest" is not a pinned Kubernetes version \(expected a minor version such as v1\.31/,
+          /podSecurityVersion "latest" is not a pinned Kubernetes version of v1\.25 or later \(expected a minor version such as v1\.31/,
       },
+      ...["v1.0", "v1.18", "v1.24", "v1.9", "v2.0", "v1.031"].map((version) => ({
+        what: `Pod Security version ${version}, older than restricted's seccomp and drop-ALL rules`,
+        name: "payments",
+        args: { podSecurityVersion: version },
+        message: new RegExp(
+          `podSecurityVersion "${version.replace(/\./g, "\\.")}" is not a pinned Kubernetes version of v1\\.25 or later`,
+        ),
+      })),
       {
         what: "a label that would relax Pod Security",
         name: "payments",

@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { Provider } from "@pulumi/kubernetes/provider";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { ENVIRONMENTS } from "../../components/core";
 import { Namespace, WebService } from "../../components/kubernetes";
 import { GraphQuery, ResourceGraph, synth } from "../../testing";
@@ -77,6 +78,28 @@ describe("kubernetes objects against the OpenAPI schema", () => {
       const bad = structuredClone(deployment);
       bad.spec.template.spec.containers[0].resources.limits.cpu = "two cores";
       assert.throws(() => validateKube(bad), /limits\/cpu must match format "quantity"/);
+    });
+
+    it("rejects a misspelled field that the generated model alone lets through", () => {
+      const bad = structuredClone(deployment);
+      const sc = bad.spec.template.spec.containers[0].securityContext;
+      delete sc.readOnlyRootFilesystem;
+      sc.readOnlyRootFileSystem = true;
+      // The OpenAPI schema leaves additionalProperties open: the model's own check passes the typo...
+      assert.doesNotThrow(() => new Deployment(bad as never).validate());
+      // ...and ours names it.
+      assert.throws(
+        () => validateKube(bad),
+        /fields the schema does not define: spec\.template\.spec\.containers\[0\]\.securityContext\.readOnlyRootFileSystem$/,
+      );
+    });
+
+    it("rejects an unknown field at the top level and in metadata, but not a map key", () => {
+      assert.throws(() => validateKube({ ...deployment, spce: {} }), /does not define: spce$/);
+      const bad = structuredClone(deployment);
+      (bad.metadata as Record<string, unknown>).label = { a: "b" };
+      bad.metadata.labels = { ...bad.metadata.labels, "example.com/anything": "x" };
+      assert.throws(() => validateKube(bad), /does not define: metadata\.label$/);
     });
 
     it("rejects a kind it has no model for rather than passing it", () => {

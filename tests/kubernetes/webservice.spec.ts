@@ -3,10 +3,20 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/kubernetes/provider";
-import { Environment } from "../../components/core";
+import { Environment, shortHash } from "../../components/core";
 import { WebService, WebServiceArgs } from "../../components/kubernetes";
 import { GraphQuery, ResourceGraph, synth } from "../../testing";
-import { T, KubeObject, assertOnlyStack, containersOf, kube, kubeResources, synthRejected } from "./helpers";
+import {
+  T,
+  KubeObject,
+  assertOnlyStack,
+  containersOf,
+  kube,
+  kubeResources,
+  synthRejected,
+  synthRejectedLater,
+  validateKube,
+} from "./helpers";
 
 const CHILDREN = [
   `${T.serviceAccount}::api-service-account`,
@@ -514,6 +524,176 @@ describe("kubernetes.WebService", () => {
         ),
         seen.join("\n"),
       );
+    });
+  });
+
+  describe("namespace given as an Output", () => {
+    for (const reserved of ["default", "kube-system"]) {
+      it(`rejects ${reserved} once it resolves`, async () => {
+        const seen = await synthRejectedLater(() => {
+          new WebService("api", {
+            namespace: pulumi.output(reserved),
+            containers: fullArgs("dev").containers,
+          });
+        });
+        const message = new RegExp(
+          `kubernetes\\.WebService "api": namespace "${reserved}" is a namespace workloads must not run in`,
+        );
+        assert.ok(
+          seen.some((m) => message.test(m)),
+          seen.join("\n"),
+        );
+      });
+    }
+
+    it("puts the checked namespace on every object", async () => {
+      const graph = await synth(() => {
+        new WebService("api", { namespace: pulumi.output("apps"), containers: fullArgs("dev").containers });
+      });
+      const objects = kubeResources(graph);
+      assert.strictEqual(objects.length, CHILDREN.length);
+      for (const r of objects) assert.strictEqual(kube(r).metadata.namespace, "apps", r.name);
+    });
+  });
+
+  describe("secrets kept out of env [CKV_K8S_35]", () => {
+    for (const [role, key] of [
+      ["containers[0]", "DB_PASSWORD"],
+      ["containers[0]", "stripe_api_key"],
+      ["initContainers[0]", "GITHUB_TOKEN"],
+    ] as const) {
+      it(`refuses ${key} in ${role}.env before registering anything`, async () => {
+        const env = { [key]: "hunter2" };
+        const base = fullArgs("dev");
+        const args: WebServiceArgs =
+          role === "containers[0]"
+            ? { ...base, containers: [{ ...base.containers[0], env }] }
+            : { ...base, initContainers: [{ ...base.initContainers![0], env }] };
+        const { error, graph } = await synthRejected(() => new WebService("api", args));
+        assert.match(
+          error.message,
+          new RegExp(
+            `${role.replace(/[[\]]/g, "\\$&")}\\.env\\.${key} "\\(value hidden\\)" is named like a secret \\(expected .*secretMounts`,
+          ),
+        );
+        assert.ok(!error.message.includes("hunter2"), "the value leaked into the error");
+        assertOnlyStack(graph);
+      });
+    }
+
+    it("refuses a secret Output under an innocuous name once it resolves, without printing it", async () => {
+      const seen = await synthRejectedLater(() => {
+        new WebService("api", {
+          namespace: "apps",
+          containers: [
+            {
+              name: "api",
+              image: "ghcr.io/acme/api:1.4.2",
+              env: { DSN: pulumi.secret("postgres://u:hunter2@db/app") },
+            },
+          ],
+        });
+      });
+      assert.ok(
+        seen.some((m) =>
+          /containers\[0\]\.env\.DSN "\(secret value hidden\)" is a secret \(expected .*secretMounts/.test(m),
+        ),
+        seen.join("\n"),
+      );
+      assert.ok(!seen.some((m) => m.includes("hunter2")), "the secret leaked into the error");
+    });
+
+    it("still takes a plain Output value", async () => {
+      const graph = await synth(() => {
+        new WebService("api", {
+          namespace: "apps",
+          containers: [
+            { name: "api", image: "ghcr.io/acme/api:1.4.2", env: { LOG_LEVEL: pulumi.output("debug") } },
+          ],
+        });
+      });
+      const d = kube(new GraphQuery(graph).one(T.deployment, "api-deployment"));
+      assert.deepStrictEqual(d.spec.template.spec.containers[0].env, [{ name: "LOG_LEVEL", value: "debug" }]);
+    });
+  });
+
+  describe("replicas and the HPA", () => {
+    it("sizes the first rollout but leaves the replica count to the HPA afterwards", () => {
+      const { q, get } = prod();
+      assert.strictEqual(get(T.deployment, "api-deployment").spec.replicas, 3);
+      assert.deepStrictEqual(q.one(T.deployment, "api-deployment").ignoreChanges, ["spec.replicas"]);
+      // Only the Deployment: the HPA's own bounds must still follow the code.
+      for (const r of kubeResources(q.graph).filter((x) => x.type !== T.deployment)) {
+        assert.deepStrictEqual(r.ignoreChanges, [], r.name);
+      }
+    });
+  });
+
+  describe("volume names of file mounts", () => {
+    async function mountsOf(names: string[]): Promise<KubeObject> {
+      const graph = await synth(() => {
+        new WebService("api", {
+          namespace: "apps",
+          containers: [
+            {
+              name: "api",
+              image: "ghcr.io/acme/api:1.4.2",
+              secretMounts: names.map((name, i) => ({ name, mountPath: `/etc/s${i}` })),
+            },
+          ],
+        });
+      });
+      return kube(new GraphQuery(graph).one(T.deployment, "api-deployment"));
+    }
+
+    for (const [what, names] of [
+      ["a dotted name and its dashed twin", ["a.b", "a-b"]],
+      ["names equal in their first 63 characters", ["s".repeat(60) + "-one", "s".repeat(60) + "-two"]],
+    ] as const) {
+      it(`mounts each Secret from its own volume for ${what}`, async () => {
+        const d = await mountsOf([...names]);
+        const spec = d.spec.template.spec;
+        const mounts = spec.containers[0].volumeMounts as { name: string; mountPath: string }[];
+        names.forEach((secret, i) => {
+          const mount = mounts.find((m) => m.mountPath === `/etc/s${i}`)!;
+          const volume = spec.volumes.find((v: { name: string }) => v.name === mount.name);
+          assert.strictEqual(volume.secret.secretName, secret, `/etc/s${i}`);
+          assert.match(volume.name, /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+        });
+        assert.strictEqual(
+          new Set(spec.volumes.map((v: { name: string }) => v.name)).size,
+          spec.volumes.length,
+        );
+        validateKube(d);
+      });
+    }
+
+    it("keeps the readable name when the Secret name is already a volume name", async () => {
+      const d = await mountsOf(["api-db"]);
+      assert.ok(d.spec.template.spec.volumes.some((v: { name: string }) => v.name === "secret-api-db"));
+    });
+
+    it("refuses two different Secrets that would still share a volume name", async () => {
+      // `a.b` becomes secret-a-b-<hash of a.b>, which is exactly the readable name of this second Secret.
+      const twin = `a-b-${shortHash("a.b")}`;
+      const { error, graph } = await synthRejected(
+        () =>
+          new WebService("api", {
+            namespace: "apps",
+            containers: [
+              {
+                name: "api",
+                image: "ghcr.io/acme/api:1.4.2",
+                secretMounts: [
+                  { name: "a.b", mountPath: "/etc/one" },
+                  { name: twin, mountPath: "/etc/two" },
+                ],
+              },
+            ],
+          }),
+      );
+      assert.match(error.message, new RegExp(`"secret-${twin}" is the volume name of two different mounts`));
+      assertOnlyStack(graph);
     });
   });
 });

@@ -170,6 +170,24 @@ describe("policy pack process", function () {
     assert.ok(local.waivers.some((w) => w.status === "applied" && /::stale$/.test(w.urn ?? "")));
     assert.deepStrictEqual(host.policies.map((p) => p.name).sort(), local.policies.map((p) => p.name).sort());
   });
+
+  it("the analyzer host gives invalid waivers the level configured for groundwork-waivers too", async () => {
+    const graph = await graphOf(() => void bucket("open", { publicAccessBlock: false }), false);
+    const expired = {
+      "aws-s3-tls-only": { waivers: [{ urn: "*", reason: "old", owner: "sec", expires: "2020-01-01" }] },
+    };
+    const levels = async (extra: Record<string, unknown>): Promise<string[]> => {
+      const run = await runPolicyPack(path.join(ROOT, "policy"), graph, {
+        project: graph.project,
+        stack: graph.stack,
+        preview: false,
+        policyConfig: { ...expired, ...extra },
+      });
+      return run.violations.filter((v) => v.policy === "groundwork-waivers").map((v) => v.enforcementLevel);
+    };
+    assert.deepStrictEqual(await levels({ "groundwork-waivers": "advisory" }), ["advisory"]);
+    assert.deepStrictEqual(await levels({ "groundwork-waivers": "disabled" }), []);
+  });
 });
 
 describe("unknown values during preview", () => {
@@ -350,6 +368,30 @@ describe("waivers", () => {
     );
   });
 
+  it("an invalid waiver's finding takes the level configured for groundwork-waivers, or none when disabled", async () => {
+    const expired = waive({ ...valid, expires: "2025-12-31" });
+    const advisory = await evaluatePolicies(graph, {
+      config: { ...expired, "groundwork-waivers": "advisory" },
+      now: NOW,
+    });
+    assert.deepStrictEqual(
+      named(advisory, "groundwork-waivers").map((v) => v.enforcementLevel),
+      ["advisory"],
+    );
+    const all = await evaluatePolicies(graph, { config: { all: "advisory", ...expired }, now: NOW });
+    assert.deepStrictEqual(
+      named(all, "groundwork-waivers").map((v) => v.enforcementLevel),
+      ["advisory"],
+    );
+    const disabled = await evaluatePolicies(graph, {
+      config: { ...expired, "groundwork-waivers": "disabled" },
+      now: NOW,
+    });
+    assert.deepStrictEqual(named(disabled, "groundwork-waivers"), []);
+    // Disabling the audit does not make the expired waiver apply.
+    assert.strictEqual(named(disabled, "aws-s3-public-access-block").length, 2);
+  });
+
   it("a waiver without a reason, or with an unreadable date, is refused", async () => {
     const { reason: _r, ...reasonless } = valid;
     const r = await evaluatePolicies(graph, { config: waive(reasonless), now: NOW });
@@ -458,6 +500,21 @@ describe("pack config", () => {
     const r = await evaluatePolicies(g, { config: { "allowed-regions": { allowedRegions: ["eu-west-1"] } } });
     assert.strictEqual(named(r, "allowed-regions").length, 1);
     assert.strictEqual(named(r, "allowed-regions")[0].enforcementLevel, "mandatory");
+  });
+
+  it("uses the default provider's region (from aws:region) for a resource given no provider", async () => {
+    const g = await graphOf(() => void new kms.Key("k", { enableKeyRotation: true }), false);
+    const r = await evaluatePolicies(g, { config: { "allowed-regions": { allowedRegions: ["us-east-1"] } } });
+    const found = named(r, "allowed-regions");
+    assert.deepStrictEqual(
+      found.map((v) => v.urn),
+      ["urn:pulumi:dev::unit::aws:kms/key:Key::k"],
+    );
+    assert.match(found[0].message, /region "eu-west-1" is not one of us-east-1$/);
+    const ok = await evaluatePolicies(g, {
+      config: { "allowed-regions": { allowedRegions: ["eu-west-1"] } },
+    });
+    assert.deepStrictEqual(named(ok, "allowed-regions"), []);
   });
 
   it("uses the provider's region when the resource has none", async () => {

@@ -301,3 +301,115 @@ describe("testing/synth: isolation between programs", () => {
     assert.equal(new pulumi.Config("pz").get("value"), undefined);
   });
 });
+
+describe("testing/synth: the program runs until its event loop is empty, as under the language host", () => {
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("sees resources an un-awaited async main creates after sleeping and reading a file", async () => {
+    const g = await synth(() => {
+      async function main(): Promise<void> {
+        await sleep(30);
+        new Thing("after-timer", {});
+        await fs.promises.readFile(__filename);
+        new Thing("after-read", {});
+        await new Promise((resolve) => setImmediate(resolve));
+        new Thing("after-immediate", {});
+      }
+      void main();
+    });
+    const q = new GraphQuery(g);
+    assert.deepEqual(
+      q.ofType("test:index:Thing").map((r) => r.name),
+      ["after-timer", "after-read", "after-immediate"],
+    );
+  });
+
+  it("fails on a throw in a timer that fires after the outputs resolved", async () => {
+    // Mocha's own uncaught-exception handler would claim the throw first, as the CLI process has none.
+    const mochaHandlers = process.listeners("uncaughtException");
+    process.removeAllListeners("uncaughtException");
+    try {
+      await assert.rejects(
+        synth(() => {
+          setTimeout(() => {
+            throw new Error("late failure"); // THROW_HERE
+          }, 20);
+          return { done: true };
+        }),
+        (err: unknown) => /late failure/.test(String(err)) && assertPointsAtMarker(err, /program\.spec/),
+      );
+    } finally {
+      for (const h of mochaHandlers) process.on("uncaughtException", h);
+    }
+  });
+
+  it("fails on a rejection after an un-awaited sleep", async () => {
+    await assert.rejects(
+      synth(() => {
+        void sleep(20).then(() => {
+          throw new Error("late rejection");
+        });
+      }),
+      (err: unknown) => err instanceof SynthError && /late rejection/.test(err.message),
+    );
+  });
+
+  it("does not wait for an unref'd timer, which does not keep the host alive either", async () => {
+    const started = Date.now();
+    let fired = false;
+    const g = await synth(() => {
+      setTimeout(() => (fired = true), 30_000).unref();
+      new Thing("t", {});
+    });
+    assert.equal(new GraphQuery(g).ofType("test:index:Thing").length, 1);
+    assert.equal(fired, false);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+  });
+
+  it("a program's pending timer delays only its own synth, not one running beside it", async () => {
+    let slowDone = false;
+    const slow = synth(() => {
+      void sleep(1500).then(() => new Thing("late", {}));
+    }).then((g) => {
+      slowDone = true;
+      return g;
+    });
+    const fast = await synth(() => void new Thing("quick", {}));
+    assert.equal(slowDone, false, "the fast synth waited for the slow one's timer");
+    assert.deepEqual(
+      new GraphQuery(fast).ofType("test:index:Thing").map((r) => r.name),
+      ["quick"],
+    );
+    assert.deepEqual(
+      new GraphQuery(await slow).ofType("test:index:Thing").map((r) => r.name),
+      ["late"],
+    );
+  });
+
+  it("fails at once, long before the timeout, when the program awaits what can never happen", async () => {
+    const started = Date.now();
+    await assert.rejects(
+      synth(
+        async function waits() {
+          const t = new Thing("slow", {});
+          await new Promise((resolve) => t.id.apply(resolve));
+        },
+        { timeoutMs: 60_000 },
+      ),
+      (err: unknown) =>
+        err instanceof SynthError &&
+        /^program waits\(\) did not finish and has nothing left to wait for: .*\(in preview mode, most likely an output that is unknown/.test(
+          err.message,
+        ),
+    );
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
+
+  it("does not call a program stuck while its timers keep it busy", async () => {
+    const g = await synth(async () => {
+      for (let i = 0; i < 8; i++) await sleep(200); // 1.6 s of waiting, longer than the stuck window
+      new Thing("patient", {});
+    });
+    assert.equal(new GraphQuery(g).one("test:index:Thing", "patient").name, "patient");
+  });
+});

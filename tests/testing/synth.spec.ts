@@ -1,8 +1,20 @@
 // The offline engine must hand back what the real engine would receive: parent links, dependencies,
 // property dependencies, engine-form URNs, unknowns in preview, secrets, and every resource option.
 import { strict as assert } from "assert";
+import { getCallerIdentity } from "@pulumi/aws/getCallerIdentity";
+import * as kms from "@pulumi/aws/kms";
+import * as awsProvider from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { GraphQuery, ResourceGraph, UNKNOWN, isSecret, isUnknown, reveal, synth } from "../../testing";
+import {
+  GraphQuery,
+  ResourceGraph,
+  UNKNOWN,
+  isDefaultProvider,
+  isSecret,
+  isUnknown,
+  reveal,
+  synth,
+} from "../../testing";
 
 const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 const urn = (chain: string, name: string): string => `urn:pulumi:dev::shop::${chain}::${name}`;
@@ -186,7 +198,9 @@ describe("testing/synth: the resource graph", () => {
       assert.equal(index.protect, false);
       assert.equal(index.retainOnDelete, false);
       assert.equal(data.provider, `${provider.urn}::${provider.id}`);
-      assert.equal(index.provider, undefined);
+      // No explicit provider: the engine's default provider for the package (no version given here).
+      const fallback = q.one("pulumi:providers:test", "default");
+      assert.equal(index.provider, `urn:pulumi:dev::shop::pulumi:providers:test::default::${fallback.id}`);
       assert.deepEqual(provider.inputs, { region: "eu-west-1" });
     }
     assert.ok(isUnknown(new GraphQuery(preview).one("pulumi:providers:test", "eu").id));
@@ -334,5 +348,79 @@ describe("testing/synth: engine behaviours", () => {
     const warning = g.logs.find((l) => l.message === "careful now");
     assert.equal(warning?.severity, "warning");
     assert.equal(warning?.urn, "urn:pulumi:dev::project::test:index:Thing::noisy");
+  });
+});
+
+describe("testing/synth: default providers, as the engine attaches them", () => {
+  it("registers one default_<version> provider per package, with the package's config, and points resources at it", async () => {
+    for (const preview of [true, false]) {
+      const g = await synth(
+        () => {
+          new kms.Key("a", {});
+          new kms.Key("b", {});
+          new Thing("t", {});
+        },
+        {
+          project: "p",
+          config: { "aws:region": "eu-central-1", "aws:profile": "ops", "other:x": "y" },
+          preview,
+        },
+      );
+      const providers = g.resources.filter((r) => r.type === "pulumi:providers:aws");
+      assert.equal(providers.length, 1, "one per package and version");
+      const [aws] = providers;
+      const version = (aws.inputs as { version: string }).version;
+      assert.match(version, /^\d+\.\d+\.\d+/);
+      assert.equal(
+        aws.urn,
+        `urn:pulumi:dev::p::pulumi:providers:aws::default_${version.replace(/\./g, "_")}`,
+      );
+      assert.equal(aws.parent, undefined);
+      assert.ok(isDefaultProvider(aws));
+      assert.deepEqual(aws.inputs, { region: "eu-central-1", profile: "ops", version });
+      // The engine knows a default provider's id even in preview.
+      assert.match(String(aws.id), /^[0-9a-f]{8}-0000-4000-8000-provider$/);
+      const q = new GraphQuery(g);
+      for (const name of ["a", "b"])
+        assert.equal(q.one("aws:kms/key:Key", name).provider, `${aws.urn}::${aws.id}`);
+      assert.equal(
+        q.one("test:index:Thing", "t").provider,
+        `${q.one("pulumi:providers:test", "default").urn}::${q.one("pulumi:providers:test", "default").id}`,
+      );
+      // Registered before the first resource that uses it.
+      const order = g.resources.map((r) => r.urn);
+      assert.ok(order.indexOf(aws.urn) < order.indexOf(q.one("aws:kms/key:Key", "a").urn));
+    }
+  });
+
+  it("an invoke without a provider goes through the default provider, which it registers if needed", async () => {
+    let seen: unknown;
+    const g = await synth(
+      async () => {
+        await getCallerIdentity({});
+      },
+      {
+        config: { "aws:region": "sa-east-1" },
+        invokes: {
+          "aws:index/getCallerIdentity:getCallerIdentity": ({ providerInputs }) => {
+            seen = providerInputs;
+            return { accountId: "1", arn: "arn", id: "1", userId: "u" };
+          },
+        },
+      },
+    );
+    assert.equal((seen as { region?: string } | undefined)?.region, "sa-east-1");
+    assert.equal(g.resources.filter((r) => r.type === "pulumi:providers:aws").length, 1);
+  });
+
+  it("an explicit provider gets no default provider beside it", async () => {
+    const g = await synth(() => {
+      const eu = new awsProvider.Provider("eu", { region: "eu-west-1" });
+      new kms.Key("k", {}, { provider: eu });
+    });
+    assert.deepEqual(
+      g.resources.filter((r) => r.type === "pulumi:providers:aws").map((r) => r.name),
+      ["eu"],
+    );
   });
 });
