@@ -2,19 +2,13 @@
 // An unknown key, a wrong type or a missing value stops the program with the key and the file named.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-
-const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+import { ENVIRONMENTS, PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../components/core";
 
 const name = z
   .string()
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a DNS-1123 label (lowercase letters, digits, hyphens)");
-const pinnedImage = z
-  .string()
-  .regex(
-    /^[^\s:@]+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64}|(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})@sha256:[a-f0-9]{64})$/,
-    "an image pinned to a tag or a digest",
-  )
-  .refine((s) => !/:latest(@|$)/.test(s), "an image pinned to a tag other than latest, or a digest");
+// The same image rule the components apply, so a bad image fails here, with the config key named.
+const pinnedImage = z.string().refine((s) => imageReferenceProblem(s) === undefined, PINNED_IMAGE_EXPECTED);
 const tags = z.record(z.string(), z.string());
 
 /** The schema of the `groundwork-platform:*` keys. `aws:region` and other provider keys are read by the providers. */

@@ -13,8 +13,9 @@ import {
   resolveProfile,
   validateLogRetention,
   validateName,
+  weakenedAgainstProfile,
 } from "../core";
-import { awsContext, weakenedAgainstProfile, withWeakened } from "./common";
+import { awsContext, withWeakened } from "./common";
 import { bucketReadPolicy, bucketWritePolicy, logBucketPolicy, tlsOnlyBucketPolicy } from "./documents";
 import { EncryptionKey } from "./kms";
 

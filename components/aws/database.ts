@@ -17,8 +17,9 @@ import {
   resolveProfile,
   shortHash,
   validateLogRetention,
+  weakenedAgainstProfile,
 } from "../core";
-import { requireLogsService, weakenedAgainstProfile, withWeakened } from "./common";
+import { requireLogsService, withWeakened } from "./common";
 import { EncryptionKey } from "./kms";
 
 /** The PostgreSQL log types exported to CloudWatch Logs [CKV_AWS_129]. */

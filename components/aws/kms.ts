@@ -12,8 +12,9 @@ import {
   protectStateful,
   resolveProfile,
   Tags,
+  weakenedAgainstProfile,
 } from "../core";
-import { awsContext, weakenedAgainstProfile, withWeakened } from "./common";
+import { awsContext, withWeakened } from "./common";
 import { KEY_SERVICES, KeyService, keyPolicy, keyUsePolicy } from "./documents";
 
 export interface EncryptionKeyArgs {

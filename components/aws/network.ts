@@ -16,8 +16,9 @@ import {
   protectStateful,
   resolveProfile,
   validateLogRetention,
+  weakenedAgainstProfile,
 } from "../core";
-import { awsContext, requireLogsService, weakenedAgainstProfile, withWeakened } from "./common";
+import { awsContext, requireLogsService, withWeakened } from "./common";
 import { assumeRolePolicy, flowLogWritePolicy } from "./documents";
 import { EncryptionKey } from "./kms";
 

@@ -21,8 +21,12 @@ import {
   protectStateful,
   resolveProfile,
   validateLogRetention,
+  weakenedAgainstProfile,
+  imageReferenceProblem,
+  looksLikeSecretName,
+  PINNED_IMAGE_EXPECTED,
 } from "../core";
-import { awsContext, requireLogsService, weakenedAgainstProfile, withWeakened } from "./common";
+import { awsContext, requireLogsService, withWeakened } from "./common";
 import { assumeRolePolicy, executionRolePolicy, logBucketPolicy } from "./documents";
 import { hardenedBucket } from "./bucket";
 import { EncryptionKey } from "./kms";
@@ -41,26 +45,6 @@ export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, nu
   16384: [32768, 122880, 8192],
 };
 
-/**
- * What is wrong with an image reference, or undefined when it is pinned: a tag other than `latest`, or
- * a digest. Pure, for unit tests.
- */
-export function imagePinProblem(image: string): string | undefined {
-  if (typeof image !== "string" || image.trim() === "") return "is empty";
-  if (/\s/.test(image)) return "contains whitespace";
-  if (/@sha256:[a-f0-9]{64}$/.test(image)) return undefined;
-  if (image.includes("@")) return "has a malformed digest";
-  const lastSegment = image.slice(image.lastIndexOf("/") + 1);
-  const colon = lastSegment.lastIndexOf(":");
-  if (colon < 0) return "has no tag (it would float to latest)";
-  const tag = lastSegment.slice(colon + 1);
-  if (tag === "latest") return "uses the floating tag latest";
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) return "has an invalid tag";
-  return undefined;
-}
-
-/** Environment variable names that look like they carry a secret, and belong in `secrets` instead. */
-const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
 const SECRET_ARN =
   /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|ssm:[a-z0-9-]+:\d{12}:parameter\/.+)$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -234,15 +218,8 @@ export class ContainerService extends pulumi.ComponentResource {
     const lbSubnets = knownValue(args.loadBalancerSubnetIds);
     if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
     v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
-    const imageProblem = imagePinProblem(args.image);
-    if (imageProblem) {
-      v.fail(
-        "image",
-        args.image,
-        imageProblem,
-        "an image pinned to a tag other than latest, or to a @sha256 digest",
-      );
-    }
+    const imageProblem = imageReferenceProblem(args.image);
+    if (imageProblem) v.fail("image", args.image, imageProblem, PINNED_IMAGE_EXPECTED);
     const port = v.integer("containerPort", args.containerPort, 1024, 65535, 8080);
     v.required("certificateArn", args.certificateArn, "an ACM certificate ARN for the HTTPS listener");
     v.matches(
@@ -320,7 +297,7 @@ export class ContainerService extends pulumi.ComponentResource {
         v.fail(`environmentVariables.${key}`, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
       if (typeof value !== "string")
         v.fail(`environmentVariables.${key}`, value, "is not a string", "a string value");
-      if (SECRET_LIKE.test(key)) {
+      if (looksLikeSecretName(key)) {
         v.fail(
           `environmentVariables.${key}`,
           "(value hidden)",

@@ -5,3 +5,6 @@ export * from "./profiles";
 export * from "./naming";
 export * from "./tags";
 export * from "./cidr";
+export * from "./images";
+export * from "./secrets";
+export * from "./weakening";

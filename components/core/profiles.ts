@@ -2,11 +2,11 @@
 // defaults. A profile changes size, availability and retention; it never changes a security control.
 import { Validator } from "./validate";
 
-/** The environments Groundwork knows. Every component takes `environment?: Environment` (default `dev`). */
-export type Environment = "dev" | "staging" | "prod";
+/** Every environment Groundwork knows, in promotion order: the one list components, config and the pack share. */
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 
-/** Every environment, in promotion order. */
-export const ENVIRONMENTS: readonly Environment[] = ["dev", "staging", "prod"];
+/** The environments Groundwork knows. Every component takes `environment?: Environment` (default `dev`). */
+export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** What an environment means for the resources a component creates. */
 export interface EnvironmentProfile {

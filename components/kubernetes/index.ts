@@ -8,6 +8,9 @@ export {
   InitContainerArgs,
   MIN_RUN_AS_ID,
   DEFAULT_RUN_AS_ID,
-  imageProblem,
   parseQuantity,
 } from "./pod";
+
+import { imageReferenceProblem } from "../core";
+/** @deprecated since 0.2.0: use `imageReferenceProblem` from `@groundwork/infra/core`, the rule every cloud shares. */
+export const imageProblem: (image: string) => string | undefined = imageReferenceProblem;

@@ -2,7 +2,15 @@
 // caller's container descriptions into containers, init containers and volumes that meet BASELINE.md.
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { EnvironmentProfile, Validator, kubernetesLabelKeyProblem, shortHash } from "../core";
+import {
+  EnvironmentProfile,
+  PINNED_IMAGE_EXPECTED,
+  Validator,
+  imageReferenceProblem,
+  kubernetesLabelKeyProblem,
+  looksLikeSecretName,
+  shortHash,
+} from "../core";
 
 /** Lowest UID/GID a container may run as; below it a container may share an identity with a host user. */
 export const MIN_RUN_AS_ID = 10000;
@@ -80,30 +88,6 @@ export interface PodContext {
   readonly runAsGroup: number;
 }
 
-const IMAGE_REF =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::([\w][\w.-]{0,127}))?(?:@(sha256:[a-f0-9]{64}))?$/;
-
-/** What is wrong with an image reference (unpinned, `latest`, malformed), or undefined when it is pinned. */
-export function imageProblem(image: string): string | undefined {
-  if (typeof image !== "string") return "is not a string";
-  const m = IMAGE_REF.exec(image);
-  if (!m) return "is not a valid image reference";
-  const [, tag, digest] = m;
-  if (digest !== undefined) return undefined;
-  if (tag === undefined) return "is not pinned (no tag or digest)";
-  if (tag === "latest") return "uses the mutable tag latest";
-  return undefined;
-}
-
-const IMAGE_EXPECTED =
-  "an image pinned to a tag other than latest or to a digest (repo:1.2.3 or repo@sha256:…)";
-
-/** The tag of a pinned image reference, for the `app.kubernetes.io/version` label. */
-export function imageTag(image: string): string | undefined {
-  const m = IMAGE_REF.exec(image);
-  return m?.[1] ?? (m?.[2] ? m[2].slice(7, 19) : undefined);
-}
-
 const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
 const SUFFIX: { readonly [s: string]: number } = {
   "": 1,
@@ -161,8 +145,6 @@ function requestAndLimit(
 
 const ABSOLUTE_PATH = /^\/[A-Za-z0-9._\-/]*$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-/** Env names that announce a secret: env lands in plain text in the Deployment (CKV_K8S_35). */
-const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
 const SECRET_EXPECTED = "a non-secret value; mount secrets as read-only files with secretMounts";
 
 /**
@@ -210,14 +192,14 @@ function containerSecurityContext(runAsUser: number, runAsGroup: number): k8s.co
 function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): pulumi.Input<string> {
   if (pulumi.Output.isInstance(image) || image instanceof Promise) {
     return pulumi.output(image).apply((resolved) => {
-      const problem = imageProblem(resolved);
-      if (problem !== undefined) v.fail(field, resolved, problem, IMAGE_EXPECTED);
+      const problem = imageReferenceProblem(resolved);
+      if (problem !== undefined) v.fail(field, resolved, problem, PINNED_IMAGE_EXPECTED);
       return resolved;
     });
   }
-  v.required(field, image, IMAGE_EXPECTED);
-  const problem = imageProblem(image as string);
-  if (problem !== undefined) v.fail(field, image, problem, IMAGE_EXPECTED);
+  v.required(field, image, PINNED_IMAGE_EXPECTED);
+  const problem = imageReferenceProblem(image);
+  if (problem !== undefined) v.fail(field, image, problem, PINNED_IMAGE_EXPECTED);
   return image;
 }
 
@@ -277,7 +259,8 @@ function buildContainer(
         "is not a valid variable name",
         "letters, digits, _ . -, not starting with a digit",
       );
-    if (SECRET_LIKE.test(key))
+    // Env lands in plain text in the Deployment (CKV_K8S_35).
+    if (looksLikeSecretName(key))
       v.fail(`${field}.env.${key}`, "(value hidden)", "is named like a secret", SECRET_EXPECTED);
     if (
       typeof value === "object" &&

@@ -19,6 +19,7 @@ import {
   nameProblem,
   resolveProfile,
   validateName,
+  imageTag,
 } from "../core";
 import { RESERVED_NAMESPACES } from "./namespace";
 import {
@@ -27,7 +28,6 @@ import {
   InitContainerArgs,
   buildPodSpec,
   checkAnnotations,
-  imageTag,
   runAsId,
 } from "./pod";
 

@@ -12,7 +12,7 @@ import {
   servicePrincipal,
   tlsOnlyBucketPolicy,
 } from "../../components/aws/documents";
-import { imagePinProblem } from "../../components/aws/service";
+import { imagePinProblem } from "../../components/aws";
 
 const ctx: AwsContext = { accountId: "111122223333", partition: "aws", region: "eu-west-1" };
 

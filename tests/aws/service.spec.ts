@@ -371,7 +371,7 @@ describe("aws.ContainerService", () => {
         component: N,
         field: "image",
         value: '"nginx"',
-        accepted: /@sha256 digest/,
+        accepted: /repo@sha256:/,
       }));
     it("a secret in plain environment variables", () =>
       assertRejected(
@@ -381,6 +381,16 @@ describe("aws.ContainerService", () => {
           field: "environmentVariables.DB_PASSWORD",
           value: "(value hidden)",
           accepted: /secrets: \{ DB_PASSWORD/,
+        },
+      ));
+    it("an access key in plain environment variables (the rule Kubernetes pods follow too)", () =>
+      assertRejected(
+        () => new ContainerService("s", { ...BASE, environmentVariables: { AWS_ACCESS_KEY_ID: "AKIA0000" } }),
+        {
+          component: N,
+          field: "environmentVariables.AWS_ACCESS_KEY_ID",
+          value: "(value hidden)",
+          accepted: /secrets: \{ AWS_ACCESS_KEY_ID/,
         },
       ));
     it("a secret that is not a reference", () =>

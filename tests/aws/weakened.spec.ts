@@ -14,7 +14,7 @@ import {
   PostgresDatabase,
   PostgresDatabaseArgs,
 } from "../../components/aws";
-import { weakenedAgainstProfile } from "../../components/aws/common";
+import { weakenedAgainstProfile } from "../../components/core";
 import { Environment, PROFILES } from "../../components/core";
 import { inputs, run } from "./helpers";
 

@@ -24,8 +24,8 @@ describe("kubernetes pod helpers", () => {
     assert.strictEqual(imageProblem("registry.example.com:5000/app"), "is not pinned (no tag or digest)");
     assert.strictEqual(imageProblem("nginx:latest"), "uses the mutable tag latest");
     assert.strictEqual(imageProblem("Nginx:1.0"), "is not a valid image reference");
-    assert.strictEqual(imageProblem("nginx@sha256:abc"), "is not a valid image reference");
-    assert.strictEqual(imageProblem(""), "is not a valid image reference");
+    assert.strictEqual(imageProblem("nginx@sha256:abc"), "is not a valid image reference (malformed digest)");
+    assert.strictEqual(imageProblem(""), "is empty");
   });
 
   it("parseQuantity reads decimal and binary suffixes and refuses the rest", () => {
