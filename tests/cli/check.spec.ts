@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawn } from "child_process";
 import { CLI, FIXTURES, ROOT, groundwork } from "./helpers";
-import { sarifValidator } from "./sarif-schema";
+import { sarifValidator } from "../check/sarif-schema";
 
 // xml2js: the parser many CI JUnit readers are built on; no bundled types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -14,7 +14,7 @@ import {
   isUnknown,
   reveal,
   synth,
-} from "../../testing";
+} from "../../engine";
 
 const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 const urn = (chain: string, name: string): string => `urn:pulumi:dev::shop::${chain}::${name}`;
@@ -84,7 +84,7 @@ function shopProgram(): Record<string, unknown> {
   return { dataId: store.data.id, indexUrn: store.index.urn };
 }
 
-describe("testing/synth: the resource graph", () => {
+describe("engine/synth: the resource graph", () => {
   let preview: ResourceGraph;
   let update: ResourceGraph;
   before(async () => {
@@ -215,7 +215,7 @@ describe("testing/synth: the resource graph", () => {
   });
 });
 
-describe("testing/synth: aliases", () => {
+describe("engine/synth: aliases", () => {
   class Holder extends pulumi.ComponentResource {
     constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
       super("test:index:Holder", name, {}, opts);
@@ -303,7 +303,7 @@ describe("testing/synth: aliases", () => {
   });
 });
 
-describe("testing/synth: engine behaviours", () => {
+describe("engine/synth: engine behaviours", () => {
   it("refuses two resources with the same URN, as the engine does", async () => {
     await assert.rejects(
       synth(() => {
@@ -351,7 +351,7 @@ describe("testing/synth: engine behaviours", () => {
   });
 });
 
-describe("testing/synth: default providers, as the engine attaches them", () => {
+describe("engine/synth: default providers, as the engine attaches them", () => {
   it("registers one default_<version> provider per package, with the package's config, and points resources at it", async () => {
     for (const preview of [true, false]) {
       const g = await synth(

@@ -4,11 +4,11 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { GraphQuery, SynthError, isSecret, reveal, synth } from "../../testing";
+import { GraphQuery, SynthError, isSecret, reveal, synth } from "../../engine";
 
 // TypeScript fixtures run from the source tree (through synth's transpile hook); their compiled twins
 // under dist run as plain JavaScript.
-const SRC = path.resolve(__dirname, "../../../tests/testing/fixtures");
+const SRC = path.resolve(__dirname, "../../../tests/engine/fixtures");
 const DIST = path.resolve(__dirname, "fixtures");
 
 class Thing extends pulumi.CustomResource {
@@ -31,7 +31,7 @@ function assertPointsAtMarker(err: unknown, file: RegExp): true {
   return true;
 }
 
-describe("testing/synth: path programs", () => {
+describe("engine/synth: path programs", () => {
   it("TypeScript, top-level code: exports become stack outputs, config is read", async () => {
     const g = await synth(path.join(SRC, "top-level-program.ts"), {
       project: "fx",
@@ -84,10 +84,10 @@ describe("testing/synth: path programs", () => {
   });
 });
 
-describe("testing/synth: errors point at the program", () => {
+describe("engine/synth: errors point at the program", () => {
   it("a TypeScript program that throws: SynthError at the .ts file and line", async () => {
     await assert.rejects(synth(path.join(SRC, "throwing-program.ts")), (err: unknown) => {
-      assertPointsAtMarker(err, /tests[\\/]testing[\\/]fixtures[\\/]throwing-program\.ts$/);
+      assertPointsAtMarker(err, /tests[\\/]engine[\\/]fixtures[\\/]throwing-program\.ts$/);
       assert.match((err as Error).message, /limit must be at least 1, got 0/);
       return true;
     });
@@ -117,7 +117,7 @@ describe("testing/synth: errors point at the program", () => {
         assert.ok(err instanceof SynthError);
         assert.equal(err.programError, boom);
         assert.match(err.message, /^program failing\(\) failed at .*program\.spec\.(js|ts):\d+:\d+: boom$/);
-        assert.match(err.location ?? "", /tests[\\/]testing[\\/]program\.spec\.(js|ts):\d+:\d+$/);
+        assert.match(err.location ?? "", /tests[\\/]engine[\\/]program\.spec\.(js|ts):\d+:\d+$/);
         return true;
       },
     );
@@ -161,7 +161,7 @@ describe("testing/synth: errors point at the program", () => {
   });
 });
 
-describe("testing/synth: config", () => {
+describe("engine/synth: config", () => {
   it("namespaced and un-namespaced keys, typed getters, secrets through secretKeys", async () => {
     const g = await synth(
       () => {
@@ -214,7 +214,7 @@ describe("testing/synth: config", () => {
   });
 });
 
-describe("testing/synth: isolation between programs", () => {
+describe("engine/synth: isolation between programs", () => {
   const program = (tag: string, count: number) =>
     async function run(): Promise<Record<string, unknown>> {
       const cfg = new pulumi.Config();
@@ -302,7 +302,7 @@ describe("testing/synth: isolation between programs", () => {
   });
 });
 
-describe("testing/synth: the program runs until its event loop is empty, as under the language host", () => {
+describe("engine/synth: the program runs until its event loop is empty, as under the language host", () => {
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   it("sees resources an un-awaited async main creates after sleeping and reading a file", async () => {
