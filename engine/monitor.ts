@@ -38,6 +38,12 @@ export interface MonitorOptions {
 
 type Callback<T> = (err: Error | null, resp?: T) => void;
 
+/** What RegisterResource and ReadResource requests both carry. */
+type RegistrationRequest = Pick<
+  resproto.RegisterResourceRequest,
+  "getType" | "getName" | "getParent" | "getProvider" | "getVersion"
+>;
+
 /** The SDK reads a failed call's message from `details`, as gRPC errors carry it. */
 function rpcError(err: unknown): Error & { details: string } {
   const e = (err instanceof Error ? err : new Error(String(err))) as Error & { details: string };
@@ -232,8 +238,7 @@ export class GroundworkMonitor {
       id,
       external: false,
     });
-    this.byUrn.set(urn, provider);
-    this.order.push(provider);
+    this.add(provider);
     this.providers.set(`${urn}::${id}`, plainArgs(inputs));
     return `${urn}::${id}`;
   }
@@ -243,15 +248,38 @@ export class GroundworkMonitor {
     return custom && !explicit && !type.startsWith("pulumi:providers:") && !type.startsWith("pulumi:");
   }
 
+  /** Where a registration lands: its URN, and the provider the engine would give it. */
+  private place(
+    req: RegistrationRequest,
+    custom: boolean,
+  ): { type: string; name: string; parent?: string; urn: string; provider?: string } {
+    const type = req.getType();
+    const name = req.getName();
+    const parent = req.getParent() || undefined;
+    const provider = this.needsDefaultProvider(type, custom, req.getProvider())
+      ? this.defaultProvider(type, req.getVersion())
+      : req.getProvider() || undefined;
+    return { type, name, parent, urn: this.urn(parent, type, name), provider };
+  }
+
+  private add(resource: MutableResource): void {
+    this.byUrn.set(resource.urn, resource);
+    this.order.push(resource);
+  }
+
+  /** A refused registration: the real engine fails the deployment on it, so synth does too. */
+  private refuse(err: unknown, callback: Callback<never>): void {
+    this.failures.push(rpcError(err));
+    callback(rpcError(err));
+  }
+
   registerResource(
     req: resproto.RegisterResourceRequest,
     callback: Callback<resproto.RegisterResourceResponse>,
   ): void {
     try {
-      const type = req.getType();
-      const name = req.getName();
-      const parent = req.getParent() || undefined;
-      const urn = this.urn(parent, type, name);
+      const custom = req.getCustom();
+      const urn = this.urn(req.getParent() || undefined, req.getType(), req.getName());
       if (this.byUrn.has(urn)) {
         throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
       }
@@ -260,10 +288,7 @@ export class GroundworkMonitor {
       req.getPropertydependenciesMap().forEach((deps, key) => {
         propertyDependencies[key] = deps.getUrnsList();
       });
-      const custom = req.getCustom();
-      const provider = this.needsDefaultProvider(type, custom, req.getProvider())
-        ? this.defaultProvider(type, req.getVersion())
-        : req.getProvider() || undefined;
+      const { type, name, parent, provider } = this.place(req, custom);
       const { id, state } = custom ? this.fabricate(type, name, urn, inputs) : { id: "", state: {} };
       const pos = req.getSourceposition();
       const resource: MutableResource = {
@@ -288,8 +313,7 @@ export class GroundworkMonitor {
         external: false,
         sourcePosition: pos ? { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } : undefined,
       };
-      this.byUrn.set(urn, resource);
-      this.order.push(resource);
+      this.add(resource);
       if (type.startsWith("pulumi:providers:")) {
         this.providers.set(`${urn}::${id || UNKNOWN}`, plainArgs(inputs));
       }
@@ -299,22 +323,15 @@ export class GroundworkMonitor {
       response.setObject(toStruct(state));
       callback(null, response);
     } catch (err) {
-      this.failures.push(rpcError(err));
-      callback(rpcError(err));
+      this.refuse(err, callback);
     }
   }
 
   readResource(req: resproto.ReadResourceRequest, callback: Callback<resproto.ReadResourceResponse>): void {
     try {
-      const type = req.getType();
-      const name = req.getName();
-      const parent = req.getParent() || undefined;
-      const urn = this.urn(parent, type, name);
+      const { type, name, parent, urn, provider } = this.place(req, true);
       const inputs = fromStruct<PropertyValue>(req.getProperties());
       const state = { ...inputs, id: req.getId() };
-      const provider = this.needsDefaultProvider(type, true, req.getProvider())
-        ? this.defaultProvider(type, req.getVersion())
-        : req.getProvider() || undefined;
       const resource = resourceRecord({
         urn,
         type,
@@ -329,15 +346,13 @@ export class GroundworkMonitor {
         id: req.getId(),
         external: true,
       });
-      this.byUrn.set(urn, resource);
-      this.order.push(resource);
+      this.add(resource);
       const response = new resproto.ReadResourceResponse();
       response.setUrn(urn);
       response.setProperties(toStruct(state));
       callback(null, response);
     } catch (err) {
-      this.failures.push(rpcError(err));
-      callback(rpcError(err));
+      this.refuse(err, callback);
     }
   }
 

@@ -7,6 +7,7 @@ import * as awsProvider from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import {
   GraphQuery,
+  GraphResource,
   ResourceGraph,
   UNKNOWN,
   isDefaultProvider,
@@ -84,6 +85,16 @@ function shopProgram(): Record<string, unknown> {
   return { dataId: store.data.id, indexUrn: store.index.urn };
 }
 
+/** The two resources of the orders store most specs look at, and a query over their graph. */
+function orders(g: ResourceGraph): { q: GraphQuery; data: GraphResource; index: GraphResource } {
+  const q = new GraphQuery(g);
+  return {
+    q,
+    data: q.one("test:index:Thing", "orders-data"),
+    index: q.one("test:index:Thing", "orders-index"),
+  };
+}
+
 describe("engine/synth: the resource graph", () => {
   let preview: ResourceGraph;
   let update: ResourceGraph;
@@ -151,9 +162,7 @@ describe("engine/synth: the resource graph", () => {
 
   it("records dependencies and property dependencies as the engine receives them", () => {
     for (const g of [preview, update]) {
-      const q = new GraphQuery(g);
-      const data = q.one("test:index:Thing", "orders-data");
-      const index = q.one("test:index:Thing", "orders-index");
+      const { q, data, index } = orders(g);
       const first = q.one("test:index:Thing", "first");
       assert.deepEqual([...index.dependencies].sort(), [data.urn, first.urn].sort());
       assert.deepEqual(index.propertyDependencies.dataId, [data.urn]);
@@ -189,9 +198,7 @@ describe("engine/synth: the resource graph", () => {
 
   it("keeps protect, retainOnDelete and explicit provider references", () => {
     for (const g of [preview, update]) {
-      const q = new GraphQuery(g);
-      const data = q.one("test:index:Thing", "orders-data");
-      const index = q.one("test:index:Thing", "orders-index");
+      const { q, data, index } = orders(g);
       const provider = q.one("pulumi:providers:test", "eu");
       assert.equal(data.protect, true);
       assert.equal(data.retainOnDelete, true);
