@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCheck } from "../cli/check";
+import { runCheck } from "../check/gate";
 
 interface Sample {
   readonly resources: number;

@@ -1,5 +1,6 @@
 // Command-line parsing for `groundwork`: strict (an unknown flag is an error, never ignored), no dependencies.
-import { REPORT_FORMATS, ReportFormat } from "../testing/reporters";
+import { DEFAULT_SYNTH_TIMEOUT_MS } from "../check/gate";
+import { REPORT_FORMATS, ReportFormat } from "../check/reporters";
 
 /** Bad arguments: exit 2 with usage. */
 export class UsageError extends Error {
@@ -9,8 +10,8 @@ export class UsageError extends Error {
   }
 }
 
-/** The program's run-time limit when --timeout is not given: generous, yet short of a CI job's own. */
-export const DEFAULT_TIMEOUT_SECONDS = 300;
+/** The program's run-time limit when --timeout is not given. */
+export const DEFAULT_TIMEOUT_SECONDS = DEFAULT_SYNTH_TIMEOUT_MS / 1000;
 
 export const USAGE = `usage:
   groundwork check [PROJECT_DIR] --stack NAME
@@ -50,24 +51,39 @@ export interface GraphArgs {
 
 export type Args = CheckArgs | GraphArgs | { readonly command: "help" };
 
-export function parseArgs(argv: readonly string[]): Args {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h")
-    return { command: "help" };
-  if (command !== "check" && command !== "graph")
-    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+/** The flags as given, before each command's checks. */
+interface RawArgs {
+  readonly positional: string[];
+  readonly packs: string[];
+  readonly configs: string[];
+  stack?: string;
+  format?: string;
+  output?: string;
+  update: boolean;
+  timeoutSeconds: number;
+  help: boolean;
+}
 
-  const positional: string[] = [];
-  const packs: string[] = [];
-  const configs: string[] = [];
-  let stack: string | undefined;
-  let format: string | undefined;
-  let output: string | undefined;
-  let update = false;
-  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+function parseTimeout(v: string): number {
+  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) {
+    throw new UsageError(`--timeout ${v} is not a positive number of seconds`);
+  }
+  return Number(v);
+}
+
+/** Reads flags (`--flag value` or `--flag=value`) and positionals; check-only flags are refused for graph. */
+function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs {
+  const raw: RawArgs = {
+    positional: [],
+    packs: [],
+    configs: [],
+    update: false,
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    help: false,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === "--help" || arg === "-h") return { command: "help" };
+    if (arg === "--help" || arg === "-h") return { ...raw, help: true };
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string => {
@@ -75,71 +91,87 @@ export function parseArgs(argv: readonly string[]): Args {
       if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    const checkOnly = (): void => {
+      if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
+    };
     switch (flag) {
       case "--stack":
       case "-s":
-        stack = value();
+        raw.stack = value();
         break;
       case "--format":
-        format = value();
+        raw.format = value();
         break;
       case "--output":
       case "-o":
-        output = value();
+        raw.output = value();
         break;
       case "--policy-pack":
-        if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
-        packs.push(value());
+        checkOnly();
+        raw.packs.push(value());
         break;
       case "--policy-pack-config":
-        if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
-        configs.push(value());
+        checkOnly();
+        raw.configs.push(value());
         break;
-      case "--timeout": {
-        const v = value();
-        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) {
-          throw new UsageError(`--timeout ${v} is not a positive number of seconds`);
-        }
-        timeoutSeconds = Number(v);
+      case "--timeout":
+        raw.timeoutSeconds = parseTimeout(value());
         break;
-      }
       case "--update":
-        if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
-        update = true;
+        checkOnly();
+        raw.update = true;
         break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-        positional.push(arg);
+        raw.positional.push(arg);
     }
   }
-  if (positional.length > 1) throw new UsageError(`one PROJECT_DIR expected, got ${positional.join(" ")}`);
-  if (!stack) throw new UsageError("--stack NAME is required");
-  const projectDir = positional[0] ?? ".";
-  const synthTimeoutMs = Math.round(timeoutSeconds * 1000);
-  if (command === "graph") {
-    const f = format ?? "mermaid";
-    if (f !== "mermaid" && f !== "json") throw new UsageError(`--format ${f} is not one of mermaid, json`);
-    return { command, projectDir, stack, format: f, output, synthTimeoutMs };
-  }
-  const f = format ?? "table";
+  return raw;
+}
+
+function checkArgs(
+  raw: RawArgs,
+  common: Omit<CheckArgs, "command" | "format" | "policyPacks" | "policyPackConfigs" | "update">,
+): CheckArgs {
+  const f = raw.format ?? "table";
   if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
     throw new UsageError(`--format ${f} is not one of ${REPORT_FORMATS.join(", ")}`);
   }
   // The CLI pairs configs with packs by position; with no --policy-pack, one config goes to the default pack.
-  if (configs.length > Math.max(packs.length, 1)) {
+  if (raw.configs.length > Math.max(raw.packs.length, 1)) {
     throw new UsageError(
-      `${configs.length} --policy-pack-config given for ${packs.length || "the default"} pack(s): give at most one per --policy-pack, in the same order`,
+      `${raw.configs.length} --policy-pack-config given for ${raw.packs.length || "the default"} pack(s): give at most one per --policy-pack, in the same order`,
     );
   }
   return {
-    command,
-    projectDir,
-    stack,
-    policyPacks: packs,
-    policyPackConfigs: configs,
+    command: "check",
+    ...common,
+    policyPacks: raw.packs,
+    policyPackConfigs: raw.configs,
     format: f as ReportFormat,
-    output,
-    update,
-    synthTimeoutMs,
+    update: raw.update,
   };
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h")
+    return { command: "help" };
+  if (command !== "check" && command !== "graph")
+    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  const raw = readFlags(command, rest);
+  if (raw.help) return { command: "help" };
+  if (raw.positional.length > 1)
+    throw new UsageError(`one PROJECT_DIR expected, got ${raw.positional.join(" ")}`);
+  if (!raw.stack) throw new UsageError("--stack NAME is required");
+  const common = {
+    projectDir: raw.positional[0] ?? ".",
+    stack: raw.stack,
+    output: raw.output,
+    synthTimeoutMs: Math.round(raw.timeoutSeconds * 1000),
+  };
+  if (command === "check") return checkArgs(raw, common);
+  const f = raw.format ?? "mermaid";
+  if (f !== "mermaid" && f !== "json") throw new UsageError(`--format ${f} is not one of mermaid, json`);
+  return { command, ...common, format: f };
 }

@@ -1,6 +1,6 @@
 // `groundwork graph`: the component tree of a stack, as Mermaid (components as groups, custom resources
 // as nodes) for READMEs and reviews, or as nested JSON.
-import { GraphResource, ResourceGraph, STACK_TYPE, isDefaultProvider } from "../testing";
+import { GraphResource, ResourceGraph, STACK_TYPE, isDefaultProvider } from "../engine";
 
 export interface TreeNode {
   readonly urn: string;

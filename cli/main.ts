@@ -3,9 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Args, USAGE, UsageError, parseArgs } from "./args";
-import { runCheck, synthProject } from "./check";
 import { toGraphJson, toMermaid } from "./graph";
-import { toJson, toJunit, toSarif, toTable } from "../testing/reporters";
+import { runCheck, synthProject } from "../check/gate";
+import { StackNameError } from "../check/project";
+import { toJson, toJunit, toSarif, toTable } from "../check/reporters";
 
 function packageVersion(): string | undefined {
   try {
@@ -100,7 +101,7 @@ async function main(argv: readonly string[]): Promise<void> {
 main(process.argv.slice(2)).catch((err: unknown) => {
   // Broken program, project, config or pack: say what and where, exit 2 (never a bare stack trace).
   const e = err as Error & { programError?: unknown };
-  if (e instanceof UsageError) {
+  if (e instanceof UsageError || e instanceof StackNameError) {
     process.stderr.write(`groundwork: ${e.message}\n\n${USAGE}\n`);
     return finish(2);
   }
@@ -114,7 +115,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   ) {
     const frames = e.programError.stack
       .split("\n")
-      .filter((l) => /^\s+at /.test(l) && !/node_modules|node:|[\\/]dist[\\/]testing[\\/]/.test(l))
+      .filter((l) => /^\s+at /.test(l) && !/node_modules|node:|[\\/]dist[\\/]engine[\\/]/.test(l))
       .slice(0, 3);
     if (frames.length) message += `\n${frames.join("\n")}`;
   }

@@ -34,6 +34,17 @@ describe("package: load isolation", function () {
     assert.ok(files.some((f) => f.includes(`${path.sep}@pulumi${path.sep}pulumi${path.sep}`)));
   });
 
+  it("`@groundwork/infra/testing` and `/check` resolve through the exports map and load no provider SDK", () => {
+    for (const [entry, file] of [
+      ["testing", path.join("testing", "index.js")],
+      ["check", path.join("check", "index.js")],
+    ]) {
+      const { sdks, resolved } = load(`@groundwork/infra/${entry}`, "Object.keys(m);");
+      assert.equal(resolved, path.join(ROOT, "dist", file));
+      assert.deepEqual(sdks, [], entry);
+    }
+  });
+
   it("`@groundwork/infra/aws` loads no Google, Azure or Kubernetes SDK", () => {
     const { sdks, resolved } = load("@groundwork/infra/aws", "Object.keys(m);");
     assert.equal(resolved, path.join(ROOT, "dist", "components", "aws", "index.js"));

@@ -5,8 +5,7 @@ import { ENVIRONMENTS, Environment } from "../../components/core";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
 import { Namespace, WebService } from "../../components/kubernetes";
 import { synth } from "../../testing";
-import { evaluatePolicies } from "../../testing/policy";
-import { PolicyReport } from "../../testing/report";
+import { PolicyReport, evaluatePolicies } from "../../check";
 
 function describeFindings(report: PolicyReport): string {
   return report.violations

@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { synth } from "../../testing";
-import { evaluatePolicies } from "../../testing/policy";
+import { evaluatePolicies } from "../../check";
 import { policies } from "../../policy/policies";
 import { CorpusEntry } from "./kit";
 

@@ -5,8 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { platformGraph, ROOT } from "./platform";
-import { synthProject } from "../../cli/check";
-import { GraphQuery, GraphResource, reveal } from "../../testing/graph";
+import { synthProject } from "../../check/gate";
+import { GraphQuery, GraphResource, reveal } from "../../engine/graph";
 
 /** Resource types that hold data or keys: losing one loses data. */
 const STATEFUL = [

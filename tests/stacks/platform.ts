@@ -2,9 +2,9 @@
 // once per process, and keep its URN list under tests/stacks/urns/<stack>.txt.
 import * as fs from "fs";
 import * as path from "path";
-import { synthProject } from "../../cli/check";
-import { ResourceGraph } from "../../testing/graph";
-import { diffUrns, formatUrnChanges, UrnChange, urnList } from "../../testing/urns";
+import { synthProject } from "../../check/gate";
+import { ResourceGraph } from "../../engine/graph";
+import { diffUrns, formatUrnChanges, UrnChange, urnList } from "../../engine/urns";
 
 /** The repository root (this file runs from dist/tests/stacks). */
 export const ROOT = path.resolve(__dirname, "../../..");

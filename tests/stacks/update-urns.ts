@@ -1,7 +1,7 @@
 // `npm run urns:update`: records the current URNs of every stack, printing what changed. Run it only
 // when a change to the URNs is intended (and, for renames, covered by an alias and a CHANGELOG entry).
 import { compareWithLock, platformGraph, stackNames, writeLock } from "./platform";
-import { urnList } from "../../testing/urns";
+import { urnList } from "../../engine/urns";
 
 async function main(): Promise<void> {
   for (const stack of stackNames()) {

@@ -3,8 +3,8 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { compareWithLock, platformGraph, readLock, stackNames } from "./platform";
-import { synth } from "../../testing/synth";
-import { diffUrns, formatUrnChanges, urnList } from "../../testing/urns";
+import { synth } from "../../engine/synth";
+import { diffUrns, formatUrnChanges, urnList } from "../../engine/urns";
 
 describe("stacks: recorded URNs (refactor safety)", function () {
   this.timeout(120_000);

@@ -116,7 +116,6 @@ export function reveal<T = unknown>(value: unknown): T {
   return value as T;
 }
 
-/** The type chain part of a URN (`groundwork:aws:Bucket$aws:s3/bucketV2:BucketV2`). */
 /**
  * A provider the engine registered itself (`pulumi:providers:<pkg>::default…`) for resources given no
  * explicit provider. Part of the graph, as in the engine's; left out of counts and trees shown to people,
@@ -126,8 +125,14 @@ export function isDefaultProvider(r: Pick<GraphResource, "type" | "name" | "pare
   return r.type.startsWith("pulumi:providers:") && /^default(_|$)/.test(r.name) && !r.parent;
 }
 
+/** The type chain part of a URN (`groundwork:aws:Bucket$aws:s3/bucketV2:BucketV2`). */
 export function urnQualifiedType(urn: string): string {
   return urn.split("::")[2] ?? "";
+}
+
+/** The name part of a URN (everything after the type chain). */
+export function urnName(urn: string): string {
+  return urn.split("::").slice(3).join("::");
 }
 
 /** Query helpers over a graph: find by type and name, children of a component, lookups by URN. */

@@ -4,17 +4,33 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { GraphQuery, SynthError, isSecret, reveal, synth } from "../../testing";
+import { GraphQuery, SynthError, isSecret, reveal, synth } from "../../engine";
 
 // TypeScript fixtures run from the source tree (through synth's transpile hook); their compiled twins
 // under dist run as plain JavaScript.
-const SRC = path.resolve(__dirname, "../../../tests/testing/fixtures");
+const SRC = path.resolve(__dirname, "../../../tests/engine/fixtures");
 const DIST = path.resolve(__dirname, "fixtures");
 
 class Thing extends pulumi.CustomResource {
   constructor(name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
     super("test:index:Thing", name, props, opts);
   }
+}
+
+/** A program that awaits a new resource's id: in preview that output never resolves. */
+async function waits(): Promise<void> {
+  const t = new Thing("slow", {});
+  await new Promise((resolve) => t.id.apply(resolve));
+}
+
+/** Synthesizes `waits` with `timeoutMs`; it must fail with `message` in less than `withinMs`. */
+async function failsWithin(timeoutMs: number, message: RegExp, withinMs: number): Promise<void> {
+  const started = Date.now();
+  await assert.rejects(
+    synth(waits, { timeoutMs }),
+    (err: unknown) => err instanceof SynthError && message.test(err.message),
+  );
+  assert.ok(Date.now() - started < withinMs, `took ${Date.now() - started} ms`);
 }
 
 /** Asserts `err` is a SynthError whose location is the line of `file` marked THROW_HERE. */
@@ -24,14 +40,14 @@ function assertPointsAtMarker(err: unknown, file: RegExp): true {
   const m = /^(.*):(\d+):(\d+)$/.exec(err.location);
   assert.ok(m, err.location);
   assert.match(m[1], file);
-  assert.doesNotMatch(m[1], /node_modules|[\\/]testing[\\/]synth/);
+  assert.doesNotMatch(m[1], /node_modules|[\\/]engine[\\/](synth|program|pending-work|monitor)\.(js|ts)$/);
   const line = fs.readFileSync(m[1], "utf8").split("\n")[Number(m[2]) - 1];
   assert.match(line, /THROW_HERE/, `${err.location} is not the throwing line: ${line}`);
   assert.ok(err.message.includes(err.location), err.message);
   return true;
 }
 
-describe("testing/synth: path programs", () => {
+describe("engine/synth: path programs", () => {
   it("TypeScript, top-level code: exports become stack outputs, config is read", async () => {
     const g = await synth(path.join(SRC, "top-level-program.ts"), {
       project: "fx",
@@ -84,10 +100,10 @@ describe("testing/synth: path programs", () => {
   });
 });
 
-describe("testing/synth: errors point at the program", () => {
+describe("engine/synth: errors point at the program", () => {
   it("a TypeScript program that throws: SynthError at the .ts file and line", async () => {
     await assert.rejects(synth(path.join(SRC, "throwing-program.ts")), (err: unknown) => {
-      assertPointsAtMarker(err, /tests[\\/]testing[\\/]fixtures[\\/]throwing-program\.ts$/);
+      assertPointsAtMarker(err, /tests[\\/]engine[\\/]fixtures[\\/]throwing-program\.ts$/);
       assert.match((err as Error).message, /limit must be at least 1, got 0/);
       return true;
     });
@@ -117,7 +133,7 @@ describe("testing/synth: errors point at the program", () => {
         assert.ok(err instanceof SynthError);
         assert.equal(err.programError, boom);
         assert.match(err.message, /^program failing\(\) failed at .*program\.spec\.(js|ts):\d+:\d+: boom$/);
-        assert.match(err.location ?? "", /tests[\\/]testing[\\/]program\.spec\.(js|ts):\d+:\d+$/);
+        assert.match(err.location ?? "", /tests[\\/]engine[\\/]program\.spec\.(js|ts):\d+:\d+$/);
         return true;
       },
     );
@@ -142,26 +158,15 @@ describe("testing/synth: errors point at the program", () => {
   });
 
   it("awaiting an unknown output in preview ends in the timeout error instead of hanging", async () => {
-    const started = Date.now();
-    await assert.rejects(
-      synth(
-        async function waits() {
-          const t = new Thing("slow", {});
-          await new Promise((resolve) => t.id.apply(resolve));
-        },
-        { timeoutMs: 300 },
-      ),
-      (err: unknown) =>
-        err instanceof SynthError &&
-        /^program waits\(\) did not finish within 300 ms \(in preview mode, awaiting an output that is unknown/.test(
-          err.message,
-        ),
+    await failsWithin(
+      300,
+      /^program waits\(\) did not finish within 300 ms \(in preview mode, awaiting an output that is unknown/,
+      5000,
     );
-    assert.ok(Date.now() - started < 5000);
   });
 });
 
-describe("testing/synth: config", () => {
+describe("engine/synth: config", () => {
   it("namespaced and un-namespaced keys, typed getters, secrets through secretKeys", async () => {
     const g = await synth(
       () => {
@@ -214,7 +219,7 @@ describe("testing/synth: config", () => {
   });
 });
 
-describe("testing/synth: isolation between programs", () => {
+describe("engine/synth: isolation between programs", () => {
   const program = (tag: string, count: number) =>
     async function run(): Promise<Record<string, unknown>> {
       const cfg = new pulumi.Config();
@@ -302,7 +307,7 @@ describe("testing/synth: isolation between programs", () => {
   });
 });
 
-describe("testing/synth: the program runs until its event loop is empty, as under the language host", () => {
+describe("engine/synth: the program runs until its event loop is empty, as under the language host", () => {
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   it("sees resources an un-awaited async main creates after sleeping and reading a file", async () => {
@@ -387,22 +392,11 @@ describe("testing/synth: the program runs until its event loop is empty, as unde
   });
 
   it("fails at once, long before the timeout, when the program awaits what can never happen", async () => {
-    const started = Date.now();
-    await assert.rejects(
-      synth(
-        async function waits() {
-          const t = new Thing("slow", {});
-          await new Promise((resolve) => t.id.apply(resolve));
-        },
-        { timeoutMs: 60_000 },
-      ),
-      (err: unknown) =>
-        err instanceof SynthError &&
-        /^program waits\(\) did not finish and has nothing left to wait for: .*\(in preview mode, most likely an output that is unknown/.test(
-          err.message,
-        ),
+    await failsWithin(
+      60_000,
+      /^program waits\(\) did not finish and has nothing left to wait for: .*\(in preview mode, most likely an output that is unknown/,
+      10_000,
     );
-    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
   });
 
   it("does not call a program stuck while its timers keep it busy", async () => {

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ProjectError, UnknownStackError, loadProject, loadStackConfig } from "../../testing/project";
-import { FIXTURES } from "./helpers";
+import { ProjectError, UnknownStackError, loadProject, loadStackConfig } from "../../check/project";
+import { FIXTURES } from "../cli/helpers";
 
 const temps: string[] = [];
 after(() => {

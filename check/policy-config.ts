@@ -178,3 +178,19 @@ export function reconcilePolicyConfig(
   }
   return result;
 }
+
+/**
+ * The level of a finding one policy filed under another's name (invalid waivers, filed under
+ * groundwork-waivers). CrossGuard gives the reporting policy no way to read the other's configured level,
+ * so the reporter sends that policy's default and the evaluator puts the configured one in its place.
+ * Only a mandatory finding is re-levelled: an applied waiver's advisory notice stays advisory. `remediate`
+ * cannot apply to a finding and counts as mandatory. Undefined: the policy is disabled, drop the finding.
+ */
+export function levelFiledUnder(
+  reported: EnforcementLevel,
+  configured: EnforcementLevel | undefined,
+): EnforcementLevel | undefined {
+  if (configured === "disabled") return undefined;
+  if (!configured || reported !== "mandatory") return reported;
+  return configured === "remediate" ? "mandatory" : configured;
+}

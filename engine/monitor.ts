@@ -2,21 +2,19 @@
 // the real engine's monitor; it keeps each RegisterResourceRequest whole (parent, dependencies,
 // property dependencies, protect, aliases …), builds engine-form URNs and answers invokes.
 import { createHash } from "crypto";
-import * as path from "path";
-import type * as structprotoTypes from "google-protobuf/google/protobuf/struct_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
-import { GraphInvoke, GraphResource, PropertyValue, UNKNOWN, reveal, urnQualifiedType } from "./graph";
+import {
+  GraphInvoke,
+  GraphResource,
+  PropertyValue,
+  UNKNOWN,
+  reveal,
+  urnName,
+  urnQualifiedType,
+} from "./graph";
+import { fromStruct, toStruct } from "./struct";
 import { DEFAULT_INVOKES, FAKE_AWS_ACCOUNT, InvokeHandler, awsRegion } from "./invokes";
-
-// The Struct class must come from the same google-protobuf copy the SDK's generated code uses.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const structproto: typeof structprotoTypes = require(
-  require.resolve("google-protobuf/google/protobuf/struct_pb", {
-    paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))],
-  }),
-);
-type Struct = structprotoTypes.Struct;
 
 /** The root stack's type token. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -40,6 +38,12 @@ export interface MonitorOptions {
 
 type Callback<T> = (err: Error | null, resp?: T) => void;
 
+/** What RegisterResource and ReadResource requests both carry. */
+type RegistrationRequest = Pick<
+  resproto.RegisterResourceRequest,
+  "getType" | "getName" | "getParent" | "getProvider" | "getVersion"
+>;
+
 /** The SDK reads a failed call's message from `details`, as gRPC errors carry it. */
 function rpcError(err: unknown): Error & { details: string } {
   const e = (err instanceof Error ? err : new Error(String(err))) as Error & { details: string };
@@ -49,6 +53,41 @@ function rpcError(err: unknown): Error & { details: string } {
 
 interface MutableResource extends Omit<GraphResource, "outputs"> {
   outputs: Record<string, PropertyValue>;
+}
+
+/** What a registration always says; the resource options it may leave out default as the engine's do. */
+type RecordFields = Pick<
+  MutableResource,
+  | "urn"
+  | "type"
+  | "name"
+  | "parent"
+  | "custom"
+  | "provider"
+  | "inputs"
+  | "outputs"
+  | "dependencies"
+  | "id"
+  | "external"
+> &
+  Partial<MutableResource>;
+
+function resourceRecord(fields: RecordFields): MutableResource {
+  return {
+    propertyDependencies: {},
+    protect: false,
+    retainOnDelete: false,
+    deleteBeforeReplace: false,
+    aliases: [],
+    ignoreChanges: [],
+    additionalSecretOutputs: [],
+    ...fields,
+  };
+}
+
+/** A provider's id: known even in preview, and stable for a given URN. */
+function providerId(urn: string): string {
+  return `${createHash("sha256").update(urn).digest("hex").slice(0, 8)}-0000-4000-8000-provider`;
 }
 
 /** Builds a URN the way the Pulumi engine does: the parent's type chain (the stack excluded), then the type. */
@@ -65,19 +104,6 @@ export function makeUrn(
     if (parentType && parentType !== STACK_TYPE) qualified = `${parentType}$${type}`;
   }
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
-}
-
-/** The name part of a URN (everything after the type chain). */
-function urnName(urn: string): string {
-  return urn.split("::").slice(3).join("::");
-}
-
-function toJs(s: Struct | undefined): Record<string, PropertyValue> {
-  return (s?.toJavaScript() as Record<string, PropertyValue>) ?? {};
-}
-
-function fromJs(obj: Record<string, unknown>): Struct {
-  return structproto.Struct.fromJavaScript(obj as Record<string, structprotoTypes.JavaScriptValue>);
 }
 
 /** Recursively turns wire-form secrets and unknowns into plain values for invoke handlers. */
@@ -160,10 +186,11 @@ export class GroundworkMonitor {
       return { id: "", state: { ...inputs } };
     }
     const hooked = this.options.newResource?.({ type, name, urn, inputs: plainArgs(inputs) });
-    const hash = createHash("sha256").update(urn).digest("hex").slice(0, 8);
     const id =
       hooked?.id ??
-      (type.startsWith("pulumi:providers:") ? `${hash}-0000-4000-8000-provider` : `${name}-${hash}`);
+      (type.startsWith("pulumi:providers:")
+        ? providerId(urn)
+        : `${name}-${createHash("sha256").update(urn).digest("hex").slice(0, 8)}`);
     const state: Record<string, unknown> = { ...inputs, ...(hooked?.state ?? {}) };
     if (type.startsWith("aws:") && state.arn === undefined) {
       const service = type.split(":")[1].split("/")[0];
@@ -197,8 +224,8 @@ export class GroundworkMonitor {
       if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value as PropertyValue;
     }
     if (version) inputs.version = version;
-    const id = `${createHash("sha256").update(urn).digest("hex").slice(0, 8)}-0000-4000-8000-provider`;
-    const provider: MutableResource = {
+    const id = providerId(urn);
+    const provider = resourceRecord({
       urn,
       type: providerType,
       name,
@@ -208,18 +235,10 @@ export class GroundworkMonitor {
       inputs,
       outputs: { ...inputs },
       dependencies: [],
-      propertyDependencies: {},
-      protect: false,
-      retainOnDelete: false,
-      deleteBeforeReplace: false,
-      aliases: [],
-      ignoreChanges: [],
-      additionalSecretOutputs: [],
       id,
       external: false,
-    };
-    this.byUrn.set(urn, provider);
-    this.order.push(provider);
+    });
+    this.add(provider);
     this.providers.set(`${urn}::${id}`, plainArgs(inputs));
     return `${urn}::${id}`;
   }
@@ -229,27 +248,47 @@ export class GroundworkMonitor {
     return custom && !explicit && !type.startsWith("pulumi:providers:") && !type.startsWith("pulumi:");
   }
 
+  /** Where a registration lands: its URN, and the provider the engine would give it. */
+  private place(
+    req: RegistrationRequest,
+    custom: boolean,
+  ): { type: string; name: string; parent?: string; urn: string; provider?: string } {
+    const type = req.getType();
+    const name = req.getName();
+    const parent = req.getParent() || undefined;
+    const provider = this.needsDefaultProvider(type, custom, req.getProvider())
+      ? this.defaultProvider(type, req.getVersion())
+      : req.getProvider() || undefined;
+    return { type, name, parent, urn: this.urn(parent, type, name), provider };
+  }
+
+  private add(resource: MutableResource): void {
+    this.byUrn.set(resource.urn, resource);
+    this.order.push(resource);
+  }
+
+  /** A refused registration: the real engine fails the deployment on it, so synth does too. */
+  private refuse(err: unknown, callback: Callback<never>): void {
+    this.failures.push(rpcError(err));
+    callback(rpcError(err));
+  }
+
   registerResource(
     req: resproto.RegisterResourceRequest,
     callback: Callback<resproto.RegisterResourceResponse>,
   ): void {
     try {
-      const type = req.getType();
-      const name = req.getName();
-      const parent = req.getParent() || undefined;
-      const urn = this.urn(parent, type, name);
+      const custom = req.getCustom();
+      const urn = this.urn(req.getParent() || undefined, req.getType(), req.getName());
       if (this.byUrn.has(urn)) {
         throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
       }
-      const inputs = toJs(req.getObject());
+      const inputs = fromStruct<PropertyValue>(req.getObject());
       const propertyDependencies: Record<string, string[]> = {};
       req.getPropertydependenciesMap().forEach((deps, key) => {
         propertyDependencies[key] = deps.getUrnsList();
       });
-      const custom = req.getCustom();
-      const provider = this.needsDefaultProvider(type, custom, req.getProvider())
-        ? this.defaultProvider(type, req.getVersion())
-        : req.getProvider() || undefined;
+      const { type, name, parent, provider } = this.place(req, custom);
       const { id, state } = custom ? this.fabricate(type, name, urn, inputs) : { id: "", state: {} };
       const pos = req.getSourceposition();
       const resource: MutableResource = {
@@ -274,34 +313,26 @@ export class GroundworkMonitor {
         external: false,
         sourcePosition: pos ? { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } : undefined,
       };
-      this.byUrn.set(urn, resource);
-      this.order.push(resource);
+      this.add(resource);
       if (type.startsWith("pulumi:providers:")) {
         this.providers.set(`${urn}::${id || UNKNOWN}`, plainArgs(inputs));
       }
       const response = new resproto.RegisterResourceResponse();
       response.setUrn(urn);
       response.setId(id);
-      response.setObject(fromJs(state));
+      response.setObject(toStruct(state));
       callback(null, response);
     } catch (err) {
-      this.failures.push(rpcError(err));
-      callback(rpcError(err));
+      this.refuse(err, callback);
     }
   }
 
   readResource(req: resproto.ReadResourceRequest, callback: Callback<resproto.ReadResourceResponse>): void {
     try {
-      const type = req.getType();
-      const name = req.getName();
-      const parent = req.getParent() || undefined;
-      const urn = this.urn(parent, type, name);
-      const inputs = toJs(req.getProperties());
+      const { type, name, parent, urn, provider } = this.place(req, true);
+      const inputs = fromStruct<PropertyValue>(req.getProperties());
       const state = { ...inputs, id: req.getId() };
-      const provider = this.needsDefaultProvider(type, true, req.getProvider())
-        ? this.defaultProvider(type, req.getVersion())
-        : req.getProvider() || undefined;
-      const resource: MutableResource = {
+      const resource = resourceRecord({
         urn,
         type,
         name,
@@ -311,25 +342,17 @@ export class GroundworkMonitor {
         inputs,
         outputs: state,
         dependencies: req.getDependenciesList(),
-        propertyDependencies: {},
-        protect: false,
-        retainOnDelete: false,
-        deleteBeforeReplace: false,
-        aliases: [],
-        ignoreChanges: [],
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
         id: req.getId(),
         external: true,
-      };
-      this.byUrn.set(urn, resource);
-      this.order.push(resource);
+      });
+      this.add(resource);
       const response = new resproto.ReadResourceResponse();
       response.setUrn(urn);
-      response.setProperties(fromJs(state));
+      response.setProperties(toStruct(state));
       callback(null, response);
     } catch (err) {
-      this.failures.push(rpcError(err));
-      callback(rpcError(err));
+      this.refuse(err, callback);
     }
   }
 
@@ -339,21 +362,21 @@ export class GroundworkMonitor {
       callback(new Error(`unknown resource ${req.getUrn()}`));
       return;
     }
-    resource.outputs = toJs(req.getOutputs());
+    resource.outputs = fromStruct<PropertyValue>(req.getOutputs());
     callback(null, {});
   }
 
   invoke(req: resproto.ResourceInvokeRequest, callback: Callback<provproto.InvokeResponse>): void {
     try {
       const token = req.getTok();
-      const wireArgs = toJs(req.getArgs());
+      const wireArgs = fromStruct<PropertyValue>(req.getArgs());
       const provider = req.getProvider() || undefined;
       this.invokeLog.push({ token, args: wireArgs, provider });
       const response = new provproto.InvokeResponse();
       if (token === "pulumi:pulumi:getResource") {
         const r = this.byUrn.get(String(wireArgs.urn));
         if (!r) throw new Error(`unknown resource ${String(wireArgs.urn)}`);
-        response.setReturn(fromJs({ urn: r.urn, id: r.id ?? null, state: r.outputs }));
+        response.setReturn(toStruct({ urn: r.urn, id: r.id ?? null, state: r.outputs }));
         callback(null, response);
         return;
       }
@@ -373,7 +396,7 @@ export class GroundworkMonitor {
         config: this.options.config,
         providerInputs,
       });
-      response.setReturn(fromJs(result));
+      response.setReturn(toStruct(result));
       callback(null, response);
     } catch (err) {
       callback(rpcError(err));

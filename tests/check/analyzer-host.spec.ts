@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import * as path from "path";
-import { ResourceGraph } from "../../testing/graph";
-import { AnalyzerError, runPolicyPack } from "../../testing/analyzer-host";
-import { parsePolicyPackConfig, reconcilePolicyConfig } from "../../testing/policy-config";
-import { runCheck, synthProject } from "../../cli/check";
-import { FIXTURES, ROOT } from "./helpers";
+import { ResourceGraph } from "../../engine/graph";
+import { AnalyzerError, runPolicyPack } from "../../check/analyzer/host";
+import { parsePolicyPackConfig, reconcilePolicyConfig } from "../../check/policy-config";
+import { runCheck, synthProject } from "../../check/gate";
+import { FIXTURES, ROOT } from "../cli/helpers";
 
 const BUCKET = "urn:pulumi:dev::public-bucket::aws:s3/bucket:Bucket::assets";
 const pack = (name: string): string => path.join(FIXTURES, "packs", name);

@@ -1,6 +1,6 @@
 // Refactor safety: a stack's URN list, and a readable diff between two lists that says which changes
 // would replace resources in a real deployment (rename, re-parent, drop) and which an alias covers.
-import { ResourceGraph, urnQualifiedType } from "./graph";
+import { ResourceGraph, urnName, urnQualifiedType } from "./graph";
 
 /** One URN change, classified. */
 export interface UrnChange {
@@ -14,10 +14,6 @@ export interface UrnChange {
 /** The sorted URNs of every resource in the graph (the stack included). */
 export function urnList(graph: ResourceGraph): string[] {
   return graph.resources.map((r) => r.urn).sort();
-}
-
-function nameOf(urn: string): string {
-  return urn.split("::").slice(3).join("::");
 }
 
 function leafType(urn: string): string {
@@ -47,7 +43,7 @@ export function diffUrns(
   for (const to of added) {
     const from = removed.find((r) => !usedRemoved.has(r) && aliased(r, to));
     if (!from) continue;
-    const kind = nameOf(from) === nameOf(to) ? "re-parented" : "renamed";
+    const kind = urnName(from) === urnName(to) ? "re-parented" : "renamed";
     changes.push({ kind, from, to, aliased: true });
     usedAdded.add(to);
     usedRemoved.add(from);
@@ -55,7 +51,7 @@ export function diffUrns(
   for (const from of removed) {
     if (usedRemoved.has(from)) continue;
     const reparent = added.filter(
-      (a) => !usedAdded.has(a) && leafType(a) === leafType(from) && nameOf(a) === nameOf(from),
+      (a) => !usedAdded.has(a) && leafType(a) === leafType(from) && urnName(a) === urnName(from),
     );
     const rename = added.filter((a) => !usedAdded.has(a) && urnQualifiedType(a) === urnQualifiedType(from));
     const pick = reparent.length === 1 ? reparent[0] : rename.length === 1 ? rename[0] : undefined;

@@ -5,11 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { getAvailabilityZones, getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { getCallerIdentity } from "@pulumi/aws/getCallerIdentity";
 import { Provider } from "@pulumi/aws/provider";
-import { FAKE_AWS_ACCOUNT, GraphQuery, SynthError, UNKNOWN, synth } from "../../testing";
+import { FAKE_AWS_ACCOUNT, GraphQuery, SynthError, UNKNOWN, synth } from "../../engine";
 
 const AZ_TOKEN = "aws:index/getAvailabilityZones:getAvailabilityZones";
 
-describe("testing/invokes", () => {
+describe("engine/invokes", () => {
   it("getAvailabilityZones answers with the zones of the configured aws:region", async () => {
     const g = await synth(
       async () => ({ names: (await getAvailabilityZones({ state: "available" })).names }),

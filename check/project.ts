@@ -31,6 +31,38 @@ export class UnknownStackError extends ProjectError {
   }
 }
 
+/** A `--stack` value that names another project or is not a plain name: a usage error, not a broken file. */
+export class StackNameError extends ProjectError {
+  constructor(message: string) {
+    super(message);
+    this.name = "StackNameError";
+  }
+}
+
+/**
+ * The stack file's name from a stack reference: `NAME`, `ORG/NAME` or `ORG/PROJECT/NAME`, as the Pulumi
+ * CLI takes them. A project part must be this project; the name must be a plain file-name part (no `../`).
+ */
+export function shortStackName(stack: string, projectName: string): string {
+  const parts = stack.split("/");
+  if (parts.length > 3) {
+    throw new StackNameError(`--stack ${stack}: expected NAME, ORG/NAME or ORG/PROJECT/NAME`);
+  }
+  if (parts.length === 3 && parts[1] !== projectName) {
+    throw new StackNameError(
+      `--stack ${stack} names project '${parts[1]}', but this project is '${projectName}'`,
+    );
+  }
+  for (const part of parts) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(part) || part === "." || part === "..") {
+      throw new StackNameError(
+        `--stack ${stack}: '${part}' is not a valid name (letters, digits, '_', '.' and '-' only)`,
+      );
+    }
+  }
+  return parts[parts.length - 1];
+}
+
 export interface PulumiProject {
   /** The project directory (holds Pulumi.yaml). */
   readonly dir: string;

@@ -1,5 +1,5 @@
 // Helpers the reporters share: severity order, display names, and values made safe to print.
-import { SECRET_SIG_KEY, UNKNOWN, isSecret } from "../graph";
+import { SECRET_SIG_KEY, UNKNOWN, isSecret } from "../../engine/graph";
 import { Severity, Violation } from "../report";
 
 export const SEVERITY_ORDER: readonly (Severity | "unspecified")[] = [

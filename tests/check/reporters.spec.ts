@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
-import { synth } from "../../testing/synth";
-import { CheckReport } from "../../testing/report";
-import { toJson, toJunit, toSarif, toTable } from "../../testing/reporters";
+import { synth } from "../../engine/synth";
+import { CheckReport } from "../../check/report";
+import { toJson, toJunit, toSarif, toTable } from "../../check/reporters";
 import { parseArgs } from "../../cli/args";
 import { toGraphJson, toMermaid } from "../../cli/graph";
 import { sarifValidator } from "./sarif-schema";

@@ -7,6 +7,7 @@ import * as awsProvider from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import {
   GraphQuery,
+  GraphResource,
   ResourceGraph,
   UNKNOWN,
   isDefaultProvider,
@@ -14,7 +15,7 @@ import {
   isUnknown,
   reveal,
   synth,
-} from "../../testing";
+} from "../../engine";
 
 const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 const urn = (chain: string, name: string): string => `urn:pulumi:dev::shop::${chain}::${name}`;
@@ -84,7 +85,17 @@ function shopProgram(): Record<string, unknown> {
   return { dataId: store.data.id, indexUrn: store.index.urn };
 }
 
-describe("testing/synth: the resource graph", () => {
+/** The two resources of the orders store most specs look at, and a query over their graph. */
+function orders(g: ResourceGraph): { q: GraphQuery; data: GraphResource; index: GraphResource } {
+  const q = new GraphQuery(g);
+  return {
+    q,
+    data: q.one("test:index:Thing", "orders-data"),
+    index: q.one("test:index:Thing", "orders-index"),
+  };
+}
+
+describe("engine/synth: the resource graph", () => {
   let preview: ResourceGraph;
   let update: ResourceGraph;
   before(async () => {
@@ -151,9 +162,7 @@ describe("testing/synth: the resource graph", () => {
 
   it("records dependencies and property dependencies as the engine receives them", () => {
     for (const g of [preview, update]) {
-      const q = new GraphQuery(g);
-      const data = q.one("test:index:Thing", "orders-data");
-      const index = q.one("test:index:Thing", "orders-index");
+      const { q, data, index } = orders(g);
       const first = q.one("test:index:Thing", "first");
       assert.deepEqual([...index.dependencies].sort(), [data.urn, first.urn].sort());
       assert.deepEqual(index.propertyDependencies.dataId, [data.urn]);
@@ -189,9 +198,7 @@ describe("testing/synth: the resource graph", () => {
 
   it("keeps protect, retainOnDelete and explicit provider references", () => {
     for (const g of [preview, update]) {
-      const q = new GraphQuery(g);
-      const data = q.one("test:index:Thing", "orders-data");
-      const index = q.one("test:index:Thing", "orders-index");
+      const { q, data, index } = orders(g);
       const provider = q.one("pulumi:providers:test", "eu");
       assert.equal(data.protect, true);
       assert.equal(data.retainOnDelete, true);
@@ -215,7 +222,7 @@ describe("testing/synth: the resource graph", () => {
   });
 });
 
-describe("testing/synth: aliases", () => {
+describe("engine/synth: aliases", () => {
   class Holder extends pulumi.ComponentResource {
     constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
       super("test:index:Holder", name, {}, opts);
@@ -303,7 +310,7 @@ describe("testing/synth: aliases", () => {
   });
 });
 
-describe("testing/synth: engine behaviours", () => {
+describe("engine/synth: engine behaviours", () => {
   it("refuses two resources with the same URN, as the engine does", async () => {
     await assert.rejects(
       synth(() => {
@@ -351,7 +358,7 @@ describe("testing/synth: engine behaviours", () => {
   });
 });
 
-describe("testing/synth: default providers, as the engine attaches them", () => {
+describe("engine/synth: default providers, as the engine attaches them", () => {
   it("registers one default_<version> provider per package, with the package's config, and points resources at it", async () => {
     for (const preview of [true, false]) {
       const g = await synth(

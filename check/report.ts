@@ -1,6 +1,6 @@
 // The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
 // the analyzer host; reporters (table, json, sarif, junit) read only this.
-import { ResourceGraph } from "./graph";
+import { ResourceGraph } from "../engine/graph";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -53,6 +53,20 @@ export interface Remediation {
   readonly urn: string;
   /** The inputs after the fix. */
   readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * How Groundwork's pack opens the advisory finding it files when a check needs a value that is unknown
+ * until deployment (policy/policies/meta.ts). One constant, so the two sides cannot drift apart.
+ */
+export const UNDECIDED_PREFIX = "could not be decided during preview: ";
+
+// What @pulumi/policy itself reports when a policy threw on an unknown value.
+const SDK_UNDECIDED_RE = /^can't run (?:policy|remediation) '.*?' from policy pack '.*?' during preview: /;
+
+/** True when a diagnostic's message says the check was undecided rather than failed. */
+export function isUndecidedMessage(message: string): boolean {
+  return message.startsWith(UNDECIDED_PREFIX) || SDK_UNDECIDED_RE.test(message);
 }
 
 /** A check that could not be decided because a value was unknown during preview. */

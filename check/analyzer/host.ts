@@ -1,0 +1,166 @@
+// The analyzer host: runs any CrossGuard pack directory the way the Pulumi CLI does (as an analyzer
+// plugin over the pulumirpc.Analyzer gRPC protocol) against a synthesized graph, with no CLI or cloud.
+import * as fs from "fs";
+import * as path from "path";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { GraphResource, ResourceGraph } from "../../engine/graph";
+import { PolicyConfigEntry, reconcilePolicyConfig } from "../policy-config";
+import { Remediation } from "../report";
+import {
+  RequestBuilder,
+  configureRequest,
+  emptyRequest,
+  handshakeRequest,
+  stackConfigureRequest,
+} from "./requests";
+import { Findings, describedPolicies, initialConfig, policyInfos } from "./results";
+import { PackSession, runPolicyPackScript, track } from "./session";
+import { AnalyzerError, AnalyzerHostOptions, AnalyzerRun, DEFAULT_TIMEOUT_MS } from "./types";
+
+export { AnalyzerError, AnalyzerHostOptions, AnalyzerLog, AnalyzerRun } from "./types";
+
+/** Starts the pack, serves it an engine, and drives it over the whole graph. */
+export async function runPolicyPack(
+  packDir: string,
+  graph: ResourceGraph,
+  options: AnalyzerHostOptions,
+): Promise<AnalyzerRun> {
+  const dir = path.resolve(packDir);
+  if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
+    throw new AnalyzerError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml`, dir);
+  }
+  const script = runPolicyPackScript(dir);
+  const session = new PackSession(dir, options);
+  track(session);
+  try {
+    await session.start(script);
+    return await analyze(session, graph);
+  } finally {
+    await session.stop();
+  }
+}
+
+/**
+ * The start-up calls: Handshake, GetAnalyzerInfo, Configure (the reconciled policy config) and
+ * ConfigureStack. They get the start-up deadline: a pack loading its policies on a busy machine is slow
+ * to answer these, and a short per-policy deadline should not fail it there.
+ */
+async function configure(
+  session: PackSession,
+): Promise<{ info: analyzerpb.AnalyzerInfo; reconciled: Record<string, PolicyConfigEntry> }> {
+  const o = session.options;
+  const startupMs = Math.max(o.startTimeoutMs ?? DEFAULT_TIMEOUT_MS, o.rpcTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+  await session.optional("handshake", handshakeRequest(session.dir), "Handshake", startupMs);
+  const info = await session.call<object, analyzerpb.AnalyzerInfo>(
+    "getAnalyzerInfo",
+    emptyRequest(),
+    "GetAnalyzerInfo",
+    startupMs,
+  );
+  let reconciled: Record<string, PolicyConfigEntry>;
+  try {
+    reconciled = reconcilePolicyConfig(describedPolicies(info), initialConfig(info), o.policyConfig ?? {});
+  } catch (err) {
+    const where = o.policyConfigFile ? `${o.policyConfigFile}: ` : "";
+    throw new AnalyzerError(`${where}${(err as Error).message}`, session.dir);
+  }
+  await session.call("configure", configureRequest(reconciled), "Configure", startupMs);
+  await session.optional("configureStack", stackConfigureRequest(o), "ConfigureStack", startupMs);
+  return { info, reconciled };
+}
+
+/** What the per-resource calls share: the request builder, the findings and the remediated inputs. */
+interface Pass {
+  readonly session: PackSession;
+  readonly requests: RequestBuilder;
+  readonly findings: Findings;
+  readonly remediating: boolean;
+  readonly remediations: Remediation[];
+  readonly inputsAfter: Map<string, Record<string, unknown>>;
+}
+
+/** Remediate (when any policy remediates), then Analyze, one resource. */
+async function analyzeOne(pass: Pass, r: GraphResource, order: number): Promise<void> {
+  let props = r.inputs as Record<string, unknown>;
+  const what = `${r.type} ${r.urn}`;
+  let req = pass.requests.analyze(r, props);
+  if (pass.remediating) {
+    const res = await pass.session.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(
+      "remediate",
+      req,
+      `Remediate ${what}`,
+    );
+    for (const rem of res.getRemediationsList()) {
+      const [pack, policy] = [rem.getPolicypackname(), rem.getPolicyname()];
+      if (rem.getDiagnostic())
+        pass.findings.addUndecided(order, { pack, policy, urn: r.urn, message: rem.getDiagnostic() });
+      const fixed = rem.getProperties()?.toJavaScript() as Record<string, unknown> | undefined;
+      if (fixed) {
+        props = fixed;
+        pass.remediations.push({ pack, policy, urn: r.urn, inputs: fixed });
+      }
+    }
+    // The request is rebuilt only when a remediation changed the inputs.
+    if (props !== r.inputs) {
+      pass.inputsAfter.set(r.urn, props);
+      req = pass.requests.analyze(r, props);
+    }
+  }
+  const res = await pass.session.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
+    "analyze",
+    req,
+    `Analyze ${what}`,
+  );
+  pass.findings.collect(order, res.getDiagnosticsList(), r.urn);
+}
+
+/** Every resource through a bounded pool: one RPC at a time would leave the pack idle on the round-trips. */
+async function analyzeResources(
+  pass: Pass,
+  resources: readonly GraphResource[],
+  concurrency: number,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < resources.length) {
+      const i = next++;
+      await analyzeOne(pass, resources[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}
+
+async function analyze(session: PackSession, graph: ResourceGraph): Promise<AnalyzerRun> {
+  const o = session.options;
+  const { info, reconciled } = await configure(session);
+  const policies = policyInfos(info, reconciled);
+  const pass: Pass = {
+    session,
+    requests: new RequestBuilder(graph),
+    findings: new Findings(info.getName(), reconciled),
+    remediating: policies.some((p) => p.enforcementLevel === "remediate"),
+    remediations: [],
+    inputsAfter: new Map(),
+  };
+  await analyzeResources(pass, graph.resources, o.concurrency ?? 64);
+
+  const stackRes = await session.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
+    "analyzeStack",
+    pass.requests.analyzeStack(graph.resources, pass.inputsAfter),
+    "AnalyzeStack",
+    // One call over the whole graph: its budget grows with the graph, so a big stack is not mistaken for a hang.
+    (o.rpcTimeoutMs ?? DEFAULT_TIMEOUT_MS) + 20 * graph.resources.length,
+  );
+  pass.findings.collect(graph.resources.length, stackRes.getDiagnosticsList());
+
+  return {
+    packName: info.getName(),
+    packVersion: info.getVersion(),
+    policies,
+    violations: pass.findings.sortedViolations(),
+    undecided: pass.findings.sortedUndecided(),
+    waivers: [],
+    remediations: pass.remediations,
+    logs: session.logs,
+  };
+}

@@ -1,0 +1,277 @@
+// One running policy pack: the child process (started as the Pulumi CLI starts an analyzer plugin), the
+// `pulumirpc.Engine` it logs to, and the gRPC client that calls it, with deadlines and crash detection.
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as enginerpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { stringConfig } from "./requests";
+import { AnalyzerError, AnalyzerHostOptions, AnalyzerLog, DEFAULT_TIMEOUT_MS } from "./types";
+
+type Unary<Req, Res> = (
+  req: Req,
+  metadata: grpc.Metadata,
+  options: Partial<grpc.CallOptions>,
+  cb: (err: grpc.ServiceError | null, res: Res) => void,
+) => grpc.ClientUnaryCall;
+
+const LOG_SEVERITIES = ["debug", "info", "warning", "error"] as const;
+const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+/** The pack's `@pulumi/pulumi` (it must be the pack's own: it loads the pack's `@pulumi/policy`). */
+export function runPolicyPackScript(packDir: string): string {
+  let pkg: string;
+  try {
+    pkg = require.resolve("@pulumi/pulumi/package.json", { paths: [packDir] });
+  } catch {
+    throw new AnalyzerError(
+      `policy pack ${packDir} cannot be started: @pulumi/pulumi is not installed for it (run npm install in the pack)`,
+      packDir,
+    );
+  }
+  return path.join(path.dirname(pkg), "cmd", "run-policy-pack", "index.js");
+}
+
+export class PackSession {
+  private child?: ChildProcess;
+  private engine?: grpc.Server;
+  private client?: analyzerrpc.AnalyzerClient;
+  private stderr = "";
+  readonly logs: AnalyzerLog[] = [];
+  private exited?: Promise<never>;
+  private dead?: AnalyzerError;
+  private stopping = false;
+  private readonly pending = new Set<(err: Error) => void>();
+
+  constructor(
+    readonly dir: string,
+    readonly options: AnalyzerHostOptions,
+  ) {}
+
+  /** An AnalyzerError for `what`, with the pack's logged errors and the tail of its stderr. */
+  fail(what: string): AnalyzerError {
+    const tail = this.stderr
+      .replace(/\x1b\[[0-9;]*m/g, "")
+      .trim()
+      .split("\n")
+      .slice(-15)
+      .join("\n");
+    const logged = this.logs
+      .filter((l) => l.severity === "error")
+      .map((l) => l.message.trim())
+      .join("\n");
+    const detail = [logged, tail].filter(Boolean).join("\n");
+    return new AnalyzerError(`policy pack ${this.dir}: ${what}${detail ? `\n${detail}` : ""}`, this.dir);
+  }
+
+  async start(script: string): Promise<void> {
+    const engineAddress = await this.serveEngine();
+    const o = this.options;
+    const child = spawn(process.execPath, [script, engineAddress, "."], {
+      cwd: this.dir,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        PULUMI_NODEJS_PROJECT: o.project,
+        PULUMI_NODEJS_STACK: o.stack,
+        PULUMI_NODEJS_DRY_RUN: String(o.preview ?? true),
+        PULUMI_CONFIG: JSON.stringify(stringConfig(o.config ?? {})),
+        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(o.secretKeys ?? []),
+        FORCE_COLOR: "0",
+      },
+    });
+    this.child = child;
+    child.stderr!.setEncoding("utf8");
+    child.stderr!.on("data", (d: string) => {
+      this.stderr = (this.stderr + d).slice(-16_000);
+    });
+    this.exited = this.watchExit(child);
+    const port = await this.race(
+      this.readPort(child),
+      o.startTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      "did not print its gRPC port",
+    );
+    this.client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+      "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+      "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+    });
+  }
+
+  /** One promise that rejects when the pack dies, raced against every wait. */
+  private watchExit(child: ChildProcess): Promise<never> {
+    const exited = new Promise<never>((_, reject) => {
+      child.on("error", (err) => reject(this.fail(`could not be started: ${err.message}`)));
+      child.on("exit", (code, signal) =>
+        // Give stderr a moment to drain so the error carries the pack's own message.
+        setTimeout(() => {
+          if (this.stopping) return;
+          this.dead = this.fail(`exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`);
+          for (const r of this.pending) r(this.dead);
+          this.pending.clear();
+          reject(this.dead);
+        }, 50),
+      );
+    });
+    exited.catch(() => undefined);
+    return exited;
+  }
+
+  /** The pack's first line of output is its gRPC port. */
+  private readPort(child: ChildProcess): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      let out = "";
+      child.stdout!.setEncoding("utf8");
+      child.stdout!.on("data", (d: string) => {
+        out += d;
+        const nl = out.indexOf("\n");
+        if (nl < 0) return;
+        const first = out.slice(0, nl).trim();
+        const port = Number(first);
+        if (Number.isInteger(port) && port > 0) resolve(port);
+        else
+          reject(
+            this.fail(`printed ${JSON.stringify(first.slice(0, 200))} where its gRPC port was expected`),
+          );
+      });
+    });
+  }
+
+  /** The `pulumirpc.Engine` the pack logs to. */
+  private serveEngine(): Promise<string> {
+    const server = new grpc.Server();
+    this.engine = server;
+    // Response classes taken from the service definitions: they belong to the SDK's google-protobuf copy.
+    const svc = enginerpc.EngineService as unknown as Record<string, { responseType: new () => object }>;
+    const empty = svc.log.responseType;
+    server.addService(enginerpc.EngineService, {
+      log: (
+        call: grpc.ServerUnaryCall<{ getSeverity(): number; getMessage(): string; getUrn(): string }, object>,
+        cb: grpc.sendUnaryData<object>,
+      ) => {
+        const r = call.request;
+        this.logs.push({
+          severity: LOG_SEVERITIES[r.getSeverity()] ?? "info",
+          message: r.getMessage(),
+          urn: r.getUrn() || undefined,
+        });
+        cb(null, new empty());
+      },
+      getRootResource: (_c: unknown, cb: grpc.sendUnaryData<object>) =>
+        cb(null, new svc.getRootResource.responseType()),
+      setRootResource: (_c: unknown, cb: grpc.sendUnaryData<object>) =>
+        cb(null, new svc.setRootResource.responseType()),
+    } as unknown as grpc.UntypedServiceImplementation);
+    return new Promise((resolve, reject) =>
+      server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) =>
+        err ? reject(err) : resolve(`127.0.0.1:${port}`),
+      ),
+    );
+  }
+
+  private race<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.fail(`${what} within ${ms} ms`)), ms);
+    });
+    return Promise.race([p, timeout, this.exited!]).finally(() => clearTimeout(timer));
+  }
+
+  /** One unary RPC to the pack, bounded by a deadline and failed at once if the pack dies. */
+  call<Req, Res>(
+    method: keyof analyzerrpc.AnalyzerClient & string,
+    req: Req,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<Res> {
+    const ms = timeoutMs ?? this.options.rpcTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const client = this.client!;
+    const fn = (client[method] as unknown as Unary<Req, Res>).bind(client);
+    // The gRPC deadline bounds a pack that stops answering; `pending` lets a pack that dies fail every call
+    // in flight at once. (No per-call race against the exit promise: at 10,000 calls that is 10,000
+    // reactions kept alive on a promise that never settles.)
+    return new Promise<Res>((resolve, reject) => {
+      if (this.dead) return reject(this.dead);
+      this.pending.add(reject);
+      fn(req, new grpc.Metadata(), { deadline: Date.now() + ms }, (err, res) => {
+        this.pending.delete(reject);
+        if (!err) return resolve(res);
+        if (this.dead) return reject(this.dead);
+        if (err.code === grpc.status.DEADLINE_EXCEEDED)
+          return reject(this.fail(`${what}: no answer within ${ms} ms`));
+        const e = this.fail(`${what} failed: ${err.details || err.message}`);
+        (e as AnalyzerError & { grpcCode?: number }).grpcCode = err.code;
+        reject(e);
+      });
+    });
+  }
+
+  /** Calls an RPC older packs may not implement; UNIMPLEMENTED is not an error. */
+  async optional<Req>(
+    method: keyof analyzerrpc.AnalyzerClient & string,
+    req: Req,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<void> {
+    try {
+      await this.call(method, req, what, timeoutMs);
+    } catch (err) {
+      if ((err as { grpcCode?: number }).grpcCode !== grpc.status.UNIMPLEMENTED) throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.client?.close();
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 2000);
+      await gone;
+      clearTimeout(killer);
+    }
+    this.engine?.forceShutdown();
+    untrack(this);
+  }
+
+  /** Last resort at process exit: nothing asynchronous can run, so no polite SIGTERM first. */
+  killNow(): void {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
+
+// Pack processes must not outlive the command: on SIGINT / SIGTERM the live sessions are stopped and the
+// process exits as the signal would have it (130 / 143); at any exit, stragglers are killed. The handlers
+// are installed only while a pack runs, so a process embedding the host keeps its own signal behaviour.
+const liveSessions = new Set<PackSession>();
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+function onSignal(signal: NodeJS.Signals): void {
+  const sessions = [...liveSessions];
+  const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+  void Promise.race([Promise.allSettled(sessions.map((s) => s.stop())), grace]).then(() =>
+    process.exit(SIGNAL_EXIT[signal]),
+  );
+}
+
+function onExit(): void {
+  for (const s of liveSessions) s.killNow();
+}
+
+/** Registers a session to be stopped on a signal and killed at exit. */
+export function track(session: PackSession): void {
+  if (liveSessions.size === 0) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    process.on("exit", onExit);
+  }
+  liveSessions.add(session);
+}
+
+function untrack(session: PackSession): void {
+  if (!liveSessions.delete(session) || liveSessions.size > 0) return;
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  process.off("exit", onExit);
+}
