@@ -1,6 +1,6 @@
 // Generates policy/README.md from the policies' own metadata, so the catalogue cannot drift from the
 // code: `npm run policy:catalogue` writes it, and a test fails when the committed file is stale.
-import { policies, packName, WAIVER_POLICY, GroundworkPolicy } from "./policies";
+import { policies, packName, WAIVER_POLICY, GroundworkPolicy } from "./pack";
 
 const AREAS: Record<string, string> = {
   common: "Every cloud",

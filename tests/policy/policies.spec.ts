@@ -13,10 +13,9 @@ import { GraphQuery, ResourceGraph, UNKNOWN, synth } from "../../testing";
 import { evaluatePolicies } from "../../testing/policy";
 import { PolicyReport } from "../../testing/report";
 import { runPolicyPack } from "../../testing/analyzer-host";
-import { policies, packName, defaultLevel } from "../../policy/policies";
+import { policies, packName, defaultLevel } from "../../policy/pack";
 import { catalogue } from "../../policy/catalogue";
-import { checkWaivers } from "../../policy/policies/waivers";
-import { unknownCheckingProxy, UnknownValueError } from "../../policy/policies/unknowns";
+import { checkWaivers, unknownCheckingProxy, UnknownValueError } from "../../policy/runtime";
 import { bucket, deployment, key, podSpec } from "./kit";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
