@@ -3,7 +3,8 @@
 // new cloud brings its own instance without touching this file.
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { ENVIRONMENTS } from "../../components/core";
-import { Area, GroundworkPolicy, Props, ResourceRule, record, recordAt, resourcePolicy } from "../runtime";
+import { Area, GroundworkPolicy, ResourceRule, resourcePolicy } from "../runtime";
+import { Props, record, recordAt } from "../runtime/props";
 
 /** The tag keys Groundwork puts on every taggable resource (components/core/tags.ts). */
 export const DEFAULT_REQUIRED_TAGS = ["environment", "managed-by", "component"];

@@ -1,7 +1,8 @@
 // Weakened defaults, made visible: Groundwork components record every default a caller weakened below
 // the environment profile (AWS tag `groundwork-weakened`, Kubernetes annotation `groundwork.dev/weakened`),
 // and this rule turns each into an advisory finding so a reviewer sees every weakening in CI.
-import { GroundworkPolicy, ResourceRule, record, resourcePolicy } from "../runtime";
+import { GroundworkPolicy, ResourceRule, resourcePolicy } from "../runtime";
+import { record } from "../runtime/props";
 
 /** The AWS tag the components write (components/aws/common.ts `WEAKENED_TAG`). */
 export const WEAKENED_TAG = "groundwork-weakened";

@@ -2,6 +2,7 @@
 // in preview, proxies that throw on unknowns), so each reader has one meaning and never throws on shape.
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
+import type { Report } from "./rule";
 
 /** A property bag as the engine hands it over: keys to JSON values. */
 export type Props = Record<string, unknown>;
@@ -57,4 +58,18 @@ export function inputsOf<A>(args: ResourceValidationArgs, types: readonly string
 /** The props of a resource found in a stack, typed from its provider args (see {@link inputsOf}). */
 export function propsOf<A>(resource: { readonly props: object }): Inputs<A> {
   return resource.props as Inputs<A>;
+}
+
+/**
+ * A `validateResource` for a rule over resources of `types`: `check` gets their typed inputs and is not
+ * called for other types.
+ */
+export function onInputs<A>(
+  types: readonly string[],
+  check: (inputs: Inputs<A>, report: Report, args: ResourceValidationArgs) => void,
+): (args: ResourceValidationArgs, report: Report) => void {
+  return (args, report) => {
+    const inputs = inputsOf<A>(args, types);
+    if (inputs !== undefined) check(inputs, report, args);
+  };
 }

@@ -8,20 +8,10 @@ import type {
 } from "@pulumi/aws/ec2";
 import type { SecurityGroupIngressRuleArgs } from "@pulumi/aws/vpc";
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import {
-  GroundworkPolicy,
-  ResourceRule,
-  Inputs,
-  eachOf,
-  ifKnown,
-  inputsOf,
-  ofTypes,
-  oneOrMany,
-  propsOf,
-  record,
-  referrers,
-  stackPolicy,
-} from "../../runtime";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { Inputs, inputsOf, oneOrMany, propsOf, record } from "../../runtime/props";
+import { eachOf, ofTypes, referrers } from "../../runtime/links";
+import { ifKnown } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 
 const ADMIN_PORTS: Record<number, string> = {

@@ -1,7 +1,8 @@
 // AWS ECS rules: tasks stay private, deployments roll back, containers run hardened, and each workload
 // has its own task role.
 import type { ServiceArgs, TaskDefinitionArgs } from "@pulumi/aws/ecs";
-import { ResourceRule, inputsOf, oneOrMany, record } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { inputsOf, onInputs, oneOrMany, record } from "../../runtime/props";
 import { T } from "./resource-types";
 
 /** The fields of an ECS container definition (JSON in `containerDefinitions`) the rules read. */
@@ -35,13 +36,11 @@ export const ecsRules: ResourceRule[] = [
     description: "ECS services roll back failed deployments with the deployment circuit breaker.",
     remediationSteps: "Set `deploymentCircuitBreaker: { enable: true, rollback: true }`.",
     references: ["Groundwork BASELINE AWS ContainerService"],
-    validateResource(args, report) {
-      const service = inputsOf<ServiceArgs>(args, T.ecsService);
-      if (!service) return;
+    validateResource: onInputs<ServiceArgs>(T.ecsService, (service, report) => {
       const breaker = service.deploymentCircuitBreaker;
       if (breaker?.enable !== true || breaker.rollback !== true)
         report("deployment circuit breaker with rollback is not on");
-    },
+    }),
   },
   {
     name: "aws-ecs-task-hardening",
@@ -51,9 +50,7 @@ export const ecsRules: ResourceRule[] = [
     remediationSteps:
       "In each container definition set `user` to a non-root UID, `readonlyRootFilesystem: true` and leave `privileged` unset.",
     references: ["CKV_AWS_336", "CKV_AWS_334"],
-    validateResource(args, report) {
-      const task = inputsOf<TaskDefinitionArgs>(args, T.taskDefinition);
-      if (!task) return;
+    validateResource: onInputs<TaskDefinitionArgs>(T.taskDefinition, (task, report) => {
       const raw: unknown = task.containerDefinitions;
       let defs: unknown;
       try {
@@ -72,7 +69,7 @@ export const ecsRules: ResourceRule[] = [
           report(`container "${name}" runs as root (user ${JSON.stringify(d.user ?? "unset")})`);
         }
       }
-    },
+    }),
   },
   {
     name: "aws-ecs-separate-task-role",
@@ -82,13 +79,11 @@ export const ecsRules: ResourceRule[] = [
     remediationSteps:
       "Create a dedicated task role with only the application's permissions; keep the execution role for pulling images and logs.",
     references: ["Groundwork BASELINE identities"],
-    validateResource(args, report) {
-      const task = inputsOf<TaskDefinitionArgs>(args, T.taskDefinition);
-      if (!task) return;
+    validateResource: onInputs<TaskDefinitionArgs>(T.taskDefinition, (task, report) => {
       const exec = task.executionRoleArn;
       const role = task.taskRoleArn;
       if (role !== undefined && exec !== undefined && role === exec)
         report("taskRoleArn equals executionRoleArn");
-    },
+    }),
   },
 ];

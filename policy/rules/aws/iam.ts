@@ -1,6 +1,8 @@
 // AWS IAM rules, and the reader for IAM-style policy documents that the KMS and S3 rules share.
 import type { PolicyArgs } from "@pulumi/aws/iam";
-import { ResourceRule, inputsOf, isOfType, oneOrMany, record } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { onInputs, oneOrMany, record } from "../../runtime/props";
+import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
 
 /** One statement of an IAM-style policy document, as far as the rules read it. */
@@ -39,9 +41,7 @@ export const iamRules: ResourceRule[] = [
     description: "IAM policies must not allow `*` actions (or `service:*`) on `*` resources.",
     remediationSteps: "List the actions the workload calls and the ARNs it touches.",
     references: ["CKV_AWS_62", "CKV_AWS_63", "CIS AWS 1.16"],
-    validateResource(args, report) {
-      const doc = inputsOf<PolicyArgs>(args, T.iamPolicyDocs);
-      if (!doc) return;
+    validateResource: onInputs<PolicyArgs>(T.iamPolicyDocs, (doc, report) => {
       for (const s of statements(doc.policy)) {
         if (s.Effect !== "Allow") continue;
         const actions = oneOrMany(s.Action).map(String);
@@ -50,7 +50,7 @@ export const iamRules: ResourceRule[] = [
           report(`statement ${sidOf(s)} allows ${actions.join(", ")} on "*"`);
         }
       }
-    },
+    }),
   },
   {
     name: "aws-iam-no-access-keys",

@@ -1,6 +1,7 @@
 // AWS KMS rules: keys rotate, key policies name their principals, and a deletion can be cancelled.
 import type { KeyArgs } from "@pulumi/aws/kms";
-import { ResourceRule, inputsOf, oneOrMany, record } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { inputsOf, onInputs, oneOrMany, record } from "../../runtime/props";
 import { T } from "./resource-types";
 
 /** `keySpec` is the name other provider versions (and the AWS API) give `customerMasterKeySpec`. */
@@ -15,16 +16,14 @@ export const kmsRules: ResourceRule[] = [
     description: "Symmetric KMS keys must rotate automatically at least every 365 days.",
     remediationSteps: "Set `enableKeyRotation: true` (and `rotationPeriodInDays` ≤ 365 if you set it).",
     references: ["CKV_AWS_7", "CIS AWS 3.6"],
-    validateResource(args, report) {
-      const key = inputsOf<Key>(args, T.key);
-      if (!key) return;
+    validateResource: onInputs<Key>(T.key, (key, report, args) => {
       const spec = key.customerMasterKeySpec ?? key.keySpec ?? "SYMMETRIC_DEFAULT";
       if (spec !== "SYMMETRIC_DEFAULT") args.notApplicable("asymmetric and HMAC keys cannot rotate");
       if (key.enableKeyRotation !== true) report("enableKeyRotation is not true");
       const period = key.rotationPeriodInDays;
       if (typeof period === "number" && period > 365)
         report(`rotationPeriodInDays is ${period} (at most 365)`);
-    },
+    }),
   },
   {
     name: "aws-kms-no-wildcard-principal",

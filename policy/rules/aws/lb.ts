@@ -1,7 +1,9 @@
 // AWS load balancer rules: TLS everywhere (plaintext HTTP may only redirect), modern TLS policies,
 // invalid headers dropped and access logs written.
 import type { ListenerArgs, LoadBalancerArgs } from "@pulumi/aws/lb";
-import { Inputs, ResourceRule, inputsOf, isSet, oneOrMany, record } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { Inputs, inputsOf, onInputs, oneOrMany, record } from "../../runtime/props";
+import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 
 /** TLS policies that allow only TLS 1.2 and newer with forward-secret ciphers. */
@@ -36,9 +38,7 @@ export const lbRules: ResourceRule[] = [
     remediationSteps:
       'Use `protocol: "HTTPS"` with a certificate, or make the HTTP listener\'s default action a redirect to HTTPS.',
     references: ["CKV_AWS_2", "CKV_AWS_103"],
-    validateResource(args, report) {
-      const listener = inputsOf<ListenerArgs>(args, T.listener);
-      if (!listener) return;
+    validateResource: onInputs<ListenerArgs>(T.listener, (listener, report) => {
       const protocol = protocolOf(listener);
       if (protocol !== "HTTP" && protocol !== "TCP") return;
       if (protocol === "TCP") {
@@ -50,7 +50,7 @@ export const lbRules: ResourceRule[] = [
         (a) => a.type === "redirect" && String(a.redirect?.protocol ?? "").toUpperCase() === "HTTPS",
       );
       if (actions.length === 0 || !redirects) report("HTTP listener does not redirect to HTTPS");
-    },
+    }),
   },
   {
     name: "aws-lb-listener-tls-policy",
@@ -59,16 +59,14 @@ export const lbRules: ResourceRule[] = [
     description: "HTTPS/TLS listeners must use a TLS 1.2+ security policy with forward secrecy.",
     remediationSteps: `Set \`sslPolicy\` to one of ${MODERN_TLS_POLICIES.slice(0, 2).join(", ")} …`,
     references: ["CKV_AWS_103", "Groundwork BASELINE transit"],
-    validateResource(args, report) {
-      const listener = inputsOf<ListenerArgs>(args, T.listener);
-      if (!listener) return;
+    validateResource: onInputs<ListenerArgs>(T.listener, (listener, report) => {
       const protocol = protocolOf(listener);
       if (protocol !== "HTTPS" && protocol !== "TLS") return;
       const policy = listener.sslPolicy;
       if (policy === undefined) report("sslPolicy is not set (the AWS default allows TLS 1.0)");
       else if (!MODERN_TLS_POLICIES.includes(String(policy)))
         report(`sslPolicy "${policy}" allows protocols older than TLS 1.2`);
-    },
+    }),
   },
   {
     name: "aws-lb-drop-invalid-headers",
@@ -90,11 +88,9 @@ export const lbRules: ResourceRule[] = [
     description: "Load balancers must write access logs.",
     remediationSteps: "Set `accessLogs: { bucket, enabled: true }` to a log bucket.",
     references: ["CKV_AWS_91"],
-    validateResource(args, report) {
-      const lb = inputsOf<LoadBalancerArgs>(args, T.loadBalancer);
-      if (!lb) return;
+    validateResource: onInputs<LoadBalancerArgs>(T.loadBalancer, (lb, report) => {
       const logs = record(lb.accessLogs);
       if (!isSet(logs, "bucket") || logs.enabled === false) report("access logs are not enabled");
-    },
+    }),
   },
 ];

@@ -1,7 +1,10 @@
 // AWS CloudWatch Logs rules: log groups are encrypted under a customer-managed key and kept for a
 // bounded period of at least the minimum retention.
 import type { LogGroupArgs } from "@pulumi/aws/cloudwatch";
-import { ResourceRule, inputsOf, isOfType, isSet } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { onInputs } from "../../runtime/props";
+import { isOfType } from "../../runtime/links";
+import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 
 export const logsRules: ResourceRule[] = [
@@ -35,14 +38,12 @@ export const logsRules: ResourceRule[] = [
         },
       },
     },
-    validateResource(args, report) {
-      const group = inputsOf<LogGroupArgs>(args, T.logGroup);
-      if (!group) return;
+    validateResource: onInputs<LogGroupArgs>(T.logGroup, (group, report, args) => {
       const min = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? 30;
       const days = group.retentionInDays;
       if (days === undefined || days === 0)
         report("retentionInDays is not set (logs kept forever, unbudgeted)");
       else if (typeof days === "number" && days < min) report(`retentionInDays is ${days} (at least ${min})`);
-    },
+    }),
   },
 ];

@@ -3,20 +3,10 @@
 // from their source, so the storage rules skip them.
 import type { InstanceArgs, ParameterGroupArgs } from "@pulumi/aws/rds";
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import {
-  GroundworkPolicy,
-  Inputs,
-  ResourceRule,
-  eachOf,
-  inputsOf,
-  isSet,
-  ofTypes,
-  oneOrMany,
-  propsOf,
-  record,
-  referenced,
-  stackPolicy,
-} from "../../runtime";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { Inputs, inputsOf, oneOrMany, propsOf, record } from "../../runtime/props";
+import { eachOf, ofTypes, referenced } from "../../runtime/links";
+import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 
 type Instance = Inputs<InstanceArgs>;

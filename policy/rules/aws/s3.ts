@@ -3,7 +3,6 @@
 // through `propertyDependencies` and the `bucket` input.
 import type {
   BucketArgs,
-  BucketLoggingArgs,
   BucketOwnershipControlsArgs,
   BucketPolicyArgs,
   BucketPublicAccessBlockArgs,
@@ -11,22 +10,10 @@ import type {
   BucketVersioningArgs,
 } from "@pulumi/aws/s3";
 import type { PolicyResource } from "@pulumi/policy";
-import {
-  GroundworkPolicy,
-  Inputs,
-  Props,
-  ResourceRule,
-  eachOf,
-  ifKnown,
-  inputsOf,
-  isSet,
-  ofTypes,
-  oneOrMany,
-  propsOf,
-  record,
-  referrers,
-  stackPolicy,
-} from "../../runtime";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { Inputs, Props, inputsOf, oneOrMany, propsOf, record } from "../../runtime/props";
+import { eachOf, ofTypes, referrers } from "../../runtime/links";
+import { ifKnown, isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 import { statements } from "./iam";
 

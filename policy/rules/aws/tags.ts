@@ -1,6 +1,7 @@
 // The AWS instances of the rules every cloud shares: required tags on taggable resources, and `protect`
 // on stateful resources in prod.
-import { ResourceRule, record } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { record } from "../../runtime/props";
 import { DEFAULT_REQUIRED_TAGS, requiredTagsRule, statefulProtectionRule } from "../common";
 import { T } from "./resource-types";
 

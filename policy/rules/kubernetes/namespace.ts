@@ -2,18 +2,9 @@
 // bounds what its workloads may consume (stack rules: the companions are separate objects).
 import type { NamespaceArgs } from "@pulumi/kubernetes/core/v1";
 import type { NetworkPolicyArgs } from "@pulumi/kubernetes/networking/v1";
-import {
-  GroundworkPolicy,
-  ResourceRule,
-  eachOf,
-  inputsOf,
-  ofTypes,
-  propsOf,
-  record,
-  records,
-  stackPolicy,
-  strings,
-} from "../../runtime";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { onInputs, propsOf, record, records, strings } from "../../runtime/props";
+import { eachOf, ofTypes } from "../../runtime/links";
 import { PSS } from "./pod";
 import { inNamespace } from "./scope";
 
@@ -32,14 +23,12 @@ export const namespaceRules: ResourceRule[] = [
     remediationSteps:
       "Label the namespace `pod-security.kubernetes.io/enforce: restricted` (and `audit`/`warn`).",
     references: [PSS, "Kubernetes Pod Security Admission"],
-    validateResource(args, report) {
-      const ns = inputsOf<NamespaceArgs>(args, NAMESPACE);
-      if (!ns) return;
+    validateResource: onInputs<NamespaceArgs>(NAMESPACE, (ns, report) => {
       const labels = record(record(ns.metadata).labels);
       if (labels[ENFORCE] !== "restricted") {
         report(`${ENFORCE} is ${JSON.stringify(labels[ENFORCE] ?? "unset")}`);
       }
-    },
+    }),
   },
 ];
 

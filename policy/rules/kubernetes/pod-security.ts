@@ -1,7 +1,8 @@
 // Pod Security Standards "restricted" over every pod template (init and ephemeral containers included):
 // no privilege, no host access, non-root high UIDs, no escalation, no capabilities, read-only root
 // filesystem and a seccomp profile.
-import { ResourceRule, record, records, strings } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { record, records, strings } from "../../runtime/props";
 import { PSS, containerRule, containers, effective, podRule } from "./pod";
 
 export const podSecurityRules: ResourceRule[] = [

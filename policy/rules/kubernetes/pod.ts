@@ -2,7 +2,8 @@
 // included), the security setting in force for a container, and the rule shapes built on them.
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { Inputs, Props, ResourceRule, record, recordAt, records } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { Inputs, Props, record, recordAt, records } from "../../runtime/props";
 
 export type PodSpec = Inputs<k8s.core.v1.PodSpec>;
 export type ContainerSpec = Partial<Inputs<k8s.core.v1.Container>>;

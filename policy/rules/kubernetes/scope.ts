@@ -1,7 +1,9 @@
 // Which objects share a namespace: by `metadata.namespace` when it is known, else through the `metadata`
 // dependency the engine records on a Namespace resource (its name is unknown during preview).
 import type { PolicyResource } from "@pulumi/policy";
-import { Props, addOnce, ifKnown, inOrder, indexCache, record } from "../../runtime";
+import { Props, record } from "../../runtime/props";
+import { addOnce, inOrder, indexCache } from "../../runtime/links";
+import { ifKnown } from "../../runtime/unknowns";
 
 const NAMESPACE_URN = "::kubernetes:core/v1:Namespace::";
 

@@ -1,6 +1,7 @@
 // Service exposure: workloads are reached through ClusterIP Services behind an Ingress or Gateway.
 import type { ServiceArgs } from "@pulumi/kubernetes/core/v1";
-import { ResourceRule, inputsOf, record } from "../../runtime";
+import { ResourceRule } from "../../runtime";
+import { onInputs, record } from "../../runtime/props";
 
 const SERVICE = ["kubernetes:core/v1:Service"];
 
@@ -13,11 +14,9 @@ export const serviceRules: ResourceRule[] = [
       "Services are ClusterIP; NodePort and LoadBalancer expose workloads and need a waiver that names the reason.",
     remediationSteps: "Use `type: ClusterIP` behind an Ingress/Gateway, or add a waiver for this Service.",
     references: ["Groundwork BASELINE no public exposure"],
-    validateResource(args, report) {
-      const service = inputsOf<ServiceArgs>(args, SERVICE);
-      if (!service) return;
+    validateResource: onInputs<ServiceArgs>(SERVICE, (service, report) => {
       const type = record(service.spec).type ?? "ClusterIP";
       if (type === "NodePort" || type === "LoadBalancer") report(`Service type is ${String(type)}`);
-    },
+    }),
   },
 ];

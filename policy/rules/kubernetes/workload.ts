@@ -6,19 +6,10 @@ import type { DeploymentArgs } from "@pulumi/kubernetes/apps/v1";
 import type { HorizontalPodAutoscalerArgs } from "@pulumi/kubernetes/autoscaling/v2";
 import type { PodDisruptionBudgetArgs } from "@pulumi/kubernetes/policy/v1";
 import type { NetworkPolicyArgs } from "@pulumi/kubernetes/networking/v1";
-import {
-  GroundworkPolicy,
-  Props,
-  ResourceRule,
-  eachOf,
-  isUnknownError,
-  ofTypes,
-  propsOf,
-  record,
-  records,
-  stackPolicy,
-  strings,
-} from "../../runtime";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { Props, propsOf, record, records, strings } from "../../runtime/props";
+import { eachOf, ofTypes } from "../../runtime/links";
+import { isUnknownError } from "../../runtime/unknowns";
 import { stackOf } from "../common";
 import { WORKLOAD_TYPES, containerRule, podRule, podTemplate } from "./pod";
 import { NETWORK_POLICY } from "./namespace";
@@ -28,6 +19,15 @@ const SCALABLE = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulS
 const PDB = ["kubernetes:policy/v1:PodDisruptionBudget"];
 const HPA = ["kubernetes:autoscaling/v2:HorizontalPodAutoscaler"];
 const JOBS = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];
+
+/** True when an image reference names a digest or a version tag (never `latest`, never untagged). */
+export function isPinnedImage(image: string): boolean {
+  if (image.includes("@sha256:")) return true;
+  // The tag follows the last `:` of the last path segment; a registry port (`host:5000/…`) is not one.
+  const last = image.split("/").pop() ?? "";
+  const tag = last.includes(":") ? last.split(":").pop() : undefined;
+  return tag !== undefined && tag !== "" && tag !== "latest";
+}
 
 export const workloadRules: ResourceRule[] = [
   containerRule(
@@ -79,13 +79,9 @@ export const workloadRules: ResourceRule[] = [
       remediationSteps: "Reference images as `repo:1.2.3` or `repo@sha256:…`.",
       references: ["CKV_K8S_14", "CKV_K8S_43"],
     },
-    ({ c, label }, report) => {
+    function pinned({ c, label }, report) {
       const image = String(c.image ?? "");
-      if (image.includes("@sha256:")) return;
-      const last = image.split("/").pop() ?? "";
-      const tag = last.includes(":") ? last.split(":").pop() : undefined;
-      if (tag === undefined || tag === "" || tag === "latest")
-        report(`${label}: image "${image}" is not pinned`);
+      if (!isPinnedImage(image)) report(`${label}: image "${image}" is not pinned`);
     },
   ),
   podRule(
