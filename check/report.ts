@@ -1,6 +1,7 @@
 // The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
 // the analyzer host; reporters (table, json, sarif, junit) read only this.
 import { ResourceGraph } from "../engine/graph";
+import { UNDECIDED_PREFIX } from "../policy/runtime/rule";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -55,11 +56,9 @@ export interface Remediation {
   readonly inputs: Record<string, unknown>;
 }
 
-/**
- * How Groundwork's pack opens the advisory finding it files when a check needs a value that is unknown
- * until deployment (policy/policies/meta.ts). One constant, so the two sides cannot drift apart.
- */
-export const UNDECIDED_PREFIX = "could not be decided during preview: ";
+// How Groundwork's pack opens the advisory finding it files when a check needs a value that is unknown
+// until deployment: the pack's runtime owns the constant, so the two sides cannot drift apart.
+export { UNDECIDED_PREFIX };
 
 // What @pulumi/policy itself reports when a policy threw on an unknown value.
 const SDK_UNDECIDED_RE = /^can't run (?:policy|remediation) '.*?' from policy pack '.*?' during preview: /;

@@ -1,7 +1,7 @@
 // The CrossGuard entry point: `pulumi preview --policy-pack policy` starts this module (through
 // package.json `main`, which points at the compiled file), and it serves the Groundwork policies.
 import { PolicyPack } from "@pulumi/policy";
-import { packName, policies } from "./policies";
+import { packName, policies } from "./pack";
 
 new PolicyPack(packName, {
   policies,

@@ -3,7 +3,7 @@
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { DescribedPolicy, PolicyConfigEntry, levelFiledUnder } from "../policy-config";
 import { EnforcementLevel, PolicyInfo, Severity, Undecided, Violation, isUndecidedMessage } from "../report";
-import { WAIVER_POLICY } from "../../policy/policies";
+import { WAIVER_POLICY } from "../../policy/pack";
 
 const LEVELS: Record<number, EnforcementLevel> = {
   [analyzerpb.EnforcementLevel.ADVISORY]: "advisory",

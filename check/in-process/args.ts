@@ -10,8 +10,8 @@ import type {
 } from "@pulumi/policy";
 import { GraphResource, RESOURCE_SIG, ResourceGraph, SECRET_SIG_KEY, isSecret } from "../../engine/graph";
 import { PolicyConfigEntry } from "../policy-config";
-import { CLOCK_KEY } from "../../policy/policies";
-import { unknownCheckingProxy } from "../../policy/policies/unknowns";
+import { CLOCK_KEY } from "../../policy/pack";
+import { unknownCheckingProxy } from "../../policy/runtime";
 
 class NotApplicable extends Error {}
 

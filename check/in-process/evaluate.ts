@@ -8,7 +8,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { ResourceGraph } from "../../engine/graph";
-import { packName, policies as groundworkPolicies } from "../../policy/policies";
+import { packName, policies as groundworkPolicies } from "../../policy/pack";
 import { DescribedPolicy, PolicyConfigEntry, reconcilePolicyConfig } from "../policy-config";
 import { EnforcementLevel, PolicyInfo, PolicyReport, Severity } from "../report";
 import { ArgsBuilder, analyzedResources, deserialize, unproxy } from "./args";

@@ -1,8 +1,8 @@
 // What the in-process evaluator collects from a pack: `reportViolation` calls sorted into violations,
 // waiver records and undecided checks (Groundwork's pack annotates its findings to say which), the
 // remediations made, and policy errors turned into the engine's messages.
-import { Annotation } from "../../policy/policies";
-import { isUnknownError } from "../../policy/policies/unknowns";
+import { Annotation } from "../../policy/pack";
+import { isUnknownError } from "../../policy/runtime";
 import { PolicyConfigEntry, levelFiledUnder } from "../policy-config";
 import {
   EnforcementLevel,

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { synth } from "../../testing";
 import { evaluatePolicies } from "../../check";
-import { policies } from "../../policy/policies";
+import { policies } from "../../policy/pack";
 import { CorpusEntry } from "./kit";
 
 const DIR = path.join(__dirname, "corpus");

@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
 import * as kms from "@pulumi/aws/kms";
 import * as ec2 from "@pulumi/aws/ec2";
+import * as lb from "@pulumi/aws/lb";
+import * as rds from "@pulumi/aws/rds";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as appsv1 from "@pulumi/kubernetes/apps/v1";
 import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
@@ -102,6 +104,43 @@ export function vpc(
   return v;
 }
 
+/** A PostgreSQL instance meeting every RDS rule (private, encrypted, managed password, IAM auth …). */
+export function database(name: string, args: Partial<rds.InstanceArgs> = {}): rds.Instance {
+  return new rds.Instance(name, {
+    engine: "postgres",
+    engineVersion: "16.4",
+    instanceClass: "db.t4g.micro",
+    allocatedStorage: 20,
+    username: "app",
+    manageMasterUserPassword: true,
+    storageEncrypted: true,
+    kmsKeyId: key(`${name}-key`).arn,
+    iamDatabaseAuthenticationEnabled: true,
+    backupRetentionPeriod: 7,
+    enabledCloudwatchLogsExports: ["postgresql"],
+    dbSubnetGroupName: "isolated",
+    tags: TAGS,
+    ...args,
+  });
+}
+
+/** An internal application load balancer with invalid headers dropped and access logs on. */
+export function loadBalancer(name: string): lb.LoadBalancer {
+  return new lb.LoadBalancer(name, {
+    loadBalancerType: "application",
+    internal: true,
+    subnets: ["subnet-0a", "subnet-0b"],
+    dropInvalidHeaderFields: true,
+    accessLogs: { bucket: "central-alb-logs", enabled: true },
+    tags: TAGS,
+  });
+}
+
+/** A rule-less security group in a fresh compliant VPC, for corpus entries that add one bad rule. */
+export function securityGroup(name: string): ec2.SecurityGroup {
+  return new ec2.SecurityGroup(name, { vpcId: vpc("main").id, tags: TAGS });
+}
+
 export const LABELS = {
   environment: "dev",
   "app.kubernetes.io/managed-by": "team",
@@ -129,6 +168,14 @@ export function container(overrides: Partial<k8sInput.core.v1.Container> = {}): 
     readinessProbe: { httpGet: { path: "/readyz", port: 8080 } },
     ...overrides,
   };
+}
+
+/** The hardened container with its security context changed by `overrides` (the rest kept). */
+export function containerWithSecurity(
+  overrides: k8sInput.core.v1.SecurityContext,
+): k8sInput.core.v1.Container {
+  const c = container();
+  return { ...c, securityContext: { ...(c.securityContext as object), ...overrides } };
 }
 
 /** A pod spec meeting the restricted profile, with a dedicated service account and no token. */

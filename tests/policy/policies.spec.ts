@@ -11,10 +11,9 @@ import * as s3 from "@pulumi/aws/s3";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { GraphQuery, ResourceGraph, UNKNOWN, synth } from "../../testing";
 import { PolicyReport, evaluatePolicies, runPolicyPack } from "../../check";
-import { policies, packName, defaultLevel } from "../../policy/policies";
+import { policies, packName, defaultLevel } from "../../policy/pack";
 import { catalogue } from "../../policy/catalogue";
-import { checkWaivers } from "../../policy/policies/waivers";
-import { unknownCheckingProxy, UnknownValueError } from "../../policy/policies/unknowns";
+import { checkWaivers, unknownCheckingProxy, UnknownValueError } from "../../policy/runtime";
 import { bucket, deployment, key, podSpec } from "./kit";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
@@ -96,12 +95,12 @@ describe("policy metadata", () => {
 describe("policy pack process", function () {
   this.timeout(60_000);
 
-  it("importing policy/policies does not start the pack server", () => {
+  it("importing policy/pack (the `@groundwork/infra/policy` entry) does not start the pack server", () => {
     const out = childProcess.spawnSync(
       process.execPath,
       [
         "-e",
-        `const m = require(${JSON.stringify(path.join(ROOT, "dist", "policy", "policies"))}); console.log(m.policies.length)`,
+        `const m = require(${JSON.stringify(path.join(ROOT, "dist", "policy", "pack"))}); console.log(m.policies.length)`,
       ],
       { timeout: 30_000, encoding: "utf8" },
     );

@@ -1,15 +1,13 @@
 // Corpus: aws ingress rule postgres ipv6.
-import * as ec2 from "@pulumi/aws/ec2";
 import * as awsvpc from "@pulumi/aws/vpc";
-import { CorpusEntry, TAGS, vpc } from "../kit";
+import { CorpusEntry, securityGroup } from "../kit";
 
 // A standalone ingress rule opening PostgreSQL to every IPv6 address.
 export const entry: CorpusEntry = {
   description: "vpc.SecurityGroupIngressRule 5432 from ::/0",
   expect: ["aws-ec2-no-public-admin-ports"],
   program: () => {
-    const v = vpc("main");
-    const sg = new ec2.SecurityGroup("db", { vpcId: v.id, tags: TAGS });
+    const sg = securityGroup("db");
     new awsvpc.SecurityGroupIngressRule("db-any", {
       securityGroupId: sg.id,
       ipProtocol: "tcp",

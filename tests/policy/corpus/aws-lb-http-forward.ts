@@ -1,17 +1,6 @@
 // Corpus: aws lb http forward.
 import * as lb from "@pulumi/aws/lb";
-import { CorpusEntry, TAGS } from "../kit";
-
-function alb(): lb.LoadBalancer {
-  return new lb.LoadBalancer("web", {
-    loadBalancerType: "application",
-    internal: true,
-    subnets: ["subnet-0a", "subnet-0b"],
-    dropInvalidHeaderFields: true,
-    accessLogs: { bucket: "central-alb-logs", enabled: true },
-    tags: TAGS,
-  });
-}
+import { CorpusEntry, TAGS, loadBalancer } from "../kit";
 
 // Plaintext HTTP forwarded to the targets instead of redirected.
 export const entry: CorpusEntry = {
@@ -19,7 +8,7 @@ export const entry: CorpusEntry = {
   expect: ["aws-lb-listener-https"],
   program: () => {
     new lb.Listener("web-http", {
-      loadBalancerArn: alb().arn,
+      loadBalancerArn: loadBalancer("web").arn,
       port: 80,
       protocol: "HTTP",
       defaultActions: [

@@ -1,17 +1,6 @@
 // Corpus: aws lb https old tls.
 import * as lb from "@pulumi/aws/lb";
-import { CorpusEntry, TAGS } from "../kit";
-
-function alb(): lb.LoadBalancer {
-  return new lb.LoadBalancer("web", {
-    loadBalancerType: "application",
-    internal: true,
-    subnets: ["subnet-0a", "subnet-0b"],
-    dropInvalidHeaderFields: true,
-    accessLogs: { bucket: "central-alb-logs", enabled: true },
-    tags: TAGS,
-  });
-}
+import { CorpusEntry, TAGS, loadBalancer } from "../kit";
 
 // HTTPS with the 2016 policy, which still accepts TLS 1.0.
 export const entry: CorpusEntry = {
@@ -19,7 +8,7 @@ export const entry: CorpusEntry = {
   expect: ["aws-lb-listener-tls-policy"],
   program: () => {
     new lb.Listener("web-https", {
-      loadBalancerArn: alb().arn,
+      loadBalancerArn: loadBalancer("web").arn,
       port: 443,
       protocol: "HTTPS",
       sslPolicy: "ELBSecurityPolicy-2016-08",

@@ -1,31 +1,11 @@
 // Corpus: aws rds public.
-import * as rds from "@pulumi/aws/rds";
-import { CorpusEntry, TAGS, key } from "../kit";
-
-function db(name: string, args: Partial<rds.InstanceArgs>): rds.Instance {
-  return new rds.Instance(name, {
-    engine: "postgres",
-    engineVersion: "16.4",
-    instanceClass: "db.t4g.micro",
-    allocatedStorage: 20,
-    username: "app",
-    manageMasterUserPassword: true,
-    storageEncrypted: true,
-    kmsKeyId: key(`${name}-key`).arn,
-    iamDatabaseAuthenticationEnabled: true,
-    backupRetentionPeriod: 7,
-    enabledCloudwatchLogsExports: ["postgresql"],
-    dbSubnetGroupName: "isolated",
-    tags: TAGS,
-    ...args,
-  });
-}
+import { CorpusEntry, database } from "../kit";
 
 // A database reachable from the internet.
 export const entry: CorpusEntry = {
   description: "RDS instance publiclyAccessible",
   expect: ["aws-rds-not-public"],
   program: () => {
-    db("orders", { publiclyAccessible: true });
+    database("orders", { publiclyAccessible: true });
   },
 };

@@ -1,31 +1,11 @@
 // Corpus: aws rds unencrypted.
-import * as rds from "@pulumi/aws/rds";
-import { CorpusEntry, TAGS, key } from "../kit";
-
-function db(name: string, args: Partial<rds.InstanceArgs>): rds.Instance {
-  return new rds.Instance(name, {
-    engine: "postgres",
-    engineVersion: "16.4",
-    instanceClass: "db.t4g.micro",
-    allocatedStorage: 20,
-    username: "app",
-    manageMasterUserPassword: true,
-    storageEncrypted: true,
-    kmsKeyId: key(`${name}-key`).arn,
-    iamDatabaseAuthenticationEnabled: true,
-    backupRetentionPeriod: 7,
-    enabledCloudwatchLogsExports: ["postgresql"],
-    dbSubnetGroupName: "isolated",
-    tags: TAGS,
-    ...args,
-  });
-}
+import { CorpusEntry, database } from "../kit";
 
 // Storage left unencrypted.
 export const entry: CorpusEntry = {
   description: "RDS instance without storage encryption",
   expect: ["aws-rds-encrypted"],
   program: () => {
-    db("legacy", { storageEncrypted: false, kmsKeyId: undefined });
+    database("legacy", { storageEncrypted: false, kmsKeyId: undefined });
   },
 };

@@ -1,19 +1,16 @@
 // Corpus: k8s runs as root.
-import { CorpusEntry, container, deployment, podSpec } from "../kit";
+import { CorpusEntry, containerWithSecurity, deployment, podSpec } from "../kit";
 
 // runAsNonRoot dropped and UID 0 forced on the container.
 export const entry: CorpusEntry = {
   description: "container running as UID 0",
   expect: ["k8s-run-as-non-root"],
   program: () => {
-    const c = container();
     deployment(
       "legacy",
       podSpec({
         securityContext: { seccompProfile: { type: "RuntimeDefault" } },
-        containers: [
-          { ...c, securityContext: { ...(c.securityContext as object), runAsNonRoot: false, runAsUser: 0 } },
-        ],
+        containers: [containerWithSecurity({ runAsNonRoot: false, runAsUser: 0 })],
       }),
     );
   },

@@ -2,17 +2,12 @@
 // prod. The tag and protection rules are factories a cloud file instantiates with its own types, so a
 // new cloud brings its own instance without touching this file.
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { Area, GroundworkPolicy, ResourceRule, resourcePolicy } from "./meta";
-
-type Props = Record<string, unknown>;
+import { ENVIRONMENTS } from "../../components/core";
+import { Area, GroundworkPolicy, ResourceRule, resourcePolicy } from "../runtime";
+import { Props, record, recordAt } from "../runtime/props";
 
 /** The tag keys Groundwork puts on every taggable resource (components/core/tags.ts). */
 export const DEFAULT_REQUIRED_TAGS = ["environment", "managed-by", "component"];
-const ENVIRONMENTS = ["dev", "staging", "prod"];
-
-function obj(value: unknown): Props {
-  return typeof value === "object" && value !== null ? (value as Props) : {};
-}
 
 /** The stack name from an engine URN (`urn:pulumi:<stack>::…`). */
 export function stackOf(urn: string): string {
@@ -21,8 +16,8 @@ export function stackOf(urn: string): string {
 
 /** The object under the proxy the CrossGuard server wraps props in, so a fix can copy unknowns as-is. */
 function raw(props: Props): Props {
-  const target = (props as Record<string, unknown>)["__getSpecialProxyTarget"];
-  return obj(target ?? props);
+  const target = props["__getSpecialProxyTarget"];
+  return record(target ?? props);
 }
 
 export interface RequiredTagsSpec {
@@ -42,7 +37,6 @@ export interface RequiredTagsSpec {
  * behaviour, so the fix is safe.
  */
 export function requiredTagsRule(spec: RequiredTagsSpec): ResourceRule {
-  const read = (props: Props): Props => spec.path.reduce<Props>((node, key) => obj(node[key]), props);
   const config = (args: ResourceValidationArgs): { required: string[]; defaults: Record<string, string> } => {
     const c = args.getConfig<{ required?: string[]; defaults?: Record<string, string> }>();
     return { required: c.required ?? [...spec.defaultRequired], defaults: c.defaults ?? {} };
@@ -72,7 +66,7 @@ export function requiredTagsRule(spec: RequiredTagsSpec): ResourceRule {
     },
     validateResource(args, report) {
       if (!spec.appliesTo(args.type)) return;
-      const have = read(args.props);
+      const have = recordAt(args.props, spec.path);
       const missing = config(args).required.filter((k) => !(k in have));
       if (missing.length > 0) report(`missing ${spec.noun}s: ${missing.join(", ")}`);
     },
@@ -81,13 +75,14 @@ export function requiredTagsRule(spec: RequiredTagsSpec): ResourceRule {
       const { required, defaults } = config(args);
       const top = raw(args.props);
       const parents: Props[] = [top];
-      for (const key of spec.path.slice(0, -1)) parents.push(raw(obj(parents[parents.length - 1][key])));
-      const current = raw(obj(parents[parents.length - 1][spec.path[spec.path.length - 1]]));
+      for (const key of spec.path.slice(0, -1)) parents.push(raw(record(parents[parents.length - 1][key])));
+      const current = raw(record(parents[parents.length - 1][spec.path[spec.path.length - 1]]));
       const stack = stackOf(args.urn);
       const added: Record<string, string> = {};
       for (const key of required.filter((k) => !(k in current))) {
         const value =
-          defaults[key] ?? (key === "environment" && ENVIRONMENTS.includes(stack) ? stack : undefined);
+          defaults[key] ??
+          (key === "environment" && (ENVIRONMENTS as readonly string[]).includes(stack) ? stack : undefined);
         if (value !== undefined) added[key] = value;
       }
       if (Object.keys(added).length === 0) return undefined;
@@ -124,6 +119,12 @@ export function statefulProtectionRule(spec: StatefulSpec): ResourceRule {
   };
 }
 
+/** Where a resource (or its provider) says it lives: AWS `region`, Google Cloud and Azure `location`. */
+interface Placed {
+  readonly region?: unknown;
+  readonly location?: unknown;
+}
+
 const allowedRegions: ResourceRule = {
   name: "allowed-regions",
   area: "common",
@@ -146,13 +147,10 @@ const allowedRegions: ResourceRule = {
     const allowed = args.getConfig<{ allowedRegions?: string[] }>().allowedRegions ?? [];
     if (allowed.length === 0) args.notApplicable("no allowedRegions configured");
     if (args.type.startsWith("pulumi:") || args.type.startsWith("kubernetes:")) return;
-    const props = args.props as Props;
-    const own = props.region ?? props.location;
+    const own = args.props as Placed;
+    const provider = args.provider?.props as Placed | undefined;
     const region =
-      own ??
-      (args.provider
-        ? ((args.provider.props as Props).region ?? (args.provider.props as Props).location)
-        : undefined);
+      own.region ?? own.location ?? (provider ? (provider.region ?? provider.location) : undefined);
     if (region === undefined) return;
     if (!allowed.includes(String(region)))
       report(`region ${JSON.stringify(region)} is not one of ${allowed.join(", ")}`);

@@ -1,19 +1,33 @@
-// The Groundwork pack's policies, importable without starting the CrossGuard server (policy/index.ts
-// does that): the offline engine, the tests and the catalogue generator load this module.
-// Adding a cloud: write policies/<cloud>.ts exporting its array, and add it to `policies` below.
-import { awsPolicies } from "./aws";
-import { commonPolicies } from "./common";
-import { kubernetesPolicies } from "./kubernetes";
-import { GroundworkPolicy, WAIVER_POLICY, stackPolicy } from "./meta";
+// The Groundwork pack: its name and every policy in the order handed to `PolicyPack`, importable without
+// starting the CrossGuard server (policy/index.ts does that). The offline engine, the tests and the
+// catalogue generator load this module. Adding a cloud: a folder under rules/ and a line in `policies`.
+import { GroundworkPolicy, WAIVER_POLICY, stackPolicy } from "./runtime";
+import { commonPolicies } from "./rules/common";
+import { weakenedPolicies } from "./rules/weakened";
+import { awsPolicies } from "./rules/aws";
+import { kubernetesPolicies } from "./rules/kubernetes";
 
-export { GroundworkPolicy, GroundworkMeta, WAIVER_POLICY, CLOCK_KEY, Annotation, defaultLevel } from "./meta";
-export { checkWaivers, WaiverSpec, CheckedWaiver } from "./waivers";
+export {
+  Annotation,
+  CLOCK_KEY,
+  GroundworkMeta,
+  GroundworkPolicy,
+  UNDECIDED_PREFIX,
+  WAIVER_POLICY,
+  defaultLevel,
+  checkWaivers,
+  WaiverSpec,
+  CheckedWaiver,
+  UnknownValueError,
+  unknownCheckingProxy,
+  isUnknownError,
+} from "./runtime";
 
 /** The pack's name, as `new PolicyPack(packName, …)` registers it. */
 export const packName = "groundwork-security";
 
 /**
- * Invalid and applied waivers are reported under this name by every policy's wrapper (see meta.ts);
+ * Invalid and applied waivers are reported under this name by every policy's wrapper (runtime/wrapper.ts);
  * the policy itself exists so the name, level and description appear in the pack's metadata.
  */
 const waiverPolicy = stackPolicy({
@@ -34,6 +48,7 @@ const waiverPolicy = stackPolicy({
 /** Every policy, in the order handed to `PolicyPack`. */
 export const policies: GroundworkPolicy[] = [
   ...commonPolicies,
+  ...weakenedPolicies,
   ...awsPolicies,
   ...kubernetesPolicies,
   waiverPolicy,

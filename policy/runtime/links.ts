@@ -36,6 +36,48 @@ export function refersTo(
   return identities(target, nameFields).includes(value);
 }
 
+/** True when the resource is of one of the given types (exact tokens). */
+export function isOfType(resource: { readonly type: string }, types: readonly string[]): boolean {
+  return types.includes(resource.type);
+}
+
+/** Resources of the given types (exact tokens), in the order of `resources`. */
+export function ofTypes(resources: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {
+  return resources.filter((r) => types.includes(r.type));
+}
+
+/** Adds `r` under `key`, once (resources are added in order, so a repeat is always the last entry). */
+export function addOnce<K>(map: Map<K, PolicyResource[]>, key: K, r: PolicyResource): void {
+  // NaN never equals itself under ===, but a Map would match it: keep it out, as a comparison would.
+  if (typeof key === "number" && Number.isNaN(key)) return;
+  const found = map.get(key);
+  if (!found) map.set(key, [r]);
+  else if (found[found.length - 1] !== r) found.push(r);
+}
+
+/** The distinct resources of `found`, in the order of `position` (their index in `args.resources`). */
+export function inOrder(
+  position: Map<PolicyResource, number>,
+  found: Iterable<PolicyResource>,
+): PolicyResource[] {
+  return [...new Set(found)].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+/**
+ * A per-evaluation cache of indexes over `args.resources`. The server builds a fresh array for each
+ * stack policy, so keying weakly on the array gives one index per evaluation, built once.
+ */
+export function indexCache<I>(): (resources: readonly PolicyResource[], key: string, build: () => I) => I {
+  const byArray = new WeakMap<readonly PolicyResource[], Map<string, I>>();
+  return (resources, key, build) => {
+    let byKey = byArray.get(resources);
+    if (!byKey) byArray.set(resources, (byKey = new Map()));
+    let index = byKey.get(key);
+    if (index === undefined) byKey.set(key, (index = build()));
+    return index;
+  };
+}
+
 /** Sources of one (types, property, read) link, indexed by the URNs and the values they point at. */
 interface ReferrerIndex {
   readonly position: Map<PolicyResource, number>;
@@ -44,17 +86,14 @@ interface ReferrerIndex {
   readonly byValue: Map<string, PolicyResource[]>;
 }
 
-// resources array → "types|property" → read function → index. Weak on the array: one per evaluation.
-const referrerIndexes = new WeakMap<
-  readonly PolicyResource[],
-  Map<string, Map<Read | undefined, ReferrerIndex>>
->();
+const referrerIndexes = indexCache<ReferrerIndex>();
+// Readers are module-level functions; a number per reader puts them in the cache key.
+const readerIds = new Map<Read, number>();
 
-function push<K>(map: Map<K, PolicyResource[]>, key: K, r: PolicyResource): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== r) list.push(r);
-  } else map.set(key, [r]);
+function readerId(read: Read | undefined): number {
+  if (read === undefined) return 0;
+  if (!readerIds.has(read)) readerIds.set(read, readerIds.size + 1);
+  return readerIds.get(read)!;
 }
 
 function referrerIndex(
@@ -63,23 +102,17 @@ function referrerIndex(
   property: string,
   read: Read | undefined,
 ): ReferrerIndex {
-  let byKey = referrerIndexes.get(resources);
-  if (!byKey) referrerIndexes.set(resources, (byKey = new Map()));
-  const key = `${types.join(",")}|${property}`;
-  let byRead = byKey.get(key);
-  if (!byRead) byKey.set(key, (byRead = new Map()));
-  const cached = byRead.get(read);
-  if (cached) return cached;
-  const index: ReferrerIndex = { position: new Map(), byDependency: new Map(), byValue: new Map() };
-  resources.forEach((r, i) => {
-    if (!types.includes(r.type)) return;
-    index.position.set(r, i);
-    for (const d of r.propertyDependencies[property] ?? []) push(index.byDependency, d.urn, r);
-    const value = read ? ifKnown(() => read(r.props)) : knownField(r.props, property);
-    if (typeof value === "string") push(index.byValue, value, r);
+  return referrerIndexes(resources, `${types.join(",")}|${property}|${readerId(read)}`, () => {
+    const index: ReferrerIndex = { position: new Map(), byDependency: new Map(), byValue: new Map() };
+    resources.forEach((r, i) => {
+      if (!types.includes(r.type)) return;
+      index.position.set(r, i);
+      for (const d of r.propertyDependencies[property] ?? []) addOnce(index.byDependency, d.urn, r);
+      const value = read ? ifKnown(() => read(r.props)) : knownField(r.props, property);
+      if (typeof value === "string") addOnce(index.byValue, value, r);
+    });
+    return index;
   });
-  byRead.set(read, index);
-  return index;
 }
 
 /**
@@ -96,11 +129,9 @@ export function referrers(
   read?: Read,
 ): PolicyResource[] {
   const index = referrerIndex(resources, types, property, read);
-  const found = new Set<PolicyResource>(index.byDependency.get(target.urn) ?? []);
-  for (const id of identities(target, nameFields)) {
-    for (const r of index.byValue.get(id as string) ?? []) found.add(r);
-  }
-  return [...found].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+  const found = [...(index.byDependency.get(target.urn) ?? [])];
+  for (const id of identities(target, nameFields)) found.push(...(index.byValue.get(id as string) ?? []));
+  return inOrder(index.position, found);
 }
 
 /** Targets of one (types, identity fields) kind, indexed by URN and by identity. */
@@ -110,27 +141,23 @@ interface TargetIndex {
   readonly byIdentity: Map<string, PolicyResource[]>;
 }
 
-const targetIndexes = new WeakMap<readonly PolicyResource[], Map<string, TargetIndex>>();
+const targetIndexes = indexCache<TargetIndex>();
 
 function targetIndex(
   resources: readonly PolicyResource[],
   types: readonly string[],
   nameFields: readonly string[],
 ): TargetIndex {
-  let byKey = targetIndexes.get(resources);
-  if (!byKey) targetIndexes.set(resources, (byKey = new Map()));
-  const key = `${types.join(",")}|${nameFields.join(",")}`;
-  const cached = byKey.get(key);
-  if (cached) return cached;
-  const index: TargetIndex = { position: new Map(), byUrn: new Map(), byIdentity: new Map() };
-  resources.forEach((r, i) => {
-    if (!types.includes(r.type)) return;
-    index.position.set(r, i);
-    index.byUrn.set(r.urn, r);
-    for (const id of identities(r, nameFields)) push(index.byIdentity, id as string, r);
+  return targetIndexes(resources, `${types.join(",")}|${nameFields.join(",")}`, () => {
+    const index: TargetIndex = { position: new Map(), byUrn: new Map(), byIdentity: new Map() };
+    resources.forEach((r, i) => {
+      if (!types.includes(r.type)) return;
+      index.position.set(r, i);
+      index.byUrn.set(r.urn, r);
+      for (const id of identities(r, nameFields)) addOnce(index.byIdentity, id as string, r);
+    });
+    return index;
   });
-  byKey.set(key, index);
-  return index;
 }
 
 /**
@@ -145,14 +172,14 @@ export function referenced(
   nameFields: readonly string[] = [],
 ): PolicyResource[] {
   const index = targetIndex(resources, types, nameFields);
-  const found = new Set<PolicyResource>();
+  const found: PolicyResource[] = [];
   for (const d of source.propertyDependencies[property] ?? []) {
     const t = index.byUrn.get(d.urn);
-    if (t) found.add(t);
+    if (t) found.push(t);
   }
   const value = ifKnown(() => source.props[property]);
-  if (typeof value === "string") for (const t of index.byIdentity.get(value) ?? []) found.add(t);
-  return [...found].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+  if (typeof value === "string") found.push(...(index.byIdentity.get(value) ?? []));
+  return inOrder(index.position, found);
 }
 
 /**

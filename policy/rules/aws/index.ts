@@ -1,0 +1,22 @@
+// Every AWS rule (BASELINE.md, AWS section), written against raw @pulumi/aws resources so they hold for
+// any program, in the order the pack lists them. Adding a service area: a file here and a line below.
+import { GroundworkPolicy, resourcePolicy } from "../../runtime";
+import { bucketStackPolicies, s3Rules } from "./s3";
+import { kmsRules } from "./kms";
+import { ec2Rules, networkStackPolicies } from "./ec2";
+import { logsRules } from "./logs";
+import { lbRules } from "./lb";
+import { ecsRules } from "./ecs";
+import { databaseStackPolicies, rdsRules } from "./rds";
+import { iamRules } from "./iam";
+import { tagRules } from "./tags";
+
+/** Every AWS policy. */
+export const awsPolicies: GroundworkPolicy[] = [
+  ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
+    .concat(tagRules)
+    .map(resourcePolicy),
+  ...bucketStackPolicies,
+  ...networkStackPolicies,
+  ...databaseStackPolicies,
+];

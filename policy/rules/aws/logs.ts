@@ -1,0 +1,49 @@
+// AWS CloudWatch Logs rules: log groups are encrypted under a customer-managed key and kept for a
+// bounded period of at least the minimum retention.
+import type { LogGroupArgs } from "@pulumi/aws/cloudwatch";
+import { ResourceRule } from "../../runtime";
+import { onInputs } from "../../runtime/props";
+import { isOfType } from "../../runtime/links";
+import { isSet } from "../../runtime/unknowns";
+import { T } from "./resource-types";
+
+export const logsRules: ResourceRule[] = [
+  {
+    name: "aws-cloudwatch-log-group-encrypted",
+    area: "aws",
+    severity: "medium",
+    description: "CloudWatch log groups must be encrypted with a customer-managed KMS key.",
+    remediationSteps:
+      "Set `kmsKeyId` to a rotating customer-managed key whose policy allows the logs service.",
+    references: ["CKV_AWS_158"],
+    validateResource(args, report) {
+      if (isOfType(args, T.logGroup) && !isSet(args.props, "kmsKeyId")) report("kmsKeyId is not set");
+    },
+  },
+  {
+    name: "aws-cloudwatch-log-retention",
+    area: "aws",
+    severity: "medium",
+    description:
+      "CloudWatch log groups must keep logs for a bounded period of at least the minimum retention.",
+    remediationSteps: "Set `retentionInDays` to the environment's retention (dev 30, staging 90, prod 365).",
+    references: ["CKV_AWS_338", "CKV_AWS_66"],
+    configSchema: {
+      properties: {
+        minimumRetentionDays: {
+          type: "integer",
+          minimum: 1,
+          default: 30,
+          description: "Shortest retention accepted, in days.",
+        },
+      },
+    },
+    validateResource: onInputs<LogGroupArgs>(T.logGroup, (group, report, args) => {
+      const min = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? 30;
+      const days = group.retentionInDays;
+      if (days === undefined || days === 0)
+        report("retentionInDays is not set (logs kept forever, unbudgeted)");
+      else if (typeof days === "number" && days < min) report(`retentionInDays is ${days} (at least ${min})`);
+    }),
+  },
+];

@@ -1,0 +1,280 @@
+// AWS S3 rules. A bucket's settings are separate resources (public-access block, encryption, policy,
+// versioning, logging, ownership, lifecycle), so most rules are stack rules that find a bucket's parts
+// through `propertyDependencies` and the `bucket` input.
+import type {
+  BucketArgs,
+  BucketOwnershipControlsArgs,
+  BucketPolicyArgs,
+  BucketPublicAccessBlockArgs,
+  BucketServerSideEncryptionConfigurationArgs,
+  BucketVersioningArgs,
+} from "@pulumi/aws/s3";
+import type { PolicyResource } from "@pulumi/policy";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { Inputs, Props, inputsOf, oneOrMany, propsOf, record } from "../../runtime/props";
+import { eachOf, ofTypes, referrers } from "../../runtime/links";
+import { ifKnown, isSet } from "../../runtime/unknowns";
+import { T } from "./resource-types";
+import { statements } from "./iam";
+
+type Bucket = Inputs<BucketArgs>;
+type EncryptionRule = Partial<Inputs<BucketServerSideEncryptionConfigurationArgs>["rules"][number]>;
+
+function bucketLabel(b: PolicyResource): string {
+  return `bucket "${b.name}"`;
+}
+
+// The configuration resources of a bucket, found through the `bucket` input.
+function bucketParts(
+  resources: readonly PolicyResource[],
+  types: readonly string[],
+  b: PolicyResource,
+): PolicyResource[] {
+  return referrers(resources, types, "bucket", b, ["bucket"]);
+}
+
+/** Runs `check` on every bucket of the stack with its typed inputs (see `eachOf` for unknowns). */
+function eachBucket(
+  resources: readonly PolicyResource[],
+  report: { undecided(message: string, urn?: string): void },
+  check: (b: PolicyResource, bucket: Bucket) => void,
+): void {
+  eachOf(ofTypes(resources, T.bucket), report, (b) => check(b, propsOf<BucketArgs>(b)));
+}
+
+// Module-level so the link index built for it is reused across buckets (it is keyed by the reader).
+const accessLogsBucket = (props: Props): unknown => record(props.accessLogs).bucket;
+
+/**
+ * Buckets that receive logs from AWS services (S3 server access logging, load balancer access logs). Those
+ * services write only with SSE-S3, and logging a log bucket would loop, so two rules treat them apart.
+ */
+function logTargets(resources: readonly PolicyResource[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of ofTypes(resources, T.bucket)) {
+    const viaLogging = referrers(resources, T.logging, "targetBucket", b, ["bucket"]).length > 0;
+    const viaLb =
+      referrers(resources, T.loadBalancer, "accessLogs", b, ["bucket"], accessLogsBucket).length > 0;
+    if (viaLogging || viaLb) out.add(b.urn);
+  }
+  return out;
+}
+
+export const s3Rules: ResourceRule[] = [
+  {
+    name: "aws-s3-no-public-acl",
+    area: "aws",
+    severity: "critical",
+    description: "S3 buckets must not grant public access through a canned ACL.",
+    remediationSteps:
+      "Remove the `public-read`/`public-read-write`/`authenticated-read` ACL; use BucketOwnerEnforced ownership and grant access through IAM.",
+    references: ["CKV_AWS_20", "CKV_AWS_57", "CIS AWS 2.1.4"],
+    validateResource(args, report) {
+      const acl = inputsOf<{ acl?: string }>(args, [...T.bucket, ...T.acl])?.acl;
+      if (["public-read", "public-read-write", "authenticated-read"].includes(String(acl))) {
+        report(`canned ACL "${acl}" makes the bucket readable outside the account`);
+      }
+    },
+  },
+  {
+    name: "aws-s3-no-force-destroy",
+    area: "aws",
+    severity: "medium",
+    description: "S3 buckets must not be created with `forceDestroy`, which deletes every object on destroy.",
+    remediationSteps: "Leave `forceDestroy` unset (false); empty a bucket deliberately before removing it.",
+    references: ["Groundwork BASELINE AWS Bucket"],
+    validateResource(args, report) {
+      if (inputsOf<BucketArgs>(args, T.bucket)?.forceDestroy === true) report("forceDestroy is true");
+    },
+  },
+];
+
+const PUBLIC_ACCESS_FLAGS = [
+  "blockPublicAcls",
+  "blockPublicPolicy",
+  "ignorePublicAcls",
+  "restrictPublicBuckets",
+] as const;
+
+/** What is wrong with one public-access block: flags off or unset, or undecided when one is unknown. */
+function publicAccessGaps(pab: PolicyResource): { missing: string[]; unknown: boolean } {
+  const block = propsOf<BucketPublicAccessBlockArgs>(pab);
+  const values = PUBLIC_ACCESS_FLAGS.map((f) => [f, ifKnown(() => block[f])] as const);
+  const off = values.filter(([, v]) => v === false || v === null);
+  const unset = values.filter(([f]) => !(f in pab.props));
+  return {
+    missing: [...off, ...unset].map(([f]) => f),
+    unknown: values.some(([, v]) => v === undefined),
+  };
+}
+
+/** Every encryption rule of a bucket: its SSE configuration resources', and an inline one. */
+function encryptionRules(
+  resources: readonly PolicyResource[],
+  b: PolicyResource,
+  bucket: Bucket,
+): EncryptionRule[] {
+  const rules: EncryptionRule[] = [];
+  for (const c of bucketParts(resources, T.encryption, b)) {
+    const config = propsOf<BucketServerSideEncryptionConfigurationArgs>(c);
+    rules.push(...oneOrMany(config.rules).map((r) => record(r) as EncryptionRule));
+  }
+  const inline = ifKnown(() => bucket.serverSideEncryptionConfiguration?.rule);
+  if (inline) rules.push(record(inline) as EncryptionRule);
+  return rules;
+}
+
+export const bucketStackPolicies: GroundworkPolicy[] = [
+  stackPolicy({
+    name: "aws-s3-public-access-block",
+    area: "aws",
+    severity: "critical",
+    description: "Every S3 bucket has a public-access block with all four settings on.",
+    remediationSteps:
+      "Add a BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
+    references: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CIS AWS 2.1.4"],
+    validateStack(args, report) {
+      eachBucket(args.resources, report, (b) => {
+        const blocks = bucketParts(args.resources, T.publicAccessBlock, b);
+        if (blocks.length === 0) {
+          report(`${bucketLabel(b)} has no BucketPublicAccessBlock`, b.urn);
+          return;
+        }
+        for (const pab of blocks) {
+          const { missing, unknown } = publicAccessGaps(pab);
+          if (missing.length > 0) {
+            report(`${bucketLabel(b)}: ${missing.join(", ")} not true on "${pab.name}"`, b.urn);
+          } else if (unknown) {
+            report.undecided(`${bucketLabel(b)}: a public-access setting is unknown`, b.urn);
+          }
+        }
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-s3-encryption-kms",
+    area: "aws",
+    severity: "high",
+    description:
+      "Every S3 bucket is encrypted with SSE-KMS under a customer-managed key, with bucket keys on. Log-delivery " +
+      "buckets (targets of S3 access logging or load balancer access logs) may use SSE-S3, the only encryption " +
+      "those AWS services can write to.",
+    remediationSteps:
+      "Add a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, kmsMasterKeyId set, bucketKeyEnabled true.",
+    references: ["CKV_AWS_145", "CKV_AWS_19"],
+    validateStack(args, report) {
+      const targets = logTargets(args.resources);
+      eachBucket(args.resources, report, (b, bucket) => {
+        const rules = encryptionRules(args.resources, b, bucket);
+        if (rules.length === 0) {
+          report(`${bucketLabel(b)} has no server-side encryption configuration (SSE-S3 default)`, b.urn);
+          return;
+        }
+        for (const r of rules) {
+          const by = record(r.applyServerSideEncryptionByDefault);
+          const algorithm = String(by.sseAlgorithm ?? "");
+          if (targets.has(b.urn) && algorithm === "AES256") continue;
+          if (!algorithm.startsWith("aws:kms"))
+            report(
+              `${bucketLabel(b)}: sseAlgorithm is ${JSON.stringify(by.sseAlgorithm)}, not aws:kms`,
+              b.urn,
+            );
+          else if (!isSet(by, "kmsMasterKeyId"))
+            report(`${bucketLabel(b)}: kmsMasterKeyId not set (AWS-managed key)`, b.urn);
+          if (r.bucketKeyEnabled !== true) report(`${bucketLabel(b)}: bucketKeyEnabled is not true`, b.urn);
+        }
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-s3-tls-only",
+    area: "aws",
+    severity: "high",
+    description: "Every S3 bucket has a policy denying requests without TLS (aws:SecureTransport = false).",
+    remediationSteps:
+      "Add a BucketPolicy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport false.",
+    references: ["CIS AWS 2.1.1"],
+    validateStack(args, report) {
+      eachBucket(args.resources, report, (b, bucket) => {
+        const docs: unknown[] = bucketParts(args.resources, T.bucketPolicy, b).map(
+          (p) => propsOf<BucketPolicyArgs>(p).policy,
+        );
+        const inline = ifKnown(() => bucket.policy);
+        if (inline !== undefined) docs.push(inline);
+        const denies = docs.flatMap(statements).some((s) => {
+          const bool = record(record(s.Condition).Bool);
+          return s.Effect === "Deny" && String(bool["aws:SecureTransport"]) === "false";
+        });
+        if (!denies) report(`${bucketLabel(b)} does not deny requests without TLS`, b.urn);
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-s3-versioning",
+    area: "aws",
+    severity: "medium",
+    description: "Every S3 bucket has versioning enabled.",
+    remediationSteps: 'Add a BucketVersioning with `versioningConfiguration.status: "Enabled"`.',
+    references: ["CKV_AWS_21"],
+    validateStack(args, report) {
+      eachBucket(args.resources, report, (b, bucket) => {
+        const on =
+          bucketParts(args.resources, T.versioning, b).some(
+            (v) => propsOf<BucketVersioningArgs>(v).versioningConfiguration?.status === "Enabled",
+          ) || ifKnown(() => bucket.versioning?.enabled) === true;
+        if (!on) report(`${bucketLabel(b)} is not versioned`, b.urn);
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-s3-access-logging",
+    area: "aws",
+    severity: "medium",
+    description: "Every S3 bucket logs access to a log bucket (log buckets themselves excepted).",
+    remediationSteps: "Add a BucketLogging pointing `targetBucket` at a log bucket.",
+    references: ["CKV_AWS_18"],
+    validateStack(args, report) {
+      const targets = logTargets(args.resources);
+      eachBucket(args.resources, report, (b, bucket) => {
+        if (targets.has(b.urn)) return;
+        const logged =
+          bucketParts(args.resources, T.logging, b).length > 0 ||
+          ifKnown(() => bucket.logging?.targetBucket) !== undefined;
+        if (!logged) report(`${bucketLabel(b)} has no access logging`, b.urn);
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-s3-ownership-enforced",
+    area: "aws",
+    severity: "medium",
+    description: "Every S3 bucket disables ACLs with BucketOwnerEnforced object ownership.",
+    remediationSteps: 'Add BucketOwnershipControls with `rule.objectOwnership: "BucketOwnerEnforced"`.',
+    references: ["CKV2_AWS_65"],
+    validateStack(args, report) {
+      eachBucket(args.resources, report, (b) => {
+        const ok = bucketParts(args.resources, T.ownership, b).some(
+          (o) => propsOf<BucketOwnershipControlsArgs>(o).rule?.objectOwnership === "BucketOwnerEnforced",
+        );
+        if (!ok) report(`${bucketLabel(b)} does not enforce bucket-owner object ownership`, b.urn);
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-s3-lifecycle",
+    area: "aws",
+    severity: "low",
+    description: "Every S3 bucket has a lifecycle rule (non-current versions, incomplete multipart uploads).",
+    remediationSteps:
+      "Add a BucketLifecycleConfiguration expiring non-current versions and aborting incomplete uploads.",
+    references: ["CKV2_AWS_61"],
+    validateStack(args, report) {
+      eachBucket(args.resources, report, (b, bucket) => {
+        const has =
+          bucketParts(args.resources, T.lifecycle, b).length > 0 ||
+          oneOrMany(ifKnown(() => bucket.lifecycleRules)).length > 0;
+        if (!has) report(`${bucketLabel(b)} has no lifecycle configuration`, b.urn);
+      });
+    },
+  }),
+];
