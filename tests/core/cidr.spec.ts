@@ -15,18 +15,9 @@ import {
   parseCidr,
   planCidr,
 } from "../../components/core";
+import { inputError } from "./helpers";
 
 const v = new Validator("aws.Network", "core");
-
-function inputError(fn: () => unknown): GroundworkInputError {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a GroundworkInputError, nothing was thrown");
-}
 
 /** Parses a planner output, failing loudly if it is not a CIDR. */
 function block(text: string): { base: number; prefix: number } {

@@ -40,7 +40,7 @@ describe("kubernetes pod helpers", () => {
 
   it("components/kubernetes imports provider sub-modules only, never the @pulumi/kubernetes root", () => {
     const dir = path.join(__dirname, "../../../components/kubernetes");
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts"));
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
     assert.ok(files.length >= 3, `sources not found in ${dir}`);
     for (const f of files) {
       const src = fs.readFileSync(path.join(dir, f), "utf8");
