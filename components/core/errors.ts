@@ -33,7 +33,7 @@ export function describeValue(value: unknown): string {
 
 // The class carries every field of InputProblem; declaring them through the interface (and copying them
 // in the constructor) keeps the one list of fields in one place.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface GroundworkInputError extends InputProblem {}
 
 /**

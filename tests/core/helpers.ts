@@ -27,3 +27,15 @@ export function invalid(rule: NameRule, names: string[], problem?: RegExp): void
     if (problem) assert.match(p!, problem, `${rule.id}: ${JSON.stringify(n)}`);
   }
 }
+
+/** Image references pinned to a tag other than latest or to a digest, from several registries. */
+export const PINNED_IMAGES: readonly string[] = [
+  "nginx:1.27.0",
+  "nginx:1.27",
+  "ghcr.io/acme/api:1.2.3",
+  "localhost:5000/api:v1",
+  "registry.example.com:5000/team/app:v2-rc.1",
+  `acme/api@sha256:${"a".repeat(64)}`,
+  `ghcr.io/acme/api@sha256:${"a".repeat(64)}`,
+  `ghcr.io/acme/api:latest@sha256:${"b".repeat(64)}`,
+];

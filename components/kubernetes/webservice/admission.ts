@@ -5,6 +5,8 @@ import { nameProblemFor, validateNameFor } from "../../core/naming";
 import { Validator } from "../../core/validate";
 import { kubernetesLabelKeyProblem, kubernetesLabelValueProblem } from "../labels";
 import { KUBERNETES_LABEL_NAME, KUBERNETES_SUBDOMAIN_NAME } from "../naming";
+// A type-only import: args.ts imports this file's functions, this file only its argument type.
+import type { WebServiceArgs } from "./args";
 
 /** The Ingress a WebService creates. */
 export interface IngressSettings {
@@ -14,16 +16,17 @@ export interface IngressSettings {
   readonly controllerNamespace: string;
 }
 
-/** The arguments these checks read (a subset of WebServiceArgs, so this file does not import it back). */
-export interface AdmissionArgs {
-  readonly allowFromNamespaces?: readonly string[];
-  readonly allowFromPods?: readonly { readonly [key: string]: string }[];
-  readonly ingress?: boolean;
-  readonly ingressHost?: string;
-  readonly ingressTlsSecretName?: string;
-  readonly ingressClassName?: string;
-  readonly ingressControllerNamespace?: string;
-}
+/** The arguments these checks read. */
+export type AdmissionArgs = Pick<
+  WebServiceArgs,
+  | "allowFromNamespaces"
+  | "allowFromPods"
+  | "ingress"
+  | "ingressHost"
+  | "ingressTlsSecretName"
+  | "ingressClassName"
+  | "ingressControllerNamespace"
+>;
 
 const INGRESS_ONLY = [
   "ingressHost",
