@@ -7,7 +7,6 @@ import {
   Environment,
   Tags,
   Validator,
-  awsTags,
   childName,
   protectStateful,
   resolveProfile,
@@ -15,6 +14,7 @@ import {
   validateName,
   weakenedAgainstProfile,
 } from "../core";
+import { awsTags } from "./tags";
 import { awsContext, withWeakened } from "./common";
 import { bucketReadPolicy, bucketWritePolicy, logBucketPolicy, tlsOnlyBucketPolicy } from "./documents";
 import { EncryptionKey } from "./kms";

@@ -10,7 +10,6 @@ import {
   Environment,
   Tags,
   Validator,
-  awsTags,
   childName,
   knownValue,
   protectStateful,
@@ -19,6 +18,8 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../core";
+import { awsTags } from "./tags";
+import { AWS_SIZES } from "./sizes";
 import { requireLogsService, withWeakened } from "./common";
 import { EncryptionKey } from "./kms";
 
@@ -174,7 +175,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
       );
     }
     const major = engineVersion.split(".")[0];
-    const instanceClass = args.instanceClass ?? profile.sizes.databaseInstanceClass;
+    const instanceClass = args.instanceClass ?? AWS_SIZES[profile.environment].databaseInstanceClass;
     if (typeof instanceClass !== "string" || !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass)) {
       v.fail(
         "instanceClass",
@@ -188,14 +189,14 @@ export class PostgresDatabase extends pulumi.ComponentResource {
       args.allocatedStorageGiB,
       20,
       65536,
-      profile.sizes.databaseStorageGiB,
+      AWS_SIZES[profile.environment].databaseStorageGiB,
     );
     const maxStorage = v.integer(
       "maxAllocatedStorageGiB",
       args.maxAllocatedStorageGiB,
       storage,
       65536,
-      Math.max(storage, profile.sizes.databaseMaxStorageGiB),
+      Math.max(storage, AWS_SIZES[profile.environment].databaseMaxStorageGiB),
     );
     const databaseName = args.databaseName ?? "app";
     if (typeof databaseName !== "string" || !/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/.test(databaseName)) {

@@ -6,7 +6,6 @@ import * as iam from "@pulumi/aws/iam";
 import {
   Environment,
   Validator,
-  awsTags,
   childName,
   knownValue,
   protectStateful,
@@ -14,6 +13,7 @@ import {
   Tags,
   weakenedAgainstProfile,
 } from "../core";
+import { awsTags } from "./tags";
 import { awsContext, withWeakened } from "./common";
 import { KEY_SERVICES, KeyService, keyPolicy, keyUsePolicy } from "./documents";
 

@@ -9,7 +9,6 @@ import {
   Environment,
   Tags,
   Validator,
-  awsTags,
   childName,
   parseCidr,
   planCidr,
@@ -18,6 +17,7 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../core";
+import { awsTags } from "./tags";
 import { awsContext, requireLogsService, withWeakened } from "./common";
 import { assumeRolePolicy, flowLogWritePolicy } from "./documents";
 import { EncryptionKey } from "./kms";

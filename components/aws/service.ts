@@ -14,7 +14,6 @@ import {
   Environment,
   Tags,
   Validator,
-  awsTags,
   childName,
   knownValue,
   parseCidr,
@@ -26,6 +25,8 @@ import {
   looksLikeSecretName,
   PINNED_IMAGE_EXPECTED,
 } from "../core";
+import { awsTags } from "./tags";
+import { AWS_SIZES } from "./sizes";
 import { awsContext, requireLogsService, withWeakened } from "./common";
 import { assumeRolePolicy, executionRolePolicy, logBucketPolicy } from "./documents";
 import { hardenedBucket } from "./bucket";
@@ -254,7 +255,7 @@ export class ContainerService extends pulumi.ComponentResource {
     if (typeof healthCheckPath !== "string" || !/^\/[\x21-\x7e]{0,1023}$/.test(healthCheckPath)) {
       v.fail("healthCheckPath", healthCheckPath, "is not a valid path", "a path starting with /");
     }
-    const cpu = args.cpu ?? profile.sizes.taskCpu;
+    const cpu = args.cpu ?? AWS_SIZES[profile.environment].taskCpu;
     if (!(cpu in FARGATE_SIZES)) {
       v.fail("cpu", cpu, "is not a Fargate CPU size", `one of ${Object.keys(FARGATE_SIZES).join(", ")}`);
     }
@@ -264,7 +265,7 @@ export class ContainerService extends pulumi.ComponentResource {
       args.memoryMiB,
       memMin,
       memMax,
-      Math.max(memMin, profile.sizes.taskMemoryMiB),
+      Math.max(memMin, AWS_SIZES[profile.environment].taskMemoryMiB),
     );
     const memoryOk = cpu === 256 ? [512, 1024, 2048].includes(memory) : (memory - memMin) % memStep === 0;
     if (!memoryOk) {

@@ -93,13 +93,12 @@ function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-/**
- * Plans the subnets. Each tier gets one aligned block of `reservedZones` subnets; blocks are packed
- * largest first (declared order breaks ties), which keeps every block aligned without gaps. Zone `i` of
- * a tier is always the `i`-th subnet of its block, whatever `zones` is, so adding zones is additive.
- * @param v the calling component's validator; errors name `cidrField`, `zones` and `tiers`.
- */
-export function planCidr(v: Validator, request: CidrPlanRequest, cidrField = "cidrBlock"): CidrPlan {
+/** Checks a plan request; returns the parent block and the reservation rounded up to a power of two. */
+function checkRequest(
+  v: Validator,
+  request: CidrPlanRequest,
+  cidrField: string,
+): { parent: Ipv4Block; reserved: number } {
   const [minPrefix, maxPrefix] = request.prefixRange ?? [16, 28];
   const parent = parseCidr(request.cidr);
   if (!parent || parent.prefix < minPrefix || parent.prefix > maxPrefix) {
@@ -137,6 +136,17 @@ export function planCidr(v: Validator, request: CidrPlanRequest, cidrField = "ci
     seen.add(t.name);
     v.integer(`tiers[${i}].prefixLength`, t.prefixLength, parent.prefix + Math.log2(reserved), 28);
   });
+  return { parent, reserved };
+}
+
+/**
+ * Plans the subnets. Each tier gets one aligned block of `reservedZones` subnets; blocks are packed
+ * largest first (declared order breaks ties), which keeps every block aligned without gaps. Zone `i` of
+ * a tier is always the `i`-th subnet of its block, whatever `zones` is, so adding zones is additive.
+ * @param v the calling component's validator; errors name `cidrField`, `zones` and `tiers`.
+ */
+export function planCidr(v: Validator, request: CidrPlanRequest, cidrField = "cidrBlock"): CidrPlan {
+  const { parent, reserved } = checkRequest(v, request, cidrField);
 
   const zoneBits = Math.log2(reserved);
   const order = request.tiers

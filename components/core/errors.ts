@@ -31,20 +31,19 @@ export function describeValue(value: unknown): string {
   }
 }
 
+// The class carries every field of InputProblem; declaring them through the interface (and copying them
+// in the constructor) keeps the one list of fields in one place.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface GroundworkInputError extends InputProblem {}
+
 /**
  * Thrown by a component constructor, before any child resource is registered, when an argument is
  * invalid. It is a `pulumi.ResourceError` with the stack trace hidden, so `pulumi up` prints the
  * message alone: `aws.Network "core": cidrBlock "10.0.0.0/33" is not a valid IPv4 CIDR (expected
- * a.b.c.d/n with n between 16 and 28)`.
+ * a.b.c.d/n with n between 16 and 28)`. It carries the {@link InputProblem} fields.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class GroundworkInputError extends pulumi.ResourceError {
-  readonly component: string;
-  readonly resourceName: string;
-  readonly field: string;
-  readonly value: unknown;
-  readonly problem: string;
-  readonly expected: string;
-
   constructor(problem: InputProblem) {
     super(
       `${problem.component} ${JSON.stringify(problem.resourceName)}: ${problem.field} ` +
@@ -53,11 +52,7 @@ export class GroundworkInputError extends pulumi.ResourceError {
       true,
     );
     this.name = "GroundworkInputError";
-    this.component = problem.component;
-    this.resourceName = problem.resourceName;
-    this.field = problem.field;
-    this.value = problem.value;
-    this.problem = problem.problem;
-    this.expected = problem.expected;
+    const { component, resourceName, field, value, expected } = problem;
+    Object.assign(this, { component, resourceName, field, value, problem: problem.problem, expected });
   }
 }

@@ -1,4 +1,5 @@
-// Cloud-neutral building blocks shared by every Groundwork component. Imports no provider SDK, ever.
+// Cloud-neutral building blocks shared by every Groundwork component. Imports no provider SDK and no
+// cloud folder, ever (deprecated.ts reaches the pure cloud files lazily, for old import paths only).
 export * from "./errors";
 export * from "./validate";
 export * from "./profiles";
@@ -8,3 +9,4 @@ export * from "./cidr";
 export * from "./images";
 export * from "./secrets";
 export * from "./weakening";
+export * from "./deprecated";

@@ -1,5 +1,7 @@
-// Environment profiles: the one table from which every component derives its environment-dependent
-// defaults. A profile changes size, availability and retention; it never changes a security control.
+// Environment profiles: the one cloud-neutral table from which every component derives its
+// environment-dependent defaults (availability, retention, protection, replica bounds). Sizes are
+// cloud-specific and live in each cloud's folder (`aws/sizes.ts`, `kubernetes/sizes.ts`), keyed by the
+// same environments. A profile never changes a security control.
 import { Validator } from "./validate";
 
 /** Every environment Groundwork knows, in promotion order: the one list components, config and the pack share. */
@@ -27,37 +29,6 @@ export interface EnvironmentProfile {
   readonly protect: boolean;
   /** Lower and upper bounds for horizontally scaled workloads. */
   readonly replicas: { readonly min: number; readonly max: number };
-  /** Default sizes; components may offer an override argument for each. */
-  readonly sizes: {
-    /** Fargate task CPU units. */
-    readonly taskCpu: number;
-    /** Fargate task memory (MiB). */
-    readonly taskMemoryMiB: number;
-    /** RDS instance class. */
-    readonly databaseInstanceClass: string;
-    /** Initial database storage (GiB). */
-    readonly databaseStorageGiB: number;
-    /** Storage autoscaling ceiling (GiB). */
-    readonly databaseMaxStorageGiB: number;
-    /** Kubernetes container requests and limits. */
-    readonly container: {
-      readonly cpuRequest: string;
-      readonly cpuLimit: string;
-      readonly memoryRequest: string;
-      readonly memoryLimit: string;
-      readonly ephemeralStorageRequest: string;
-      readonly ephemeralStorageLimit: string;
-    };
-    /** Kubernetes namespace quota. */
-    readonly namespaceQuota: {
-      readonly requestsCpu: string;
-      readonly requestsMemory: string;
-      readonly limitsCpu: string;
-      readonly limitsMemory: string;
-      readonly pods: string;
-      readonly persistentVolumeClaims: string;
-    };
-  };
 }
 
 /** The profiles. Security controls are deliberately absent: they are identical everywhere. */
@@ -72,29 +43,6 @@ export const PROFILES: { readonly [E in Environment]: EnvironmentProfile } = {
     deletionProtection: false,
     protect: false,
     replicas: { min: 1, max: 2 },
-    sizes: {
-      taskCpu: 256,
-      taskMemoryMiB: 512,
-      databaseInstanceClass: "db.t4g.micro",
-      databaseStorageGiB: 20,
-      databaseMaxStorageGiB: 50,
-      container: {
-        cpuRequest: "100m",
-        cpuLimit: "500m",
-        memoryRequest: "128Mi",
-        memoryLimit: "256Mi",
-        ephemeralStorageRequest: "64Mi",
-        ephemeralStorageLimit: "256Mi",
-      },
-      namespaceQuota: {
-        requestsCpu: "2",
-        requestsMemory: "4Gi",
-        limitsCpu: "4",
-        limitsMemory: "8Gi",
-        pods: "20",
-        persistentVolumeClaims: "5",
-      },
-    },
   },
   staging: {
     environment: "staging",
@@ -106,29 +54,6 @@ export const PROFILES: { readonly [E in Environment]: EnvironmentProfile } = {
     deletionProtection: true,
     protect: false,
     replicas: { min: 2, max: 4 },
-    sizes: {
-      taskCpu: 512,
-      taskMemoryMiB: 1024,
-      databaseInstanceClass: "db.t4g.medium",
-      databaseStorageGiB: 50,
-      databaseMaxStorageGiB: 200,
-      container: {
-        cpuRequest: "250m",
-        cpuLimit: "1",
-        memoryRequest: "256Mi",
-        memoryLimit: "512Mi",
-        ephemeralStorageRequest: "128Mi",
-        ephemeralStorageLimit: "512Mi",
-      },
-      namespaceQuota: {
-        requestsCpu: "8",
-        requestsMemory: "16Gi",
-        limitsCpu: "16",
-        limitsMemory: "32Gi",
-        pods: "50",
-        persistentVolumeClaims: "10",
-      },
-    },
   },
   prod: {
     environment: "prod",
@@ -140,29 +65,6 @@ export const PROFILES: { readonly [E in Environment]: EnvironmentProfile } = {
     deletionProtection: true,
     protect: true,
     replicas: { min: 3, max: 10 },
-    sizes: {
-      taskCpu: 1024,
-      taskMemoryMiB: 2048,
-      databaseInstanceClass: "db.r6g.large",
-      databaseStorageGiB: 100,
-      databaseMaxStorageGiB: 1000,
-      container: {
-        cpuRequest: "500m",
-        cpuLimit: "2",
-        memoryRequest: "512Mi",
-        memoryLimit: "1Gi",
-        ephemeralStorageRequest: "256Mi",
-        ephemeralStorageLimit: "1Gi",
-      },
-      namespaceQuota: {
-        requestsCpu: "32",
-        requestsMemory: "64Gi",
-        limitsCpu: "64",
-        limitsMemory: "128Gi",
-        pods: "200",
-        persistentVolumeClaims: "20",
-      },
-    },
   },
 };
 

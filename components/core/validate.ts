@@ -98,6 +98,26 @@ export class Validator {
     if (typeof v !== "string" || !pattern.test(v)) this.fail(field, v, "is not valid", expected);
   }
 
+  /**
+   * Checks a map of strings (tags, labels, annotations): a plain object whose every value is a string.
+   * Returns it, or an empty map when absent.
+   */
+  stringMap(
+    field: string,
+    value: { readonly [key: string]: string } | undefined,
+  ): {
+    readonly [key: string]: string;
+  } {
+    if (value === undefined) return {};
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.fail(field, value, "is not a map of strings", "an object of string keys to string values");
+    }
+    for (const [key, entry] of Object.entries(value)) {
+      if (typeof entry !== "string") this.fail(`${field}.${key}`, entry, "is not a string", "a string value");
+    }
+    return value;
+  }
+
   /** Checks that a list argument (when known) has between `min` and `max` entries. */
   listLength(field: string, value: readonly unknown[] | undefined, min: number, max: number): void {
     if (value === undefined) return;

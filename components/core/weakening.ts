@@ -2,6 +2,7 @@
 // profile gives. Every cloud records the answer the same way (a `weakened` output, plus a tag, label or
 // annotation on the children), so a reviewer and the policy pack see each weakened default by name.
 import { EnvironmentProfile } from "./profiles";
+import { Tags } from "./tags";
 
 /** The tag (AWS, Azure), label (Google Cloud) key that lists a component's weakened defaults. */
 export const WEAKENED_TAG = "groundwork-weakened";
@@ -61,4 +62,13 @@ export function weakenedAgainstProfile(profile: EnvironmentProfile, s: ProfileSe
  */
 export function weakenedValue(weakened: readonly string[]): string | undefined {
   return weakened.length === 0 ? undefined : [...weakened].sort().join(" ");
+}
+
+/**
+ * `map` (tags, labels or annotations) with the weakened names recorded under `key` ({@link WEAKENED_TAG}
+ * or {@link WEAKENED_ANNOTATION}); the map itself when nothing is weakened, so defaults add no key.
+ */
+export function withWeakenedRecord(map: Tags, key: string, weakened: readonly string[]): Tags {
+  const value = weakenedValue(weakened);
+  return value === undefined ? map : { ...map, [key]: value };
 }

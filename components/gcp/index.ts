@@ -1,6 +1,9 @@
-// Google Cloud: the shared vocabulary, conformed to Google Cloud's rules. Components (network, KMS,
-// bucket, Cloud Run, Cloud SQL) arrive in their own issue; this module imports no provider SDK yet.
-export { gcpLabels, conformGcpLabel } from "../core/tags";
-export { NAME_RULES, nameProblem, shapeName } from "../core/naming";
-/** The naming rule Google Cloud resource names follow (RFC 1035). */
+// Google Cloud (`@groundwork/infra/gcp`): the shared vocabulary conformed to Google Cloud's rules: labels,
+// resource names and, when components arrive (their own issue), sizes in `gcp/sizes.ts`. No provider SDK yet.
+export { conformGcpLabel, gcpLabels } from "./labels";
+export { GCP_RESOURCE_NAME } from "./naming";
+
+// Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
+export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";
+/** @deprecated since 0.2.0: use {@link GCP_RESOURCE_NAME} with `nameProblemFor`/`shapeNameFor` from core. */
 export const RESOURCE_NAME_RULE = "gcpResource" as const;

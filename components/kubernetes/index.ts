@@ -1,6 +1,7 @@
-// Kubernetes components (`@groundwork/infra/kubernetes`): a hardened Namespace and a hardened WebService.
-// Only provider sub-modules are imported, never the `@pulumi/kubernetes` root.
-export { Namespace, NamespaceArgs, POD_SECURITY_VERSION, RESERVED_NAMESPACES } from "./namespace";
+// Kubernetes components (`@groundwork/infra/kubernetes`): a hardened Namespace and a hardened WebService,
+// and the Kubernetes vocabulary (labels, name rules, sizes). Only provider sub-modules are imported, never
+// the `@pulumi/kubernetes` root. Builders and resolvers stay internal: this list is the public surface.
+export { Namespace, NamespaceArgs, POD_SECURITY_VERSION } from "./namespace";
 export { WebService, WebServiceArgs } from "./webservice";
 export {
   ContainerArgs,
@@ -10,7 +11,16 @@ export {
   DEFAULT_RUN_AS_ID,
   parseQuantity,
 } from "./pod";
+export {
+  KubernetesLabelContext,
+  kubernetesLabelKeyProblem,
+  kubernetesLabelValueProblem,
+  kubernetesLabels,
+} from "./labels";
+export { KUBERNETES_LABEL_NAME, KUBERNETES_SUBDOMAIN_NAME, RESERVED_NAMESPACES } from "./naming";
+export { ContainerSizes, KUBERNETES_SIZES, KubernetesSizes, NamespaceQuotaSizes } from "./sizes";
+export { WEAKENED_ANNOTATION } from "../core/weakening";
 
-import { imageReferenceProblem } from "../core";
+import { imageReferenceProblem } from "../core/images";
 /** @deprecated since 0.2.0: use `imageReferenceProblem` from `@groundwork/infra/core`, the rule every cloud shares. */
 export const imageProblem: (image: string) => string | undefined = imageReferenceProblem;

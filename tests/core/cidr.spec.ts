@@ -5,7 +5,6 @@ import fc from "fast-check";
 import {
   CidrPlan,
   CidrPlanRequest,
-  GroundworkInputError,
   TierSpec,
   Validator,
   blockSize,
@@ -15,18 +14,9 @@ import {
   parseCidr,
   planCidr,
 } from "../../components/core";
+import { inputError } from "./helpers";
 
 const v = new Validator("aws.Network", "core");
-
-function inputError(fn: () => unknown): GroundworkInputError {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a GroundworkInputError, nothing was thrown");
-}
 
 /** Parses a planner output, failing loudly if it is not a CIDR. */
 function block(text: string): { base: number; prefix: number } {
@@ -139,6 +129,9 @@ describe("core/cidr: planCidr", () => {
     { name: "private", prefixLength: 20 },
     { name: "isolated", prefixLength: 24 },
   ];
+  /** The input error planning `request` throws (with the tiers above unless it gives its own). */
+  const planError = (request: Omit<CidrPlanRequest, "tiers"> & { tiers?: CidrPlanRequest["tiers"] }) =>
+    inputError(() => planCidr(v, { tiers, ...request }));
 
   it("plans a familiar layout: the largest tier first, zone i at the i-th slot of its tier's block", () => {
     const plan = planCidr(v, { cidr: "10.0.0.0/16", tiers, zones: 3 });
@@ -241,18 +234,18 @@ describe("core/cidr: planCidr", () => {
   });
 
   it("refuses host bits set, naming the network address", () => {
-    const err = inputError(() => planCidr(v, { cidr: "10.0.1.0/16", tiers, zones: 2 }));
+    const err = planError({ cidr: "10.0.1.0/16", zones: 2 });
     assert.equal(
       err.message,
       'aws.Network "core": cidrBlock "10.0.1.0/16" has host bits set (expected the network address 10.0.0.0/16)',
     );
-    const high = inputError(() => planCidr(v, { cidr: "200.1.2.3/20", tiers, zones: 2 }));
+    const high = planError({ cidr: "200.1.2.3/20", zones: 2 });
     assert.match(high.expected, /200\.1\.0\.0\/20$/);
   });
 
   it("refuses bad CIDR text and parents outside the accepted prefix range", () => {
     for (const bad of ["10.0.0.0", "10.0.0.0/33", "300.0.0.0/16", "ten/16", "10.0.0.0/8", "10.0.0.0/29"]) {
-      const err = inputError(() => planCidr(v, { cidr: bad, tiers, zones: 2 }));
+      const err = planError({ cidr: bad, zones: 2 });
       assert.equal(
         err.message,
         `aws.Network "core": cidrBlock ${JSON.stringify(bad)} is not a valid IPv4 CIDR (expected a.b.c.d/n with n between 16 and 28)`,
@@ -265,14 +258,14 @@ describe("core/cidr: planCidr", () => {
   });
 
   it("refuses more zones than reserved, and rounds the reservation up to a power of two", () => {
-    const err = inputError(() => planCidr(v, { cidr: "10.0.0.0/16", tiers, zones: 5 }));
+    const err = planError({ cidr: "10.0.0.0/16", zones: 5 });
     assert.equal(
       err.message,
       'aws.Network "core": zones 5 is out of range (expected an integer from 1 to 4)',
     );
     assert.equal(planCidr(v, { cidr: "10.0.0.0/16", tiers, zones: 4, reservedZones: 3 }).reservedZones, 4);
-    inputError(() => planCidr(v, { cidr: "10.0.0.0/16", tiers, zones: 0 }));
-    inputError(() => planCidr(v, { cidr: "10.0.0.0/16", tiers, zones: 1, reservedZones: 17 }));
+    planError({ cidr: "10.0.0.0/16", zones: 0 });
+    planError({ cidr: "10.0.0.0/16", zones: 1, reservedZones: 17 });
   });
 
   it("refuses duplicate, empty and malformed tier names, and tier prefixes that cannot hold the reservation", () => {

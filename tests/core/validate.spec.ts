@@ -14,17 +14,7 @@ import {
   resolveProfile,
   validateLogRetention,
 } from "../../components/core";
-
-/** Runs `fn`, asserts it throws a GroundworkInputError, and returns it. */
-function inputError(fn: () => unknown): GroundworkInputError {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a GroundworkInputError, nothing was thrown");
-}
+import { inputError } from "./helpers";
 
 const v = new Validator("aws.Network", "core");
 

@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { GraphQuery, synth } from "../../testing";
-import { T, kube } from "./helpers";
+import { T, kube, namespaceChildren, webServiceChildren } from "./helpers";
 
 const example = (name: string): string => path.join(__dirname, "../../examples", name);
 
@@ -14,17 +14,9 @@ describe("examples/kubernetes-*", () => {
       q.inventory(),
       [
         "groundwork:kubernetes:Namespace::apps",
-        `${T.namespace}::apps-namespace`,
-        `${T.networkPolicy}::apps-default-deny`,
-        `${T.quota}::apps-quota`,
-        `${T.limitRange}::apps-limits`,
+        ...namespaceChildren("apps"),
         "groundwork:kubernetes:WebService::hello",
-        `${T.serviceAccount}::hello-service-account`,
-        `${T.deployment}::hello-deployment`,
-        `${T.service}::hello-service`,
-        `${T.pdb}::hello-pdb`,
-        `${T.hpa}::hello-hpa`,
-        `${T.networkPolicy}::hello-network-policy`,
+        ...webServiceChildren("hello"),
       ].sort(),
     );
     const d = kube(q.one(T.deployment, "hello-deployment"));

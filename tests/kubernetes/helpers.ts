@@ -39,6 +39,28 @@ export const T = {
   provider: "pulumi:providers:kubernetes",
 } as const;
 
+/** The children a Namespace named `name` creates, as `type::name` (the URN-relevant part), in creation order. */
+export function namespaceChildren(name: string): string[] {
+  return [
+    `${T.namespace}::${name}-namespace`,
+    `${T.networkPolicy}::${name}-default-deny`,
+    `${T.quota}::${name}-quota`,
+    `${T.limitRange}::${name}-limits`,
+  ];
+}
+
+/** The children a WebService named `name` creates without an Ingress, as `type::name`, in creation order. */
+export function webServiceChildren(name: string): string[] {
+  return [
+    `${T.serviceAccount}::${name}-service-account`,
+    `${T.deployment}::${name}-deployment`,
+    `${T.service}::${name}-service`,
+    `${T.pdb}::${name}-pdb`,
+    `${T.hpa}::${name}-hpa`,
+    `${T.networkPolicy}::${name}-network-policy`,
+  ];
+}
+
 /** A Kubernetes object as the API server would receive it. */
 export interface KubeObject {
   apiVersion: string;

@@ -16,16 +16,10 @@ import {
   synthRejected,
   synthRejectedLater,
   validateKube,
+  webServiceChildren,
 } from "./helpers";
 
-const CHILDREN = [
-  `${T.serviceAccount}::api-service-account`,
-  `${T.deployment}::api-deployment`,
-  `${T.service}::api-service`,
-  `${T.pdb}::api-pdb`,
-  `${T.hpa}::api-hpa`,
-  `${T.networkPolicy}::api-network-policy`,
-];
+const CHILDREN = webServiceChildren("api");
 
 /** The call with every container role: a main container, a sidecar and an init container. */
 function fullArgs(environment: Environment, extra: Partial<WebServiceArgs> = {}): WebServiceArgs {

@@ -1,0 +1,42 @@
+// AWS default sizes per environment: Fargate task CPU and memory, RDS instance class and storage. Keyed
+// by core's environments, so a new environment fails to compile here until AWS sizes it. Pure data.
+import { Environment } from "../core/profiles";
+
+/** The sizes AWS components default to; each component offers an override argument for each. */
+export interface AwsSizes {
+  /** Fargate task CPU units. */
+  readonly taskCpu: number;
+  /** Fargate task memory (MiB). */
+  readonly taskMemoryMiB: number;
+  /** RDS instance class. */
+  readonly databaseInstanceClass: string;
+  /** Initial database storage (GiB). */
+  readonly databaseStorageGiB: number;
+  /** Storage autoscaling ceiling (GiB). */
+  readonly databaseMaxStorageGiB: number;
+}
+
+/** AWS sizes by environment. */
+export const AWS_SIZES: { readonly [E in Environment]: AwsSizes } = {
+  dev: {
+    taskCpu: 256,
+    taskMemoryMiB: 512,
+    databaseInstanceClass: "db.t4g.micro",
+    databaseStorageGiB: 20,
+    databaseMaxStorageGiB: 50,
+  },
+  staging: {
+    taskCpu: 512,
+    taskMemoryMiB: 1024,
+    databaseInstanceClass: "db.t4g.medium",
+    databaseStorageGiB: 50,
+    databaseMaxStorageGiB: 200,
+  },
+  prod: {
+    taskCpu: 1024,
+    taskMemoryMiB: 2048,
+    databaseInstanceClass: "db.r6g.large",
+    databaseStorageGiB: 100,
+    databaseMaxStorageGiB: 1000,
+  },
+};

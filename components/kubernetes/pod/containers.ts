@@ -1,0 +1,121 @@
+// One hardened container from the caller's description: a checked name, a pinned image, plain env only,
+// requests and limits, the shared security context, its volumes and, for long-running containers, probes.
+import * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes/types/input";
+import { PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../../core/images";
+import { looksLikeSecretName } from "../../core/secrets";
+import { Validator } from "../../core/validate";
+import { ContainerArgs, InitContainerArgs, PodContext } from "./args";
+import { probedFields } from "./probes";
+import { containerResources } from "./resources";
+import { containerSecurityContext, runAsId } from "./security";
+import { containerVolumes } from "./volumes";
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const SECRET_EXPECTED = "a non-secret value; mount secrets as read-only files with secretMounts";
+
+/** A container as built, with the volumes it needs in the pod. */
+export interface BuiltContainer {
+  readonly name: string;
+  readonly container: k8s.core.v1.Container;
+  readonly volumes: k8s.core.v1.Volume[];
+}
+
+/**
+ * A plain env value, refusing a secret Output once it resolves: Kubernetes would store it in plain text
+ * in the Deployment, where anyone who can read the Deployment reads the secret.
+ */
+function plainEnvValue(v: Validator, field: string, value: pulumi.Input<string>): pulumi.Input<string> {
+  if (!pulumi.Output.isInstance(value)) return value;
+  return value.apply(async (resolved) => {
+    if (await pulumi.isSecret(value as pulumi.Output<string>))
+      v.fail(field, "(secret value hidden)", "is a secret", SECRET_EXPECTED);
+    return resolved;
+  });
+}
+
+/** The pinned image, checked now when known and on resolution when it is an Output. */
+function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): pulumi.Input<string> {
+  if (pulumi.Output.isInstance(image) || image instanceof Promise) {
+    return pulumi.output(image).apply((resolved) => {
+      const problem = imageReferenceProblem(resolved);
+      if (problem !== undefined) v.fail(field, resolved, problem, PINNED_IMAGE_EXPECTED);
+      return resolved;
+    });
+  }
+  v.required(field, image, PINNED_IMAGE_EXPECTED);
+  const problem = imageReferenceProblem(image);
+  if (problem !== undefined) v.fail(field, image, problem, PINNED_IMAGE_EXPECTED);
+  return image;
+}
+
+/** Plain environment variables; a name that looks like a secret, or a value that is not plain, is refused. */
+function envVars(v: Validator, field: string, env: InitContainerArgs["env"]): k8s.core.v1.EnvVar[] {
+  return Object.entries(env ?? {}).map(([key, value]) => {
+    const f = `${field}.env.${key}`;
+    if (!ENV_NAME.test(key))
+      v.fail(f, key, "is not a valid variable name", "letters, digits, _ . -, not starting with a digit");
+    // Env lands in plain text in the Deployment (CKV_K8S_35).
+    if (looksLikeSecretName(key)) v.fail(f, "(value hidden)", "is named like a secret", SECRET_EXPECTED);
+    if (
+      typeof value === "object" &&
+      value !== null &&
+      !pulumi.Output.isInstance(value) &&
+      !(value instanceof Promise)
+    ) {
+      v.fail(f, value, "is not a plain value", "a string; mount secrets as files with secretMounts");
+    }
+    return { name: key, value: plainEnvValue(v, f, value) };
+  });
+}
+
+/** Checks a container's name: a DNS-1123 label short enough for its `tmp-<name>` volume. */
+function containerName(v: Validator, field: string, c: InitContainerArgs): string {
+  if (typeof c !== "object" || c === null)
+    v.fail(field, c, "is not a container", "an object with name and image");
+  const name = v.required(`${field}.name`, c.name, "a DNS-1123 label");
+  // 59, not 63: the container's /tmp volume is named `tmp-<container>` and must stay a DNS label too.
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 59) {
+    v.fail(
+      `${field}.name`,
+      name,
+      "is not a valid container name",
+      "a DNS-1123 label of 1-59 lowercase letters, digits and hyphens",
+    );
+  }
+  return name;
+}
+
+/**
+ * Builds one container. `probes` is the container's own description for a long-running container (main
+ * or sidecar) and undefined for an init container, which runs to completion and is never probed.
+ */
+export function buildContainer(
+  v: Validator,
+  field: string,
+  c: InitContainerArgs,
+  ctx: PodContext,
+  probes: ContainerArgs | undefined,
+  isMain: boolean,
+): BuiltContainer {
+  const name = containerName(v, field, c);
+  const image = pinnedImage(v, `${field}.image`, c.image);
+  const resources = containerResources(v, `${field}.`, c, ctx.sizes);
+  const runAsUser = runAsId(v, `${field}.runAsUser`, c.runAsUser, ctx.runAsUser);
+  const runAsGroup = runAsId(v, `${field}.runAsGroup`, c.runAsGroup, ctx.runAsGroup);
+  const env = envVars(v, field, c.env);
+  const { volumes, mounts } = containerVolumes(v, field, name, c, resources.limits["ephemeral-storage"]);
+  const container: k8s.core.v1.Container = {
+    name,
+    image,
+    imagePullPolicy: "Always",
+    ...(c.command !== undefined ? { command: c.command } : {}),
+    ...(c.args !== undefined ? { args: c.args } : {}),
+    ...(env.length > 0 ? { env } : {}),
+    securityContext: containerSecurityContext(runAsUser, runAsGroup),
+    resources,
+    volumeMounts: mounts,
+    ...(probes !== undefined ? probedFields(v, field, probes, isMain) : {}),
+  };
+  return { name, container, volumes };
+}

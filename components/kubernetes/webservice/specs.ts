@@ -1,0 +1,128 @@
+// The specs of a WebService's children, derived from the resolved arguments alone: pure functions, so the
+// constructor only names children and wires their references to each other.
+import * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes/types/input";
+import { ResolvedWebService } from "./args";
+
+/** Metadata every object carries: named after the component, in the checked namespace. */
+export function objectMetadata(r: ResolvedWebService): k8s.meta.v1.ObjectMeta {
+  return {
+    name: r.name,
+    namespace: r.namespace,
+    labels: r.labels,
+    ...(Object.keys(r.annotations).length > 0 ? { annotations: r.annotations } : {}),
+  };
+}
+
+/** Spread evenly over zones, then over nodes, without blocking scheduling when that is impossible. */
+function spread(r: ResolvedWebService): k8s.core.v1.TopologySpreadConstraint[] {
+  return ["topology.kubernetes.io/zone", "kubernetes.io/hostname"].map((topologyKey) => ({
+    maxSkew: 1,
+    topologyKey,
+    whenUnsatisfiable: "ScheduleAnyway",
+    labelSelector: { matchLabels: r.selector },
+  }));
+}
+
+/** The Deployment: a surge-only rolling update of the hardened pod, running as `serviceAccountName`. */
+export function deploymentSpec(
+  r: ResolvedWebService,
+  serviceAccountName: pulumi.Input<string>,
+): k8s.apps.v1.DeploymentSpec {
+  return {
+    replicas: r.minReplicas,
+    selector: { matchLabels: r.selector },
+    strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+    template: {
+      metadata: {
+        labels: r.labels,
+        ...(Object.keys(r.podAnnotations).length > 0 ? { annotations: r.podAnnotations } : {}),
+      },
+      spec: { ...r.podSpec, serviceAccountName, topologySpreadConstraints: spread(r) },
+    },
+  };
+}
+
+/** The ClusterIP Service on the main container's named port. */
+export function serviceSpec(r: ResolvedWebService): k8s.core.v1.ServiceSpec {
+  return {
+    type: "ClusterIP",
+    selector: r.selector,
+    ports: [{ name: "http", port: r.servicePort, targetPort: "http", protocol: "TCP" }],
+  };
+}
+
+/** With a single replica (dev) a minAvailable budget would block every node drain; one pod may go. */
+export function disruptionBudgetSpec(r: ResolvedWebService): k8s.policy.v1.PodDisruptionBudgetSpec {
+  return {
+    selector: { matchLabels: r.selector },
+    ...(r.minReplicas >= 2 ? { minAvailable: r.minReplicas - 1 } : { maxUnavailable: 1 }),
+  };
+}
+
+/** The HPA on CPU utilisation, between the resolved replica bounds. */
+export function autoscalerSpec(
+  r: ResolvedWebService,
+  deploymentName: pulumi.Input<string>,
+): k8s.autoscaling.v2.HorizontalPodAutoscalerSpec {
+  return {
+    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deploymentName },
+    minReplicas: r.minReplicas,
+    maxReplicas: r.maxReplicas,
+    metrics: [
+      {
+        type: "Resource",
+        resource: {
+          name: "cpu",
+          target: { type: "Utilization", averageUtilization: r.targetCpuUtilization },
+        },
+      },
+    ],
+  };
+}
+
+/** Ingress to the pods from the admitted callers only, on the main port; no named caller admits nothing. */
+export function networkPolicySpec(r: ResolvedWebService): k8s.networking.v1.NetworkPolicySpec {
+  return {
+    podSelector: { matchLabels: r.selector },
+    policyTypes: ["Ingress"],
+    ingress:
+      r.allowFrom.length > 0 ? [{ from: r.allowFrom, ports: [{ protocol: "TCP", port: r.mainPort }] }] : [],
+  };
+}
+
+/** The TLS-only Ingress: plain HTTP is redirected, never served. Only called when an Ingress is asked for. */
+export function ingressArgs(
+  r: ResolvedWebService,
+  serviceName: pulumi.Input<string>,
+): { metadata: k8s.meta.v1.ObjectMeta; spec: k8s.networking.v1.IngressSpec } {
+  const ingress = r.ingress!;
+  return {
+    metadata: {
+      ...objectMetadata(r),
+      annotations: {
+        ...r.annotations,
+        "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+        "nginx.ingress.kubernetes.io/force-ssl-redirect": "true",
+      },
+    },
+    spec: {
+      ingressClassName: ingress.className,
+      tls: [{ hosts: [ingress.host], secretName: ingress.tlsSecretName }],
+      rules: [
+        {
+          host: ingress.host,
+          http: {
+            paths: [
+              {
+                path: "/",
+                pathType: "Prefix",
+                backend: { service: { name: serviceName, port: { name: "http" } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
