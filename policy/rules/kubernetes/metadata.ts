@@ -4,7 +4,7 @@ import { ResourceRule } from "../../runtime";
 import { requiredTagsRule } from "../common";
 import { namespaceOf } from "./scope";
 
-/** The labels Groundwork puts on every Kubernetes object (components/core/tags.ts `kubernetesLabels`). */
+/** The labels Groundwork puts on every Kubernetes object (components/kubernetes/labels.ts `kubernetesLabels`). */
 export const DEFAULT_REQUIRED_LABELS = [
   "environment",
   "app.kubernetes.io/managed-by",
