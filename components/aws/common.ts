@@ -62,11 +62,3 @@ export function withWeakened(tags: Tags, weakened: readonly string[]): Tags {
   const value = weakenedValue(weakened);
   return value === undefined ? tags : { ...tags, [WEAKENED_TAG]: value };
 }
-
-/** The JSON text of a policy document built from Outputs. */
-export function policyJson<T>(
-  inputs: pulumi.Input<T>,
-  build: (resolved: pulumi.Unwrap<T>) => object,
-): pulumi.Output<string> {
-  return pulumi.output(inputs).apply((v) => JSON.stringify(build(v)));
-}

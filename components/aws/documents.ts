@@ -275,6 +275,21 @@ export function keyUsePolicy(keyArn: string): PolicyDocument {
   };
 }
 
+/** Decrypt with one key (and describe it), nothing more: for readers of data the key protects. */
+export function keyDecryptPolicy(keyArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DecryptWithKey",
+        Effect: "Allow",
+        Action: ["kms:Decrypt", "kms:DescribeKey"],
+        Resource: keyArn,
+      },
+    ],
+  };
+}
+
 /** What a VPC flow log role may do: write to its one log group. */
 export function flowLogWritePolicy(logGroupArn: string): PolicyDocument {
   return {
@@ -357,24 +372,4 @@ export function executionRolePolicy(input: {
     Resource: input.keyArn,
   });
   return { Version: "2012-10-17", Statement: statements };
-}
-
-/** Every principal a document names (`AWS`, `Service` …), flattened; for checks and tests. */
-export function principalsOf(doc: PolicyDocument): string[] {
-  const out: string[] = [];
-  for (const s of doc.Statement) {
-    for (const v of Object.values(s.Principal ?? {})) out.push(...(typeof v === "string" ? [v] : v));
-  }
-  return out;
-}
-
-/** True when an Allow statement pairs a wildcard action with a wildcard resource. */
-export function hasWildcardAllow(doc: PolicyDocument): boolean {
-  return doc.Statement.some((s) => {
-    if (s.Effect !== "Allow") return false;
-    const actions = typeof s.Action === "string" ? [s.Action] : s.Action;
-    const resources =
-      s.Resource === undefined ? [] : typeof s.Resource === "string" ? [s.Resource] : s.Resource;
-    return actions.some((a) => a === "*" || a.endsWith(":*")) && resources.includes("*");
-  });
 }

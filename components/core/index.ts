@@ -8,3 +8,4 @@ export * from "./cidr";
 export * from "./images";
 export * from "./secrets";
 export * from "./weakening";
+export * from "./grants";

@@ -11,6 +11,7 @@ import {
   synth,
 } from "../../testing";
 import { GroundworkInputError } from "../../components/core";
+import { PolicyDocument } from "../../components/aws/documents";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 
@@ -170,4 +171,24 @@ export function assertProvider(q: GraphQuery, root: string, providerName: string
   const invokes = q.graph.invokes.filter((i) => i.token.startsWith("aws:"));
   for (const i of invokes)
     assert.ok(i.provider?.startsWith(`${provider.urn}::`), `invoke ${i.token} provider`);
+}
+
+/** Every principal a document names (`AWS`, `Service` …), flattened. */
+export function principalsOf(doc: PolicyDocument): string[] {
+  const out: string[] = [];
+  for (const s of doc.Statement) {
+    for (const v of Object.values(s.Principal ?? {})) out.push(...(typeof v === "string" ? [v] : v));
+  }
+  return out;
+}
+
+/** True when an Allow statement pairs a wildcard action with a wildcard resource. */
+export function hasWildcardAllow(doc: PolicyDocument): boolean {
+  return doc.Statement.some((s) => {
+    if (s.Effect !== "Allow") return false;
+    const actions = typeof s.Action === "string" ? [s.Action] : s.Action;
+    const resources =
+      s.Resource === undefined ? [] : typeof s.Resource === "string" ? [s.Resource] : s.Resource;
+    return actions.some((a) => a === "*" || a.endsWith(":*")) && resources.includes("*");
+  });
 }
