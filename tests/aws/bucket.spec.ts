@@ -257,7 +257,7 @@ describe("aws.Bucket", () => {
     );
   });
 
-  it("grantRead and grantWrite also grant use of the key", async () => {
+  it("grantRead and grantWrite also grant use of the key, named from the grantee and level", async () => {
     const { q } = await run(() => {
       const b = new Bucket("assets");
       const role = new iam.Role("app", { assumeRolePolicy: "{}" });
@@ -269,7 +269,7 @@ describe("aws.Bucket", () => {
     const read = json<{ Statement: { Action: string[]; Resource: unknown }[] }>(
       q,
       "aws:iam/rolePolicy:RolePolicy",
-      "assets-grant-read",
+      "assets-grant-app-read",
       "policy",
     );
     assert.deepStrictEqual(
@@ -281,14 +281,14 @@ describe("aws.Bucket", () => {
     const write = json<{ Statement: { Action: string[]; Resource: unknown }[] }>(
       q,
       "aws:iam/rolePolicy:RolePolicy",
-      "assets-grant-write",
+      "assets-grant-app-write",
       "policy",
     );
     assert.ok(write.Statement[0].Action.includes("s3:PutObject"));
     assert.strictEqual(write.Statement[1].Resource, keyArn);
     assert.ok(write.Statement[1].Action.includes("kms:GenerateDataKey*"));
     assert.deepStrictEqual(
-      q.one("aws:iam/rolePolicy:RolePolicy", "assets-grant-read").propertyDependencies.role,
+      q.one("aws:iam/rolePolicy:RolePolicy", "assets-grant-app-read").propertyDependencies.role,
       [q.one("aws:iam/role:Role", "app").urn],
     );
   });
