@@ -13,15 +13,10 @@ import {
 } from "../../components/aws";
 import { GrantLedger, GroundworkInputError, Validator, defaultGrantId } from "../../components/core";
 import { synth } from "../../testing";
-import { json, run } from "./helpers";
+import { json, run, SERVICE_ARGS, synthCaught } from "./helpers";
 
 const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const SVC: ContainerServiceArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnetIds: ["subnet-p1", "subnet-p2"],
-  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
-  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
-};
+const SVC: ContainerServiceArgs = SERVICE_ARGS;
 const role = (name: string): iam.Role => new iam.Role(name, { assumeRolePolicy: "{}" });
 const grantNames = (q: Awaited<ReturnType<typeof run>>["q"]): string[] =>
   q
@@ -32,14 +27,7 @@ const grantNames = (q: Awaited<ReturnType<typeof run>>["q"]): string[] =>
 
 /** The error a program throws, caught inside the synth so the rest of the program still registers. */
 async function errorOf(program: () => void): Promise<GroundworkInputError> {
-  let caught: unknown;
-  await synth(() => {
-    try {
-      program();
-    } catch (err) {
-      caught = err;
-    }
-  });
+  const { caught } = await synthCaught(program);
   assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
   return caught;
 }
