@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
 import * as iam from "@pulumi/aws/iam";
 import { Validator, childName, resolveProfile } from "../../core";
-import { awsContext } from "../common";
+import { awsContext, outputProperties } from "../common";
 import { bucketReadPolicy, bucketWritePolicy, tlsOnlyBucketPolicy } from "../documents";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -95,13 +95,7 @@ export class Bucket extends pulumi.ComponentResource {
     this.keyArn = key.arn;
     this.logBucketName = logBucketName;
     this.weakened = pulumi.output(r.weakened);
-    this.registerOutputs({
-      bucketName: this.bucketName,
-      arn: this.arn,
-      keyArn: this.keyArn,
-      logBucketName: this.logBucketName,
-      weakened: this.weakened,
-    });
+    this.registerOutputs(outputProperties(this));
   }
 
   /** The name of the bucket receiving access logs, creating `<name>-logs` when the component owns it. */

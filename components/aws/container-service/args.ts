@@ -18,7 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { ACM_CERTIFICATE_ARN, KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
-import { withWeakened } from "../common";
+import { requireVpcAndSubnets, withWeakened } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -190,11 +190,7 @@ export interface ResolvedContainerServiceArgs {
 
 /** The VPC, subnets, image and certificate: the arguments without a default. */
 function required(v: Validator, args: ContainerServiceArgs): void {
-  v.required("vpcId", args.vpcId, "the id of the VPC (vpc-...)");
-  v.matches("vpcId", args.vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id (vpc-...)");
-  v.required("subnetIds", args.subnetIds, "the network's private subnet ids");
-  const knownSubnets = knownValue(args.subnetIds);
-  if (knownSubnets !== undefined) v.listLength("subnetIds", knownSubnets as unknown[], 2, 16);
+  requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the network's private subnet ids");
   const lbSubnets = knownValue(args.loadBalancerSubnetIds);
   if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
   v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { Validator, childName, resolveProfile } from "../../core";
-import { awsContext } from "../common";
+import { awsContext, outputProperties } from "../common";
 import { wireKey } from "../encryption";
 import { AwsGrantee, AwsPrincipal } from "../grants";
 import { ContainerServiceArgs, resolveContainerServiceArgs } from "./args";
@@ -90,19 +90,6 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
     this.httpsListenerArn = front.https.arn;
     this.targetGroupArn = front.targetGroup.arn;
     this.weakened = pulumi.output(r.weakened);
-    this.registerOutputs({
-      loadBalancerDnsName: this.loadBalancerDnsName,
-      loadBalancerArn: this.loadBalancerArn,
-      taskSecurityGroupId: this.taskSecurityGroupId,
-      loadBalancerSecurityGroupId: this.loadBalancerSecurityGroupId,
-      serviceName: this.serviceName,
-      clusterName: this.clusterName,
-      logGroupName: this.logGroupName,
-      accessLogBucketName: this.accessLogBucketName,
-      keyArn: this.keyArn,
-      httpsListenerArn: this.httpsListenerArn,
-      targetGroupArn: this.targetGroupArn,
-      weakened: this.weakened,
-    });
+    this.registerOutputs(outputProperties(this));
   }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as kms from "@pulumi/aws/kms";
 import * as iam from "@pulumi/aws/iam";
 import { Tags, Validator, childName, resolveProfile } from "../../core";
-import { awsContext } from "../common";
+import { awsContext, outputProperties } from "../common";
 import { KeyService, keyDecryptPolicy, keyPolicy, keyUsePolicy } from "../documents";
 import { AwsGrants, GranteeLike } from "../grants";
 import {
@@ -67,12 +67,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     this.arn = this.key.arn;
     this.aliasName = alias.name;
     this.weakened = pulumi.output(r.weakened);
-    this.registerOutputs({
-      keyId: this.keyId,
-      arn: this.arn,
-      aliasName: this.aliasName,
-      weakened: this.weakened,
-    });
+    this.registerOutputs(outputProperties(this));
   }
 
   /** The key policy; principals given as Outputs are checked once they resolve [CKV_AWS_33]. */

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { Tags, Validator, resolveProfile } from "../../core";
-import { awsContext } from "../common";
+import { awsContext, outputProperties } from "../common";
 import { NatMode, NetworkArgs, resolveNetworkArgs } from "./args";
 import { flowLogs } from "./flow-logs";
 import {
@@ -77,17 +77,6 @@ export class Network extends pulumi.ComponentResource {
     this.flowLogGroupName = logs ? logs.groupName : pulumi.output(undefined);
     this.keyArn = logs ? logs.keyArn : pulumi.output(undefined);
     this.weakened = pulumi.output(r.weakened);
-    this.registerOutputs({
-      vpcId: this.vpcId,
-      cidrBlock: this.cidrBlock,
-      publicSubnetIds: this.publicSubnetIds,
-      privateSubnetIds: this.privateSubnetIds,
-      isolatedSubnetIds: this.isolatedSubnetIds,
-      availabilityZones: this.availabilityZones,
-      natGateways: this.natGateways,
-      flowLogGroupName: this.flowLogGroupName,
-      keyArn: this.keyArn,
-      weakened: this.weakened,
-    });
+    this.registerOutputs(outputProperties(this));
   }
 }

@@ -1,19 +1,9 @@
 // PostgresDatabase arguments and their pure resolution: version, size, names, backups and key decided,
 // every default applied and every weakening named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import {
-  Environment,
-  EnvironmentProfile,
-  Tags,
-  Validator,
-  awsTags,
-  knownValue,
-  protectStateful,
-  shortHash,
-  validateLogRetention,
-  weakenedAgainstProfile,
-} from "../../core";
-import { withWeakened } from "../common";
+import { Environment, EnvironmentProfile, Tags, Validator, awsTags, protectStateful } from "../../core";
+import { shortHash, validateLogRetention, weakenedAgainstProfile } from "../../core";
+import { requireVpcAndSubnets, withWeakened } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -143,13 +133,12 @@ export interface ResolvedPostgresDatabaseArgs {
 
 /** The network arguments: a VPC, isolated subnets in two zones at least, named source groups. */
 function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<string>[] {
-  v.required("vpcId", args.vpcId, "the id of the VPC (vpc-...)");
-  v.matches("vpcId", args.vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id (vpc-...)");
-  v.required("subnetIds", args.subnetIds, "the network's isolated subnet ids, at least two zones");
-  const knownSubnets = knownValue(args.subnetIds);
-  if (Array.isArray(knownSubnets)) v.listLength("subnetIds", knownSubnets, 2, 16);
-  else if (knownSubnets !== undefined)
-    v.fail("subnetIds", knownSubnets, "is not a list", "a list of subnet ids");
+  requireVpcAndSubnets(
+    v,
+    args.vpcId,
+    args.subnetIds,
+    "the network's isolated subnet ids, at least two zones",
+  );
   const allowed = args.allowedSecurityGroupIds ?? [];
   if (!Array.isArray(allowed))
     v.fail("allowedSecurityGroupIds", allowed, "is not a list", "a list of security group ids (sg-...)");

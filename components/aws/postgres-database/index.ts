@@ -7,6 +7,7 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as vpc from "@pulumi/aws/vpc";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { Validator, childName, resolveProfile } from "../../core";
+import { outputProperties } from "../common";
 import { wireKey } from "../encryption";
 import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
 
@@ -65,17 +66,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.masterUserSecretArn = this.instance.masterUserSecrets.apply((s) => s?.[0]?.secretArn);
     this.keyArn = around.keyArn;
     this.weakened = pulumi.output(r.weakened);
-    this.registerOutputs({
-      endpoint: this.endpoint,
-      address: this.address,
-      port: this.port,
-      identifier: this.identifier,
-      arn: this.arn,
-      securityGroupId: this.securityGroupId,
-      masterUserSecretArn: this.masterUserSecretArn,
-      keyArn: this.keyArn,
-      weakened: this.weakened,
-    });
+    this.registerOutputs(outputProperties(this));
   }
 
   /** The key, log groups, subnet group, TLS-only parameters and the security group with its ingress. */
