@@ -10,8 +10,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { synth } from "../testing";
 import { Bucket } from "../components/aws";
 // The lifecycle rules are data, not wiring: both paths must register the same ones.
-import { dataBucketRules } from "../components/aws/bucket";
-import { accessLogRules } from "../components/aws/log-bucket";
+import { accessLogRules, dataBucketRules } from "../components/aws/log-bucket";
 import { AwsContext, keyPolicy, logBucketPolicy, tlsOnlyBucketPolicy } from "../components/aws/documents";
 
 const TAGS = { environment: "dev", "managed-by": "groundwork", component: "aws.Bucket" };

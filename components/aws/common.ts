@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { Tags, Validator, WEAKENED_TAG, knownValue, weakenedValue } from "../core";
+import { EnvironmentProfile, Tags, Validator, WEAKENED_TAG, knownValue, weakenedValue } from "../core";
 import { AwsContext } from "./documents";
 
 // One lookup per program run and provider: every component of a run asks the same question, and each
@@ -93,4 +93,17 @@ export function outputProperties(
       ([key, value]) => key !== "urn" && !key.startsWith("__") && pulumi.Output.isInstance(value),
     ),
   );
+}
+
+/** What every resolved AWS argument record holds, whatever the component. */
+export interface ResolvedCommon {
+  readonly profile: EnvironmentProfile;
+  /** The tags of every child, with the weakened defaults recorded. */
+  readonly tags: Tags;
+  /** The caller's own tags, handed to a key the component creates (which records its own weakenings). */
+  readonly callerTags: Tags | undefined;
+  /** Pulumi `protect` on the stateful children. */
+  readonly protect: boolean;
+  /** The defaults the caller weakened, by name, sorted. */
+  readonly weakened: string[];
 }

@@ -2,6 +2,7 @@
 // TLS-only, lifecycle-managed), and the access-log bucket made from it for S3 and load balancer logs.
 import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
+import type { input } from "@pulumi/aws/types";
 import { Tags, childName } from "../core";
 import { AwsContext, LogDelivery, logBucketPolicy } from "./documents";
 
@@ -81,20 +82,31 @@ export function hardenedBucket(
   return { bucket, publicAccess, policy };
 }
 
-/** The lifecycle of an access-log bucket: logs expire after the retention, old versions after a day. */
-export function accessLogRules(
-  retentionDays: number,
-  abortDays: number,
-): s3.BucketLifecycleConfigurationArgs["rules"] {
+type LifecycleRules = s3.BucketLifecycleConfigurationArgs["rules"];
+
+/** One enabled lifecycle rule over the whole bucket. */
+function wholeBucketRule(id: string, action: object): input.s3.BucketLifecycleConfigurationRule {
+  return { id, status: "Enabled", filter: {}, ...action };
+}
+
+/** The lifecycle of a data bucket: old versions expire, incomplete uploads are aborted. */
+export function dataBucketRules(noncurrentDays: number, abortDays: number): LifecycleRules {
   return [
-    {
-      id: "expire-access-logs",
-      status: "Enabled",
-      filter: {},
+    wholeBucketRule("expire-noncurrent-versions", { noncurrentVersionExpiration: { noncurrentDays } }),
+    wholeBucketRule("abort-incomplete-uploads", {
+      abortIncompleteMultipartUpload: { daysAfterInitiation: abortDays },
+    }),
+  ];
+}
+
+/** The lifecycle of an access-log bucket: logs expire after the retention, old versions after a day. */
+export function accessLogRules(retentionDays: number, abortDays: number): LifecycleRules {
+  return [
+    wholeBucketRule("expire-access-logs", {
       expiration: { days: retentionDays },
       noncurrentVersionExpiration: { noncurrentDays: 1 },
       abortIncompleteMultipartUpload: { daysAfterInitiation: abortDays },
-    },
+    }),
   ];
 }
 

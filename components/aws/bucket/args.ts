@@ -12,7 +12,7 @@ import {
   validateName,
   weakenedAgainstProfile,
 } from "../../core";
-import { withWeakened } from "../common";
+import { ResolvedCommon, withWeakened } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -79,12 +79,7 @@ export type AccessLogTarget =
   | { readonly kind: "create" };
 
 /** Bucket arguments with every default applied. */
-export interface ResolvedBucketArgs {
-  readonly profile: EnvironmentProfile;
-  /** The tags of every child, with the weakened defaults recorded. */
-  readonly tags: Tags;
-  /** The caller's own tags, handed to a key the component creates (which adds its own record). */
-  readonly callerTags: Tags | undefined;
+export interface ResolvedBucketArgs extends ResolvedCommon {
   readonly bucketName: string | undefined;
   readonly key: KeyChoice;
   readonly accessLogs: AccessLogTarget;
@@ -92,8 +87,6 @@ export interface ResolvedBucketArgs {
   readonly abortIncompleteUploadDays: number;
   /** Retention of the access-log bucket the component creates. */
   readonly logRetentionDays: number;
-  readonly protect: boolean;
-  readonly weakened: string[];
 }
 
 function accessLogTarget(v: Validator, args: BucketArgs): AccessLogTarget {

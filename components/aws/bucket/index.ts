@@ -9,31 +9,10 @@ import { bucketReadPolicy, bucketWritePolicy, tlsOnlyBucketPolicy } from "../doc
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { AwsGrants, GranteeLike } from "../grants";
-import { accessLogBucket, hardenedBucket } from "../log-bucket";
+import { accessLogBucket, dataBucketRules, hardenedBucket } from "../log-bucket";
 import { BucketArgs, ResolvedBucketArgs, resolveBucketArgs } from "./args";
 
 export { BucketArgs } from "./args";
-
-/** The lifecycle of a data bucket: old versions expire, incomplete uploads are aborted. */
-export function dataBucketRules(
-  noncurrentDays: number,
-  abortDays: number,
-): s3.BucketLifecycleConfigurationArgs["rules"] {
-  return [
-    {
-      id: "expire-noncurrent-versions",
-      status: "Enabled",
-      filter: {},
-      noncurrentVersionExpiration: { noncurrentDays: noncurrentDays },
-    },
-    {
-      id: "abort-incomplete-uploads",
-      status: "Enabled",
-      filter: {},
-      abortIncompleteMultipartUpload: { daysAfterInitiation: abortDays },
-    },
-  ];
-}
 
 /** A private, encrypted, versioned, logged S3 bucket. */
 export class Bucket extends pulumi.ComponentResource {

@@ -18,7 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { ACM_CERTIFICATE_ARN, KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
-import { requireVpcAndSubnets, withWeakened } from "../common";
+import { requireVpcAndSubnets, ResolvedCommon, withWeakened } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -155,12 +155,7 @@ export interface ContainerServiceArgs {
 }
 
 /** ContainerService arguments with every default applied. */
-export interface ResolvedContainerServiceArgs {
-  readonly profile: EnvironmentProfile;
-  /** The tags of every child, with the weakened defaults recorded. */
-  readonly tags: Tags;
-  /** The caller's own tags, handed to a key the component creates. */
-  readonly callerTags: Tags | undefined;
+export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly vpcId: pulumi.Input<string>;
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /** Where the load balancer goes: `loadBalancerSubnetIds`, else the task subnets. */
@@ -184,8 +179,6 @@ export interface ResolvedContainerServiceArgs {
   readonly secretKeyArns: pulumi.Input<string>[];
   /** Deletion protection on the load balancer, from the profile. */
   readonly deletionProtection: boolean;
-  readonly protect: boolean;
-  readonly weakened: string[];
 }
 
 /** The VPC, subnets, image and certificate: the arguments without a default. */

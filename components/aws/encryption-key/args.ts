@@ -12,7 +12,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { IAM_PRINCIPAL_ARN, matchArn } from "../arns";
-import { withWeakened } from "../common";
+import { ResolvedCommon, withWeakened } from "../common";
 import { KEY_SERVICES, KeyService } from "../documents";
 
 export interface EncryptionKeyArgs {
@@ -69,10 +69,7 @@ export interface EncryptionKeyArgs {
 }
 
 /** EncryptionKey arguments with every default applied. */
-export interface ResolvedEncryptionKeyArgs {
-  readonly profile: EnvironmentProfile;
-  /** The tags of the key, with the weakened defaults recorded. */
-  readonly tags: Tags;
+export interface ResolvedEncryptionKeyArgs extends ResolvedCommon {
   readonly description: pulumi.Input<string> | undefined;
   readonly administrators: pulumi.Input<string>[];
   readonly users: pulumi.Input<string>[];
@@ -80,8 +77,6 @@ export interface ResolvedEncryptionKeyArgs {
   /** The fixed alias, or undefined for `alias/<name>-` with a unique suffix. */
   readonly alias: string | undefined;
   readonly deletionWindowDays: number;
-  readonly protect: boolean;
-  readonly weakened: string[];
 }
 
 const ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
@@ -150,6 +145,7 @@ export function resolveEncryptionKeyArgs(
   return {
     profile,
     tags: withWeakened(baseTags, weakened),
+    callerTags: args.tags,
     description: args.description,
     administrators,
     users,

@@ -14,7 +14,7 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
-import { withWeakened } from "../common";
+import { ResolvedCommon, withWeakened } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -82,12 +82,7 @@ export interface NetworkArgs {
 }
 
 /** Network arguments with every default applied. */
-export interface ResolvedNetworkArgs {
-  readonly profile: EnvironmentProfile;
-  /** The tags of every child, with the weakened defaults recorded. */
-  readonly tags: Tags;
-  /** The caller's own tags, handed to a key the component creates. */
-  readonly callerTags: Tags | undefined;
+export interface ResolvedNetworkArgs extends ResolvedCommon {
   /** The subnet plan: the VPC block and each tier's subnets, zone by zone. */
   readonly plan: CidrPlan;
   readonly zones: number;
@@ -95,8 +90,6 @@ export interface ResolvedNetworkArgs {
   /** The flow-log key, or undefined when flow logs are off (a weakening). */
   readonly flowLogKey: KeyChoice | undefined;
   readonly logRetentionDays: number;
-  readonly protect: boolean;
-  readonly weakened: string[];
 }
 
 function flowLogKey(v: Validator, args: NetworkArgs, flowLogs: boolean): KeyChoice | undefined {

@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, EnvironmentProfile, Tags, Validator, awsTags, protectStateful } from "../../core";
 import { shortHash, validateLogRetention, weakenedAgainstProfile } from "../../core";
-import { requireVpcAndSubnets, withWeakened } from "../common";
+import { requireVpcAndSubnets, ResolvedCommon, withWeakened } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -103,12 +103,7 @@ export interface PostgresDatabaseArgs {
 }
 
 /** PostgresDatabase arguments with every default applied. */
-export interface ResolvedPostgresDatabaseArgs {
-  readonly profile: EnvironmentProfile;
-  /** The tags of every child, with the weakened defaults recorded. */
-  readonly tags: Tags;
-  /** The caller's own tags, handed to a key the component creates. */
-  readonly callerTags: Tags | undefined;
+export interface ResolvedPostgresDatabaseArgs extends ResolvedCommon {
   readonly vpcId: pulumi.Input<string>;
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   readonly allowedSecurityGroupIds: pulumi.Input<string>[];
@@ -125,10 +120,8 @@ export interface ResolvedPostgresDatabaseArgs {
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly key: KeyChoice;
-  readonly protect: boolean;
   /** The RDS identifier, stable per project, stack and name, so the log groups can exist first. */
   readonly identifier: string;
-  readonly weakened: string[];
 }
 
 /** The network arguments: a VPC, isolated subnets in two zones at least, named source groups. */
