@@ -107,3 +107,13 @@ export interface ResolvedCommon {
   /** The defaults the caller weakened, by name, sorted. */
   readonly weakened: string[];
 }
+
+/** The common part of a resolved record: the weakenings recorded in the tags the children carry. */
+export function resolvedCommon(
+  profile: EnvironmentProfile,
+  tags: { readonly base: Tags; readonly caller: Tags | undefined },
+  protect: boolean,
+  weakened: string[],
+): ResolvedCommon {
+  return { profile, tags: withWeakened(tags.base, weakened), callerTags: tags.caller, protect, weakened };
+}

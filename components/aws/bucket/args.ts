@@ -12,7 +12,7 @@ import {
   validateName,
   weakenedAgainstProfile,
 } from "../../core";
-import { ResolvedCommon, withWeakened } from "../common";
+import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -144,16 +144,12 @@ export function resolveBucketArgs(
     }),
   ].sort();
   return {
-    profile,
-    tags: withWeakened(baseTags, weakened),
-    callerTags: args.tags,
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     bucketName: args.bucketName,
     key,
     accessLogs,
     noncurrentVersionExpirationDays: noncurrentDays,
     abortIncompleteUploadDays: abortDays,
     logRetentionDays: retention,
-    protect,
-    weakened,
   };
 }

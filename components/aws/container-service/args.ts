@@ -18,7 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { ACM_CERTIFICATE_ARN, KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
-import { requireVpcAndSubnets, ResolvedCommon, withWeakened } from "../common";
+import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -351,9 +351,7 @@ export function resolveContainerServiceArgs(
     }),
   ].sort();
   return {
-    profile,
-    tags: withWeakened(baseTags, weakened),
-    callerTags: args.tags,
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     vpcId: args.vpcId,
     subnetIds: args.subnetIds,
     loadBalancerSubnetIds: args.loadBalancerSubnetIds ?? args.subnetIds,
@@ -375,7 +373,5 @@ export function resolveContainerServiceArgs(
     key,
     secretKeyArns,
     deletionProtection: profile.deletionProtection,
-    protect,
-    weakened,
   };
 }

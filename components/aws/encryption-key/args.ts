@@ -12,7 +12,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { IAM_PRINCIPAL_ARN, matchArn } from "../arns";
-import { ResolvedCommon, withWeakened } from "../common";
+import { ResolvedCommon, resolvedCommon } from "../common";
 import { KEY_SERVICES, KeyService } from "../documents";
 
 export interface EncryptionKeyArgs {
@@ -143,16 +143,12 @@ export function resolveEncryptionKeyArgs(
     ...weakenedAgainstProfile(profile, { protect }),
   ].sort();
   return {
-    profile,
-    tags: withWeakened(baseTags, weakened),
-    callerTags: args.tags,
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     description: args.description,
     administrators,
     users,
     services: [...services],
     alias: args.alias,
     deletionWindowDays: window,
-    protect,
-    weakened,
   };
 }

@@ -14,7 +14,7 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
-import { ResolvedCommon, withWeakened } from "../common";
+import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -157,15 +157,11 @@ export function resolveNetworkArgs(
     }),
   ].sort();
   return {
-    profile,
-    tags: withWeakened(baseTags, weakened),
-    callerTags: args.tags,
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     plan,
     zones,
     natGateways: nat,
     flowLogKey: key,
     logRetentionDays: retention,
-    protect,
-    weakened,
   };
 }

@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Environment, EnvironmentProfile, Tags, Validator, awsTags, protectStateful } from "../../core";
 import { shortHash, validateLogRetention, weakenedAgainstProfile } from "../../core";
-import { requireVpcAndSubnets, ResolvedCommon, withWeakened } from "../common";
+import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
@@ -267,9 +267,7 @@ export function resolvePostgresDatabaseArgs(
     protect,
   });
   return {
-    profile,
-    tags: withWeakened(baseTags, weakened),
-    callerTags: args.tags,
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     vpcId: args.vpcId,
     subnetIds: args.subnetIds,
     allowedSecurityGroupIds: allowed,
@@ -285,8 +283,6 @@ export function resolvePostgresDatabaseArgs(
     deletionProtection,
     logRetentionDays: retention,
     key,
-    protect,
     identifier,
-    weakened,
   };
 }
