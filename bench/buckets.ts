@@ -9,6 +9,8 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { synth } from "../testing";
 import { Bucket } from "../components/aws";
+// The lifecycle rules are data, not wiring: both paths must register the same ones.
+import { accessLogRules, dataBucketRules } from "../components/aws/log-bucket";
 import { AwsContext, keyPolicy, logBucketPolicy, tlsOnlyBucketPolicy } from "../components/aws/documents";
 
 const TAGS = { environment: "dev", "managed-by": "groundwork", component: "aws.Bucket" };
@@ -51,16 +53,7 @@ function viaRawResources(n: number): () => void {
         { sseAlgorithm: "AES256" },
         false,
         (arn) => ctx.apply((c) => JSON.stringify(logBucketPolicy(arn, c, { s3ServerAccessLogs: true }))),
-        [
-          {
-            id: "expire-access-logs",
-            status: "Enabled",
-            filter: {},
-            expiration: { days: 30 },
-            noncurrentVersionExpiration: { noncurrentDays: 1 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-          },
-        ],
+        accessLogRules(30, 7),
       );
       const main = hardened(
         name,
@@ -68,20 +61,7 @@ function viaRawResources(n: number): () => void {
         { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn },
         true,
         (arn) => pulumi.output(JSON.stringify(tlsOnlyBucketPolicy(arn))),
-        [
-          {
-            id: "expire-noncurrent-versions",
-            status: "Enabled",
-            filter: {},
-            noncurrentVersionExpiration: { noncurrentDays: 90 },
-          },
-          {
-            id: "abort-incomplete-uploads",
-            status: "Enabled",
-            filter: {},
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-          },
-        ],
+        dataBucketRules(90, 7),
       );
       new s3.BucketLogging(`${name}-logging`, {
         bucket: main.id,

@@ -42,8 +42,9 @@ export = async (): Promise<Record<string, unknown>> => {
     internetFacing: config.service.internetFacing,
     encryptionKey: key,
   });
-  assets.grantRead(api.taskRole, "api-read");
-  uploads.grantWrite(api.taskRole, "api-write");
+  // Grants go to the service: the children are named from it (assets-grant-api-read), not from call order.
+  assets.grantRead(api);
+  uploads.grantWrite(api);
 
   const database = new PostgresDatabase("app", {
     environment,

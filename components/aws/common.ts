@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { Tags, Validator, WEAKENED_TAG, weakenedValue } from "../core";
+import { EnvironmentProfile, Tags, Validator, WEAKENED_TAG, knownValue, weakenedValue } from "../core";
 import { AwsContext } from "./documents";
 
 // One lookup per program run and provider: every component of a run asks the same question, and each
@@ -63,10 +63,57 @@ export function withWeakened(tags: Tags, weakened: readonly string[]): Tags {
   return value === undefined ? tags : { ...tags, [WEAKENED_TAG]: value };
 }
 
-/** The JSON text of a policy document built from Outputs. */
-export function policyJson<T>(
-  inputs: pulumi.Input<T>,
-  build: (resolved: pulumi.Unwrap<T>) => object,
-): pulumi.Output<string> {
-  return pulumi.output(inputs).apply((v) => JSON.stringify(build(v)));
+/**
+ * The VPC and subnets a component is placed in: a VPC id, and a known subnet list must span 2 to 16
+ * entries (Outputs pass through). `subnetsExpected` says which tier the caller should pass.
+ */
+export function requireVpcAndSubnets(
+  v: Validator,
+  vpcId: pulumi.Input<string>,
+  subnetIds: pulumi.Input<pulumi.Input<string>[]>,
+  subnetsExpected: string,
+): void {
+  v.required("vpcId", vpcId, "the id of the VPC (vpc-...)");
+  v.matches("vpcId", vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id (vpc-...)");
+  v.required("subnetIds", subnetIds, subnetsExpected);
+  const known = knownValue(subnetIds);
+  if (Array.isArray(known)) v.listLength("subnetIds", known, 2, 16);
+  else if (known !== undefined) v.fail("subnetIds", known, "is not a list", "a list of subnet ids");
+}
+
+/**
+ * The Output properties a component declares, for `registerOutputs`: what callers read is what is
+ * recorded. The SDK's own (`urn`, `__…`) are left out.
+ */
+export function outputProperties(
+  component: pulumi.ComponentResource,
+): Record<string, pulumi.Output<unknown>> {
+  return Object.fromEntries(
+    Object.entries(component).filter(
+      ([key, value]) => key !== "urn" && !key.startsWith("__") && pulumi.Output.isInstance(value),
+    ),
+  );
+}
+
+/** What every resolved AWS argument record holds, whatever the component. */
+export interface ResolvedCommon {
+  readonly profile: EnvironmentProfile;
+  /** The tags of every child, with the weakened defaults recorded. */
+  readonly tags: Tags;
+  /** The caller's own tags, handed to a key the component creates (which records its own weakenings). */
+  readonly callerTags: Tags | undefined;
+  /** Pulumi `protect` on the stateful children. */
+  readonly protect: boolean;
+  /** The defaults the caller weakened, by name, sorted. */
+  readonly weakened: string[];
+}
+
+/** The common part of a resolved record: the weakenings recorded in the tags the children carry. */
+export function resolvedCommon(
+  profile: EnvironmentProfile,
+  tags: { readonly base: Tags; readonly caller: Tags | undefined },
+  protect: boolean,
+  weakened: string[],
+): ResolvedCommon {
+  return { profile, tags: withWeakened(tags.base, weakened), callerTags: tags.caller, protect, weakened };
 }

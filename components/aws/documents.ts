@@ -78,6 +78,11 @@ export interface KeyPolicyInput {
   readonly services: readonly KeyService[];
 }
 
+/** A key policy statement letting named IAM principals take `actions` on the key. */
+function allowPrincipals(sid: string, principals: string | string[], actions: string[]): PolicyStatement {
+  return { Sid: sid, Effect: "Allow", Principal: { AWS: principals }, Action: actions, Resource: "*" };
+}
+
 /**
  * A key policy with no `*` principal [CKV_AWS_33]: administrators manage, users use, and each named
  * service may use the key only for resources of this account (CloudWatch Logs further restricted by the
@@ -85,35 +90,15 @@ export interface KeyPolicyInput {
  */
 export function keyPolicy(input: KeyPolicyInput): PolicyDocument {
   const { ctx } = input;
+  // The account root keeps administration and use, so IAM policies (and the key's grants) can grant the
+  // key and the key can never lock its own account out. Explicit actions, never `kms:*`.
   const statements: PolicyStatement[] = [
-    // The account root keeps administration and use, so IAM policies (and `grantEncryptDecrypt`) can
-    // grant the key and the key can never lock its own account out. Explicit actions, never `kms:*`.
-    {
-      Sid: "EnableIamPolicies",
-      Effect: "Allow",
-      Principal: { AWS: accountRootArn(ctx) },
-      Action: [...KEY_ADMIN_ACTIONS, ...KEY_USER_ACTIONS],
-      Resource: "*",
-    },
+    allowPrincipals("EnableIamPolicies", accountRootArn(ctx), [...KEY_ADMIN_ACTIONS, ...KEY_USER_ACTIONS]),
   ];
-  if (input.administrators.length > 0) {
-    statements.push({
-      Sid: "KeyAdministration",
-      Effect: "Allow",
-      Principal: { AWS: [...input.administrators] },
-      Action: [...KEY_ADMIN_ACTIONS],
-      Resource: "*",
-    });
-  }
-  if (input.users.length > 0) {
-    statements.push({
-      Sid: "KeyUse",
-      Effect: "Allow",
-      Principal: { AWS: [...input.users] },
-      Action: [...KEY_USER_ACTIONS],
-      Resource: "*",
-    });
-  }
+  if (input.administrators.length > 0)
+    statements.push(allowPrincipals("KeyAdministration", [...input.administrators], [...KEY_ADMIN_ACTIONS]));
+  if (input.users.length > 0)
+    statements.push(allowPrincipals("KeyUse", [...input.users], [...KEY_USER_ACTIONS]));
   for (const service of [...new Set(input.services)]) {
     const condition: PolicyStatement["Condition"] =
       service === "logs"
@@ -275,6 +260,21 @@ export function keyUsePolicy(keyArn: string): PolicyDocument {
   };
 }
 
+/** Decrypt with one key (and describe it), nothing more: for readers of data the key protects. */
+export function keyDecryptPolicy(keyArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DecryptWithKey",
+        Effect: "Allow",
+        Action: ["kms:Decrypt", "kms:DescribeKey"],
+        Resource: keyArn,
+      },
+    ],
+  };
+}
+
 /** What a VPC flow log role may do: write to its one log group. */
 export function flowLogWritePolicy(logGroupArn: string): PolicyDocument {
   return {
@@ -357,24 +357,4 @@ export function executionRolePolicy(input: {
     Resource: input.keyArn,
   });
   return { Version: "2012-10-17", Statement: statements };
-}
-
-/** Every principal a document names (`AWS`, `Service` …), flattened; for checks and tests. */
-export function principalsOf(doc: PolicyDocument): string[] {
-  const out: string[] = [];
-  for (const s of doc.Statement) {
-    for (const v of Object.values(s.Principal ?? {})) out.push(...(typeof v === "string" ? [v] : v));
-  }
-  return out;
-}
-
-/** True when an Allow statement pairs a wildcard action with a wildcard resource. */
-export function hasWildcardAllow(doc: PolicyDocument): boolean {
-  return doc.Statement.some((s) => {
-    if (s.Effect !== "Allow") return false;
-    const actions = typeof s.Action === "string" ? [s.Action] : s.Action;
-    const resources =
-      s.Resource === undefined ? [] : typeof s.Resource === "string" ? [s.Resource] : s.Resource;
-    return actions.some((a) => a === "*" || a.endsWith(":*")) && resources.includes("*");
-  });
 }

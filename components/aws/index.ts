@@ -1,15 +1,18 @@
-// AWS components (`@groundwork/infra/aws`). Each imports provider sub-modules only, never `@pulumi/aws`.
-export * from "./documents";
+// AWS components (`@groundwork/infra/aws`): the public surface, named export by export so no internal
+// builder becomes API by accident. Each module imports provider sub-modules only, never `@pulumi/aws`.
+import { imageReferenceProblem } from "../core";
+
 export { WEAKENED_TAG } from "../core";
+export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
+export { Bucket, BucketArgs } from "./bucket";
+export { Network, NetworkArgs, NatMode, NETWORK_TIERS } from "./network";
+export { PostgresDatabase, PostgresDatabaseArgs, POSTGRES_LOG_EXPORTS } from "./postgres-database";
+export { ContainerService, ContainerServiceArgs, FARGATE_SIZES, TLS_POLICY } from "./container-service";
+export { AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
+export { KEY_SERVICES, KeyService } from "./documents";
 export { awsTags } from "./tags";
 export { AWS_SIZES, AwsSizes } from "./sizes";
 export { S3_BUCKET_NAME } from "./naming";
-export * from "./kms";
-export * from "./bucket";
-export * from "./network";
-export * from "./database";
-export * from "./service";
 
-import { imageReferenceProblem } from "../core";
 /** @deprecated since 0.2.0: use `imageReferenceProblem` from `@groundwork/infra/core`, the rule every cloud shares. */
 export const imagePinProblem: (image: string) => string | undefined = imageReferenceProblem;

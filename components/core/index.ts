@@ -9,4 +9,5 @@ export * from "./cidr";
 export * from "./images";
 export * from "./secrets";
 export * from "./weakening";
+export * from "./grants";
 export * from "./deprecated";

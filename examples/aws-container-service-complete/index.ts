@@ -32,6 +32,7 @@ export default function program(): Record<string, unknown> {
     tags: { team: "web" },
   });
   const media = new Bucket("media", { environment: "prod" });
-  media.grantRead(service.taskRole);
+  // The service is a grantee: its task role may read, in a child named `media-grant-web-read`.
+  media.grantRead(service);
   return { url: service.loadBalancerDnsName, weakened: service.weakened };
 }

@@ -1,6 +1,7 @@
-// Every EncryptionKey knob: named administrators and users, services, a fixed alias, and a grant.
+// Every EncryptionKey knob: named administrators and users, services, a fixed alias, and grants to a raw
+// role (encrypt and decrypt) and to a role given by ARN (decrypt only).
 import * as iam from "@pulumi/aws/iam";
-import { EncryptionKey } from "../../components/aws";
+import { EncryptionKey, roleGrantee } from "../../components/aws";
 
 export default function program(): Record<string, unknown> {
   const key = new EncryptionKey("data", {
@@ -21,6 +22,9 @@ export default function program(): Record<string, unknown> {
       ],
     }),
   });
+  // An explicit id keeps the name an existing grant already has: `data-grant-worker`.
   key.grantEncryptDecrypt(worker, "worker");
+  // Without an id the child is named from grantee and level: `data-grant-auditor-decrypt`.
+  key.grantDecrypt(roleGrantee("auditor", "arn:aws:iam::123456789012:role/audit/auditor"));
   return { keyArn: key.arn, alias: key.aliasName };
 }

@@ -2,19 +2,9 @@
 // provider propagation and bad input.
 import * as assert from "assert";
 import * as iam from "@pulumi/aws/iam";
-import { Provider } from "@pulumi/aws/provider";
 import { Bucket, EncryptionKey } from "../../components/aws";
-import {
-  ENVIRONMENTS,
-  assertProvider,
-  assertRejected,
-  assertTagged,
-  inputs,
-  json,
-  protectedNames,
-  run,
-  urnOf,
-} from "./helpers";
+import { ENVIRONMENTS } from "../../components/core";
+import { assertTagged, inputs, json, protectedNames, rejectsInputs, run, synthViaProvider } from "./helpers";
 
 const T = {
   bucket: "aws:s3/bucket:Bucket",
@@ -62,7 +52,7 @@ describe("aws.Bucket", () => {
         ({ q } = await run(() => {
           new Bucket("assets", { environment });
         }));
-        root = urnOf(q, T.component, "assets");
+        root = q.one(T.component, "assets").urn;
       });
 
       it("registers exactly the expected children", () => {
@@ -120,13 +110,14 @@ describe("aws.Bucket", () => {
         ]) {
           const arn = q.one(T.bucket, bucket).outputs.arn as string;
           const doc = json<{ Statement: Record<string, unknown>[] }>(q, T.pol, policy, "policy");
+          // Any request over plain HTTP, by anyone, to the bucket or its objects, is denied.
           assert.deepStrictEqual(doc.Statement[0], {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: { AWS: "*" },
-            Action: "s3:*",
-            Resource: [arn, `${arn}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
+            Effect: "Deny",
+            Action: "s3:*",
+            Principal: { AWS: "*" },
+            Resource: [arn, `${arn}/*`],
+            Sid: "DenyInsecureTransport",
           });
           assert.ok(
             q
@@ -214,7 +205,7 @@ describe("aws.Bucket", () => {
         bucketName: "acme-assets",
       });
     });
-    const root = urnOf(q, T.component, "assets");
+    const root = q.one(T.component, "assets").urn;
     assert.deepStrictEqual(q.inventory(root), [
       `${T.bucket}::assets-bucket`,
       `${T.life}::assets-lifecycle`,
@@ -241,7 +232,7 @@ describe("aws.Bucket", () => {
       const b = new Bucket("assets", { accessLogging: false });
       return { weakened: b.weakened, logBucket: b.logBucketName };
     });
-    const root = urnOf(q, T.component, "assets");
+    const root = q.one(T.component, "assets").urn;
     assert.ok(!q.inventory(root).some((i) => i.includes("logs") || i.startsWith(T.log)));
     assert.strictEqual(
       (inputs(q, T.bucket, "assets-bucket").tags as Record<string, string>)["groundwork-weakened"],
@@ -257,7 +248,7 @@ describe("aws.Bucket", () => {
     );
   });
 
-  it("grantRead and grantWrite also grant use of the key", async () => {
+  it("grantRead and grantWrite also grant use of the key, named from the grantee and level", async () => {
     const { q } = await run(() => {
       const b = new Bucket("assets");
       const role = new iam.Role("app", { assumeRolePolicy: "{}" });
@@ -269,7 +260,7 @@ describe("aws.Bucket", () => {
     const read = json<{ Statement: { Action: string[]; Resource: unknown }[] }>(
       q,
       "aws:iam/rolePolicy:RolePolicy",
-      "assets-grant-read",
+      "assets-grant-app-read",
       "policy",
     );
     assert.deepStrictEqual(
@@ -281,86 +272,58 @@ describe("aws.Bucket", () => {
     const write = json<{ Statement: { Action: string[]; Resource: unknown }[] }>(
       q,
       "aws:iam/rolePolicy:RolePolicy",
-      "assets-grant-write",
+      "assets-grant-app-write",
       "policy",
     );
     assert.ok(write.Statement[0].Action.includes("s3:PutObject"));
     assert.strictEqual(write.Statement[1].Resource, keyArn);
     assert.ok(write.Statement[1].Action.includes("kms:GenerateDataKey*"));
     assert.deepStrictEqual(
-      q.one("aws:iam/rolePolicy:RolePolicy", "assets-grant-read").propertyDependencies.role,
+      q.one("aws:iam/rolePolicy:RolePolicy", "assets-grant-app-read").propertyDependencies.role,
       [q.one("aws:iam/role:Role", "app").urn],
     );
   });
 
   it("an explicit provider reaches every child, nested key included", async () => {
-    const { q } = await run(
-      () => {
-        const p = new Provider("other", { region: "eu-west-2" });
-        new Bucket("assets", { environment: "prod" }, { provider: p });
-      },
-      { stack: "prod" },
-    );
-    assertProvider(q, urnOf(q, T.component, "assets"), "other");
+    const build = (opts: object) => new Bucket("assets", { environment: "prod" }, opts);
+    await synthViaProvider([T.component, "assets"], ["other", "eu-west-2"], build, { stack: "prod" });
   });
 
-  describe("rejects bad input before registering anything", () => {
-    const C = "aws.Bucket";
-    it("bucketName", () =>
-      assertRejected(() => new Bucket("b", { bucketName: "Bad_Name" }), {
-        component: C,
-        field: "bucketName",
-        value: '"Bad_Name"',
-        accepted: /3-63 characters/,
-      }));
-    it("environment", () =>
-      assertRejected(() => new Bucket("b", { environment: "production" as never }), {
-        component: C,
-        field: "environment",
-        value: '"production"',
-        accepted: /"dev", "staging", "prod"/,
-      }));
-    it("noncurrentVersionExpirationDays", () =>
-      assertRejected(() => new Bucket("b", { noncurrentVersionExpirationDays: 0 }), {
-        component: C,
-        field: "noncurrentVersionExpirationDays",
-        value: "0",
-        accepted: "an integer from 1 to 3650",
-      }));
-    it("abortIncompleteUploadDays", () =>
-      assertRejected(() => new Bucket("b", { abortIncompleteUploadDays: 1.5 }), {
-        component: C,
-        field: "abortIncompleteUploadDays",
-        value: "1.5",
-        accepted: "an integer from 1 to 365",
-      }));
-    it("logRetentionDays", () =>
-      assertRejected(() => new Bucket("b", { logRetentionDays: 31 }), {
-        component: C,
-        field: "logRetentionDays",
-        value: "31",
-        accepted: /one of 1, 3, 5/,
-      }));
-    it("encryptionKey", () =>
-      assertRejected(() => new Bucket("b", { encryptionKey: "alias/mine" }), {
-        component: C,
-        field: "encryptionKey",
-        value: '"alias/mine"',
-        accepted: /KMS key ARN/,
-      }));
-    it("accessLogBucket with accessLogging false", () =>
-      assertRejected(() => new Bucket("b", { accessLogging: false, accessLogBucket: "logs-bucket" }), {
-        component: C,
-        field: "accessLogBucket",
-        value: '"logs-bucket"',
-        accepted: /accessLogging true/,
-      }));
-    it("tags with the aws: prefix", () =>
-      assertRejected(() => new Bucket("b", { tags: { "aws:owner": "me" } }), {
-        component: C,
-        field: "tags.aws:owner",
-        value: '"aws:owner"',
-        accepted: /not starting with aws:/,
-      }));
-  });
+  rejectsInputs("aws.Bucket", [
+    [() => new Bucket("b", { bucketName: "Bad_Name" }), "bucketName", '"Bad_Name"', /3-63 characters/],
+    [
+      () => new Bucket("b", { environment: "production" as never }),
+      "environment",
+      '"production"',
+      /"dev", "staging", "prod"/,
+    ],
+    [
+      () => new Bucket("b", { noncurrentVersionExpirationDays: 0 }),
+      "noncurrentVersionExpirationDays",
+      "0",
+      "an integer from 1 to 3650",
+    ],
+    [
+      () => new Bucket("b", { abortIncompleteUploadDays: 1.5 }),
+      "abortIncompleteUploadDays",
+      "1.5",
+      "an integer from 1 to 365",
+    ],
+    [() => new Bucket("b", { logRetentionDays: 31 }), "logRetentionDays", "31", /one of 1, 3, 5/],
+    [() => new Bucket("b", { encryptionKey: "alias/mine" }), "encryptionKey", '"alias/mine"', /KMS key ARN/],
+    [
+      () => new Bucket("b", { accessLogging: false, accessLogBucket: "logs-bucket" }),
+      "accessLogBucket",
+      '"logs-bucket"',
+      /accessLogging true/,
+      "accessLogBucket with accessLogging false",
+    ],
+    [
+      () => new Bucket("b", { tags: { "aws:owner": "me" } }),
+      "tags.aws:owner",
+      '"aws:owner"',
+      /not starting with aws:/,
+      "tags with the aws: prefix",
+    ],
+  ]);
 });

@@ -1,19 +1,9 @@
 // PostgresDatabase: the RDS child set per profile and every BASELINE control, weakening, provider
 // propagation and bad input.
 import * as assert from "assert";
-import { Provider } from "@pulumi/aws/provider";
 import { PostgresDatabase, PostgresDatabaseArgs } from "../../components/aws";
-import {
-  ENVIRONMENTS,
-  assertProvider,
-  assertRejected,
-  assertTagged,
-  inputs,
-  json,
-  protectedNames,
-  run,
-  urnOf,
-} from "./helpers";
+import { ENVIRONMENTS } from "../../components/core";
+import { assertTagged, inputs, json, protectedNames, rejectsInputs, run, synthViaProvider } from "./helpers";
 
 const C = "groundwork:aws:PostgresDatabase";
 const I = "aws:rds/instance:Instance";
@@ -56,7 +46,7 @@ describe("aws.PostgresDatabase", () => {
           },
           { stack: environment, project: "shop" },
         ));
-        root = urnOf(q, C, "db");
+        root = q.one(C, "db").urn;
         db = inputs(q, I, "db-instance");
       });
       const p = BY_PROFILE[environment];
@@ -192,76 +182,63 @@ describe("aws.PostgresDatabase", () => {
   });
 
   it("an explicit provider reaches every child and invoke", async () => {
-    const { q } = await run(
-      () => {
-        const p = new Provider("dr", { region: "us-west-2" });
-        new PostgresDatabase("db", { ...BASE, environment: "prod" }, { provider: p });
-      },
-      { stack: "prod" },
-    );
-    assertProvider(q, urnOf(q, C, "db"), "dr");
+    const build = (opts: object) => new PostgresDatabase("db", { ...BASE, environment: "prod" }, opts);
+    await synthViaProvider([C, "db"], ["dr", "us-west-2"], build, { stack: "prod" });
   });
 
-  describe("rejects bad input before registering anything", () => {
-    const N = "aws.PostgresDatabase";
-    it("vpcId", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, vpcId: "vnet-1" }), {
-        component: N,
-        field: "vpcId",
-        value: '"vnet-1"',
-        accepted: "a VPC id (vpc-...)",
-      }));
-    it("subnetIds with one zone", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, subnetIds: ["subnet-a"] }), {
-        component: N,
-        field: "subnetIds",
-        value: '["subnet-a"]',
-        accepted: "a list of 2 to 16 entries",
-      }));
-    it("allowedSecurityGroupIds as a CIDR", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, allowedSecurityGroupIds: ["0.0.0.0/0"] }), {
-        component: N,
-        field: "allowedSecurityGroupIds[0]",
-        value: '"0.0.0.0/0"',
-        accepted: "a security group id (sg-...)",
-      }));
-    it("engineVersion", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, engineVersion: "9.6" }), {
-        component: N,
-        field: "engineVersion",
-        value: '"9.6"',
-        accepted: /"14" to "17"/,
-      }));
-    it("instanceClass", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, instanceClass: "t3.micro" }), {
-        component: N,
-        field: "instanceClass",
-        value: '"t3.micro"',
-        accepted: /db\.<family>\.<size>/,
-      }));
-    it("masterUsername reserved", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, masterUsername: "postgres" }), {
-        component: N,
-        field: "masterUsername",
-        value: '"postgres"',
-        accepted: /not one of postgres/,
-      }));
-    it("backupRetentionDays 0", () =>
-      assertRejected(() => new PostgresDatabase("d", { ...BASE, backupRetentionDays: 0 }), {
-        component: N,
-        field: "backupRetentionDays",
-        value: "0",
-        accepted: "an integer from 1 to 35",
-      }));
-    it("maxAllocatedStorageGiB below allocated", () =>
-      assertRejected(
-        () => new PostgresDatabase("d", { ...BASE, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 50 }),
-        {
-          component: N,
-          field: "maxAllocatedStorageGiB",
-          value: "50",
-          accepted: "an integer from 100 to 65536",
-        },
-      ));
-  });
+  rejectsInputs("aws.PostgresDatabase", [
+    [
+      () => new PostgresDatabase("d", { ...BASE, vpcId: "vnet-1" }),
+      "vpcId",
+      '"vnet-1"',
+      "a VPC id (vpc-...)",
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, subnetIds: ["subnet-a"] }),
+      "subnetIds",
+      '["subnet-a"]',
+      "a list of 2 to 16 entries",
+      "subnetIds with one zone",
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, allowedSecurityGroupIds: ["0.0.0.0/0"] }),
+      "allowedSecurityGroupIds[0]",
+      '"0.0.0.0/0"',
+      "a security group id (sg-...)",
+      "allowedSecurityGroupIds as a CIDR",
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, engineVersion: "9.6" }),
+      "engineVersion",
+      '"9.6"',
+      /"14" to "17"/,
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, instanceClass: "t3.micro" }),
+      "instanceClass",
+      '"t3.micro"',
+      /db\.<family>\.<size>/,
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, masterUsername: "postgres" }),
+      "masterUsername",
+      '"postgres"',
+      /not one of postgres/,
+      "masterUsername reserved",
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, backupRetentionDays: 0 }),
+      "backupRetentionDays",
+      "0",
+      "an integer from 1 to 35",
+      "backupRetentionDays 0",
+    ],
+    [
+      () => new PostgresDatabase("d", { ...BASE, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 50 }),
+      "maxAllocatedStorageGiB",
+      "50",
+      "an integer from 100 to 65536",
+      "maxAllocatedStorageGiB below allocated",
+    ],
+  ]);
 });

@@ -5,14 +5,13 @@ import {
   bucketReadPolicy,
   bucketWritePolicy,
   executionRolePolicy,
-  hasWildcardAllow,
   keyPolicy,
   logBucketPolicy,
-  principalsOf,
   servicePrincipal,
   tlsOnlyBucketPolicy,
 } from "../../components/aws/documents";
 import { imagePinProblem } from "../../components/aws";
+import { hasWildcardAllow, principalsOf } from "./helpers";
 
 const ctx: AwsContext = { accountId: "111122223333", partition: "aws", region: "eu-west-1" };
 

@@ -1,6 +1,7 @@
 // Shared helpers for the AWS component specs: synth in preview or update mode, bad-input checks that
 // prove nothing registered, tag and provider assertions over a component's descendants.
 import * as assert from "assert";
+import { Provider } from "@pulumi/aws/provider";
 import {
   GraphQuery,
   GraphResource,
@@ -11,8 +12,7 @@ import {
   synth,
 } from "../../testing";
 import { GroundworkInputError } from "../../components/core";
-
-export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+import { PolicyDocument } from "../../components/aws/documents";
 
 /** Synthesizes a program; update mode (outputs fabricated) unless told otherwise. */
 export async function run(
@@ -68,16 +68,9 @@ export async function assertRejected(
   construct: () => unknown,
   expected: { component: string; field: string; value: string; accepted: RegExp | string },
 ): Promise<void> {
-  let caught: unknown;
-  const graph = await synth(() => {
-    try {
-      construct();
-    } catch (err) {
-      caught = err;
-    }
-  });
+  const { caught, graph } = await synthCaught(construct);
   assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
-  const err = caught as GroundworkInputError;
+  const err = caught;
   assert.strictEqual(err.component, expected.component);
   assert.strictEqual(err.field, expected.field);
   assert.ok(err.message.startsWith(`${expected.component} `), err.message);
@@ -106,6 +99,69 @@ export async function assertRejected(
     }),
     (e: Error) => e.message.includes(err.message),
   );
+}
+
+/** What a function throws, or undefined. */
+function thrownBy(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+/** Synthesizes a program whose construction may throw: what it threw, and what registered before. */
+export async function synthCaught(
+  program: () => unknown,
+): Promise<{ caught: unknown; graph: ResourceGraph }> {
+  let caught: unknown;
+  const graph = await synth(() => {
+    caught = thrownBy(program);
+  });
+  return { caught, graph };
+}
+
+/** One bad-input case: the construction, then the error's field, shown value and expectation, and a label. */
+export type Rejection = [
+  construct: () => unknown,
+  field: string,
+  value: string,
+  accepted: RegExp | string,
+  label?: string,
+];
+
+/** The bad-input cases of one component, each checked by {@link assertRejected}; labelled by field. */
+export function rejectsInputs(component: string, cases: Rejection[]): void {
+  describe("rejects bad input before registering anything", () => {
+    for (const [construct, field, value, accepted, label] of cases)
+      it(label ?? field, () => assertRejected(construct, { component, field, value, accepted }));
+  });
+}
+
+/** A ContainerService's required arguments, valid: the specs add what each one is about. */
+export const SERVICE_ARGS = {
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: ["subnet-p1", "subnet-p2"],
+  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
+  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+};
+
+/**
+ * Synthesizes one component built under an explicit provider (`name`, `region`) and asserts that every
+ * child and invoke of `root` goes through it; returns the graph for checks of the region's effect.
+ */
+export async function synthViaProvider(
+  root: readonly [type: string, name: string],
+  provider: readonly [name: string, region: string],
+  build: (opts: { provider: Provider }) => unknown,
+  options: SynthOptions = {},
+): Promise<GraphQuery> {
+  const { q } = await run(() => {
+    build({ provider: new Provider(provider[0], { region: provider[1] }) });
+  }, options);
+  assertProvider(q, urnOf(q, root[0], root[1]), provider[0]);
+  return q;
 }
 
 /** Types whose AWS resources take no tags. */
@@ -170,4 +226,24 @@ export function assertProvider(q: GraphQuery, root: string, providerName: string
   const invokes = q.graph.invokes.filter((i) => i.token.startsWith("aws:"));
   for (const i of invokes)
     assert.ok(i.provider?.startsWith(`${provider.urn}::`), `invoke ${i.token} provider`);
+}
+
+/** Every principal a document names (`AWS`, `Service` …), flattened. */
+export function principalsOf(doc: PolicyDocument): string[] {
+  const out: string[] = [];
+  for (const s of doc.Statement) {
+    for (const v of Object.values(s.Principal ?? {})) out.push(...(typeof v === "string" ? [v] : v));
+  }
+  return out;
+}
+
+/** True when an Allow statement pairs a wildcard action with a wildcard resource. */
+export function hasWildcardAllow(doc: PolicyDocument): boolean {
+  return doc.Statement.some((s) => {
+    if (s.Effect !== "Allow") return false;
+    const actions = typeof s.Action === "string" ? [s.Action] : s.Action;
+    const resources =
+      s.Resource === undefined ? [] : typeof s.Resource === "string" ? [s.Resource] : s.Resource;
+    return actions.some((a) => a === "*" || a.endsWith(":*")) && resources.includes("*");
+  });
 }

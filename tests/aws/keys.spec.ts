@@ -12,13 +12,10 @@ import {
 } from "../../components/aws";
 import { GroundworkInputError } from "../../components/core";
 import { synth } from "../../testing";
-import { assertRejected, inputs, json, run } from "./helpers";
+import { assertRejected, inputs, json, run, SERVICE_ARGS, synthCaught } from "./helpers";
 
 const SVC: ContainerServiceArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnetIds: ["subnet-p1", "subnet-p2"],
-  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
-  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+  ...SERVICE_ARGS,
   secrets: { DB_PASSWORD: "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-AbCdEf" },
 };
 const DB_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -100,15 +97,9 @@ describe("aws key wiring", () => {
     ];
     for (const [component, type, build] of builders) {
       it(`${component}: refused without "logs", accepted with it`, async () => {
-        let caught: unknown;
-        const graph = await synth(() => {
-          const key = new EncryptionKey("shared", { services: ["s3"] });
-          try {
-            build(key);
-          } catch (err) {
-            caught = err;
-          }
-        });
+        const { caught, graph } = await synthCaught(() =>
+          build(new EncryptionKey("shared", { services: ["s3"] })),
+        );
         assert.ok(caught instanceof GroundworkInputError, String(caught));
         assert.strictEqual(caught.component, component);
         assert.strictEqual(caught.field, "encryptionKey");

@@ -1,19 +1,9 @@
 // EncryptionKey: rotation, deletion window, alias, key policy, protect by profile, grants, bad input.
 import * as assert from "assert";
 import * as iam from "@pulumi/aws/iam";
-import { Provider } from "@pulumi/aws/provider";
 import { EncryptionKey } from "../../components/aws";
-import {
-  ENVIRONMENTS,
-  assertProvider,
-  assertRejected,
-  assertTagged,
-  inputs,
-  json,
-  protectedNames,
-  run,
-  urnOf,
-} from "./helpers";
+import { ENVIRONMENTS } from "../../components/core";
+import { assertTagged, inputs, json, protectedNames, rejectsInputs, run, synthViaProvider } from "./helpers";
 
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
@@ -25,7 +15,7 @@ describe("aws.EncryptionKey", () => {
       const { q } = await run(() => {
         new EncryptionKey("data", { environment });
       });
-      const root = urnOf(q, COMPONENT, "data");
+      const root = q.one(COMPONENT, "data").urn;
       assert.deepStrictEqual(q.inventory(root), [`${ALIAS}::data-alias`, `${KEY}::data-cmk`]);
       const key = inputs(q, KEY, "data-cmk");
       assert.strictEqual(key.enableKeyRotation, true); // [CKV_AWS_7]
@@ -89,7 +79,7 @@ describe("aws.EncryptionKey", () => {
       key.grantEncryptDecrypt(role, "app");
     });
     const grant = q.one("aws:iam/rolePolicy:RolePolicy", "data-grant-app");
-    assert.strictEqual(grant.parent, urnOf(q, COMPONENT, "data"));
+    assert.strictEqual(grant.parent, q.one(COMPONENT, "data").urn);
     const doc = JSON.parse(grant.inputs.policy as string);
     assert.deepStrictEqual(doc.Statement[0].Action, [
       "kms:Encrypt",
@@ -102,65 +92,53 @@ describe("aws.EncryptionKey", () => {
   });
 
   it("an explicit provider reaches every child and invoke", async () => {
-    const { q } = await run(() => {
-      const p = new Provider("other", { region: "eu-central-1" });
-      new EncryptionKey("data", { services: ["logs"] }, { provider: p });
-    });
-    assertProvider(q, urnOf(q, COMPONENT, "data"), "other");
+    const build = (opts: object) => new EncryptionKey("data", { services: ["logs"] }, opts);
+    const q = await synthViaProvider([COMPONENT, "data"], ["other", "eu-central-1"], build);
     const policy = json<{ Statement: { Principal: { Service?: string } }[] }>(q, KEY, "data-cmk", "policy");
     assert.strictEqual(policy.Statement[1].Principal.Service, "logs.eu-central-1.amazonaws.com");
   });
 
-  describe("rejects bad input before registering anything", () => {
-    const C = "aws.EncryptionKey";
-    it("environment", () =>
-      assertRejected(() => new EncryptionKey("k", { environment: "qa" as never }), {
-        component: C,
-        field: "environment",
-        value: '"qa"',
-        accepted: /"dev", "staging", "prod"/,
-      }));
-    it("deletionWindowDays", () =>
-      assertRejected(() => new EncryptionKey("k", { deletionWindowDays: 3 }), {
-        component: C,
-        field: "deletionWindowDays",
-        value: "3",
-        accepted: "an integer from 7 to 30",
-      }));
-    it("alias", () =>
-      assertRejected(() => new EncryptionKey("k", { alias: "alias/aws/s3" }), {
-        component: C,
-        field: "alias",
-        value: '"alias/aws/s3"',
-        accepted: /not alias\/aws\//,
-      }));
-    it("services", () =>
-      assertRejected(() => new EncryptionKey("k", { services: ["ec2" as never] }), {
-        component: C,
-        field: "services[0]",
-        value: '"ec2"',
-        accepted: /"logs"/,
-      }));
-    it("users wildcard", () =>
-      assertRejected(() => new EncryptionKey("k", { users: ["*"] }), {
-        component: C,
-        field: "users[0]",
-        value: '"*"',
-        accepted: /IAM role, user or account ARN/,
-      }));
-    it("administrators not an ARN", () =>
-      assertRejected(() => new EncryptionKey("k", { administrators: ["admin"] }), {
-        component: C,
-        field: "administrators[0]",
-        value: '"admin"',
-        accepted: /IAM role, user or account ARN/,
-      }));
-    it("tags overwriting a Groundwork key", () =>
-      assertRejected(() => new EncryptionKey("k", { tags: { environment: "prod" } }), {
-        component: C,
-        field: "tags.environment",
-        value: '"prod"',
-        accepted: /"dev"/,
-      }));
-  });
+  rejectsInputs("aws.EncryptionKey", [
+    [
+      () => new EncryptionKey("k", { environment: "qa" as never }),
+      "environment",
+      '"qa"',
+      /"dev", "staging", "prod"/,
+    ],
+    [
+      () => new EncryptionKey("k", { deletionWindowDays: 3 }),
+      "deletionWindowDays",
+      "3",
+      "an integer from 7 to 30",
+    ],
+    [() => new EncryptionKey("k", { alias: "alias/aws/s3" }), "alias", '"alias/aws/s3"', /not alias\/aws\//],
+    [
+      () => new EncryptionKey("k", { services: ["ec2" as never] }),
+      "services[0]",
+      '"ec2"',
+      /"logs"/,
+      "services",
+    ],
+    [
+      () => new EncryptionKey("k", { users: ["*"] }),
+      "users[0]",
+      '"*"',
+      /IAM role, user or account ARN/,
+      "users wildcard",
+    ],
+    [
+      () => new EncryptionKey("k", { administrators: ["admin"] }),
+      "administrators[0]",
+      '"admin"',
+      /IAM role, user or account ARN/,
+      "administrators not an ARN",
+    ],
+    [
+      () => new EncryptionKey("k", { tags: { environment: "prod" } }),
+      "tags.environment",
+      '"prod"',
+      /"dev"/,
+      "tags overwriting a Groundwork key",
+    ],
+  ]);
 });

@@ -1,19 +1,9 @@
 // Network: the VPC child set per profile, CIDR plan, NAT layouts, locked default group, encrypted flow
 // logs, gateway endpoints, weakening, provider propagation and bad input.
 import * as assert from "assert";
-import { Provider } from "@pulumi/aws/provider";
 import { EncryptionKey, Network } from "../../components/aws";
-import {
-  ENVIRONMENTS,
-  assertProvider,
-  assertRejected,
-  assertTagged,
-  inputs,
-  json,
-  protectedNames,
-  run,
-  urnOf,
-} from "./helpers";
+import { ENVIRONMENTS } from "../../components/core";
+import { assertTagged, inputs, json, protectedNames, rejectsInputs, run, synthViaProvider } from "./helpers";
 
 const C = "groundwork:aws:Network";
 const E = "aws:ec2/";
@@ -70,7 +60,7 @@ describe("aws.Network", () => {
           },
           { config: { "aws:region": "eu-west-1" } },
         ));
-        root = urnOf(q, C, "core");
+        root = q.one(C, "core").urn;
       });
       const { zones, nats } = PROFILE_SHAPE[environment];
 
@@ -183,7 +173,7 @@ describe("aws.Network", () => {
       const n = new Network("core", { natGateways: "none", zones: 3, cidrBlock: "10.20.0.0/20" });
       return { private: n.privateSubnetIds, isolated: n.isolatedSubnetIds, nat: n.natGateways };
     });
-    assert.deepStrictEqual(q.inventory(urnOf(q, C, "core")), expectedInventory(3, 0, false));
+    assert.deepStrictEqual(q.inventory(q.one(C, "core").urn), expectedInventory(3, 0, false));
     assert.strictEqual(inputs(q, `${E}subnet:Subnet`, "core-private-2").cidrBlock, "10.20.4.0/23");
     assert.strictEqual((graph.outputs.private as string[]).length, 3);
     assert.strictEqual(graph.outputs.nat, "none");
@@ -193,7 +183,7 @@ describe("aws.Network", () => {
     const { q, graph } = await run(() =>
       new Network("core", { flowLogs: false }).weakened.apply((w) => ({ weakened: w })),
     );
-    const inv = q.inventory(urnOf(q, C, "core"));
+    const inv = q.inventory(q.one(C, "core").urn);
     assert.ok(!inv.some((i) => /flow|kms|EncryptionKey/.test(i)));
     assert.strictEqual(
       (inputs(q, `${E}vpc:Vpc`, "core-vpc").tags as Record<string, string>)["groundwork-weakened"],
@@ -207,7 +197,7 @@ describe("aws.Network", () => {
       const key = new EncryptionKey("shared", { services: ["logs"] });
       new Network("core", { encryptionKey: key });
     });
-    assert.ok(!q.inventory(urnOf(q, C, "core")).some((i) => i.includes("EncryptionKey")));
+    assert.ok(!q.inventory(q.one(C, "core").urn).some((i) => i.includes("EncryptionKey")));
     assert.strictEqual(
       inputs(q, "aws:cloudwatch/logGroup:LogGroup", "core-flow-logs").kmsKeyId,
       q.one("aws:kms/key:Key", "shared-cmk").outputs.arn,
@@ -215,60 +205,42 @@ describe("aws.Network", () => {
   });
 
   it("an explicit provider reaches every child and invoke (zones come from its region)", async () => {
-    const { q } = await run(
-      () => {
-        const p = new Provider("frankfurt", { region: "eu-central-1" });
-        new Network("core", { environment: "prod" }, { provider: p });
-      },
-      { stack: "prod" },
-    );
-    assertProvider(q, urnOf(q, C, "core"), "frankfurt");
+    const build = (opts: object) => new Network("core", { environment: "prod" }, opts);
+    const q = await synthViaProvider([C, "core"], ["frankfurt", "eu-central-1"], build, {
+      stack: "prod",
+    });
     assert.strictEqual(inputs(q, `${E}subnet:Subnet`, "core-private-2").availabilityZone, "eu-central-1c");
   });
 
-  describe("rejects bad input before registering anything", () => {
-    const N = "aws.Network";
-    it("cidrBlock not a CIDR", () =>
-      assertRejected(() => new Network("n", { cidrBlock: "10.0.0.0/33" }), {
-        component: N,
-        field: "cidrBlock",
-        value: '"10.0.0.0/33"',
-        accepted: "a.b.c.d/n with n between 16 and 22",
-      }));
-    it("cidrBlock with host bits", () =>
-      assertRejected(() => new Network("n", { cidrBlock: "10.0.1.0/16" }), {
-        component: N,
-        field: "cidrBlock",
-        value: '"10.0.1.0/16"',
-        accepted: "the network address 10.0.0.0/16",
-      }));
-    it("zones", () =>
-      assertRejected(() => new Network("n", { zones: 1 }), {
-        component: N,
-        field: "zones",
-        value: "1",
-        accepted: "an integer from 2 to 4",
-      }));
-    it("natGateways", () =>
-      assertRejected(() => new Network("n", { natGateways: "multi" as never }), {
-        component: N,
-        field: "natGateways",
-        value: '"multi"',
-        accepted: /"none", "single", "perAz"/,
-      }));
-    it("logRetentionDays", () =>
-      assertRejected(() => new Network("n", { logRetentionDays: 0 }), {
-        component: N,
-        field: "logRetentionDays",
-        value: "0",
-        accepted: /one of 1, 3/,
-      }));
-    it("flowLogs not a boolean", () =>
-      assertRejected(() => new Network("n", { flowLogs: "no" as never }), {
-        component: N,
-        field: "flowLogs",
-        value: '"no"',
-        accepted: "true or false",
-      }));
-  });
+  rejectsInputs("aws.Network", [
+    [
+      () => new Network("n", { cidrBlock: "10.0.0.0/33" }),
+      "cidrBlock",
+      '"10.0.0.0/33"',
+      "a.b.c.d/n with n between 16 and 22",
+      "cidrBlock not a CIDR",
+    ],
+    [
+      () => new Network("n", { cidrBlock: "10.0.1.0/16" }),
+      "cidrBlock",
+      '"10.0.1.0/16"',
+      "the network address 10.0.0.0/16",
+      "cidrBlock with host bits",
+    ],
+    [() => new Network("n", { zones: 1 }), "zones", "1", "an integer from 2 to 4"],
+    [
+      () => new Network("n", { natGateways: "multi" as never }),
+      "natGateways",
+      '"multi"',
+      /"none", "single", "perAz"/,
+    ],
+    [() => new Network("n", { logRetentionDays: 0 }), "logRetentionDays", "0", /one of 1, 3/],
+    [
+      () => new Network("n", { flowLogs: "no" as never }),
+      "flowLogs",
+      '"no"',
+      "true or false",
+      "flowLogs not a boolean",
+    ],
+  ]);
 });

@@ -1,28 +1,24 @@
 // ContainerService: the Fargate + ALB child set per profile and every BASELINE control, weakening,
 // provider propagation and bad input.
 import * as assert from "assert";
-import { Provider } from "@pulumi/aws/provider";
 import { ContainerService, ContainerServiceArgs, TLS_POLICY } from "../../components/aws";
+import { ENVIRONMENTS } from "../../components/core";
 import {
-  ENVIRONMENTS,
-  assertProvider,
-  assertRejected,
   assertTagged,
   inputs,
   json,
   protectedNames,
+  rejectsInputs,
   run,
-  urnOf,
+  synthViaProvider,
+  SERVICE_ARGS,
 } from "./helpers";
 
 const C = "groundwork:aws:ContainerService";
 const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
 const PARAM = "arn:aws:ssm:us-east-1:123456789012:parameter/api/feature";
 const BASE: ContainerServiceArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnetIds: ["subnet-p1", "subnet-p2"],
-  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
-  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+  ...SERVICE_ARGS,
   environmentVariables: { LOG_LEVEL: "info" },
   secrets: { DB_PASSWORD: SECRET, FEATURE: PARAM },
 };
@@ -91,7 +87,7 @@ describe("aws.ContainerService", () => {
           },
           { stack: environment },
         ));
-        root = urnOf(q, C, "api");
+        root = q.one(C, "api").urn;
       });
       const p = BY_PROFILE[environment];
       if (BY_PROFILE[environment].max < 2) throw new Error("profile table broken");
@@ -343,118 +339,95 @@ describe("aws.ContainerService", () => {
   });
 
   it("an explicit provider reaches every child and invoke", async () => {
-    const { q } = await run(
-      () => {
-        const p = new Provider("tokyo", { region: "ap-northeast-1" });
-        new ContainerService("api", { ...BASE, environment: "prod" }, { provider: p });
-      },
-      { stack: "prod" },
-    );
-    assertProvider(q, urnOf(q, C, "api"), "tokyo");
+    const build = (opts: object) => new ContainerService("api", { ...BASE, environment: "prod" }, opts);
+    const q = await synthViaProvider([C, "api"], ["tokyo", "ap-northeast-1"], build, { stack: "prod" });
     const [c] = JSON.parse(
       inputs(q, "aws:ecs/taskDefinition:TaskDefinition", "api-task").containerDefinitions as string,
     ) as Container[];
     assert.strictEqual(c.logConfiguration.options["awslogs-region"], "ap-northeast-1");
   });
 
-  describe("rejects bad input before registering anything", () => {
-    const N = "aws.ContainerService";
-    it("image on latest", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, image: "nginx:latest" }), {
-        component: N,
-        field: "image",
-        value: '"nginx:latest"',
-        accepted: /pinned to a tag other than latest/,
-      }));
-    it("image without a tag", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, image: "nginx" }), {
-        component: N,
-        field: "image",
-        value: '"nginx"',
-        accepted: /repo@sha256:/,
-      }));
-    it("a secret in plain environment variables", () =>
-      assertRejected(
-        () => new ContainerService("s", { ...BASE, environmentVariables: { DB_PASSWORD: "hunter2" } }),
-        {
-          component: N,
-          field: "environmentVariables.DB_PASSWORD",
-          value: "(value hidden)",
-          accepted: /secrets: \{ DB_PASSWORD/,
-        },
-      ));
-    it("an access key in plain environment variables (the rule Kubernetes pods follow too)", () =>
-      assertRejected(
-        () => new ContainerService("s", { ...BASE, environmentVariables: { AWS_ACCESS_KEY_ID: "AKIA0000" } }),
-        {
-          component: N,
-          field: "environmentVariables.AWS_ACCESS_KEY_ID",
-          value: "(value hidden)",
-          accepted: /secrets: \{ AWS_ACCESS_KEY_ID/,
-        },
-      ));
-    it("a secret that is not a reference", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, secrets: { TOKEN: "abc123" } }), {
-        component: N,
-        field: "secrets.TOKEN",
-        value: '"abc123"',
-        accepted: /Secrets Manager secret ARN or an SSM parameter ARN/,
-      }));
-    it("root user", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, user: "0:0" }), {
-        component: N,
-        field: "user",
-        value: '"0:0"',
-        accepted: /non-root uid/,
-      }));
-    it("0.0.0.0/0 on an internal load balancer", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, allowedCidrBlocks: ["0.0.0.0/0"] }), {
-        component: N,
-        field: "allowedCidrBlocks[0]",
-        value: '"0.0.0.0/0"',
-        accepted: /internetFacing: true/,
-      }));
-    it("certificateArn", () =>
-      assertRejected(
-        () =>
-          new ContainerService("s", {
-            ...BASE,
-            certificateArn: "arn:aws:iam::123456789012:server-certificate/x",
-          }),
-        {
-          component: N,
-          field: "certificateArn",
-          value: '"arn:aws:iam::123456789012:server-certificate/x"',
-          accepted: /ACM certificate ARN/,
-        },
-      ));
-    it("memory not valid for the CPU", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, cpu: 256, memoryMiB: 1536 }), {
-        component: N,
-        field: "memoryMiB",
-        value: "1536",
-        accepted: "512, 1024 or 2048",
-      }));
-    it("internetFacing without public subnets", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, internetFacing: true }), {
-        component: N,
-        field: "loadBalancerSubnetIds",
-        value: "undefined",
-        accepted: /public subnet ids/,
-      }));
-    it("a single subnet", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, subnetIds: ["subnet-1"] }), {
-        component: N,
-        field: "subnetIds",
-        value: '["subnet-1"]',
-        accepted: "a list of 2 to 16 entries",
-      }));
-    it("maxCapacity below minCapacity", () =>
-      assertRejected(() => new ContainerService("s", { ...BASE, minCapacity: 4, maxCapacity: 2 }), {
-        component: N,
-        field: "maxCapacity",
-        value: "2",
-        accepted: "an integer from 4 to 100",
-      }));
-  });
+  rejectsInputs("aws.ContainerService", [
+    [
+      () => new ContainerService("s", { ...BASE, image: "nginx:latest" }),
+      "image",
+      '"nginx:latest"',
+      /pinned to a tag other than latest/,
+      "image on latest",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, image: "nginx" }),
+      "image",
+      '"nginx"',
+      /repo@sha256:/,
+      "image without a tag",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, environmentVariables: { DB_PASSWORD: "hunter2" } }),
+      "environmentVariables.DB_PASSWORD",
+      "(value hidden)",
+      /secrets: \{ DB_PASSWORD/,
+      "a secret in plain environment variables",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, environmentVariables: { AWS_ACCESS_KEY_ID: "AKIA0000" } }),
+      "environmentVariables.AWS_ACCESS_KEY_ID",
+      "(value hidden)",
+      /secrets: \{ AWS_ACCESS_KEY_ID/,
+      "an access key in plain environment variables (the rule Kubernetes pods follow too)",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, secrets: { TOKEN: "abc123" } }),
+      "secrets.TOKEN",
+      '"abc123"',
+      /Secrets Manager secret ARN or an SSM parameter ARN/,
+      "a secret that is not a reference",
+    ],
+    [() => new ContainerService("s", { ...BASE, user: "0:0" }), "user", '"0:0"', /non-root uid/, "root user"],
+    [
+      () => new ContainerService("s", { ...BASE, allowedCidrBlocks: ["0.0.0.0/0"] }),
+      "allowedCidrBlocks[0]",
+      '"0.0.0.0/0"',
+      /internetFacing: true/,
+      "0.0.0.0/0 on an internal load balancer",
+    ],
+    [
+      () =>
+        new ContainerService("s", {
+          ...BASE,
+          certificateArn: "arn:aws:iam::123456789012:server-certificate/x",
+        }),
+      "certificateArn",
+      '"arn:aws:iam::123456789012:server-certificate/x"',
+      /ACM certificate ARN/,
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, cpu: 256, memoryMiB: 1536 }),
+      "memoryMiB",
+      "1536",
+      "512, 1024 or 2048",
+      "memory not valid for the CPU",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, internetFacing: true }),
+      "loadBalancerSubnetIds",
+      "undefined",
+      /public subnet ids/,
+      "internetFacing without public subnets",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, subnetIds: ["subnet-1"] }),
+      "subnetIds",
+      '["subnet-1"]',
+      "a list of 2 to 16 entries",
+      "a single subnet",
+    ],
+    [
+      () => new ContainerService("s", { ...BASE, minCapacity: 4, maxCapacity: 2 }),
+      "maxCapacity",
+      "2",
+      "an integer from 4 to 100",
+      "maxCapacity below minCapacity",
+    ],
+  ]);
 });

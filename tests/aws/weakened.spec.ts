@@ -2,71 +2,45 @@
 // the `weakened` output and the `groundwork-weakened` tag, per field and per component, both sides.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  Bucket,
-  BucketArgs,
-  ContainerService,
-  ContainerServiceArgs,
-  EncryptionKey,
-  EncryptionKeyArgs,
-  Network,
-  NetworkArgs,
-  PostgresDatabase,
-  PostgresDatabaseArgs,
-} from "../../components/aws";
-import { weakenedAgainstProfile } from "../../components/core";
-import { Environment, PROFILES } from "../../components/core";
-import { inputs, run } from "./helpers";
+import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
+import { ContainerServiceArgs, PostgresDatabaseArgs } from "../../components/aws";
+import { Environment, PROFILES, weakenedAgainstProfile } from "../../components/core";
+import { inputs, run, SERVICE_ARGS } from "./helpers";
 
 const DB: PostgresDatabaseArgs = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-a", "subnet-b"] };
-const SVC: ContainerServiceArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnetIds: ["subnet-p1", "subnet-p2"],
-  image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
-  certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+const SVC: ContainerServiceArgs = SERVICE_ARGS;
+
+type Weakenable = { weakened: pulumi.Output<string[]> };
+
+/** How to build each component with extra args (environment included). */
+const BUILD: Record<string, (args: object) => Weakenable> = {
+  PostgresDatabase: (a) => new PostgresDatabase("db", { ...DB, ...a }),
+  Network: (a) => new Network("core", a),
+  ContainerService: (a) => new ContainerService("api", { ...SVC, ...a }),
+  Bucket: (a) => new Bucket("assets", a),
+  EncryptionKey: (a) => new EncryptionKey("k", a),
 };
 
-/** One component: how to build it with extra args, and the child whose tags must carry the record. */
-interface Subject {
-  readonly build: (environment: Environment, extra: object) => { weakened: pulumi.Output<string[]> };
-  readonly child: readonly [string, string];
-}
-
-const SUBJECTS: Record<string, Subject> = {
-  PostgresDatabase: {
-    build: (environment, extra) =>
-      new PostgresDatabase("db", { ...DB, environment, ...(extra as Partial<PostgresDatabaseArgs>) }),
-    child: ["aws:rds/instance:Instance", "db-instance"],
-  },
-  Network: {
-    build: (environment, extra) => new Network("core", { environment, ...(extra as NetworkArgs) }),
-    child: ["aws:ec2/vpc:Vpc", "core-vpc"],
-  },
-  ContainerService: {
-    build: (environment, extra) =>
-      new ContainerService("api", { ...SVC, environment, ...(extra as Partial<ContainerServiceArgs>) }),
-    child: ["aws:ecs/service:Service", "api-service"],
-  },
-  Bucket: {
-    build: (environment, extra) => new Bucket("assets", { environment, ...(extra as BucketArgs) }),
-    child: ["aws:s3/bucket:Bucket", "assets-bucket"],
-  },
-  EncryptionKey: {
-    build: (environment, extra) => new EncryptionKey("k", { environment, ...(extra as EncryptionKeyArgs) }),
-    child: ["aws:kms/key:Key", "k-cmk"],
-  },
+/** The child of each component whose tags must carry the record. */
+const RECORD_CHILD: Record<string, [type: string, name: string]> = {
+  PostgresDatabase: ["aws:rds/instance:Instance", "db-instance"],
+  Network: ["aws:ec2/vpc:Vpc", "core-vpc"],
+  ContainerService: ["aws:ecs/service:Service", "api-service"],
+  Bucket: ["aws:s3/bucket:Bucket", "assets-bucket"],
+  EncryptionKey: ["aws:kms/key:Key", "k-cmk"],
 };
 
 /** Synthesizes one component and returns its `weakened` output and the record tag on its main child. */
 async function weakenedOf(
-  subject: Subject,
+  component: string,
   environment: Environment,
   extra: object,
 ): Promise<{ output: unknown; tag: string | undefined }> {
-  const { q, graph } = await run(() => ({ weakened: subject.build(environment, extra).weakened }), {
+  const { q, graph } = await run(() => ({ weakened: BUILD[component]({ environment, ...extra }).weakened }), {
     stack: environment,
   });
-  const tags = inputs(q, subject.child[0], subject.child[1]).tags as Record<string, string>;
+  const [type, name] = RECORD_CHILD[component];
+  const tags = inputs(q, type, name).tags as Record<string, string>;
   return { output: graph.outputs.weakened, tag: tags["groundwork-weakened"] };
 }
 
@@ -114,14 +88,14 @@ describe("weakenings against the environment profile", () => {
   for (const [component, environment, extra, expected] of CASES) {
     const label = JSON.stringify(extra);
     it(`aws.${component} ${environment} ${label}: ${expected ? `records ${expected}` : "not weakened"}`, async () => {
-      const { output, tag } = await weakenedOf(SUBJECTS[component], environment, extra);
+      const { output, tag } = await weakenedOf(component, environment, extra);
       assert.deepStrictEqual(output, expected ? [expected] : []);
       assert.strictEqual(tag, expected);
     });
   }
 
   it("records several weakenings at once, sorted, next to the named ones", async () => {
-    const { output, tag } = await weakenedOf(SUBJECTS.ContainerService, "prod", {
+    const { output, tag } = await weakenedOf("ContainerService", "prod", {
       minCapacity: 1,
       readOnlyRootFilesystem: false,
       logRetentionDays: 7,

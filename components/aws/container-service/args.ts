@@ -1,0 +1,378 @@
+// ContainerService arguments and their pure resolution: network placement, Fargate size, capacity,
+// container environment, secrets and key decided, every default applied and every weakening named,
+// before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import {
+  Environment,
+  EnvironmentProfile,
+  Tags,
+  Validator,
+  imageReferenceProblem,
+  knownValue,
+  looksLikeSecretName,
+  parseCidr,
+  PINNED_IMAGE_EXPECTED,
+  protectStateful,
+  validateLogRetention,
+  weakenedAgainstProfile,
+} from "../../core";
+import { awsTags } from "../tags";
+import { AWS_SIZES } from "../sizes";
+import { ACM_CERTIFICATE_ARN, KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
+import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
+import { KeyChoice, resolveKeyChoice } from "../encryption";
+import { EncryptionKey } from "../encryption-key";
+
+/** The Fargate CPU sizes (units) and the memory (MiB) each accepts: [least, most, step]. */
+export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, number]>> = {
+  256: [512, 2048, 1024],
+  512: [1024, 4096, 1024],
+  1024: [2048, 8192, 1024],
+  2048: [4096, 16384, 1024],
+  4096: [8192, 30720, 1024],
+  8192: [16384, 61440, 4096],
+  16384: [32768, 122880, 8192],
+};
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface ContainerServiceArgs {
+  /**
+   * Environment profile: task size, autoscaling bounds, log retention, deletion protection and
+   * `protect` on the stateful children.
+   * @default "dev"
+   */
+  readonly environment?: Environment;
+  /**
+   * Extra tags for every taggable child. `environment`, `managed-by` and `component` are always set.
+   * @default - only the Groundwork tags
+   */
+  readonly tags?: Tags;
+  /** The VPC of the service. */
+  readonly vpcId: pulumi.Input<string>;
+  /** Private subnets for the tasks (no public IPs are assigned). */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Subnets for the load balancer: public subnets when `internetFacing`.
+   * @default - `subnetIds`
+   */
+  readonly loadBalancerSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The container image, pinned to a tag other than `latest` or to a digest. */
+  readonly image: string;
+  /**
+   * The port the container listens on.
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /** ACM certificate ARN for the HTTPS listener. */
+  readonly certificateArn: pulumi.Input<string>;
+  /**
+   * An internet-facing load balancer. A weakened default, recorded in the `groundwork-weakened` tag and
+   * the `weakened` output.
+   * @default false (internal)
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * Client CIDR blocks allowed to reach the load balancer (443, and 80 for the redirect). `0.0.0.0/0`
+   * only with `internetFacing`.
+   * @default - ["0.0.0.0/0"] when internet-facing, else ["10.0.0.0/8"]
+   */
+  readonly allowedCidrBlocks?: string[];
+  /**
+   * The health-check path.
+   * @default "/healthz"
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Fargate CPU units (256 … 16384).
+   * @default - the profile's: 256 (dev), 512 (staging), 1024 (prod)
+   */
+  readonly cpu?: number;
+  /**
+   * Task memory in MiB, valid for the CPU size.
+   * @default - the profile's: 512 (dev), 1024 (staging), 2048 (prod)
+   */
+  readonly memoryMiB?: number;
+  /**
+   * Fewest tasks. Below the profile's is a weakened default, recorded in the `groundwork-weakened` tag
+   * and the `weakened` output.
+   * @default - the profile's: 1 (dev), 2 (staging), 3 (prod)
+   */
+  readonly minCapacity?: number;
+  /**
+   * Most tasks.
+   * @default - the profile's: 2 (dev), 4 (staging), 10 (prod)
+   */
+  readonly maxCapacity?: number;
+  /**
+   * Plain environment variables. Names that look secret (PASSWORD, TOKEN, API_KEY …) are refused: use
+   * `secrets`.
+   * @default - none
+   */
+  readonly environmentVariables?: { readonly [name: string]: string };
+  /**
+   * Secrets by reference: variable name → Secrets Manager secret ARN or SSM parameter ARN. The
+   * execution role may read exactly these.
+   * @default - none
+   */
+  readonly secrets?: { readonly [name: string]: pulumi.Input<string> };
+  /**
+   * The container user, `uid[:gid]`; root is refused.
+   * @default "10001:10001"
+   */
+  readonly user?: string;
+  /**
+   * Read-only root filesystem (a writable `/tmp` is mounted). `false` is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
+   * @default true
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+  /**
+   * Retention of the application log group (and of the load balancer access logs). Below the profile's
+   * is a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
+   * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * KMS key for the log group: an `EncryptionKey` whose `services` include `"logs"`, or a key ARN whose
+   * policy lets CloudWatch Logs use it.
+   * @default - a new `EncryptionKey` named `<name>-key` that names CloudWatch Logs
+   */
+  readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
+  /**
+   * Pulumi `protect` on the key, log group and load balancer log bucket. `false` where the profile
+   * protects (prod) is a weakened default, recorded in the `groundwork-weakened` tag and the `weakened`
+   * output.
+   * @default - true in prod, false elsewhere
+   */
+  readonly protect?: boolean;
+  /**
+   * Customer-managed KMS keys that encrypt the secrets in `secrets` (for example the RDS-managed master
+   * secret, encrypted with the database key). The execution role may decrypt with exactly these keys,
+   * and only through Secrets Manager or SSM Parameter Store in the service's region.
+   * @default - none: only secrets under AWS-managed keys can be read
+   */
+  readonly secretKeyArns?: pulumi.Input<string>[];
+}
+
+/** ContainerService arguments with every default applied. */
+export interface ResolvedContainerServiceArgs extends ResolvedCommon {
+  readonly vpcId: pulumi.Input<string>;
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Where the load balancer goes: `loadBalancerSubnetIds`, else the task subnets. */
+  readonly loadBalancerSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  readonly image: string;
+  readonly containerPort: number;
+  readonly certificateArn: pulumi.Input<string>;
+  readonly internetFacing: boolean;
+  readonly allowedCidrBlocks: string[];
+  readonly healthCheckPath: string;
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly environmentVariables: { readonly [name: string]: string };
+  readonly secrets: { readonly [name: string]: pulumi.Input<string> };
+  readonly user: string;
+  readonly readOnlyRootFilesystem: boolean;
+  readonly logRetentionDays: number;
+  readonly key: KeyChoice;
+  readonly secretKeyArns: pulumi.Input<string>[];
+  /** Deletion protection on the load balancer, from the profile. */
+  readonly deletionProtection: boolean;
+}
+
+/** The VPC, subnets, image and certificate: the arguments without a default. */
+function required(v: Validator, args: ContainerServiceArgs): void {
+  requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the network's private subnet ids");
+  const lbSubnets = knownValue(args.loadBalancerSubnetIds);
+  if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
+  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
+  const imageProblem = imageReferenceProblem(args.image);
+  if (imageProblem) v.fail("image", args.image, imageProblem, PINNED_IMAGE_EXPECTED);
+}
+
+/** Who may reach the load balancer: `0.0.0.0/0` only when it is internet-facing. */
+function loadBalancerAccess(v: Validator, args: ContainerServiceArgs) {
+  const internetFacing = v.boolean("internetFacing", args.internetFacing, false);
+  if (internetFacing && args.loadBalancerSubnetIds === undefined) {
+    v.fail(
+      "loadBalancerSubnetIds",
+      undefined,
+      "is required with internetFacing",
+      "the network's public subnet ids (tasks stay in subnetIds)",
+    );
+  }
+  const cidrs = args.allowedCidrBlocks ?? (internetFacing ? ["0.0.0.0/0"] : ["10.0.0.0/8"]);
+  v.listLength("allowedCidrBlocks", cidrs, 1, 50);
+  cidrs.forEach((c, i) => {
+    const parsed = parseCidr(c);
+    if (!parsed) v.fail(`allowedCidrBlocks[${i}]`, c, "is not a valid IPv4 CIDR", "a.b.c.d/n");
+    if (parsed.prefix === 0 && !internetFacing) {
+      v.fail(
+        `allowedCidrBlocks[${i}]`,
+        c,
+        "opens an internal load balancer to every address",
+        "a private range, or internetFacing: true",
+      );
+    }
+  });
+  const healthCheckPath = args.healthCheckPath ?? "/healthz";
+  if (typeof healthCheckPath !== "string" || !/^\/[\x21-\x7e]{0,1023}$/.test(healthCheckPath)) {
+    v.fail("healthCheckPath", healthCheckPath, "is not a valid path", "a path starting with /");
+  }
+  return { internetFacing, cidrs, healthCheckPath };
+}
+
+/** The Fargate CPU and memory pair, and the capacity bounds. */
+function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentProfile) {
+  const cpu = args.cpu ?? AWS_SIZES[profile.environment].taskCpu;
+  if (!(cpu in FARGATE_SIZES)) {
+    v.fail("cpu", cpu, "is not a Fargate CPU size", `one of ${Object.keys(FARGATE_SIZES).join(", ")}`);
+  }
+  const [memMin, memMax, memStep] = FARGATE_SIZES[cpu];
+  const memory = v.integer(
+    "memoryMiB",
+    args.memoryMiB,
+    memMin,
+    memMax,
+    Math.max(memMin, AWS_SIZES[profile.environment].taskMemoryMiB),
+  );
+  const memoryOk = cpu === 256 ? [512, 1024, 2048].includes(memory) : (memory - memMin) % memStep === 0;
+  if (!memoryOk) {
+    v.fail(
+      "memoryMiB",
+      memory,
+      `is not a Fargate memory size for ${cpu} CPU units`,
+      cpu === 256 ? "512, 1024 or 2048" : `${memMin} to ${memMax} in steps of ${memStep}`,
+    );
+  }
+  const minCapacity = v.integer("minCapacity", args.minCapacity, 1, 100, profile.replicas.min);
+  const maxCapacity = v.integer(
+    "maxCapacity",
+    args.maxCapacity,
+    1,
+    100,
+    Math.max(minCapacity, profile.replicas.max),
+  );
+  if (maxCapacity < minCapacity) {
+    v.fail(
+      "maxCapacity",
+      maxCapacity,
+      `is below minCapacity ${minCapacity}`,
+      `an integer from ${minCapacity} to 100`,
+    );
+  }
+  return { cpu, memory, minCapacity, maxCapacity };
+}
+
+/** Plain variables (nothing that looks secret) and secrets by reference, each name in one place. */
+function containerEnvironment(v: Validator, args: ContainerServiceArgs) {
+  const env = args.environmentVariables ?? {};
+  for (const [key, value] of Object.entries(env)) {
+    const field = `environmentVariables.${key}`;
+    if (!ENV_NAME.test(key)) v.fail(field, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
+    if (typeof value !== "string") v.fail(field, value, "is not a string", "a string value");
+    if (looksLikeSecretName(key)) {
+      v.fail(
+        field,
+        "(value hidden)",
+        "looks like a secret in plain text",
+        `secrets: { ${key}: "<Secrets Manager or SSM parameter ARN>" }`,
+      );
+    }
+  }
+  const secrets = args.secrets ?? {};
+  for (const [key, ref] of Object.entries(secrets)) {
+    if (!ENV_NAME.test(key))
+      v.fail(`secrets.${key}`, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
+    if (key in env)
+      v.fail(`secrets.${key}`, key, "is also a plain environment variable", "each name in one place");
+    matchArn(v, `secrets.${key}`, ref, SECRET_REFERENCE_ARN);
+  }
+  return { env, secrets };
+}
+
+/** The container user (never root) and the read-only root filesystem flag. */
+function containerUser(v: Validator, args: ContainerServiceArgs): { user: string; readOnly: boolean } {
+  const user = args.user ?? "10001:10001";
+  if (typeof user !== "string" || !/^\d+(:\d+)?$/.test(user)) {
+    v.fail("user", user, "is not a numeric user", "uid or uid:gid, e.g. 10001:10001");
+  }
+  if (Number(user.split(":")[0]) === 0) v.fail("user", user, "is root", "a non-root uid, e.g. 10001:10001");
+  return { user, readOnly: v.boolean("readOnlyRootFilesystem", args.readOnlyRootFilesystem, true) };
+}
+
+/** The customer keys the execution role may decrypt secrets with. */
+function secretKeys(v: Validator, args: ContainerServiceArgs): pulumi.Input<string>[] {
+  const arns = args.secretKeyArns ?? [];
+  if (!Array.isArray(arns)) v.fail("secretKeyArns", arns, "is not a list", "a list of KMS key ARNs");
+  arns.forEach((arn, i) => matchArn(v, `secretKeyArns[${i}]`, arn, KMS_KEY_ARN));
+  return arns;
+}
+
+/** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
+export function resolveContainerServiceArgs(
+  v: Validator,
+  args: ContainerServiceArgs,
+  profile: EnvironmentProfile,
+  inheritedProtect?: boolean,
+): ResolvedContainerServiceArgs {
+  const baseTags = awsTags(v, {
+    environment: profile.environment,
+    component: "aws.ContainerService",
+    tags: args.tags,
+  });
+  required(v, args);
+  const port = v.integer("containerPort", args.containerPort, 1024, 65535, 8080);
+  v.required("certificateArn", args.certificateArn, "an ACM certificate ARN for the HTTPS listener");
+  matchArn(v, "certificateArn", args.certificateArn, ACM_CERTIFICATE_ARN);
+  const access = loadBalancerAccess(v, args);
+  const size = sizing(v, args, profile);
+  const { env, secrets } = containerEnvironment(v, args);
+  const { user, readOnly } = containerUser(v, args);
+  const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
+  const key = resolveKeyChoice(v, args.encryptionKey, {
+    needsLogs: true,
+    create: { services: ["logs"], description: `Encrypts logs of ${v.resourceName}` },
+  });
+  const secretKeyArns = secretKeys(v, args);
+  const protect = protectStateful(
+    profile,
+    v.boolean("protect", args.protect, profile.protect),
+    inheritedProtect,
+  );
+  const weakened = [
+    ...(access.internetFacing ? ["internetFacing"] : []),
+    ...(readOnly ? [] : ["readOnlyRootFilesystem"]),
+    ...weakenedAgainstProfile(profile, {
+      minCapacity: size.minCapacity,
+      logRetentionDays: retention,
+      protect,
+    }),
+  ].sort();
+  return {
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
+    vpcId: args.vpcId,
+    subnetIds: args.subnetIds,
+    loadBalancerSubnetIds: args.loadBalancerSubnetIds ?? args.subnetIds,
+    image: args.image,
+    containerPort: port,
+    certificateArn: args.certificateArn,
+    internetFacing: access.internetFacing,
+    allowedCidrBlocks: access.cidrs,
+    healthCheckPath: access.healthCheckPath,
+    cpu: size.cpu,
+    memoryMiB: size.memory,
+    minCapacity: size.minCapacity,
+    maxCapacity: size.maxCapacity,
+    environmentVariables: env,
+    secrets,
+    user,
+    readOnlyRootFilesystem: readOnly,
+    logRetentionDays: retention,
+    key,
+    secretKeyArns,
+    deletionProtection: profile.deletionProtection,
+  };
+}

@@ -1,0 +1,167 @@
+// Network arguments and their pure resolution: the CIDR plan, NAT layout and flow-log key decided, every
+// default applied and every weakening named, before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import {
+  CidrPlan,
+  Environment,
+  EnvironmentProfile,
+  Tags,
+  Validator,
+  parseCidr,
+  planCidr,
+  protectStateful,
+  validateLogRetention,
+  weakenedAgainstProfile,
+} from "../../core";
+import { awsTags } from "../tags";
+import { ResolvedCommon, resolvedCommon } from "../common";
+import { KeyChoice, resolveKeyChoice } from "../encryption";
+import { EncryptionKey } from "../encryption-key";
+
+/** NAT layouts: no NAT (private tiers have no internet egress), one shared, or one per zone. */
+export type NatMode = "none" | "single" | "perAz";
+const NAT_MODES: readonly NatMode[] = ["none", "single", "perAz"];
+
+/** The tiers, in plan order. */
+export const NETWORK_TIERS = ["public", "private", "isolated"] as const;
+
+export interface NetworkArgs {
+  /**
+   * Environment profile: zone count, NAT layout, log retention and `protect` on the key and log group.
+   * @default "dev"
+   */
+  readonly environment?: Environment;
+  /**
+   * Extra tags for every taggable child. `environment`, `managed-by` and `component` are always set.
+   * @default - only the Groundwork tags
+   */
+  readonly tags?: Tags;
+  /**
+   * The VPC block, /16 to /22. Private subnets get 1/8 of it per zone, public and isolated 1/32 each,
+   * with room reserved for four zones so adding one never moves a subnet.
+   * @default "10.0.0.0/16"
+   */
+  readonly cidrBlock?: string;
+  /**
+   * Availability zones to span, 2 to 4. Fewer than the profile's is a weakened default, recorded in the
+   * `groundwork-weakened` tag and the `weakened` output.
+   * @default - the profile's: 2 (dev, staging), 3 (prod)
+   */
+  readonly zones?: number;
+  /**
+   * NAT for the private tier: `"none"`, `"single"` (one shared gateway) or `"perAz"`. Fewer gateways
+   * than the profile's (none < single < perAz) is a weakened default, recorded in the
+   * `groundwork-weakened` tag and the `weakened` output.
+   * @default - the profile's: "single" (dev), "perAz" (staging, prod)
+   */
+  readonly natGateways?: NatMode;
+  /**
+   * VPC flow logs (all traffic) to an encrypted log group. `false` is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
+   * @default true
+   */
+  readonly flowLogs?: boolean;
+  /**
+   * Flow log retention in days. Below the profile's is a weakened default, recorded in the
+   * `groundwork-weakened` tag and the `weakened` output.
+   * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * KMS key for the flow log group: an `EncryptionKey` whose `services` include `"logs"`, or a key ARN
+   * whose policy lets CloudWatch Logs use it.
+   * @default - a new `EncryptionKey` named `<name>-key` that names CloudWatch Logs
+   */
+  readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
+  /**
+   * Pulumi `protect` on the key and flow log group. `false` where the profile protects (prod) is a
+   * weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
+   * @default - true in prod, false elsewhere
+   */
+  readonly protect?: boolean;
+}
+
+/** Network arguments with every default applied. */
+export interface ResolvedNetworkArgs extends ResolvedCommon {
+  /** The subnet plan: the VPC block and each tier's subnets, zone by zone. */
+  readonly plan: CidrPlan;
+  readonly zones: number;
+  readonly natGateways: NatMode;
+  /** The flow-log key, or undefined when flow logs are off (a weakening). */
+  readonly flowLogKey: KeyChoice | undefined;
+  readonly logRetentionDays: number;
+}
+
+function flowLogKey(v: Validator, args: NetworkArgs, flowLogs: boolean): KeyChoice | undefined {
+  const choice = resolveKeyChoice(v, args.encryptionKey, {
+    needsLogs: flowLogs,
+    create: { services: ["logs"], description: `Encrypts flow logs of ${v.resourceName}` },
+  });
+  if (!flowLogs && args.encryptionKey !== undefined) {
+    v.fail(
+      "encryptionKey",
+      "(given)",
+      "has nothing to encrypt while flowLogs is false",
+      "flowLogs true, or no encryptionKey",
+    );
+  }
+  return flowLogs ? choice : undefined;
+}
+
+/** Resolves Network arguments; throws a GroundworkInputError on bad input. */
+export function resolveNetworkArgs(
+  v: Validator,
+  args: NetworkArgs,
+  profile: EnvironmentProfile,
+  inheritedProtect?: boolean,
+): ResolvedNetworkArgs {
+  const baseTags = awsTags(v, {
+    environment: profile.environment,
+    component: "aws.Network",
+    tags: args.tags,
+  });
+  const cidr = args.cidrBlock ?? "10.0.0.0/16";
+  const zones = v.integer("zones", args.zones, 2, 4, profile.zoneCount);
+  const nat = v.oneOf("natGateways", args.natGateways, NAT_MODES, profile.natGateways);
+  const flowLogs = v.boolean("flowLogs", args.flowLogs, true);
+  const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
+  const key = flowLogKey(v, args, flowLogs);
+  const protect = protectStateful(
+    profile,
+    v.boolean("protect", args.protect, profile.protect),
+    inheritedProtect,
+  );
+  const prefix = parseCidr(cidr)?.prefix ?? 16;
+  const plan = planCidr(
+    v,
+    {
+      cidr,
+      zones,
+      reservedZones: 4,
+      prefixRange: [16, 22],
+      tiers: [
+        { name: "public", prefixLength: prefix + 5 },
+        { name: "private", prefixLength: prefix + 3 },
+        { name: "isolated", prefixLength: prefix + 5 },
+      ],
+    },
+    "cidrBlock",
+  );
+  const weakened = [
+    ...(flowLogs ? [] : ["flowLogs"]),
+    ...weakenedAgainstProfile(profile, {
+      zones,
+      natGateways: nat,
+      // Retention and protect only act on the flow log group and its key.
+      ...(flowLogs ? { logRetentionDays: retention, protect } : {}),
+    }),
+  ].sort();
+  return {
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
+    plan,
+    zones,
+    natGateways: nat,
+    flowLogKey: key,
+    logRetentionDays: retention,
+  };
+}

@@ -1,0 +1,69 @@
+// Network wiring: VPC flow logs (all traffic) to a KMS-encrypted log group, delivered by a role that may
+// write to that one group.
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as iam from "@pulumi/aws/iam";
+import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import { childName } from "../../core";
+import { awsContext } from "../common";
+import { assumeRolePolicy, flowLogWritePolicy } from "../documents";
+import { KeyChoice, wireKey } from "../encryption";
+import { ResolvedNetworkArgs } from "./args";
+import { NetworkScope } from "./routing";
+
+/** The flow log group and the key encrypting it. */
+export interface FlowLogParts {
+  readonly groupName: pulumi.Output<string>;
+  readonly keyArn: pulumi.Output<string>;
+}
+
+/** Flow logs of the VPC: the key (when created), the log group, the delivery role and the flow log. */
+export function flowLogs(
+  s: NetworkScope,
+  r: ResolvedNetworkArgs,
+  key: KeyChoice,
+  vpcId: pulumi.Output<string>,
+): FlowLogParts {
+  const parent = { parent: s.component };
+  const tags = r.tags;
+  const keyArn = wireKey(s.component, s.name, key, {
+    environment: r.profile.environment,
+    tags: r.callerTags,
+    protect: r.protect,
+  }).arn;
+  const group = new cloudwatch.LogGroup(
+    childName(s.name, "flow-logs"),
+    { retentionInDays: r.logRetentionDays, kmsKeyId: keyArn, tags },
+    { parent: s.component, protect: r.protect },
+  );
+  const role = new iam.Role(
+    childName(s.name, "flow-logs-role"),
+    {
+      assumeRolePolicy: awsContext(s.component).apply((c) =>
+        JSON.stringify(assumeRolePolicy("vpc-flow-logs.amazonaws.com", c)),
+      ),
+      description: `Delivers VPC flow logs of ${s.name}`,
+      tags,
+    },
+    parent,
+  );
+  new iam.RolePolicy(
+    childName(s.name, "flow-logs-policy"),
+    { role: role.name, policy: group.arn.apply((arn) => JSON.stringify(flowLogWritePolicy(arn))) },
+    parent,
+  );
+  new ec2.FlowLog(
+    childName(s.name, "flow-log"),
+    {
+      vpcId,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: group.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: 60,
+      tags,
+    },
+    parent,
+  );
+  return { groupName: group.name, keyArn };
+}

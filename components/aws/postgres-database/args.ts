@@ -1,0 +1,290 @@
+// PostgresDatabase arguments and their pure resolution: version, size, names, backups and key decided,
+// every default applied and every weakening named, before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import { Environment, EnvironmentProfile, Tags, Validator, protectStateful } from "../../core";
+import { awsTags } from "../tags";
+import { AWS_SIZES } from "../sizes";
+import { shortHash, validateLogRetention, weakenedAgainstProfile } from "../../core";
+import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
+import { KeyChoice, resolveKeyChoice } from "../encryption";
+import { EncryptionKey } from "../encryption-key";
+
+/** Usernames PostgreSQL on RDS reserves. */
+const RESERVED_USERS = ["postgres", "rdsadmin", "rdsrepladmin", "admin", "root", "public"];
+/** A database or user name PostgreSQL accepts unquoted. */
+const PG_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
+
+export interface PostgresDatabaseArgs {
+  /**
+   * Environment profile: instance size, storage, backups, multi-AZ, deletion protection, log retention
+   * and `protect` on the stateful children.
+   * @default "dev"
+   */
+  readonly environment?: Environment;
+  /**
+   * Extra tags for every taggable child. `environment`, `managed-by` and `component` are always set.
+   * @default - only the Groundwork tags
+   */
+  readonly tags?: Tags;
+  /** The VPC the database lives in (its security group is created there). */
+  readonly vpcId: pulumi.Input<string>;
+  /** Subnets for the DB subnet group: the network's isolated tier, at least two zones. */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Security groups whose members may connect on the database port; no one else can.
+   * @default - none: nothing can connect until a group is named
+   */
+  readonly allowedSecurityGroupIds?: pulumi.Input<string>[];
+  /**
+   * PostgreSQL major version, 14 to 17; minor versions are upgraded automatically.
+   * @default "16"
+   */
+  readonly engineVersion?: string;
+  /**
+   * Instance class, `db.<family>.<size>`.
+   * @default - the profile's: db.t4g.micro (dev), db.t4g.medium (staging), db.r6g.large (prod)
+   */
+  readonly instanceClass?: string;
+  /**
+   * Initial storage in GiB (gp3).
+   * @default - the profile's: 20 (dev), 50 (staging), 100 (prod)
+   */
+  readonly allocatedStorageGiB?: number;
+  /**
+   * Storage autoscaling ceiling in GiB.
+   * @default - the profile's: 50 (dev), 200 (staging), 1000 (prod)
+   */
+  readonly maxAllocatedStorageGiB?: number;
+  /**
+   * The initial database.
+   * @default "app"
+   */
+  readonly databaseName?: string;
+  /**
+   * The master username; its password is generated and kept in Secrets Manager by RDS.
+   * @default "groundwork"
+   */
+  readonly masterUsername?: string;
+  /**
+   * Automated backup retention in days, 1 to 35. Below the profile's is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
+   * @default - the profile's: 7 (dev), 14 (staging), 30 (prod)
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * A standby in a second zone. `false` where the profile turns it on is a weakened default, recorded
+   * in the `groundwork-weakened` tag and the `weakened` output.
+   * @default - false in dev, true in staging and prod
+   */
+  readonly multiAz?: boolean;
+  /**
+   * RDS deletion protection. `false` where the profile turns it on is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
+   * @default - false in dev, true in staging and prod
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Retention of the exported PostgreSQL logs. Below the profile's is a weakened default, recorded in
+   * the `groundwork-weakened` tag and the `weakened` output.
+   * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * Customer-managed key for storage, the master secret, Performance Insights and the log groups: an
+   * `EncryptionKey` whose `services` include `"logs"`, or a key ARN (whose policy must let CloudWatch
+   * Logs use it).
+   * @default - a new `EncryptionKey` named `<name>-key`
+   */
+  readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
+  /**
+   * Pulumi `protect` on the instance, key and log groups. `false` where the profile protects (prod) is
+   * a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
+   * @default - true in prod, false elsewhere
+   */
+  readonly protect?: boolean;
+}
+
+/** PostgresDatabase arguments with every default applied. */
+export interface ResolvedPostgresDatabaseArgs extends ResolvedCommon {
+  readonly vpcId: pulumi.Input<string>;
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  readonly allowedSecurityGroupIds: pulumi.Input<string>[];
+  readonly engineVersion: string;
+  /** The major version, for the parameter group family. */
+  readonly majorVersion: string;
+  readonly instanceClass: string;
+  readonly allocatedStorageGiB: number;
+  readonly maxAllocatedStorageGiB: number;
+  readonly databaseName: string;
+  readonly masterUsername: string;
+  readonly backupRetentionDays: number;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly logRetentionDays: number;
+  readonly key: KeyChoice;
+  /** The RDS identifier, stable per project, stack and name, so the log groups can exist first. */
+  readonly identifier: string;
+}
+
+/** The network arguments: a VPC, isolated subnets in two zones at least, named source groups. */
+function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<string>[] {
+  requireVpcAndSubnets(
+    v,
+    args.vpcId,
+    args.subnetIds,
+    "the network's isolated subnet ids, at least two zones",
+  );
+  const allowed = args.allowedSecurityGroupIds ?? [];
+  if (!Array.isArray(allowed))
+    v.fail("allowedSecurityGroupIds", allowed, "is not a list", "a list of security group ids (sg-...)");
+  allowed.forEach((id, i) =>
+    v.matches(`allowedSecurityGroupIds[${i}]`, id, /^sg-[0-9a-f]{8,17}$/, "a security group id (sg-...)"),
+  );
+  return allowed;
+}
+
+/** Engine version, instance class and storage bounds. */
+function sizing(v: Validator, args: PostgresDatabaseArgs, profile: EnvironmentProfile) {
+  const engineVersion = args.engineVersion ?? "16";
+  if (typeof engineVersion !== "string" || !/^(1[4-7])(\.\d+)?$/.test(engineVersion)) {
+    v.fail(
+      "engineVersion",
+      engineVersion,
+      "is not a supported PostgreSQL version",
+      'a major version from "14" to "17", optionally with a minor ("16.4")',
+    );
+  }
+  const instanceClass = args.instanceClass ?? AWS_SIZES[profile.environment].databaseInstanceClass;
+  if (typeof instanceClass !== "string" || !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass)) {
+    v.fail(
+      "instanceClass",
+      instanceClass,
+      "is not an RDS instance class",
+      "db.<family>.<size>, e.g. db.t4g.micro",
+    );
+  }
+  const storage = v.integer(
+    "allocatedStorageGiB",
+    args.allocatedStorageGiB,
+    20,
+    65536,
+    AWS_SIZES[profile.environment].databaseStorageGiB,
+  );
+  const maxStorage = v.integer(
+    "maxAllocatedStorageGiB",
+    args.maxAllocatedStorageGiB,
+    storage,
+    65536,
+    Math.max(storage, AWS_SIZES[profile.environment].databaseMaxStorageGiB),
+  );
+  return { engineVersion, majorVersion: engineVersion.split(".")[0], instanceClass, storage, maxStorage };
+}
+
+/** The initial database and master user names. */
+function names(v: Validator, args: PostgresDatabaseArgs): { databaseName: string; username: string } {
+  const databaseName = args.databaseName ?? "app";
+  if (typeof databaseName !== "string" || !PG_NAME.test(databaseName)) {
+    v.fail(
+      "databaseName",
+      databaseName,
+      "is not a valid database name",
+      "1-63 letters, digits or _, starting with a letter",
+    );
+  }
+  const username = args.masterUsername ?? "groundwork";
+  if (
+    typeof username !== "string" ||
+    !PG_NAME.test(username) ||
+    RESERVED_USERS.includes(username.toLowerCase())
+  ) {
+    v.fail(
+      "masterUsername",
+      username,
+      "is not a usable master username",
+      `1-63 letters, digits or _, starting with a letter, not one of ${RESERVED_USERS.join(", ")}`,
+    );
+  }
+  return { databaseName, username };
+}
+
+/** A stable identifier lets the log groups exist (with retention and KMS) before RDS would create them. */
+function rdsIdentifier(v: Validator): string {
+  const name = v.resourceName;
+  const identifier = `${name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 50)}-${shortHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`)}`;
+  if (!/^[a-z]/.test(identifier)) {
+    v.fail("name", name, "cannot form an RDS identifier", "a component name starting with a letter");
+  }
+  return identifier;
+}
+
+/** Resolves PostgresDatabase arguments; throws a GroundworkInputError on bad input. */
+export function resolvePostgresDatabaseArgs(
+  v: Validator,
+  args: PostgresDatabaseArgs,
+  profile: EnvironmentProfile,
+  inheritedProtect?: boolean,
+): ResolvedPostgresDatabaseArgs {
+  const baseTags = awsTags(v, {
+    environment: profile.environment,
+    component: "aws.PostgresDatabase",
+    tags: args.tags,
+  });
+  const allowed = placement(v, args);
+  const size = sizing(v, args, profile);
+  const { databaseName, username } = names(v, args);
+  const backups = v.integer(
+    "backupRetentionDays",
+    args.backupRetentionDays,
+    1,
+    35,
+    profile.backupRetentionDays,
+  );
+  const multiAz = v.boolean("multiAz", args.multiAz, profile.highAvailability);
+  const deletionProtection = v.boolean(
+    "deletionProtection",
+    args.deletionProtection,
+    profile.deletionProtection,
+  );
+  const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
+  const key = resolveKeyChoice(v, args.encryptionKey, {
+    needsLogs: true,
+    create: { services: ["logs"], description: `Encrypts database ${v.resourceName}` },
+  });
+  const protect = protectStateful(
+    profile,
+    v.boolean("protect", args.protect, profile.protect),
+    inheritedProtect,
+  );
+  const identifier = rdsIdentifier(v);
+  const weakened = weakenedAgainstProfile(profile, {
+    multiAz,
+    backupRetentionDays: backups,
+    logRetentionDays: retention,
+    deletionProtection,
+    protect,
+  });
+  return {
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
+    vpcId: args.vpcId,
+    subnetIds: args.subnetIds,
+    allowedSecurityGroupIds: allowed,
+    engineVersion: size.engineVersion,
+    majorVersion: size.majorVersion,
+    instanceClass: size.instanceClass,
+    allocatedStorageGiB: size.storage,
+    maxAllocatedStorageGiB: size.maxStorage,
+    databaseName,
+    masterUsername: username,
+    backupRetentionDays: backups,
+    multiAz,
+    deletionProtection,
+    logRetentionDays: retention,
+    key,
+    identifier,
+  };
+}
