@@ -1,6 +1,7 @@
 // The gate as a library (`groundwork check` without the command line): read the project and stack,
 // synthesize the program offline, evaluate the policy packs (ours in-process, any directory through the
 // analyzer host) and build the report whose summary decides the exit code.
+import * as fs from "fs";
 import * as path from "path";
 import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph";
 import { STACK_TYPE } from "../engine/monitor";
@@ -8,7 +9,7 @@ import { resolveProgramPath, synth } from "../engine/synth";
 import { AnalyzerLog, runPolicyPack } from "./analyzer/host";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";
 import { loadProject, loadStackConfig, shortStackName } from "./project";
-import { CheckReport, PolicyReport } from "./report";
+import { BUILT_IN_PACK, CheckReport, PackSummary, PolicyReport } from "./report";
 
 /** How long a program may run when no limit is given: generous, yet short of a CI job's own. */
 export const DEFAULT_SYNTH_TIMEOUT_MS = 300_000;
@@ -17,10 +18,21 @@ export interface CheckOptions {
   readonly projectDir: string;
   /** `NAME`, `ORG/NAME` or `ORG/PROJECT/NAME`; the stack file is `Pulumi.NAME.yaml`. */
   readonly stack: string;
-  /** Pack directories; empty means this package's own pack, evaluated in-process. @default [] */
+  /**
+   * Extra pack directories, run through the analyzer host *in addition to* this package's own pack.
+   * @default [] - the built-in pack alone
+   */
   readonly policyPacks?: readonly string[];
-  /** Config files, paired with `policyPacks` by position (or the default pack's, when there are none). */
+  /** Config files, paired with `policyPacks` by position (or the built-in pack's, when there are none). */
   readonly policyPackConfigs?: readonly string[];
+  /**
+   * Run the built-in pack (`groundwork-security`). Turning it off is explicit and said in every report:
+   * adding a pack must never silently remove the baseline.
+   * @default true
+   */
+  readonly builtIn?: boolean;
+  /** The built-in pack's config file when extra packs are given (their configs pair by position). */
+  readonly builtInConfig?: string;
   /** Update mode instead of preview. @default false */
   readonly update?: boolean;
   /**
@@ -120,11 +132,21 @@ function counted(r: GraphResource): boolean {
   return r.type !== STACK_TYPE && !isDefaultProvider(r);
 }
 
+/** Every pack named in the parts, in order, with its enabled policy count. */
+function packsOf(parts: readonly PolicyReport[], builtInName: string): PackSummary[] {
+  const counts = new Map<string, number>();
+  for (const p of parts.flatMap((part) => part.policies)) {
+    counts.set(p.pack, (counts.get(p.pack) ?? 0) + (p.enforcementLevel === "disabled" ? 0 : 1));
+  }
+  return [...counts].map(([name, policies]) => ({ name, policies, builtIn: name === builtInName }));
+}
+
 /** Merges the packs' reports into one CheckReport with its summary. */
 export function buildReport(
   parts: readonly PolicyReport[],
   graph: ResourceGraph,
   programFile?: string,
+  builtInDisabled = false,
 ): CheckReport {
   const merged: PolicyReport = {
     policies: parts.flatMap((p) => p.policies),
@@ -139,6 +161,8 @@ export function buildReport(
     graph,
     programFile,
     summary: {
+      packs: packsOf(parts, BUILT_IN_PACK),
+      builtInDisabled,
       resources: graph.resources.filter(counted).length,
       policies: merged.policies.filter((p) => p.enforcementLevel !== "disabled").length,
       mandatory,
@@ -149,11 +173,48 @@ export function buildReport(
   };
 }
 
-/** The whole gate: synth, every pack, one report and its exit code. */
+/** Which config file goes to the built-in pack, and which to each extra pack (the CLI pairs by position). */
+function packConfigs(options: CheckOptions): { builtIn?: PolicyPackConfig; extra: PolicyPackConfig[] } {
+  const load = (f: string): PolicyPackConfig => loadPolicyConfigFile(path.resolve(f));
+  const files = options.policyPackConfigs ?? [];
+  const extraPacks = options.policyPacks ?? [];
+  if (extraPacks.length === 0) {
+    if (files.length > 0 && options.builtInConfig !== undefined)
+      throw new Error(
+        "give the built-in pack's config once: --builtin-config or --policy-pack-config, not both",
+      );
+    const only = options.builtInConfig ?? files[0];
+    return { builtIn: only === undefined ? undefined : load(only), extra: [] };
+  }
+  return {
+    builtIn: options.builtInConfig === undefined ? undefined : load(options.builtInConfig),
+    extra: files.map(load),
+  };
+}
+
+/** This package's own pack directory (policy/, beside dist/), as `--policy-pack policy` names it. */
+const BUILT_IN_DIR = path.resolve(__dirname, "..", "..", "policy");
+
+function isBuiltInDir(dir: string): boolean {
+  try {
+    return fs.realpathSync(path.resolve(dir)) === fs.realpathSync(BUILT_IN_DIR);
+  } catch {
+    return false;
+  }
+}
+
+/** The whole gate: synth, the built-in pack and every extra pack, one report and its exit code. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const builtIn = options.builtIn ?? true;
+  // `--policy-pack policy` is the built-in pack itself, run over the protocol: it replaces the in-process
+  // run rather than doubling every finding.
+  const inProcess = builtIn && !(options.policyPacks ?? []).some(isBuiltInDir);
+  if (!builtIn && (options.policyPacks ?? []).length === 0)
+    throw new Error(
+      "the built-in pack is turned off and no --policy-pack is given: nothing would be checked",
+    );
   // Config files are read before the program runs: a typo there should not cost a synth.
-  const configs = (options.policyPackConfigs ?? []).map((f) => loadPolicyConfigFile(path.resolve(f)));
-  const builtIn = (options.policyPacks ?? []).length === 0;
+  const configs = packConfigs(options);
   let evaluate: EvaluatePolicies | undefined;
   let t0 = 0;
   const synthesized = await synthProject(
@@ -162,17 +223,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     options.update,
     () => {
       // After the project and stack are known good, before paying for the synth.
-      evaluate = builtIn ? builtInEvaluator() : undefined;
+      evaluate = inProcess ? builtInEvaluator() : undefined;
       t0 = performance.now();
     },
     options.synthTimeoutMs,
   );
   const t1 = performance.now();
-  const { parts, logs } = evaluate
-    ? { parts: [await evaluate(synthesized.graph, { config: configs[0] })], logs: [] }
-    : await runPacks(options, synthesized, configs);
+  const own = evaluate ? [await evaluate(synthesized.graph, { config: configs.builtIn })] : [];
+  const { parts, logs } = await runPacks(options, synthesized, configs.extra);
   const t2 = performance.now();
-  const report = buildReport(parts, synthesized.graph, synthesized.programFile);
+  const report = buildReport([...own, ...parts], synthesized.graph, synthesized.programFile, !builtIn);
   const exitCode = report.summary.mandatory > 0 ? 1 : 0;
   return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };
 }

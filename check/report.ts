@@ -84,12 +84,27 @@ export interface PolicyReport {
   readonly undecided: readonly Undecided[];
 }
 
+/** The built-in pack's name (policy/pack.ts `packName`), here so reading it never loads the pack. */
+export const BUILT_IN_PACK = "groundwork-security";
+
+/** A pack that ran, and how many of its policies were enabled. */
+export interface PackSummary {
+  readonly name: string;
+  readonly policies: number;
+  /** This package's own pack (`groundwork-security`), which runs unless explicitly turned off. */
+  readonly builtIn: boolean;
+}
+
 /** What `groundwork check` reports: the graph, the findings, and the summary the exit code is taken from. */
 export interface CheckReport extends PolicyReport {
   readonly graph: ResourceGraph;
   /** The program's main file, for reporters that point at source. */
   readonly programFile?: string;
   readonly summary: {
+    /** Every pack that ran, built-in first. */
+    readonly packs: readonly PackSummary[];
+    /** True when the built-in pack was turned off on purpose (`--no-builtin`): said in every report. */
+    readonly builtInDisabled: boolean;
     readonly resources: number;
     readonly policies: number;
     readonly mandatory: number;

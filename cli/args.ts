@@ -16,11 +16,16 @@ export const DEFAULT_TIMEOUT_SECONDS = DEFAULT_SYNTH_TIMEOUT_MS / 1000;
 export const USAGE = `usage:
   groundwork check [PROJECT_DIR] --stack NAME
                    [--policy-pack DIR]... [--policy-pack-config FILE]...
+                   [--builtin-config FILE] [--no-builtin]
                    [--format table|json|sarif|junit] [--output FILE] [--update]
                    [--timeout SECONDS]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
                    [--timeout SECONDS]
 
+The built-in pack (groundwork-security) always runs; each --policy-pack adds a pack beside it, and
+  --policy-pack-config files pair with --policy-pack by position. Without --policy-pack, one
+  --policy-pack-config configures the built-in pack; with them, --builtin-config does.
+--no-builtin turns the built-in pack off (said in every report); it needs at least one --policy-pack.
 --stack takes NAME, ORG/NAME or ORG/PROJECT/NAME (the stack file is Pulumi.NAME.yaml).
 --timeout: how long the program may run before it fails (default ${DEFAULT_TIMEOUT_SECONDS}); a program
   that awaits something that can never happen (an unknown output in preview) fails at once.
@@ -33,6 +38,9 @@ export interface CheckArgs {
   readonly stack: string;
   readonly policyPacks: readonly string[];
   readonly policyPackConfigs: readonly string[];
+  /** False only with --no-builtin. */
+  readonly builtIn: boolean;
+  readonly builtInConfig?: string;
   readonly format: ReportFormat;
   readonly output?: string;
   readonly update: boolean;
@@ -56,6 +64,8 @@ interface RawArgs {
   readonly positional: string[];
   readonly packs: string[];
   readonly configs: string[];
+  builtInConfig?: string;
+  noBuiltIn: boolean;
   stack?: string;
   format?: string;
   output?: string;
@@ -77,6 +87,7 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
     positional: [],
     packs: [],
     configs: [],
+    noBuiltIn: false,
     update: false,
     timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     help: false,
@@ -114,6 +125,14 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
         checkOnly();
         raw.configs.push(value());
         break;
+      case "--builtin-config":
+        checkOnly();
+        raw.builtInConfig = value();
+        break;
+      case "--no-builtin":
+        checkOnly();
+        raw.noBuiltIn = true;
+        break;
       case "--timeout":
         raw.timeoutSeconds = parseTimeout(value());
         break;
@@ -131,23 +150,34 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
 
 function checkArgs(
   raw: RawArgs,
-  common: Omit<CheckArgs, "command" | "format" | "policyPacks" | "policyPackConfigs" | "update">,
+  common: Omit<
+    CheckArgs,
+    "command" | "format" | "policyPacks" | "policyPackConfigs" | "update" | "builtIn" | "builtInConfig"
+  >,
 ): CheckArgs {
   const f = raw.format ?? "table";
   if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
     throw new UsageError(`--format ${f} is not one of ${REPORT_FORMATS.join(", ")}`);
   }
-  // The CLI pairs configs with packs by position; with no --policy-pack, one config goes to the default pack.
+  // The CLI pairs configs with packs by position; with no --policy-pack, one config goes to the built-in pack.
   if (raw.configs.length > Math.max(raw.packs.length, 1)) {
     throw new UsageError(
-      `${raw.configs.length} --policy-pack-config given for ${raw.packs.length || "the default"} pack(s): give at most one per --policy-pack, in the same order`,
+      `${raw.configs.length} --policy-pack-config given for ${raw.packs.length || "the built-in"} pack(s): give at most one per --policy-pack, in the same order (the built-in pack's goes in --builtin-config)`,
     );
   }
+  if (raw.noBuiltIn && raw.packs.length === 0)
+    throw new UsageError("--no-builtin needs at least one --policy-pack: otherwise nothing would be checked");
+  if (raw.noBuiltIn && raw.builtInConfig !== undefined)
+    throw new UsageError("--builtin-config configures the built-in pack, which --no-builtin turns off");
+  if (raw.packs.length === 0 && raw.configs.length > 0 && raw.builtInConfig !== undefined)
+    throw new UsageError("give the built-in pack's config once: --builtin-config or --policy-pack-config");
   return {
     command: "check",
     ...common,
     policyPacks: raw.packs,
     policyPackConfigs: raw.configs,
+    builtIn: !raw.noBuiltIn,
+    builtInConfig: raw.builtInConfig,
     format: f as ReportFormat,
     update: raw.update,
   };

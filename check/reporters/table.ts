@@ -1,5 +1,5 @@
 // The human report: findings grouped by severity then resource, waivers, and what was evaluated.
-import { CheckReport, Violation } from "../report";
+import { BUILT_IN_PACK, CheckReport, Violation } from "../report";
 import { SEVERITY_ORDER, describeUrn, severityOf } from "./common";
 
 export interface TableOptions {
@@ -17,6 +17,11 @@ export function toTable(report: CheckReport, options: TableOptions = {}): string
   const s = report.summary;
   lines.push(paint("bold", `groundwork check ${g.project}/${g.stack}`));
   lines.push(`${s.resources} resources, ${s.policies} policies evaluated`);
+  const packs = s.packs.map((p) => `${p.name} (${p.policies}${p.builtIn ? ", built-in" : ""})`);
+  lines.push(`packs: ${packs.join(", ") || "none"}`);
+  if (s.builtInDisabled) {
+    lines.push(paint("yellow", `the built-in pack ${BUILT_IN_PACK} is turned off (--no-builtin)`));
+  }
   lines.push("");
 
   for (const sev of SEVERITY_ORDER) {

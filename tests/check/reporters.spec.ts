@@ -68,7 +68,16 @@ describe("reporters and graph (in-process)", function () {
       ],
       remediations: [],
       undecided: [],
-      summary: { resources: 3, policies: 2, mandatory: 1, advisory: 1, waived: 1, undecided: 0 },
+      summary: {
+        packs: [{ name: "p", policies: 2, builtIn: false }],
+        builtInDisabled: false,
+        resources: 3,
+        policies: 2,
+        mandatory: 1,
+        advisory: 1,
+        waived: 1,
+        undecided: 0,
+      },
     };
   });
 
@@ -150,6 +159,8 @@ describe("reporters and graph (in-process)", function () {
       stack: "dev",
       policyPacks: [],
       policyPackConfigs: [],
+      builtIn: true,
+      builtInConfig: undefined,
       format: "table",
       output: undefined,
       update: false,

@@ -162,6 +162,104 @@ describe("groundwork check (the built command)", function () {
     );
   });
 
+  describe("extra packs add to the built-in pack; only --no-builtin removes it", () => {
+    it("a --policy-pack runs beside the built-in pack: its findings stay, and the summary names both", async () => {
+      const r = await groundwork(
+        "check",
+        PROJECT,
+        "--stack",
+        "dev",
+        "--policy-pack",
+        SAMPLE,
+        "--format",
+        "json",
+      );
+      assert.strictEqual(r.code, 1, r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.deepStrictEqual(
+        report.summary.packs.map((p: { name: string; builtIn: boolean }) => [p.name, p.builtIn]),
+        [
+          ["groundwork-security", true],
+          ["sample", false],
+        ],
+      );
+      assert.strictEqual(report.summary.builtInDisabled, false);
+      const packs = new Set(report.violations.map((v: { pack: string }) => v.pack));
+      assert.ok(packs.has("groundwork-security"), "the built-in pack's findings are kept");
+      assert.ok(
+        report.violations.some(
+          (v: { pack: string; policy: string }) => `${v.pack}/${v.policy}` === PUBLIC_ACL,
+        ),
+      );
+    });
+
+    it("the table names every pack with its policy count", async () => {
+      const r = await groundwork("check", PROJECT, "--stack", "dev", "--policy-pack", SAMPLE);
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.match(r.stdout, /\npacks: groundwork-security \(\d+, built-in\), sample \(3\)\n/);
+    });
+
+    it("--no-builtin runs only the extra packs, and every report says the built-in pack is off", async () => {
+      const r = await groundwork("check", PROJECT, "--stack", "dev", "--policy-pack", SAMPLE, "--no-builtin");
+      assert.doesNotMatch(r.stdout, /groundwork-security\//);
+      assert.match(
+        r.stdout,
+        /\npacks: sample \(3\)\nthe built-in pack groundwork-security is turned off \(--no-builtin\)\n/,
+      );
+      const json = await groundwork(
+        "check",
+        PROJECT,
+        "--stack",
+        "dev",
+        "--policy-pack",
+        SAMPLE,
+        "--no-builtin",
+        "--format",
+        "json",
+      );
+      assert.strictEqual(JSON.parse(json.stdout).summary.builtInDisabled, true);
+    });
+
+    it("--builtin-config configures the built-in pack beside extra packs", async () => {
+      const config = path.join(tempDir(), "builtin.json");
+      fs.writeFileSync(config, JSON.stringify({ all: "advisory" }));
+      const r = await groundwork(
+        "check",
+        PROJECT,
+        "--stack",
+        "dev",
+        "--policy-pack",
+        SAMPLE,
+        "--builtin-config",
+        config,
+        "--format",
+        "json",
+      );
+      const report = JSON.parse(r.stdout);
+      const own = report.violations.filter((v: { pack: string }) => v.pack === "groundwork-security");
+      assert.ok(own.length > 0);
+      assert.ok(own.every((v: { enforcementLevel: string }) => v.enforcementLevel === "advisory"));
+    });
+
+    it("refuses --no-builtin with nothing else to run, and extra configs, as usage errors", async () => {
+      const none = await groundwork("check", PROJECT, "--stack", "dev", "--no-builtin");
+      assert.strictEqual(none.code, 2);
+      assert.match(none.stderr, /--no-builtin needs at least one --policy-pack/);
+      const two = await groundwork(
+        "check",
+        PROJECT,
+        "--stack",
+        "dev",
+        "--policy-pack-config",
+        "a.json",
+        "--policy-pack-config",
+        "b.json",
+      );
+      assert.strictEqual(two.code, 2);
+      assert.match(two.stderr, /2 --policy-pack-config given for the built-in pack\(s\).*--builtin-config/);
+    });
+  });
+
   it("exits 0 when nothing mandatory is violated, and writes --output", async () => {
     const out = path.join(tempDir(), "report.sarif");
     const r = await groundwork(
