@@ -113,7 +113,15 @@ export function resolvedCommon(
   profile: EnvironmentProfile,
   tags: { readonly base: Tags; readonly caller: Tags | undefined },
   protect: boolean,
-  weakened: string[],
+  weakened: readonly string[],
 ): ResolvedCommon {
-  return { profile, tags: withWeakened(tags.base, weakened), callerTags: tags.caller, protect, weakened };
+  // Sorted once here, so the tag and the `weakened` output list the same names in the same order.
+  const sorted = [...weakened].sort();
+  return {
+    profile,
+    tags: withWeakened(tags.base, sorted),
+    callerTags: tags.caller,
+    protect,
+    weakened: sorted,
+  };
 }

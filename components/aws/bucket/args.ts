@@ -143,7 +143,7 @@ export function resolveBucketArgs(
       protect,
       ...(accessLogs.kind === "create" ? { logRetentionDays: retention } : {}),
     }),
-  ].sort();
+  ];
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     bucketName: args.bucketName,

@@ -350,7 +350,7 @@ export function resolveContainerServiceArgs(
       logRetentionDays: retention,
       protect,
     }),
-  ].sort();
+  ];
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     vpcId: args.vpcId,

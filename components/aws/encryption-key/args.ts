@@ -141,7 +141,7 @@ export function resolveEncryptionKeyArgs(
   const weakened = [
     ...(window < 30 ? ["deletionWindowDays"] : []),
     ...weakenedAgainstProfile(profile, { protect }),
-  ].sort();
+  ];
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     description: args.description,

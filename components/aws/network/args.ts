@@ -155,7 +155,7 @@ export function resolveNetworkArgs(
       // Retention and protect only act on the flow log group and its key.
       ...(flowLogs ? { logRetentionDays: retention, protect } : {}),
     }),
-  ].sort();
+  ];
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     plan,
