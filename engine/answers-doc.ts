@@ -48,7 +48,9 @@ function zoneRows(): string[] {
     rows.push(`| ${region} | ${zones.length} | ${zones.join(", ")} | ${escapeCell(z.note ?? "")} |`);
   }
   const other = zonesOf("xx-region-1").length;
-  rows.push(`| any other | ${other} | \`<region>a\`, \`b\`, \`c\` | ${escapeCell(UNKNOWN_REGION_ZONES.note ?? "")} |`);
+  rows.push(
+    `| any other | ${other} | \`<region>a\`, \`b\`, \`c\` | ${escapeCell(UNKNOWN_REGION_ZONES.note ?? "")} |`,
+  );
   return rows;
 }
 

@@ -73,7 +73,10 @@ function stableJson(value: unknown): string {
 
 /** A stable fake AMI id for a query: `ami-` and 17 hex digits of its hash, as real AMI ids are shaped. */
 export function fakeAmiId(region: string, args: Record<string, unknown>): string {
-  return `ami-${createHash("sha256").update(`${region}|${stableJson(args)}`).digest("hex").slice(0, 17)}`;
+  return `ami-${createHash("sha256")
+    .update(`${region}|${stableJson(args)}`)
+    .digest("hex")
+    .slice(0, 17)}`;
 }
 
 /** Every document of a (multi-document) YAML text, as the Kubernetes provider's decode returns them. */

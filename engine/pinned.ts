@@ -19,7 +19,9 @@ function matches(pattern: unknown, value: unknown): boolean {
     return isObject(value) && Object.entries(pattern).every(([k, v]) => matches(v, value[k]));
   }
   if (Array.isArray(pattern)) {
-    return Array.isArray(value) && pattern.length === value.length && pattern.every((p, i) => matches(p, value[i]));
+    return (
+      Array.isArray(value) && pattern.length === value.length && pattern.every((p, i) => matches(p, value[i]))
+    );
   }
   return pattern === value;
 }
@@ -40,7 +42,8 @@ function pinnedHandler(file: string, token: string, spec: unknown): InvokeHandle
   const entries = matchedEntries(file, token, spec);
   return (ctx) => {
     const hit = entries.find((e) => matches(e.args, ctx.args));
-    if (!hit) throw new NoAnswer(`no entry for these args in ${path.basename(file)}: ${JSON.stringify(ctx.args)}`);
+    if (!hit)
+      throw new NoAnswer(`no entry for these args in ${path.basename(file)}: ${JSON.stringify(ctx.args)}`);
     return hit.result;
   };
 }
@@ -57,7 +60,9 @@ export function loadPinnedInvokes(file: string): Record<string, InvokeHandler> {
     throw new Error(`--invokes ${file}: ${(err as Error).message}`);
   }
   if (!isObject(parsed)) throw new Error(`--invokes ${file}: expected an object of invoke token → answer`);
-  return Object.fromEntries(Object.entries(parsed).map(([token, spec]) => [token, pinnedHandler(file, token, spec)]));
+  return Object.fromEntries(
+    Object.entries(parsed).map(([token, spec]) => [token, pinnedHandler(file, token, spec)]),
+  );
 }
 
 /**
@@ -67,11 +72,14 @@ export function loadPinnedInvokes(file: string): Record<string, InvokeHandler> {
  */
 export function readStackOutputs(dir: string, name: string): Record<string, unknown> | undefined {
   const root = path.resolve(dir);
-  const candidates = [`${name}.json`, `${name.split("/").pop() ?? name}.json`].map((f) => path.resolve(root, f));
+  const candidates = [`${name}.json`, `${name.split("/").pop() ?? name}.json`].map((f) =>
+    path.resolve(root, f),
+  );
   for (const file of candidates) {
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) continue;
     const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (!isObject(parsed)) throw new Error(`--stack-outputs ${file}: expected an object of output name → value`);
+    if (!isObject(parsed))
+      throw new Error(`--stack-outputs ${file}: expected an object of output name → value`);
     return parsed;
   }
   return undefined;

@@ -184,7 +184,9 @@ function asSynthError(err: unknown, program: Program, programPath: string | unde
  */
 function withIncomplete(err: SynthError, monitor: GroundworkMonitor): SynthError {
   if (monitor.incomplete.length === 0) return err;
-  const items = monitor.incomplete.map((i) => `  ${i.type ?? i.kind}${i.urn ? ` ${i.urn}` : ""}: ${i.reason}`);
+  const items = monitor.incomplete.map(
+    (i) => `  ${i.type ?? i.kind}${i.urn ? ` ${i.urn}` : ""}: ${i.reason}`,
+  );
   const message = `${err.message}\nthe offline engine could not answer (the likely cause):\n${items.join("\n")}`;
   return new SynthError(message, err.programError, err.location);
 }

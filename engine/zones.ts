@@ -72,7 +72,10 @@ export interface Zone {
 export function zonesOf(region: string): Zone[] {
   const z = REGION_ZONES[region] ?? UNKNOWN_REGION_ZONES;
   const prefix = zoneIdPrefix(region);
-  return [...z.letters].map((letter, i) => ({ name: `${region}${letter}`, zoneId: `${prefix}-az${z.ids[i]}` }));
+  return [...z.letters].map((letter, i) => ({
+    name: `${region}${letter}`,
+    zoneId: `${prefix}-az${z.ids[i]}`,
+  }));
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
@@ -81,7 +84,9 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => ty
 export function availabilityZones(region: string, args: Record<string, unknown>): Record<string, unknown> {
   const excludedNames = strings(args.excludeNames);
   const excludedIds = strings(args.excludeZoneIds);
-  const zones = zonesOf(region).filter((z) => !excludedNames.includes(z.name) && !excludedIds.includes(z.zoneId));
+  const zones = zonesOf(region).filter(
+    (z) => !excludedNames.includes(z.name) && !excludedIds.includes(z.zoneId),
+  );
   return {
     id: region,
     names: zones.map((z) => z.name),

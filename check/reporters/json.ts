@@ -33,7 +33,12 @@ export function toJson(report: CheckReport): string {
     violations: report.violations.map((v) => pick(v, VIOLATION_FIELDS)),
     waivers: report.waivers,
     // What the offline engine could not expand or decide: the verdict is "incomplete" while any remain.
-    incomplete: report.incomplete.map((i) => ({ kind: i.kind, urn: i.urn ?? null, type: i.type ?? null, reason: i.reason })),
+    incomplete: report.incomplete.map((i) => ({
+      kind: i.kind,
+      urn: i.urn ?? null,
+      type: i.type ?? null,
+      reason: i.reason,
+    })),
     summary: report.summary,
   };
   return JSON.stringify(out, null, 2) + "\n";

@@ -34,9 +34,13 @@ function invocation(report: CheckReport): Record<string, unknown> {
   const allowed = report.summary.allowIncomplete;
   const notifications = report.incomplete.map((item) => ({
     level: allowed ? "warning" : "error",
-    message: { text: `incomplete (${item.kind}): ${item.type ?? ""}${item.urn ? ` ${item.urn}` : ""}: ${item.reason}` },
+    message: {
+      text: `incomplete (${item.kind}): ${item.type ?? ""}${item.urn ? ` ${item.urn}` : ""}: ${item.reason}`,
+    },
     descriptor: { id: `groundwork/incomplete/${item.kind}` },
-    ...(item.urn ? { locations: [{ logicalLocations: [{ fullyQualifiedName: item.urn, kind: "resource" }] }] } : {}),
+    ...(item.urn
+      ? { locations: [{ logicalLocations: [{ fullyQualifiedName: item.urn, kind: "resource" }] }] }
+      : {}),
   }));
   return {
     executionSuccessful: report.summary.verdict !== "incomplete",

@@ -19,7 +19,9 @@ function incompleteSection(report: CheckReport, paint: Paint): string[] {
   for (const item of report.incomplete)
     lines.push(`  ${paint(allowed ? "yellow" : "red", item.kind)}  ${describeIncomplete(item)}`);
   if (!allowed)
-    lines.push("  the policies never saw what is behind these: pin answers (--invokes, --stack-outputs) or pass --allow-incomplete");
+    lines.push(
+      "  the policies never saw what is behind these: pin answers (--invokes, --stack-outputs) or pass --allow-incomplete",
+    );
   return [...lines, ""];
 }
 
@@ -36,8 +38,7 @@ function verdictLine(report: CheckReport, paint: Paint): string {
 }
 
 export function toTable(report: CheckReport, options: TableOptions = {}): string {
-  const paint: Paint = (c, s) =>
-    options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s;
+  const paint: Paint = (c, s) => (options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s);
   const lines: string[] = [];
   const g = report.graph;
   const s = report.summary;

@@ -31,15 +31,19 @@ describe("groundwork check fails closed", function () {
   it("a remote component: exit 2 naming it; with --allow-incomplete, the exit code follows the violations", async () => {
     const strict = await cli("remote");
     assert.equal(strict.code, 2, strict.stderr);
-    assert.match(strict.stdout, /INCOMPLETE \(1\)\n {2}remote-component {2}kubernetes:yaml\/v2:ConfigFile app {2}urn:pulumi:remote::fail-closed::kubernetes:yaml\/v2:ConfigFile::app: remote component/);
+    assert.match(
+      strict.stdout,
+      /INCOMPLETE \(1\)\n {2}remote-component {2}kubernetes:yaml\/v2:ConfigFile app {2}urn:pulumi:remote::fail-closed::kubernetes:yaml\/v2:ConfigFile::app: remote component/,
+    );
     assert.match(strict.stdout, /\nINCOMPLETE: [1-9]\d* mandatory, .*, 1 incomplete\n$/);
 
     const allowed = await cli("remote", "--allow-incomplete", "--format", "json");
     assert.equal(allowed.code, 1, allowed.stderr); // the public bucket's mandatory findings
     const json = JSON.parse(allowed.stdout);
-    assert.deepEqual(json.incomplete.map((i: { kind: string; type: string }) => [i.kind, i.type]), [
-      ["remote-component", "kubernetes:yaml/v2:ConfigFile"],
-    ]);
+    assert.deepEqual(
+      json.incomplete.map((i: { kind: string; type: string }) => [i.kind, i.type]),
+      [["remote-component", "kubernetes:yaml/v2:ConfigFile"]],
+    );
     assert.equal(json.summary.verdict, "fail");
     assert.equal(json.summary.allowIncomplete, true);
   });
@@ -52,14 +56,20 @@ describe("groundwork check fails closed", function () {
     assert.equal(inv.toolExecutionNotifications[0].level, "warning");
     const junit = await cli("stackref", "--format", "junit");
     assert.equal(junit.code, 2);
-    assert.match(junit.stdout, /<failure type="incomplete" message="no offline outputs for stack acme\/network\/prod/);
+    assert.match(
+      junit.stdout,
+      /<failure type="incomplete" message="no offline outputs for stack acme\/network\/prod/,
+    );
   });
 
   // The real engine fails the deployment when a provider cannot answer an invoke.
   it("an invoke with no answer: exit 2 naming the token; --invokes FILE answers it and the policies see the answer", async () => {
     const bare = await cli("invoke");
     assert.equal(bare.code, 2, bare.stderr);
-    assert.match(bare.stdout, /invoke {2}acme:index:getThing: no offline answer for this invoke; pin one with --invokes FILE/);
+    assert.match(
+      bare.stdout,
+      /invoke {2}acme:index:getThing: no offline answer for this invoke; pin one with --invokes FILE/,
+    );
 
     const pinned = await check("invoke", { invokesFile: path.join(PROJECT, "invokes.json") });
     assert.equal(pinned.exitCode, 0);
@@ -72,7 +82,10 @@ describe("groundwork check fails closed", function () {
     const bare = await check("stackref");
     assert.equal(bare.exitCode, 2);
     assert.equal(bare.report.summary.verdict, "incomplete");
-    assert.deepEqual(bare.report.incomplete.map((i) => i.kind), ["stack-reference"]);
+    assert.deepEqual(
+      bare.report.incomplete.map((i) => i.kind),
+      ["stack-reference"],
+    );
     for (const update of [false, true]) {
       const r = await check("stackref", { stackOutputsDir: path.join(PROJECT, "stack-outputs"), update });
       assert.equal(r.exitCode, 0, `update=${update}`);

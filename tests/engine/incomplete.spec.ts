@@ -142,7 +142,10 @@ describe("engine: incomplete items", function () {
       process.env.PATH = bin;
       const rendered = await synth(program);
       assert.deepEqual(rendered.incomplete, []);
-      assert.equal(new GraphQuery(rendered).one("kubernetes:core/v1:ConfigMap", "web-config").type, "kubernetes:core/v1:ConfigMap");
+      assert.equal(
+        new GraphQuery(rendered).one("kubernetes:core/v1:ConfigMap", "web-config").type,
+        "kubernetes:core/v1:ConfigMap",
+      );
     } finally {
       process.env.PATH = savedPath;
     }

@@ -111,7 +111,14 @@ describe("engine/invokes", () => {
       assert.equal(zones[i].ids.length, REAL_ZONE_COUNTS[region], region);
     });
     const at = (region: string): { names: string[]; ids: string[] } => zones[regions.indexOf(region)];
-    assert.deepEqual(at("us-east-1").ids, ["use1-az1", "use1-az2", "use1-az3", "use1-az4", "use1-az5", "use1-az6"]);
+    assert.deepEqual(at("us-east-1").ids, [
+      "use1-az1",
+      "use1-az2",
+      "use1-az3",
+      "use1-az4",
+      "use1-az5",
+      "use1-az6",
+    ]);
     assert.deepEqual(at("ap-northeast-1").names, ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"]);
     assert.deepEqual(at("ap-northeast-1").ids, ["apne1-az4", "apne1-az1", "apne1-az2"]);
     assert.deepEqual(at("ca-central-1").names, ["ca-central-1a", "ca-central-1b", "ca-central-1d"]);
@@ -121,7 +128,8 @@ describe("engine/invokes", () => {
 
   it("getAvailabilityZones applies excludeNames and excludeZoneIds, as AWS does", async () => {
     const g = await synth(async () => ({
-      names: (await getAvailabilityZones({ excludeNames: ["us-east-1e"], excludeZoneIds: ["use1-az1"] })).names,
+      names: (await getAvailabilityZones({ excludeNames: ["us-east-1e"], excludeZoneIds: ["use1-az1"] }))
+        .names,
     }));
     assert.deepEqual(g.outputs.names, ["us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"]);
   });
@@ -145,7 +153,11 @@ describe("engine/invokes", () => {
   });
 
   it("getAmi gives a stable fake id per query: ami- and 17 hex digits, the same in preview and update", async () => {
-    const query = { mostRecent: true, owners: ["amazon"], filters: [{ name: "name", values: ["al2023-ami-*"] }] };
+    const query = {
+      mostRecent: true,
+      owners: ["amazon"],
+      filters: [{ name: "name", values: ["al2023-ami-*"] }],
+    };
     const ids = async (preview: boolean): Promise<Record<string, unknown>> =>
       (
         await synth(
