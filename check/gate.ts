@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph";
 import { STACK_TYPE } from "../engine/monitor";
+import { InvokeHandler } from "../engine/invokes";
+import { loadPinnedInvokes } from "../engine/pinned";
 import { resolveProgramPath, synth } from "../engine/synth";
 import { AnalyzerLog, runPolicyPack } from "./analyzer/host";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";
@@ -43,12 +45,27 @@ export interface CheckOptions {
   /** Forwarded to the analyzer host: how long a pack may take to start, and one RPC. @default 60000 */
   readonly startTimeoutMs?: number;
   readonly rpcTimeoutMs?: number;
+  /**
+   * Report what the offline engine could not expand or decide as advisory, and let the exit code follow
+   * the violations alone. Off by default: an incomplete check exits 2, never 0. @default false
+   */
+  readonly allowIncomplete?: boolean;
+  /** JSON file of pinned invoke answers (token → result, or token → [{ args, result }]). */
+  readonly invokesFile?: string;
+  /** Directory of other stacks' outputs for `StackReference` (`DIR/<stack>.json`). */
+  readonly stackOutputsDir?: string;
+}
+
+/** What the engine is given beyond the program: pinned invoke answers and other stacks' outputs. */
+export interface EngineInputs {
+  readonly invokes?: Readonly<Record<string, InvokeHandler>>;
+  readonly stackOutputsDir?: string;
 }
 
 export interface CheckResult {
   readonly report: CheckReport;
-  /** 0 no mandatory violation, 1 mandatory violations. (Broken input throws instead.) */
-  readonly exitCode: 0 | 1;
+  /** 0 pass, 1 mandatory violations, 2 incomplete (unless allowed). (Broken input throws instead.) */
+  readonly exitCode: 0 | 1 | 2;
   /** What packs logged through the engine, for stderr. */
   readonly logs: readonly AnalyzerLog[];
   /** Milliseconds spent synthesizing and evaluating, for the benchmark. */
@@ -78,6 +95,7 @@ export async function synthProject(
   update = false,
   beforeSynth?: () => void,
   timeoutMs = DEFAULT_SYNTH_TIMEOUT_MS,
+  engine: EngineInputs = {},
 ): Promise<SynthesizedProject> {
   const project = loadProject(projectDir);
   stack = shortStackName(stack, project.name);
@@ -91,6 +109,8 @@ export async function synthProject(
     secretKeys: stackConfig.secretKeys,
     preview: !update,
     timeoutMs,
+    invokes: engine.invokes,
+    stackOutputsDir: engine.stackOutputsDir,
   });
   return { graph, programFile, config: { ...stackConfig.config }, secretKeys: stackConfig.secretKeys };
 }
@@ -147,6 +167,7 @@ export function buildReport(
   graph: ResourceGraph,
   programFile?: string,
   builtInDisabled = false,
+  allowIncomplete = false,
 ): CheckReport {
   const merged: PolicyReport = {
     policies: parts.flatMap((p) => p.policies),
@@ -156,9 +177,12 @@ export function buildReport(
     undecided: parts.flatMap((p) => p.undecided),
   };
   const mandatory = merged.violations.filter(blocks).length;
+  const incomplete = graph.incomplete;
+  const verdict = incomplete.length > 0 && !allowIncomplete ? "incomplete" : mandatory > 0 ? "fail" : "pass";
   return {
     ...merged,
     graph,
+    incomplete,
     programFile,
     summary: {
       packs: packsOf(parts, BUILT_IN_PACK),
@@ -169,6 +193,9 @@ export function buildReport(
       advisory: merged.violations.length - mandatory,
       waived: merged.waivers.filter((w) => w.status === "applied").length,
       undecided: merged.undecided.length,
+      incomplete: incomplete.length,
+      allowIncomplete,
+      verdict,
     },
   };
 }
@@ -203,6 +230,9 @@ function isBuiltInDir(dir: string): boolean {
   }
 }
 
+/** Incomplete is never a pass: it exits 2, as broken input does, unless `allowIncomplete` is given. */
+const EXIT_CODES = { pass: 0, fail: 1, incomplete: 2 } as const;
+
 /** The whole gate: synth, the built-in pack and every extra pack, one report and its exit code. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const builtIn = options.builtIn ?? true;
@@ -215,6 +245,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
   // Config files are read before the program runs: a typo there should not cost a synth.
   const configs = packConfigs(options);
+  const engine: EngineInputs = {
+    invokes: options.invokesFile ? loadPinnedInvokes(path.resolve(options.invokesFile)) : undefined,
+    stackOutputsDir: options.stackOutputsDir ? path.resolve(options.stackOutputsDir) : undefined,
+  };
   let evaluate: EvaluatePolicies | undefined;
   let t0 = 0;
   const synthesized = await synthProject(
@@ -227,12 +261,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       t0 = performance.now();
     },
     options.synthTimeoutMs,
+    engine,
   );
   const t1 = performance.now();
   const own = evaluate ? [await evaluate(synthesized.graph, { config: configs.builtIn })] : [];
   const { parts, logs } = await runPacks(options, synthesized, configs.extra);
   const t2 = performance.now();
-  const report = buildReport([...own, ...parts], synthesized.graph, synthesized.programFile, !builtIn);
-  const exitCode = report.summary.mandatory > 0 ? 1 : 0;
+  const report = buildReport(
+    [...own, ...parts],
+    synthesized.graph,
+    synthesized.programFile,
+    !builtIn,
+    options.allowIncomplete === true,
+  );
+  const exitCode = EXIT_CODES[report.summary.verdict];
   return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };
 }

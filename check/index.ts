@@ -5,6 +5,7 @@ export {
   CheckOptions,
   CheckResult,
   DEFAULT_SYNTH_TIMEOUT_MS,
+  EngineInputs,
   SynthesizedProject,
   buildReport,
   runCheck,

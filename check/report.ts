@@ -1,6 +1,6 @@
 // The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
 // the analyzer host; reporters (table, json, sarif, junit) read only this.
-import { ResourceGraph } from "../engine/graph";
+import { IncompleteItem, ResourceGraph } from "../engine/graph";
 import { UNDECIDED_PREFIX } from "../policy/runtime/rule";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -95,9 +95,22 @@ export interface PackSummary {
   readonly builtIn: boolean;
 }
 
+export { IncompleteItem };
+
+/**
+ * The verdict: `incomplete` when the offline engine could not expand or decide part of the program and
+ * `--allow-incomplete` was not given (exit 2), else `fail` on a blocking finding (exit 1), else `pass`.
+ */
+export type Verdict = "pass" | "fail" | "incomplete";
+
 /** What `groundwork check` reports: the graph, the findings, and the summary the exit code is taken from. */
 export interface CheckReport extends PolicyReport {
   readonly graph: ResourceGraph;
+  /**
+   * What the offline engine could not expand or decide (remote components, invokes with no answer, stack
+   * references with no outputs, Helm charts with no `helm`): the policies never saw what is behind them.
+   */
+  readonly incomplete: readonly IncompleteItem[];
   /** The program's main file, for reporters that point at source. */
   readonly programFile?: string;
   readonly summary: {
@@ -111,5 +124,10 @@ export interface CheckReport extends PolicyReport {
     readonly advisory: number;
     readonly waived: number;
     readonly undecided: number;
+    /** How many {@link CheckReport.incomplete} items there are. */
+    readonly incomplete: number;
+    /** True when `--allow-incomplete` made the incomplete items advisory. */
+    readonly allowIncomplete: boolean;
+    readonly verdict: Verdict;
   };
 }

@@ -18,7 +18,8 @@ export const USAGE = `usage:
                    [--policy-pack DIR]... [--policy-pack-config FILE]...
                    [--builtin-config FILE] [--no-builtin]
                    [--format table|json|sarif|junit] [--output FILE] [--update]
-                   [--timeout SECONDS]
+                   [--timeout SECONDS] [--allow-incomplete]
+                   [--invokes FILE] [--stack-outputs DIR]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
                    [--timeout SECONDS]
 
@@ -29,8 +30,15 @@ The built-in pack (groundwork-security) always runs; each --policy-pack adds a p
 --stack takes NAME, ORG/NAME or ORG/PROJECT/NAME (the stack file is Pulumi.NAME.yaml).
 --timeout: how long the program may run before it fails (default ${DEFAULT_TIMEOUT_SECONDS}); a program
   that awaits something that can never happen (an unknown output in preview) fails at once.
+What the offline engine cannot expand or decide (remote components, invokes with no offline answer,
+  StackReference outputs, Helm v3 charts with no helm on PATH) makes the check incomplete: exit 2,
+  naming each item. --invokes FILE pins invoke answers (JSON: token -> result, or token -> list of
+  {"args", "result"}); --stack-outputs DIR gives StackReference outputs (DIR/<stack>.json, as
+  \`pulumi stack output --json\` prints them); --allow-incomplete reports the rest as advisory.
+  The offline answers: docs/offline-answers.md.
 
-exit codes: 0 no mandatory violation, 1 mandatory violations, 2 broken program, config or arguments`;
+exit codes: 0 no mandatory violation, 1 mandatory violations, 2 incomplete check (unless
+  --allow-incomplete), broken program, config or arguments`;
 
 export interface CheckArgs {
   readonly command: "check";
@@ -46,6 +54,12 @@ export interface CheckArgs {
   readonly update: boolean;
   /** --timeout, in milliseconds. */
   readonly synthTimeoutMs: number;
+  /** --allow-incomplete: what the engine could not answer is advisory, not exit 2. */
+  readonly allowIncomplete: boolean;
+  /** --invokes FILE: pinned invoke answers. */
+  readonly invokesFile?: string;
+  /** --stack-outputs DIR: other stacks' outputs for StackReference. */
+  readonly stackOutputsDir?: string;
 }
 
 export interface GraphArgs {
@@ -72,6 +86,9 @@ interface RawArgs {
   update: boolean;
   timeoutSeconds: number;
   help: boolean;
+  allowIncomplete: boolean;
+  invokesFile?: string;
+  stackOutputsDir?: string;
 }
 
 function parseTimeout(v: string): number {
@@ -80,6 +97,18 @@ function parseTimeout(v: string): number {
   }
   return Number(v);
 }
+
+/** The flags only `check` takes, each setting its field (`value()` reads the flag's value). */
+const CHECK_FLAGS: Readonly<Record<string, (raw: RawArgs, value: () => string) => void>> = {
+  "--policy-pack": (raw, value) => raw.packs.push(value()),
+  "--policy-pack-config": (raw, value) => raw.configs.push(value()),
+  "--builtin-config": (raw, value) => (raw.builtInConfig = value()),
+  "--no-builtin": (raw) => (raw.noBuiltIn = true),
+  "--update": (raw) => (raw.update = true),
+  "--allow-incomplete": (raw) => (raw.allowIncomplete = true),
+  "--invokes": (raw, value) => (raw.invokesFile = value()),
+  "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
+};
 
 /** Reads flags (`--flag value` or `--flag=value`) and positionals; check-only flags are refused for graph. */
 function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs {
@@ -91,6 +120,7 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
     update: false,
     timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     help: false,
+    allowIncomplete: false,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -117,32 +147,15 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
       case "-o":
         raw.output = value();
         break;
-      case "--policy-pack":
-        checkOnly();
-        raw.packs.push(value());
-        break;
-      case "--policy-pack-config":
-        checkOnly();
-        raw.configs.push(value());
-        break;
-      case "--builtin-config":
-        checkOnly();
-        raw.builtInConfig = value();
-        break;
-      case "--no-builtin":
-        checkOnly();
-        raw.noBuiltIn = true;
-        break;
       case "--timeout":
         raw.timeoutSeconds = parseTimeout(value());
         break;
-      case "--update":
-        checkOnly();
-        raw.update = true;
-        break;
       default:
-        if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-        raw.positional.push(arg);
+        if (CHECK_FLAGS[flag]) {
+          checkOnly();
+          CHECK_FLAGS[flag](raw, value);
+        } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+        else raw.positional.push(arg);
     }
   }
   return raw;
@@ -152,7 +165,16 @@ function checkArgs(
   raw: RawArgs,
   common: Omit<
     CheckArgs,
-    "command" | "format" | "policyPacks" | "policyPackConfigs" | "update" | "builtIn" | "builtInConfig"
+    | "command"
+    | "format"
+    | "policyPacks"
+    | "policyPackConfigs"
+    | "update"
+    | "builtIn"
+    | "builtInConfig"
+    | "allowIncomplete"
+    | "invokesFile"
+    | "stackOutputsDir"
   >,
 ): CheckArgs {
   const f = raw.format ?? "table";
@@ -180,6 +202,9 @@ function checkArgs(
     builtInConfig: raw.builtInConfig,
     format: f as ReportFormat,
     update: raw.update,
+    allowIncomplete: raw.allowIncomplete,
+    invokesFile: raw.invokesFile,
+    stackOutputsDir: raw.stackOutputsDir,
   };
 }
 

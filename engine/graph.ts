@@ -44,7 +44,11 @@ export interface GraphResource {
   readonly importId?: string;
   /** The id the engine returned (unknown during preview for new resources). */
   readonly id?: string;
-  /** True for resources read with `.get()` rather than created. */
+  /**
+   * True for reads: resources looked up with `.get()` (or a `StackReference`) rather than created. They
+   * stay in the graph, for references to them, but no policy ever sees them: the engine analyzes
+   * only what the program creates or imports.
+   */
   readonly external: boolean;
   /** Where the program constructed the resource, when the SDK reported it. */
   readonly sourcePosition?: SourcePosition;
@@ -64,6 +68,24 @@ export interface GraphInvoke {
   readonly provider?: string;
 }
 
+/** Why the offline engine could not expand or decide part of a program (see {@link IncompleteItem}). */
+export type IncompleteKind = "remote-component" | "invoke" | "stack-reference" | "helm-template";
+
+/**
+ * Something the offline engine could not expand or decide: a remote component (built by its provider's
+ * `Construct`), an invoke with no offline answer, a `StackReference` with no offline outputs, a Helm v3
+ * chart with no `helm` binary. The real engine would have analyzed what is behind it, so a check with
+ * any of these is incomplete, never a pass.
+ */
+export interface IncompleteItem {
+  readonly kind: IncompleteKind;
+  /** The resource it concerns (the remote component, the stack reference, the invoke's parent chart …). */
+  readonly urn?: string;
+  /** The resource's type, or the invoke's token. */
+  readonly type?: string;
+  readonly reason: string;
+}
+
 /** What a synthesized program registered. */
 export interface ResourceGraph {
   readonly project: string;
@@ -74,6 +96,8 @@ export interface ResourceGraph {
   /** The stack's exported outputs. */
   readonly outputs: Record<string, PropertyValue>;
   readonly invokes: readonly GraphInvoke[];
+  /** What the offline engine could not expand or decide, in the order it met them. */
+  readonly incomplete: readonly IncompleteItem[];
   /** Diagnostics the program logged (`pulumi.log.warn` …), with the URN they were logged against. */
   readonly logs: readonly {
     severity: "debug" | "info" | "warning" | "error";

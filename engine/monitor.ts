@@ -7,6 +7,7 @@ import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import {
   GraphInvoke,
   GraphResource,
+  IncompleteItem,
   PropertyValue,
   UNKNOWN,
   reveal,
@@ -14,6 +15,7 @@ import {
   urnQualifiedType,
 } from "./graph";
 import { fromStruct, toStruct } from "./struct";
+import { IncompleteLog, STACK_REFERENCE_TYPE } from "./incomplete";
 import { DEFAULT_INVOKES, FAKE_AWS_ACCOUNT, InvokeHandler, awsRegion } from "./invokes";
 
 /** The root stack's type token. */
@@ -34,6 +36,8 @@ export interface MonitorOptions {
   readonly config: Record<string, unknown>;
   readonly invokes?: Readonly<Record<string, InvokeHandler>>;
   readonly newResource?: NewResourceHook;
+  /** Where `StackReference` outputs are read from (`DIR/<stack>.json`); without it they are incomplete. */
+  readonly stackOutputsDir?: string;
 }
 
 type Callback<T> = (err: Error | null, resp?: T) => void;
@@ -121,8 +125,14 @@ export class GroundworkMonitor {
   /** Registrations the engine refused (duplicate URNs …): the real engine fails the deployment on these. */
   readonly failures: Error[] = [];
   private readonly providers = new Map<string, Record<string, unknown>>();
+  private readonly incompleteLog = new IncompleteLog();
 
   constructor(private readonly options: MonitorOptions) {}
+
+  /** What the engine could not expand or decide (remote components, unanswered invokes …), in order. */
+  get incomplete(): readonly IncompleteItem[] {
+    return this.incompleteLog.items;
+  }
 
   /** Registered resources in registration order. */
   get resources(): GraphResource[] {
@@ -314,6 +324,9 @@ export class GroundworkMonitor {
         sourcePosition: pos ? { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } : undefined,
       };
       this.add(resource);
+      // A remote component goes to its provider's Construct in the real engine; offline it stays the
+      // component it is, childless, and the check is incomplete.
+      if (req.getRemote()) this.incompleteLog.remote(urn, type);
       if (type.startsWith("pulumi:providers:")) {
         this.providers.set(`${urn}::${id || UNKNOWN}`, plainArgs(inputs));
       }
@@ -331,7 +344,13 @@ export class GroundworkMonitor {
     try {
       const { type, name, parent, urn, provider } = this.place(req, true);
       const inputs = fromStruct<PropertyValue>(req.getProperties());
-      const state = { ...inputs, id: req.getId() };
+      const state =
+        type === STACK_REFERENCE_TYPE
+          ? this.incompleteLog.stackReference(urn, inputs, req.getId(), {
+              dir: this.options.stackOutputsDir,
+              preview: this.options.preview,
+            })
+          : { ...inputs, id: req.getId() };
       const resource = resourceRecord({
         urn,
         type,
@@ -381,16 +400,12 @@ export class GroundworkMonitor {
         return;
       }
       const handler = this.options.invokes?.[token] ?? DEFAULT_INVOKES[token];
-      if (!handler) {
-        throw new Error(
-          `the offline engine has no answer for the invoke ${token}; pass one in synth options.invokes`,
-        );
-      }
       // Without an explicit provider, the engine answers through the package's default provider (and
       // registers it, if no resource has yet).
       const providerRef = provider ?? this.defaultProvider(token, req.getVersion());
       const providerInputs = providerRef ? this.providers.get(providerRef) : undefined;
-      const result = handler({
+      // No answer is recorded as incomplete, and the program gets an empty result and runs on.
+      const result = this.incompleteLog.invoke(handler, {
         token,
         args: plainArgs(wireArgs),
         config: this.options.config,

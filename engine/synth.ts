@@ -59,6 +59,8 @@ export interface SynthOptions {
   readonly invokes?: Readonly<Record<string, InvokeHandler>>;
   /** Update mode: ids and outputs for custom resources, in place of the fabricated ones. */
   readonly newResource?: NewResourceHook;
+  /** Where `StackReference` outputs are read from (`DIR/<stack>.json`); without it they are incomplete. */
+  readonly stackOutputsDir?: string;
   /**
    * Give up after this long. A program with nothing left to wait for (in preview, one awaiting an unknown
    * output) fails sooner, after about a second of quiet; this bounds one that stays busy. @default 120000
@@ -177,6 +179,19 @@ function asSynthError(err: unknown, program: Program, programPath: string | unde
 }
 
 /**
+ * A failing program that met something the engine could not answer most likely failed on it (an empty
+ * invoke result, a stack reference with no outputs): the error says so, naming each item.
+ */
+function withIncomplete(err: SynthError, monitor: GroundworkMonitor): SynthError {
+  if (monitor.incomplete.length === 0) return err;
+  const items = monitor.incomplete.map(
+    (i) => `  ${i.type ?? i.kind}${i.urn ? ` ${i.urn}` : ""}: ${i.reason}`,
+  );
+  const message = `${err.message}\nthe offline engine could not answer (the likely cause):\n${items.join("\n")}`;
+  return new SynthError(message, err.programError, err.location);
+}
+
+/**
  * Runs `program` as the Pulumi engine would (inside a root `pulumi:pulumi:Stack`), against an offline
  * monitor, and returns every registration. Each call runs in its own runtime state, so two programs
  * synthesized in one process never see each other's resources or config.
@@ -186,8 +201,16 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
   const stack = options.stack ?? "dev";
   const preview = options.preview ?? true;
   const config = normalizeConfig(project, options.config ?? {});
-  const { invokes, newResource } = options;
-  const monitor = new GroundworkMonitor({ project, stack, preview, config, invokes, newResource });
+  const { invokes, newResource, stackOutputsDir } = options;
+  const monitor = new GroundworkMonitor({
+    project,
+    stack,
+    preview,
+    config,
+    invokes,
+    newResource,
+    stackOutputsDir,
+  });
   const logs: Logs = [];
   const token = Symbol("synth");
   const work = new PendingWork(token);
@@ -220,7 +243,7 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     if (trap.first !== undefined) throw trap.first;
     if (monitor.failures.length > 0) throw monitor.failures[0];
   } catch (err) {
-    throw asSynthError(err, program, run.programPath);
+    throw withIncomplete(asSynthError(err, program, run.programPath), monitor);
   } finally {
     timeout.stop();
     stuck.stop();
@@ -245,6 +268,7 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     resources: monitor.resources,
     outputs: stackResource?.outputs ?? {},
     invokes: monitor.invokeLog,
+    incomplete: monitor.incomplete,
     logs,
   };
 }

@@ -10,6 +10,8 @@ export {
   ResourceGraph,
   GraphResource,
   GraphInvoke,
+  IncompleteItem,
+  IncompleteKind,
   SourcePosition,
   PropertyValue,
   UNKNOWN,
@@ -27,6 +29,7 @@ export {
 export {
   InvokeContext,
   InvokeHandler,
+  NoAnswer,
   DEFAULT_INVOKES,
   FAKE_AWS_ACCOUNT,
   FAKE_GCP_PROJECT,

@@ -142,16 +142,19 @@ async function analyze(session: PackSession, graph: ResourceGraph): Promise<Anal
     remediations: [],
     inputsAfter: new Map(),
   };
-  await analyzeResources(pass, graph.resources, o.concurrency ?? 64);
+  // Reads (`.get()`, `StackReference`) stay in the graph but are never sent to a pack: the engine
+  // analyzes only what the program creates or imports, in Analyze and AnalyzeStack alike.
+  const created = graph.resources.filter((r) => !r.external);
+  await analyzeResources(pass, created, o.concurrency ?? 64);
 
   const stackRes = await session.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
     "analyzeStack",
-    pass.requests.analyzeStack(graph.resources, pass.inputsAfter),
+    pass.requests.analyzeStack(created, pass.inputsAfter),
     "AnalyzeStack",
     // One call over the whole graph: its budget grows with the graph, so a big stack is not mistaken for a hang.
     (o.rpcTimeoutMs ?? DEFAULT_TIMEOUT_MS) + 20 * graph.resources.length,
   );
-  pass.findings.collect(graph.resources.length, stackRes.getDiagnosticsList());
+  pass.findings.collect(created.length, stackRes.getDiagnosticsList());
 
   return {
     packName: info.getName(),

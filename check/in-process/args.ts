@@ -86,9 +86,12 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
 
 const EMPTY_TAGS: ReadonlyMap<string, string> = new Map();
 
-/** Resources a policy sees: the engine's provider resources are not analyzed. */
+/**
+ * Resources a policy sees, resource and stack policies alike: not the engine's provider resources, and
+ * never reads (`.get()`, `StackReference`), which the engine keeps in its graph but never analyzes.
+ */
 export function analyzedResources(graph: ResourceGraph): GraphResource[] {
-  return graph.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
+  return graph.resources.filter((r) => !r.type.startsWith("pulumi:providers:") && !r.external);
 }
 
 /** Builds every policy's args over one graph, with each policy's reconciled config. */

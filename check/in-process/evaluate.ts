@@ -59,7 +59,6 @@ function validationLevel(e: Evaluation, p: AnyPolicy): EnforcementLevel | undefi
 async function remediate(e: Evaluation, graph: ResourceGraph): Promise<Map<string, Record<string, unknown>>> {
   const currentInputs = new Map<string, Record<string, unknown>>();
   for (const r of analyzedResources(graph)) {
-    if (r.external) continue;
     let props = deserialize(r.inputs) as Record<string, unknown>;
     for (const p of e.all) {
       if (effectiveLevel(e.config[p.name], p) !== "remediate" || !p.remediateResource) continue;
@@ -83,7 +82,6 @@ async function validateResources(
   currentInputs: ReadonlyMap<string, Record<string, unknown>>,
 ): Promise<void> {
   for (const r of analyzedResources(graph)) {
-    if (r.external) continue;
     for (const p of e.all) {
       const level = validationLevel(e, p);
       if (!level || typeof p.validateResource === "undefined") continue;

@@ -1,6 +1,6 @@
 // Helpers the reporters share: severity order, display names, and values made safe to print.
 import { SECRET_SIG_KEY, UNKNOWN, isSecret } from "../../engine/graph";
-import { Severity, Violation } from "../report";
+import { IncompleteItem, Severity, Violation } from "../report";
 
 export const SEVERITY_ORDER: readonly (Severity | "unspecified")[] = [
   "critical",
@@ -41,4 +41,10 @@ export function redact(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** One incomplete item for people: what it is, where, and why the engine could not answer it. */
+export function describeIncomplete(item: IncompleteItem): string {
+  const what = item.urn ? describeUrn(item.urn) : (item.type ?? item.kind);
+  return `${what}${item.urn ? `  ${item.urn}` : ""}: ${item.reason}`;
 }

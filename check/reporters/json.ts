@@ -32,6 +32,13 @@ export function toJson(report: CheckReport): string {
     resources: g.resources.map((r) => ({ ...pick(r, RESOURCE_FIELDS), inputs: redact(r.inputs) })),
     violations: report.violations.map((v) => pick(v, VIOLATION_FIELDS)),
     waivers: report.waivers,
+    // What the offline engine could not expand or decide: the verdict is "incomplete" while any remain.
+    incomplete: report.incomplete.map((i) => ({
+      kind: i.kind,
+      urn: i.urn ?? null,
+      type: i.type ?? null,
+      reason: i.reason,
+    })),
     summary: report.summary,
   };
   return JSON.stringify(out, null, 2) + "\n";

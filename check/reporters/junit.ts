@@ -1,6 +1,6 @@
 // JUnit XML for CI test reporters: one test case per policy per resource type, failing on mandatory findings.
 import { CheckReport, Violation } from "../report";
-import { describeUrn, ruleId } from "./common";
+import { describeIncomplete, describeUrn, ruleId } from "./common";
 
 function esc(s: string): string {
   return (
@@ -15,6 +15,25 @@ function esc(s: string): string {
 }
 
 const STACK_CLASS = "(stack)";
+
+/**
+ * The offline engine's own suite: one case per incomplete item, failing unless --allow-incomplete made
+ * the items advisory. A CI test view then shows what the check could not see, never a green run.
+ */
+function incompleteSuite(report: CheckReport): { xml: string; tests: number; failures: number } | undefined {
+  if (report.incomplete.length === 0) return undefined;
+  const allowed = report.summary.allowIncomplete;
+  const cases = report.incomplete.map((item) => {
+    const attrs = `classname="groundwork/incomplete/${esc(item.kind)}" name="${esc(item.urn ?? item.type ?? item.kind)}"`;
+    const text = esc(describeIncomplete(item));
+    return allowed
+      ? `    <testcase ${attrs}>\n      <system-out>advisory (--allow-incomplete): ${text}</system-out>\n    </testcase>`
+      : `    <testcase ${attrs}>\n      <failure type="incomplete" message="${esc(item.reason)}">${text}</failure>\n    </testcase>`;
+  });
+  const failures = allowed ? 0 : cases.length;
+  const xml = `  <testsuite name="groundwork offline engine (incomplete)" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`;
+  return { xml, tests: cases.length, failures };
+}
 
 export function toJunit(report: CheckReport): string {
   const typeOf = new Map(report.graph.resources.map((r) => [r.urn, r.type]));
@@ -75,6 +94,12 @@ export function toJunit(report: CheckReport): string {
     suites.push(
       `  <testsuite name="${esc(pack)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${cases.filter((c) => c.includes("<skipped")).length}">\n${cases.join("\n")}\n  </testsuite>`,
     );
+  }
+  const incomplete = incompleteSuite(report);
+  if (incomplete) {
+    suites.push(incomplete.xml);
+    totalTests += incomplete.tests;
+    totalFailures += incomplete.failures;
   }
   const g = report.graph;
   return (

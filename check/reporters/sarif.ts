@@ -25,6 +25,29 @@ function level(v: Pick<Violation, "enforcementLevel">): "error" | "warning" | "n
   return "note";
 }
 
+/**
+ * The run's invocation: incomplete items are tool execution notifications (errors, or warnings under
+ * --allow-incomplete), and an incomplete verdict is an unsuccessful execution, so code scanning never
+ * shows a clean run for a check that did not see everything.
+ */
+function invocation(report: CheckReport): Record<string, unknown> {
+  const allowed = report.summary.allowIncomplete;
+  const notifications = report.incomplete.map((item) => ({
+    level: allowed ? "warning" : "error",
+    message: {
+      text: `incomplete (${item.kind}): ${item.type ?? ""}${item.urn ? ` ${item.urn}` : ""}: ${item.reason}`,
+    },
+    descriptor: { id: `groundwork/incomplete/${item.kind}` },
+    ...(item.urn
+      ? { locations: [{ logicalLocations: [{ fullyQualifiedName: item.urn, kind: "resource" }] }] }
+      : {}),
+  }));
+  return {
+    executionSuccessful: report.summary.verdict !== "incomplete",
+    ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+  };
+}
+
 function uriFor(file: string, baseDir: string): string {
   const abs = file.startsWith("file://") ? new URL(file).pathname : path.resolve(baseDir, file);
   return path.relative(baseDir, abs).split(path.sep).join("/");
@@ -127,6 +150,7 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
           },
         },
         automationDetails: { id: `groundwork-check/${report.graph.project}/${report.graph.stack}/` },
+        invocations: [invocation(report)],
         results,
       },
     ],

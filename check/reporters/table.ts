@@ -1,6 +1,6 @@
 // The human report: findings grouped by severity then resource, waivers, and what was evaluated.
 import { BUILT_IN_PACK, CheckReport, Violation } from "../report";
-import { SEVERITY_ORDER, describeUrn, severityOf } from "./common";
+import { SEVERITY_ORDER, describeIncomplete, describeUrn, severityOf } from "./common";
 
 export interface TableOptions {
   /** ANSI colour; on only when writing to a terminal. @default false */
@@ -8,10 +8,37 @@ export interface TableOptions {
 }
 
 const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
+type Paint = (c: keyof typeof CODES, s: string) => string;
+
+/** What the offline engine could not answer: blocking (red) unless --allow-incomplete made it advisory. */
+function incompleteSection(report: CheckReport, paint: Paint): string[] {
+  if (report.incomplete.length === 0) return [];
+  const allowed = report.summary.allowIncomplete;
+  const title = `INCOMPLETE (${report.incomplete.length})${allowed ? " - advisory: --allow-incomplete" : ""}`;
+  const lines = [paint("bold", title)];
+  for (const item of report.incomplete)
+    lines.push(`  ${paint(allowed ? "yellow" : "red", item.kind)}  ${describeIncomplete(item)}`);
+  if (!allowed)
+    lines.push(
+      "  the policies never saw what is behind these: pin answers (--invokes, --stack-outputs) or pass --allow-incomplete",
+    );
+  return [...lines, ""];
+}
+
+function verdictLine(report: CheckReport, paint: Paint): string {
+  const s = report.summary;
+  const verdict =
+    s.verdict === "incomplete"
+      ? paint("red", "INCOMPLETE")
+      : s.verdict === "fail"
+        ? paint("red", "FAIL")
+        : paint("green", "PASS");
+  const incomplete = s.incomplete > 0 ? `, ${s.incomplete} incomplete` : "";
+  return `${verdict}: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived, ${s.undecided} undecided${incomplete}`;
+}
 
 export function toTable(report: CheckReport, options: TableOptions = {}): string {
-  const paint = (c: keyof typeof CODES, s: string): string =>
-    options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s;
+  const paint: Paint = (c, s) => (options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s);
   const lines: string[] = [];
   const g = report.graph;
   const s = report.summary;
@@ -66,9 +93,7 @@ export function toTable(report: CheckReport, options: TableOptions = {}): string
     for (const r of report.remediations) lines.push(`  ${r.pack}/${r.policy}  ${describeUrn(r.urn)}`);
     lines.push("");
   }
-  const verdict = s.mandatory > 0 ? paint("red", "FAIL") : paint("green", "PASS");
-  lines.push(
-    `${verdict}: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.waived} waived, ${s.undecided} undecided`,
-  );
+  lines.push(...incompleteSection(report, paint));
+  lines.push(verdictLine(report, paint));
   return lines.join("\n") + "\n";
 }

@@ -68,6 +68,7 @@ describe("reporters and graph (in-process)", function () {
       ],
       remediations: [],
       undecided: [],
+      incomplete: [],
       summary: {
         packs: [{ name: "p", policies: 2, builtIn: false }],
         builtInDisabled: false,
@@ -77,6 +78,9 @@ describe("reporters and graph (in-process)", function () {
         advisory: 1,
         waived: 1,
         undecided: 0,
+        incomplete: 0,
+        allowIncomplete: false,
+        verdict: "fail",
       },
     };
   });
@@ -165,6 +169,9 @@ describe("reporters and graph (in-process)", function () {
       output: undefined,
       update: false,
       synthTimeoutMs: 300_000,
+      allowIncomplete: false,
+      invokesFile: undefined,
+      stackOutputsDir: undefined,
     });
     const timed = parseArgs(["graph", "--stack", "dev", "--timeout", "2.5"]);
     assert.ok(timed.command === "graph" && timed.synthTimeoutMs === 2500);

@@ -79,6 +79,7 @@ describe("groundwork check (the built command)", function () {
         "resources",
         "violations",
         "waivers",
+        "incomplete",
         "summary",
       ]);
       assert.deepStrictEqual([j.project, j.stack], ["public-bucket", "dev"]);

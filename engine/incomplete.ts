@@ -1,0 +1,73 @@
+// What the offline engine cannot expand or decide, and what it hands the program instead so that the
+// program runs on: remote components (no provider to `Construct` them), invokes with no answer, and
+// stack references with no outputs. Each is recorded; the gate's verdict is then "incomplete".
+import { IncompleteItem, PropertyValue, UNKNOWN } from "./graph";
+import { InvokeContext, InvokeHandler, NoAnswer } from "./invokes";
+import { readStackOutputs } from "./pinned";
+
+/** The type token of a stack reference (a read served by the engine's built-in provider). */
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** The incomplete items of one run, without repeats (a loop calling one invoke is listed once). */
+export class IncompleteLog {
+  readonly items: IncompleteItem[] = [];
+  private readonly seen = new Set<string>();
+
+  add(item: IncompleteItem): void {
+    const key = JSON.stringify([item.kind, item.urn, item.type, item.reason]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(item);
+  }
+
+  /** A remote component: the real engine sends it to its provider's `Construct`, which builds its children. */
+  remote(urn: string, type: string): void {
+    this.add({
+      kind: "remote-component",
+      urn,
+      type,
+      reason:
+        "remote component: its provider builds its children (Construct), which cannot run offline, so nothing inside it was checked",
+    });
+  }
+
+  /**
+   * Answers an invoke. A handler that declines (or none at all) is recorded, and the program gets an
+   * empty result: the same `{}` the SDK hands a program whose invoke inputs are unknown in preview.
+   */
+  invoke(handler: InvokeHandler | undefined, ctx: InvokeContext): Record<string, unknown> {
+    try {
+      if (!handler) throw new NoAnswer("no offline answer for this invoke; pin one with --invokes FILE");
+      return handler(ctx);
+    } catch (err) {
+      if (!(err instanceof NoAnswer)) throw err;
+      this.add({ kind: err.kind, type: ctx.token, reason: err.reason });
+      return err.result;
+    }
+  }
+
+  /**
+   * The state of a stack reference read: its outputs from `--stack-outputs DIR`, or, with none, outputs
+   * that are unknown in preview (the program runs on, as it does while a stack has no outputs yet) and
+   * empty in update, recorded as incomplete either way.
+   */
+  stackReference(
+    urn: string,
+    inputs: Record<string, PropertyValue>,
+    id: string,
+    opts: { readonly dir?: string; readonly preview: boolean },
+  ): Record<string, PropertyValue> {
+    const name = typeof inputs.name === "string" && inputs.name ? inputs.name : id;
+    const outputs = opts.dir ? readStackOutputs(opts.dir, name) : undefined;
+    if (outputs) return { ...inputs, name, outputs, secretOutputNames: [], id };
+    this.add({
+      kind: "stack-reference",
+      urn,
+      type: STACK_REFERENCE_TYPE,
+      reason: opts.dir
+        ? `no outputs for stack ${name} in ${opts.dir} (expected ${name}.json)`
+        : `no offline outputs for stack ${name}; give them with --stack-outputs DIR (DIR/<stack>.json)`,
+    });
+    return { ...inputs, name, outputs: opts.preview ? UNKNOWN : {}, secretOutputNames: [], id };
+  }
+}
