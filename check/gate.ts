@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph";
 import { STACK_TYPE } from "../engine/monitor";
-import { resolveProgramPath, synth } from "../engine/synth";
+import { SynthError, resolveProgramPath } from "../engine/synth";
+import { runProgram } from "../engine/runner";
 import { AnalyzerLog, runPolicyPack } from "./analyzer/host";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";
 import { loadProject, loadStackConfig, shortStackName } from "./project";
@@ -61,6 +62,8 @@ export interface SynthesizedProject {
   readonly programFile: string;
   readonly config: Record<string, unknown>;
   readonly secretKeys: readonly string[];
+  /** Why the graph may be missing registrations (the program exited on its own): never a pass. */
+  readonly incomplete?: string;
 }
 
 type EvaluatePolicies = typeof import("./in-process/evaluate").evaluatePolicies;
@@ -71,7 +74,10 @@ function builtInEvaluator(): EvaluatePolicies {
   return (require("./in-process/evaluate") as typeof import("./in-process/evaluate")).evaluatePolicies;
 }
 
-/** Synthesizes the stack's program as `pulumi preview` (or, with `update`, `pulumi up`) would run it. */
+/**
+ * Synthesizes the stack's program as `pulumi preview` (or, with `update`, `pulumi up`) would run it: in its
+ * own process, through the SDK's program runner, against the offline engine (engine/runner).
+ */
 export async function synthProject(
   projectDir: string,
   stack: string,
@@ -84,7 +90,10 @@ export async function synthProject(
   const stackConfig = loadStackConfig(project, stack);
   beforeSynth?.();
   const programFile = resolveProgramPath(project.main);
-  const graph = await synth(programFile, {
+  const { graph, incomplete } = await runProgram({
+    projectDir: project.dir,
+    main: project.main,
+    programFile,
     project: project.name,
     stack,
     config: stackConfig.config,
@@ -92,7 +101,8 @@ export async function synthProject(
     preview: !update,
     timeoutMs,
   });
-  return { graph, programFile, config: { ...stackConfig.config }, secretKeys: stackConfig.secretKeys };
+  const { config, secretKeys } = stackConfig;
+  return { graph, programFile, config: { ...config }, secretKeys, incomplete };
 }
 
 /** Runs each pack directory through the analyzer host, in order, each with its own config. */
@@ -234,5 +244,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const t2 = performance.now();
   const report = buildReport([...own, ...parts], synthesized.graph, synthesized.programFile, !builtIn);
   const exitCode = report.summary.mandatory > 0 ? 1 : 0;
+  if (synthesized.incomplete !== undefined) {
+    // A program that ended itself early fails on what it did register, and is never a pass.
+    if (exitCode === 0) throw new SynthError(synthesized.incomplete, undefined);
+    logs.push({ severity: "warning", message: synthesized.incomplete });
+  }
   return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };
 }
