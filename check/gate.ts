@@ -246,7 +246,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const exitCode = report.summary.mandatory > 0 ? 1 : 0;
   if (synthesized.incomplete !== undefined) {
     // A program that ended itself early fails on what it did register, and is never a pass.
-    if (exitCode === 0) throw new SynthError(synthesized.incomplete, undefined);
+    if (exitCode === 0)
+      throw new SynthError(
+        `${synthesized.incomplete}; nothing mandatory was found, but that is no pass`,
+        undefined,
+      );
     logs.push({ severity: "warning", message: synthesized.incomplete });
   }
   return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };

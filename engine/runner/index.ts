@@ -83,13 +83,24 @@ function loggedFailure(programFile: string, errors: Logs): SynthError {
   );
 }
 
-/** Why a finished run is broken, or undefined when it ended as a program should. */
-function brokenRun(
+/** A run the program ended itself, before the engine's shutdown handshake (its own `process.exit` …). */
+function earlyExit(p: string, exit: ChildExit, tail: string): string {
+  return (
+    `${p} exited (code ${exit.code}) before the engine's shutdown handshake, so it may have registered` +
+    ` less than it would have; what it registered was checked${tail ? `. It said:\n${tail}` : ""}`
+  );
+}
+
+/**
+ * Why a finished run is broken (an error) or incomplete (a message), or neither when it ended as a program
+ * should: its main finished, the SDK's runner signalled shutdown, the process exited 0.
+ */
+function judgeRun(
   o: RunOptions,
   exit: ChildExit,
   logs: Logs,
   server: OfflineServer,
-): SynthError | undefined {
+): SynthError | string | undefined {
   const p = o.programFile;
   const tail = exit.stderrTail.replace(ANSI, "").trim().split("\n").slice(-10).join("\n");
   if (exit.outOfMemory)
@@ -102,9 +113,10 @@ function brokenRun(
   if (errors.length > 0) return loggedFailure(p, errors);
   if (exit.signal)
     return new SynthError(`${p} was killed by ${exit.signal}${tail ? `:\n${tail}` : ""}`, undefined);
+  if (!server.shutdownSignalled) return earlyExit(p, exit, tail);
   if (exit.code !== 0)
     return new SynthError(`${p} exited with code ${exit.code}${tail ? `:\n${tail}` : ""}`, undefined);
-  if (server.shutdownSignalled && !server.stackFinished)
+  if (!server.stackFinished)
     // The runner reached an empty event loop with the program's main still pending.
     return new SynthError(
       `${p} did not finish and has nothing left to wait for: it awaits a promise that can never settle` +
@@ -154,14 +166,7 @@ export async function runProgram(o: RunOptions): Promise<RunResult> {
   }
   if (monitor.failures.length > 0)
     throw new SynthError(`${o.programFile} failed: ${monitor.failures[0].message}`, monitor.failures[0]);
-  const broken = brokenRun(o, exit, logs, server);
-  if (broken) throw broken;
-  const graph = graphOf(o.programFile, monitor, { project, stack, preview }, logs);
-  if (server.shutdownSignalled) return { graph };
-  return {
-    graph,
-    incomplete:
-      `${o.programFile} exited before the engine's shutdown handshake (its own process.exit?):` +
-      " what it registered was checked, but it may have had more",
-  };
+  const verdict = judgeRun(o, exit, logs, server);
+  if (verdict instanceof SynthError) throw verdict;
+  return { graph: graphOf(o.programFile, monitor, { project, stack, preview }, logs), incomplete: verdict };
 }
