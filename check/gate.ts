@@ -7,7 +7,8 @@ import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph
 import { STACK_TYPE } from "../engine/monitor";
 import { InvokeHandler } from "../engine/invokes";
 import { loadPinnedInvokes } from "../engine/pinned";
-import { resolveProgramPath, synth } from "../engine/synth";
+import { SynthError, resolveProgramPath } from "../engine/synth";
+import { runProgram } from "../engine/runner";
 import { AnalyzerLog, runPolicyPack } from "./analyzer/host";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";
 import { loadProject, loadStackConfig, shortStackName } from "./project";
@@ -78,6 +79,8 @@ export interface SynthesizedProject {
   readonly programFile: string;
   readonly config: Record<string, unknown>;
   readonly secretKeys: readonly string[];
+  /** Why the graph may be missing registrations (the program exited on its own): never a pass. */
+  readonly incomplete?: string;
 }
 
 type EvaluatePolicies = typeof import("./in-process/evaluate").evaluatePolicies;
@@ -88,7 +91,10 @@ function builtInEvaluator(): EvaluatePolicies {
   return (require("./in-process/evaluate") as typeof import("./in-process/evaluate")).evaluatePolicies;
 }
 
-/** Synthesizes the stack's program as `pulumi preview` (or, with `update`, `pulumi up`) would run it. */
+/**
+ * Synthesizes the stack's program as `pulumi preview` (or, with `update`, `pulumi up`) would run it: in its
+ * own process, through the SDK's program runner, against the offline engine (engine/runner).
+ */
 export async function synthProject(
   projectDir: string,
   stack: string,
@@ -102,7 +108,10 @@ export async function synthProject(
   const stackConfig = loadStackConfig(project, stack);
   beforeSynth?.();
   const programFile = resolveProgramPath(project.main);
-  const graph = await synth(programFile, {
+  const { graph, incomplete } = await runProgram({
+    projectDir: project.dir,
+    main: project.main,
+    programFile,
     project: project.name,
     stack,
     config: stackConfig.config,
@@ -112,7 +121,8 @@ export async function synthProject(
     invokes: engine.invokes,
     stackOutputsDir: engine.stackOutputsDir,
   });
-  return { graph, programFile, config: { ...stackConfig.config }, secretKeys: stackConfig.secretKeys };
+  const { config, secretKeys } = stackConfig;
+  return { graph, programFile, config: { ...config }, secretKeys, incomplete };
 }
 
 /** Runs each pack directory through the analyzer host, in order, each with its own config. */
@@ -275,5 +285,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     options.allowIncomplete === true,
   );
   const exitCode = EXIT_CODES[report.summary.verdict];
+  if (synthesized.incomplete !== undefined) {
+    // A program that ended itself early fails on what it did register, and is never a pass.
+    if (exitCode === 0)
+      throw new SynthError(
+        `${synthesized.incomplete}; nothing mandatory was found, but that is no pass`,
+        undefined,
+      );
+    logs.push({ severity: "warning", message: synthesized.incomplete });
+  }
   return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };
 }

@@ -115,7 +115,8 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   ) {
     const frames = e.programError.stack
       .split("\n")
-      .filter((l) => /^\s+at /.test(l) && !/node_modules|node:|[\\/]dist[\\/]engine[\\/]/.test(l))
+      // Engine frames, compiled or (through source maps) the TypeScript hook's, are not the program's.
+      .filter((l) => /^\s+at /.test(l) && !/node_modules|node:|[\\/]engine[\\/]/.test(l))
       .slice(0, 3);
     if (frames.length) message += `\n${frames.join("\n")}`;
   }

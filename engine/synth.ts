@@ -68,11 +68,21 @@ export interface SynthOptions {
   readonly timeoutMs?: number;
 }
 
-type Logs = ResourceGraph["logs"][number][];
+export type Logs = ResourceGraph["logs"][number][];
 const SEVERITIES = ["debug", "info", "warning", "error"] as const;
 
-/** The engine the SDK logs to and asks for the root resource; only the logs are kept. */
-function offlineEngine(logs: Logs): object {
+type RootCallback = (err: Error | null, resp?: object) => void;
+export interface OfflineEngine {
+  log(req: { getSeverity(): number; getMessage(): string; getUrn(): string }, cb: () => void): void;
+  setRootResource(req: unknown, cb: RootCallback): void;
+  getRootResource(req: unknown, cb: RootCallback): void;
+}
+
+/**
+ * The engine the SDK logs to and asks for the root resource; only the logs are kept. The gate's runner
+ * serves the same object over gRPC.
+ */
+export function offlineEngine(logs: Logs): OfflineEngine {
   return {
     log(req: { getSeverity(): number; getMessage(): string; getUrn(): string }, cb: () => void): void {
       logs.push({
@@ -182,7 +192,7 @@ function asSynthError(err: unknown, program: Program, programPath: string | unde
  * A failing program that met something the engine could not answer most likely failed on it (an empty
  * invoke result, a stack reference with no outputs): the error says so, naming each item.
  */
-function withIncomplete(err: SynthError, monitor: GroundworkMonitor): SynthError {
+export function withIncomplete(err: SynthError, monitor: GroundworkMonitor): SynthError {
   if (monitor.incomplete.length === 0) return err;
   const items = monitor.incomplete.map(
     (i) => `  ${i.type ?? i.kind}${i.urn ? ` ${i.urn}` : ""}: ${i.reason}`,
@@ -253,6 +263,19 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
     await new Promise((resolve) => setImmediate(resolve));
     trap.stop();
   }
+  return graphOf(program, monitor, { project, stack, preview }, logs);
+}
+
+/**
+ * The graph of a finished run, as the engine ends a deployment: a program that logged errors failed (the
+ * CLI fails the update on them), else every registration and the root stack's outputs.
+ */
+export function graphOf(
+  program: Program,
+  monitor: GroundworkMonitor,
+  run: { project: string; stack: string; preview: boolean },
+  logs: Logs,
+): ResourceGraph {
   const errors = logs.filter((l) => l.severity === "error");
   if (errors.length > 0) {
     throw new SynthError(
@@ -262,9 +285,7 @@ export async function synth(program: Program, options: SynthOptions = {}): Promi
   }
   const stackResource = monitor.resources.find((r: GraphResource) => r.type === STACK_TYPE);
   return {
-    project,
-    stack,
-    preview,
+    ...run,
     resources: monitor.resources,
     outputs: stackResource?.outputs ?? {},
     invokes: monitor.invokeLog,

@@ -10,6 +10,9 @@ type TranspileModule = (
 
 let installed = false;
 
+/** Each transpiled file's JavaScript (with its inline source map), for stack-trace mappers that ask. */
+export const transpiled = new Map<string, string>();
+
 /**
  * Resolves the TypeScript compiler: the program's own first (its version understands its syntax),
  * then ours.
@@ -49,6 +52,7 @@ export function registerTypeScript(fromDir: string): void {
         inlineSources: false,
       },
     });
+    transpiled.set(filename, outputText);
     (module as unknown as { _compile(code: string, file: string): void })._compile(outputText, filename);
   };
   process.setSourceMapsEnabled(true);

@@ -1,0 +1,44 @@
+// Loaded (`node --require`) into the program's process before the SDK's runner. Two jobs: TypeScript
+// programs are transpiled on require as the in-process synth does (see engine/typescript.ts), and a
+// watchdog thread kills the program's process group when the gate dies, even by SIGKILL and even while the
+// program's own thread is stuck in a busy loop.
+import { Worker, isMainThread } from "worker_threads";
+import * as path from "path";
+import { registerTypeScript, transpiled } from "../typescript";
+
+const WATCHDOG = `
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(-process.pid, "SIGKILL");
+}, 500);
+`;
+
+/**
+ * The runner maps stack frames with the SDK's source-map-support, which reads a file's source map from the
+ * file on disk: a `.ts` file has none there. Hand it the transpiled text (it carries an inline map), so
+ * errors point at the program's TypeScript lines.
+ */
+function mapTranspiledFrames(): void {
+  try {
+    const sms = require.resolve("source-map-support", { paths: [path.dirname(process.argv[1])] });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require(sms) as { install(o: object): void }).install({
+      environment: "node",
+      retrieveFile: (file: string) => transpiled.get(file) ?? null,
+    });
+  } catch {
+    // An SDK without source-map-support: frames keep their transpiled lines.
+  }
+}
+
+// `--require` reaches every worker thread too (the watchdog's included): only the main thread sets up.
+if (isMainThread) {
+  const tsFrom = process.env.GROUNDWORK_TYPESCRIPT_FROM;
+  if (tsFrom) {
+    registerTypeScript(tsFrom);
+    mapTranspiledFrames();
+  }
+  // Unref'd: the watchdog must never keep the program alive, or the runner's "event loop empty" end would
+  // never come. Its own execArgv is empty, so it does not load this file again.
+  new Worker(WATCHDOG, { eval: true, execArgv: [] }).unref();
+}
