@@ -84,7 +84,11 @@ export function writeReport(text: string, output: string, projectDir: string): v
     fs.writeFileSync(tmp, text, { flag: "wx" });
     fs.renameSync(tmp, file);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // No temp file could have been made (its directory is not one).
+    }
     throw new OutputError(output, err instanceof Error ? err.message : String(err));
   }
 }
