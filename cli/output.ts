@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ReportFormat } from "../check/reporters";
 import { esc } from "../check/reporters/junit";
+import { sarifLog } from "../check/reporters/sarif";
 
 /** A report that cannot (or may not) be written: exit 2, naming the file. */
 export class OutputError extends Error {
@@ -119,28 +120,13 @@ export function errorReport(format: ReportFormat, stack: string, message: string
 
 /** SARIF's way to say the tool failed: an invocation that did not succeed, with the error as a notification. */
 function sarifError(message: string, version?: string): string {
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
+  return sarifLog(version, [], {
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: "groundwork",
-            informationUri: "https://www.npmjs.com/package/@groundwork/infra",
-            ...(version ? { version } : {}),
-            rules: [],
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: false,
-            toolExecutionNotifications: [{ level: "error", message: { text: message } }],
-          },
-        ],
-        results: [],
+        executionSuccessful: false,
+        toolExecutionNotifications: [{ level: "error", message: { text: message } }],
       },
     ],
-  };
-  return JSON.stringify(log, null, 2) + "\n";
+    results: [],
+  });
 }
