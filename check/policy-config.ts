@@ -24,6 +24,34 @@ export interface DescribedPolicy {
 
 const VALID_LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
 
+/** A pack's own description of a policy, before any level is trusted: `level` is as the pack gave it. */
+export interface ListedPolicy {
+  readonly name: string;
+  readonly level: unknown;
+}
+
+/**
+ * Refuses a policy list that would let a pack be downgraded silently: two policies with one name (config
+ * and findings are keyed by name, so the last one's level would win) and an enforcement level that is not
+ * one of the four (the Pulumi CLI fails on it: "invalid enforcement level"). `undefined` is the pack's
+ * default level and is fine.
+ */
+export function checkPolicyList(pack: string, policies: readonly ListedPolicy[]): void {
+  const seen = new Set<string>();
+  for (const p of policies) {
+    if (seen.has(p.name))
+      throw new Error(
+        `policy pack '${pack}' defines policy '${p.name}' more than once; names must be unique`,
+      );
+    seen.add(p.name);
+    if (p.level !== undefined && !VALID_LEVELS.includes(p.level as string))
+      throw new Error(
+        `policy pack '${pack}': policy '${p.name}' has invalid enforcement level ${JSON.stringify(p.level)}` +
+          ` (expected ${VALID_LEVELS.join(", ")})`,
+      );
+  }
+}
+
 /** Reads and parses a policy config file; errors carry the CLI's wording and the file name. */
 export function loadPolicyConfigFile(file: string): PolicyPackConfig {
   let text: string;

@@ -2,7 +2,17 @@
 // does, so `groundwork check` runs a program with the same name, entry point and config as `pulumi preview`.
 import * as fs from "fs";
 import * as path from "path";
-import { Document, LineCounter, isMap, isScalar, parseDocument, Node as YamlNode, Pair } from "yaml";
+import {
+  Document,
+  LineCounter,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Node as YamlNode,
+  Pair,
+} from "yaml";
 
 /** A broken project or stack file; `file` and `line` say where, when known. */
 export class ProjectError extends Error {
@@ -89,20 +99,71 @@ export interface StackConfig {
   readonly secretKeys: readonly string[];
 }
 
-function parseYaml(file: string): { doc: Document; lines: LineCounter } {
+/** Stack and project files larger than this are refused before they are read. */
+export const MAX_YAML_BYTES = 10 * 1024 * 1024;
+/** Maps and lists nested deeper than this are refused (no real config comes close). */
+export const MAX_YAML_DEPTH = 64;
+/** Alias expansions allowed in one file: ample for `<<: *base`, far short of a "billion laughs". */
+const MAX_ALIAS_COUNT = 1000;
+
+/** The deepest map or list nesting in `root`, counted without recursion (a deep value cannot overflow it). */
+function depthOf(root: unknown, children: (v: unknown) => readonly unknown[] | undefined): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    const kids = children(v);
+    if (!kids) continue;
+    max = Math.max(max, d);
+    if (d > MAX_YAML_DEPTH) return d;
+    for (const k of kids) stack.push([k, d + 1]);
+  }
+  return max;
+}
+
+const nodeChildren = (v: unknown): readonly unknown[] | undefined =>
+  isMap(v) || isSeq(v) ? v.items.map((i) => (isPair(i) ? i.value : i)) : undefined;
+const valueChildren = (v: unknown): readonly unknown[] | undefined =>
+  typeof v === "object" && v !== null ? Object.values(v) : undefined;
+
+/**
+ * Parses a project or stack file as the CLI's YAML reader does: anchors, aliases and `<<` merge keys
+ * resolved (explicit keys win over merged ones), duplicate keys refused. `value` is the resolved document.
+ */
+function parseYaml(file: string): { doc: Document; lines: LineCounter; value: unknown } {
   let text: string;
   try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_YAML_BYTES)
+      throw new ProjectError(`file is ${size} bytes; the limit is ${MAX_YAML_BYTES} (10 MiB)`, file);
     text = fs.readFileSync(file, "utf8");
   } catch (err) {
+    if (err instanceof ProjectError) throw err;
     throw new ProjectError(`cannot read: ${(err as Error).message}`, file);
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, merge: true });
+  const tooDeep = (): ProjectError =>
+    new ProjectError(`nesting is deeper than ${MAX_YAML_DEPTH} levels`, file);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
+    // The parser reports its own stack overflow as a syntax error: say what it really is.
+    if (/Maximum call stack/.test(e.message)) throw tooDeep();
     throw new ProjectError(`invalid YAML: ${e.message.split("\n")[0]}`, file, e.linePos?.[0].line);
   }
-  return { doc, lines };
+  if (depthOf(doc.contents, nodeChildren) > MAX_YAML_DEPTH) throw tooDeep();
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    throw new ProjectError(
+      `too many alias expansions (more than ${MAX_ALIAS_COUNT}): ${(err as Error).message}`,
+      file,
+    );
+  }
+  // An alias can graft a deep value under a deep key: check what the program would get.
+  if (depthOf(value, valueChildren) > MAX_YAML_DEPTH) throw tooDeep();
+  return { doc, lines, value };
 }
 
 function lineOf(node: YamlNode | Pair | null | undefined, lines: LineCounter): number | undefined {
@@ -128,8 +189,7 @@ export function loadProject(dir: string): PulumiProject {
     .map((f) => path.join(abs, f))
     .find((f) => fs.existsSync(f));
   if (!projectFile) throw new ProjectError(`no Pulumi.yaml in ${abs}`);
-  const { doc, lines } = parseYaml(projectFile);
-  const raw = doc.toJS() as unknown;
+  const { doc, lines, value: raw } = parseYaml(projectFile);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new ProjectError("expected a mapping with at least `name` and `runtime`", projectFile, 1);
   }
@@ -203,10 +263,81 @@ function canonicalKey(key: string): string {
   return parts.length === 3 && parts[1] === "config" ? `${parts[0]}:${parts[2]}` : key;
 }
 
+/** The line of `key` in the map `node` (a merged-in key has none: the map's own line is used). */
+function lineOfKey(node: unknown, key: string, lines: LineCounter): number | undefined {
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return lineOf(pair ?? (node as YamlNode), lines);
+}
+
+/** A plain object (a YAML mapping after resolution), not a list or scalar. */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+interface ConfigAcc {
+  readonly config: Record<string, unknown>;
+  readonly secretKeys: Set<string>;
+}
+
+/**
+ * The project's `config:` block: `name: {type, default, secret}`, `aws:region: value` or `{ value: … }`.
+ * Returns the keys declared without a default, which the stack must set.
+ */
+function readProjectConfig(project: PulumiProject, acc: ConfigAcc): { key: string; line?: number }[] {
+  const { doc, lines, value } = parseYaml(project.projectFile);
+  const block = isRecord(value) ? value.config : undefined;
+  const node = pairOf(doc, "config")?.value;
+  const required: { key: string; line?: number }[] = [];
+  for (const [rawKey, v] of Object.entries(isRecord(block) ? block : {})) {
+    const key = canonicalKey(rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`);
+    if (isRecord(v)) {
+      if ("value" in v) acc.config[key] = v.value;
+      else if ("default" in v) acc.config[key] = v.default;
+      else if (!rawKey.includes(":")) required.push({ key, line: lineOfKey(node, rawKey, lines) });
+      if (v.secret === true) acc.secretKeys.add(key);
+    } else if (v !== null && v !== undefined) {
+      acc.config[key] = v;
+    }
+  }
+  return required;
+}
+
+/** `Pulumi.<stack>.yaml`'s `config:` block, overlaid on what the project set. */
+function readStackFile(stackFile: string, acc: ConfigAcc): void {
+  const { doc, lines, value } = parseYaml(stackFile);
+  if (doc.contents !== null && !isMap(doc.contents))
+    throw new ProjectError("expected a mapping", stackFile, 1);
+  const cfgPair = pairOf(doc, "config");
+  const block = isRecord(value) ? value.config : undefined;
+  if (block !== undefined && block !== null && !isRecord(block)) {
+    throw new ProjectError(
+      "'config' must be a mapping of `<namespace>:<name>` keys",
+      stackFile,
+      lineOf(cfgPair, lines),
+    );
+  }
+  for (const [rawKey, v] of Object.entries(block ?? {})) {
+    const line = lineOfKey(cfgPair?.value, rawKey, lines);
+    if (!/^[^:]+:[^:]+(?::[^:]+)?$/.test(rawKey))
+      throw new ProjectError(KEY_MESSAGE(rawKey), stackFile, line);
+    const key = canonicalKey(rawKey);
+    if (isRecord(v) && "secure" in v) {
+      if (typeof v.secure !== "string")
+        throw new ProjectError(`${rawKey}: 'secure' must be a string`, stackFile, line);
+      acc.config[key] = v.secure;
+      acc.secretKeys.add(key);
+    } else {
+      acc.config[key] = v ?? null;
+    }
+  }
+}
+
 /**
  * Reads the stack's config: the project's `config:` block (defaults, `value`s, required keys) overlaid by
- * `Pulumi.<stack>.yaml`. Secure values cannot be decrypted offline; they are passed as secrets holding the
- * ciphertext, so policies see a secret and programs see a string.
+ * `Pulumi.<stack>.yaml`, both with YAML anchors, aliases and merge keys resolved as the CLI resolves them.
+ * Secure values cannot be decrypted offline; they are passed as secrets holding the ciphertext, so
+ * policies see a secret and programs see a string.
  */
 export function loadStackConfig(project: PulumiProject, stack: string): StackConfig {
   const known = listStacks(project);
@@ -216,62 +347,11 @@ export function loadStackConfig(project: PulumiProject, stack: string): StackCon
   if (!stackFile)
     throw new UnknownStackError(stack, path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`), known);
 
-  const config: Record<string, unknown> = {};
-  const secretKeys = new Set<string>();
-  const required: { key: string; line?: number }[] = [];
-
-  // Project-level config: `name: {type, default, secret}` or `aws:region: value` / `{ value: … }`.
-  const { doc: pdoc, lines: plines } = parseYaml(project.projectFile);
-  const pconfig = pairOf(pdoc, "config");
-  if (pconfig && isMap(pconfig.value)) {
-    for (const item of pconfig.value.items) {
-      const rawKey = String(isScalar(item.key) ? item.key.value : item.key);
-      const key = canonicalKey(rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`);
-      const value =
-        (item.value as YamlNode | null)?.toJSON?.() ?? (isScalar(item.value) ? item.value.value : undefined);
-      if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-        const spec = value as Record<string, unknown>;
-        if ("value" in spec) config[key] = spec.value;
-        else if ("default" in spec) config[key] = spec.default;
-        else if (!rawKey.includes(":")) required.push({ key, line: lineOf(item, plines) });
-        if (spec.secret === true) secretKeys.add(key);
-      } else if (value !== null && value !== undefined) {
-        config[key] = value;
-      }
-    }
-  }
-
-  const { doc, lines } = parseYaml(stackFile);
-  const contents = doc.contents;
-  if (contents !== null && !isMap(contents)) throw new ProjectError("expected a mapping", stackFile, 1);
-  const cfgPair = pairOf(doc, "config");
-  if (cfgPair && cfgPair.value !== null && !isMap(cfgPair.value)) {
-    throw new ProjectError(
-      "'config' must be a mapping of `<namespace>:<name>` keys",
-      stackFile,
-      lineOf(cfgPair, lines),
-    );
-  }
-  for (const item of cfgPair && isMap(cfgPair.value) ? cfgPair.value.items : []) {
-    const rawKey = String(isScalar(item.key) ? item.key.value : item.key);
-    const line = lineOf(item, lines);
-    if (!/^[^:]+:[^:]+(?::[^:]+)?$/.test(rawKey))
-      throw new ProjectError(KEY_MESSAGE(rawKey), stackFile, line);
-    const key = canonicalKey(rawKey);
-    const value = (item.value as YamlNode | null)?.toJSON?.() ?? null;
-    if (typeof value === "object" && value !== null && !Array.isArray(value) && "secure" in value) {
-      const secure = (value as { secure: unknown }).secure;
-      if (typeof secure !== "string")
-        throw new ProjectError(`${rawKey}: 'secure' must be a string`, stackFile, line);
-      config[key] = secure;
-      secretKeys.add(key);
-    } else {
-      config[key] = value;
-    }
-  }
-
+  const acc: ConfigAcc = { config: {}, secretKeys: new Set<string>() };
+  const required = readProjectConfig(project, acc);
+  readStackFile(stackFile, acc);
   for (const r of required) {
-    if (!(r.key in config)) {
+    if (!(r.key in acc.config)) {
       throw new ProjectError(
         `Stack '${stack}' is missing configuration value '${r.key}' (declared without a default in Pulumi.yaml; set it in ${path.basename(stackFile)})`,
         project.projectFile,
@@ -279,5 +359,5 @@ export function loadStackConfig(project: PulumiProject, stack: string): StackCon
       );
     }
   }
-  return { stack, stackFile, config, secretKeys: [...secretKeys].sort() };
+  return { stack, stackFile, config: acc.config, secretKeys: [...acc.secretKeys].sort() };
 }

@@ -6,7 +6,9 @@ import { Args, USAGE, UsageError, parseArgs } from "./args";
 import { toGraphJson, toMermaid } from "./graph";
 import { runCheck, synthProject } from "../check/gate";
 import { StackNameError } from "../check/project";
-import { toJson, toJunit, toSarif, toTable } from "../check/reporters";
+import { synthContext } from "../engine/pending-work";
+import { ReportFormat, toJson, toJunit, toSarif, toTable } from "../check/reporters";
+import { OutputError, errorReport, writeReport } from "./output";
 
 function packageVersion(): string | undefined {
   try {
@@ -24,29 +26,13 @@ function finish(code: number, out?: string): void {
   process.stdout.write(out, () => process.exit(code));
 }
 
-/** A report that cannot be written: exit 2, naming the file. */
-class OutputError extends Error {
-  constructor(file: string, reason: string) {
-    super(`cannot write report to ${file}: ${reason}`);
-    this.name = "OutputError";
-  }
-}
+/** The report file a check asked for, so that even a failed check (exit 2) leaves one. */
+let requested: { format: ReportFormat; output: string; stack: string; projectDir: string } | undefined;
 
-/** Writes `text` to `output` (its directory created if its parent exists), or returns it for stdout. */
-function emit(text: string, output: string | undefined): string | undefined {
+/** Writes `text` to `output` (see output.ts for what is refused), or returns it for stdout. */
+function emit(text: string, output: string | undefined, projectDir: string): string | undefined {
   if (!output) return text;
-  const file = path.resolve(output);
-  const dir = path.dirname(file);
-  try {
-    // Only one level is created: a recursive mkdir under a path like /proc can spin instead of failing.
-    if (!fs.existsSync(dir)) {
-      if (!fs.existsSync(path.dirname(dir))) throw new Error(`directory ${path.dirname(dir)} does not exist`);
-      fs.mkdirSync(dir);
-    }
-    fs.writeFileSync(file, text);
-  } catch (err) {
-    throw new OutputError(output, err instanceof Error ? err.message : String(err));
-  }
+  writeReport(text, output, projectDir);
   return undefined;
 }
 
@@ -60,11 +46,13 @@ async function main(argv: readonly string[]): Promise<void> {
     return finish(2);
   }
   if (args.command === "help") return finish(0, `${USAGE}\n`);
+  if (args.command === "check" && args.output)
+    requested = { format: args.format, output: args.output, stack: args.stack, projectDir: args.projectDir };
 
   if (args.command === "graph") {
     const { graph } = await synthProject(args.projectDir, args.stack, false, undefined, args.synthTimeoutMs);
     const text = args.format === "json" ? toGraphJson(graph) : toMermaid(graph);
-    return finish(0, emit(text, args.output));
+    return finish(0, emit(text, args.output, args.projectDir));
   }
 
   const { report, exitCode, logs } = await runCheck(args);
@@ -88,7 +76,7 @@ async function main(argv: readonly string[]): Promise<void> {
         color: !args.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
       });
   }
-  const out = emit(text, args.output);
+  const out = emit(text, args.output, args.projectDir);
   if (args.output) {
     const s = report.summary;
     process.stderr.write(
@@ -98,14 +86,52 @@ async function main(argv: readonly string[]): Promise<void> {
   finish(exitCode, out);
 }
 
+/** Writes the error report a check asked for, if it did; a failure to write it is said, not thrown. */
+function writeErrorReport(
+  command: string,
+  message: string,
+  writing: typeof requested | null = requested,
+): void {
+  if (writing) {
+    try {
+      const text = errorReport(writing.format, writing.stack, message, packageVersion());
+      writeReport(text, writing.output, writing.projectDir);
+      process.stderr.write(
+        `groundwork ${command}: error report (${writing.format}) written to ${writing.output}\n`,
+      );
+    } catch (err) {
+      process.stderr.write(`groundwork ${command}: error: ${(err as Error).message}\n`);
+    }
+  }
+}
+
+/** Exit 2 with `message`, first writing the error report a check asked for. */
+function fail(command: string, message: string, writing: typeof requested | null = requested): void {
+  process.stderr.write(`groundwork ${command}: error: ${message}\n`);
+  writeErrorReport(command, message, writing);
+  finish(2);
+}
+
+const commandName = (): string => (process.argv[2] === "graph" ? "graph" : "check");
+
+// Exit codes are 0, 1 or 2 only: an error nothing else caught is a failed check (2), never Node's own
+// 1 (which would read as "violations") or 7. While the engine runs a program it listens for the errors
+// raised in the program's async context and reports them itself; those are left to it.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (err: unknown) => {
+    if (synthContext.getStore() !== undefined && process.listenerCount(event) > 1) return;
+    fail(commandName(), `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  });
+}
+
 main(process.argv.slice(2)).catch((err: unknown) => {
   // Broken program, project, config or pack: say what and where, exit 2 (never a bare stack trace).
   const e = err as Error & { programError?: unknown };
   if (e instanceof UsageError || e instanceof StackNameError) {
     process.stderr.write(`groundwork: ${e.message}\n\n${USAGE}\n`);
+    writeErrorReport(commandName(), e.message);
     return finish(2);
   }
-  const command = process.argv[2] === "graph" ? "graph" : "check";
   let message = e instanceof Error ? e.message : String(err);
   if (
     e instanceof Error &&
@@ -120,6 +146,6 @@ main(process.argv.slice(2)).catch((err: unknown) => {
       .slice(0, 3);
     if (frames.length) message += `\n${frames.join("\n")}`;
   }
-  process.stderr.write(`groundwork ${command}: error: ${message}\n`);
-  finish(2);
+  // A report that could not be written is not retried as an error report.
+  fail(commandName(), message, e instanceof OutputError ? null : requested);
 });

@@ -13,7 +13,7 @@ import {
   handshakeRequest,
   stackConfigureRequest,
 } from "./requests";
-import { Findings, describedPolicies, initialConfig, policyInfos } from "./results";
+import { Findings, checkAnalyzerInfo, describedPolicies, initialConfig, policyInfos } from "./results";
 import { PackSession, runPolicyPackScript, track } from "./session";
 import { AnalyzerError, AnalyzerHostOptions, AnalyzerRun, DEFAULT_TIMEOUT_MS } from "./types";
 
@@ -57,6 +57,11 @@ async function configure(
     "GetAnalyzerInfo",
     startupMs,
   );
+  try {
+    checkAnalyzerInfo(info);
+  } catch (err) {
+    throw new AnalyzerError((err as Error).message, session.dir);
+  }
   let reconciled: Record<string, PolicyConfigEntry>;
   try {
     reconciled = reconcilePolicyConfig(describedPolicies(info), initialConfig(info), o.policyConfig ?? {});

@@ -1,7 +1,7 @@
 // The analyzer protocol's answers, read into the report's terms: the pack's policy metadata, and its
 // diagnostics sorted into violations and undecided checks in graph order.
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { DescribedPolicy, PolicyConfigEntry, levelFiledUnder } from "../policy-config";
+import { DescribedPolicy, PolicyConfigEntry, checkPolicyList, levelFiledUnder } from "../policy-config";
 import { EnforcementLevel, PolicyInfo, Severity, Undecided, Violation, isUndecidedMessage } from "../report";
 import { WAIVER_POLICY } from "../../policy/pack";
 
@@ -23,6 +23,28 @@ const SEVERITIES: Record<number, Severity | undefined> = {
   [analyzerpb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
   [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
+
+/** A level code as a name, or the code itself when it is none of the four (for the error message). */
+const levelName = (code: number): EnforcementLevel | number => LEVELS[code] ?? code;
+
+/**
+ * Refuses GetAnalyzerInfo answers the CLI refuses or that would downgrade a policy: duplicate policy
+ * names, and unknown level codes on a policy or in the pack's initial config. After this, every
+ * `?? "advisory"` below is unreachable for policies; it stays only as a type-level default.
+ */
+export function checkAnalyzerInfo(info: analyzerpb.AnalyzerInfo): void {
+  const pack = info.getName();
+  checkPolicyList(
+    pack,
+    info.getPoliciesList().map((p) => ({ name: p.getName(), level: levelName(p.getEnforcementlevel()) })),
+  );
+  info.getInitialconfigMap().forEach((c, k) => {
+    if (LEVELS[c.getEnforcementlevel()] === undefined)
+      throw new Error(
+        `policy pack '${pack}': its initial config gives '${k}' invalid enforcement level ${c.getEnforcementlevel()}`,
+      );
+  });
+}
 
 /** Each policy's default level and config schema, as config reconciliation needs them. */
 export function describedPolicies(info: analyzerpb.AnalyzerInfo): DescribedPolicy[] {
@@ -95,7 +117,13 @@ export class Findings {
   /** Sorts Analyze / AnalyzeStack diagnostics: undecided checks apart, the rest as violations. */
   collect(order: number, ds: readonly analyzerpb.AnalyzeDiagnostic[], fallbackUrn?: string): void {
     for (const d of ds) {
-      const level = LEVELS[d.getEnforcementlevel()] ?? "advisory";
+      const level = LEVELS[d.getEnforcementlevel()];
+      // The CLI fails on a diagnostic with an unknown level; reading it as advisory would pass it silently.
+      if (level === undefined)
+        throw new Error(
+          `policy pack '${d.getPolicypackname() || this.packName}': policy '${d.getPolicyname()}' reported` +
+            ` a finding with invalid enforcement level ${d.getEnforcementlevel()}`,
+        );
       const urn = d.getUrn() || fallbackUrn;
       if (level === "advisory" && isUndecidedMessage(d.getMessage())) {
         this.addUndecided(order, {

@@ -17,6 +17,8 @@ type Unary<Req, Res> = (
 
 const LOG_SEVERITIES = ["debug", "info", "warning", "error"] as const;
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+/** Preloaded into each pack so it exits when the gate does, even on SIGKILL. */
+const WATCHDOG = path.join(__dirname, "watchdog.js");
 
 /** The pack's `@pulumi/pulumi` (it must be the pack's own: it loads the pack's `@pulumi/policy`). */
 export function runPolicyPackScript(packDir: string): string {
@@ -67,9 +69,10 @@ export class PackSession {
   async start(script: string): Promise<void> {
     const engineAddress = await this.serveEngine();
     const o = this.options;
-    const child = spawn(process.execPath, [script, engineAddress, "."], {
+    // The watchdog exits the pack when the gate dies (its stdin, a pipe from us, closes): see watchdog.ts.
+    const child = spawn(process.execPath, ["--require", WATCHDOG, script, engineAddress, "."], {
       cwd: this.dir,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       env: {
         ...process.env,
         PULUMI_NODEJS_PROJECT: o.project,
@@ -81,6 +84,7 @@ export class PackSession {
       },
     });
     this.child = child;
+    child.stdin!.on("error", () => undefined); // the pipe is never written; a pack gone first is not an error
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (d: string) => {
       this.stderr = (this.stderr + d).slice(-16_000);

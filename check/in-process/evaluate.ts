@@ -9,7 +9,7 @@ import type {
 } from "@pulumi/policy";
 import { ResourceGraph } from "../../engine/graph";
 import { packName, policies as groundworkPolicies } from "../../policy/pack";
-import { DescribedPolicy, PolicyConfigEntry, reconcilePolicyConfig } from "../policy-config";
+import { DescribedPolicy, PolicyConfigEntry, checkPolicyList, reconcilePolicyConfig } from "../policy-config";
 import { EnforcementLevel, PolicyInfo, PolicyReport, Severity } from "../report";
 import { ArgsBuilder, analyzedResources, deserialize, unproxy } from "./args";
 import { PackFindings } from "./findings";
@@ -139,6 +139,11 @@ export async function evaluatePolicies(
 ): Promise<PolicyReport> {
   const pack = opts.pack ?? { name: packName, policies: groundworkPolicies };
   const all = pack.policies as readonly AnyPolicy[];
+  // As over the protocol: a duplicate name or an unknown level is an error, never a silent downgrade.
+  checkPolicyList(
+    pack.name,
+    all.map((p) => ({ name: p.name, level: p.enforcementLevel })),
+  );
   const described: DescribedPolicy[] = all.map((p) => ({
     name: p.name,
     enforcementLevel: (p.enforcementLevel ?? PACK_LEVEL) as EnforcementLevel,

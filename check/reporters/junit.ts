@@ -2,7 +2,7 @@
 import { CheckReport, Violation } from "../report";
 import { describeIncomplete, describeUrn, ruleId } from "./common";
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return (
     s
       .replace(/&/g, "&amp;")

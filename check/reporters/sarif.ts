@@ -136,6 +136,19 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
     };
   });
 
+  return sarifLog(options.version, rules, {
+    automationDetails: { id: `groundwork-check/${report.graph.project}/${report.graph.stack}/` },
+    invocations: [invocation(report)],
+    results,
+  });
+}
+
+/** A SARIF 2.1.0 log of one groundwork run: the tool and its rules, then the run's own fields. */
+export function sarifLog(
+  version: string | undefined,
+  rules: readonly unknown[],
+  run: Readonly<Record<string, unknown>>,
+): string {
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -145,13 +158,11 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
           driver: {
             name: "groundwork",
             informationUri: "https://www.npmjs.com/package/@groundwork/infra",
-            ...(options.version ? { version: options.version } : {}),
+            ...(version ? { version } : {}),
             rules,
           },
         },
-        automationDetails: { id: `groundwork-check/${report.graph.project}/${report.graph.stack}/` },
-        invocations: [invocation(report)],
-        results,
+        ...run,
       },
     ],
   };

@@ -40,12 +40,48 @@ export const WAIVERS_SCHEMA = {
   },
 } as const;
 
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`);
+// `*` and `?` never match a line terminator: the glob used to be compiled to a RegExp (`.` per character),
+// and a waiver must keep matching exactly what it matched before.
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * A glob matcher in O(pattern × name) time whatever the input: the set of pattern positions reachable so
+ * far is stepped once per character of the name. (A RegExp built from `*a*a*a…` backtracks
+ * exponentially on a long name that does not match, which let a config hang the gate.)
+ */
+function globMatcher(glob: string): (name: string) => boolean {
+  // UTF-16 code units, as the RegExp (no `u` flag) counted them: `?` is one unit.
+  const p = glob.split("");
+  const m = p.length;
+  // Adds `i` and every position reachable from it by letting a `*` match nothing.
+  const close = (set: Uint8Array, i: number): void => {
+    while (i <= m && !set[i]) {
+      set[i] = 1;
+      if (p[i] !== "*") return;
+      i++;
+    }
+  };
+  return (name: string): boolean => {
+    let cur = new Uint8Array(m + 1);
+    let next = new Uint8Array(m + 1);
+    close(cur, 0);
+    for (let k = 0; k < name.length; k++) {
+      const c = name[k];
+      next.fill(0);
+      const wild = !LINE_TERMINATOR.test(c);
+      let any = false;
+      for (let i = 0; i < m; i++) {
+        if (!cur[i]) continue;
+        if (p[i] === "*" ? wild : (p[i] === "?" && wild) || p[i] === c) {
+          close(next, p[i] === "*" ? i : i + 1);
+          any = true;
+        }
+      }
+      if (!any) return false;
+      [cur, next] = [next, cur];
+    }
+    return cur[m] === 1;
+  };
 }
 
 function text(value: unknown): string | undefined {
@@ -90,7 +126,6 @@ export function checkWaivers(raw: unknown, now: Date): CheckedWaiver[] {
     if (end === undefined)
       return refused("invalid", `has an unreadable expiry ${JSON.stringify(expires)} (expected YYYY-MM-DD)`);
     if (end.getTime() < now.getTime()) return refused("expired", `expired on ${expires}`);
-    const re = globToRegExp(pattern);
-    return { ...base, status: "valid", matches: (urn: string) => re.test(urn) };
+    return { ...base, status: "valid", matches: globMatcher(pattern) };
   });
 }

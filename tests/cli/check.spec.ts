@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawn } from "child_process";
-import { CLI, FIXTURES, ROOT, groundwork } from "./helpers";
+import { CLI, FIXTURES, ROOT, groundwork, packProcessOf, processAlive } from "./helpers";
 import { sarifValidator } from "../check/sarif-schema";
 
 // xml2js: the parser many CI JUnit readers are built on; no bundled types.
@@ -408,40 +408,12 @@ describe("groundwork check (the built command)", function () {
       );
       const exited = new Promise<number | null>((resolve) => cli.on("exit", (c) => resolve(c)));
       // The pack is the CLI's child running the stall pack; wait for it to appear.
-      const childOf = (pid: number): number[] => {
-        try {
-          return fs
-            .readdirSync(`/proc/${pid}/task`)
-            .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/))
-            .filter(Boolean)
-            .map(Number);
-        } catch {
-          return [];
-        }
-      };
-      let pack: number | undefined;
-      for (let i = 0; i < 600 && pack === undefined; i++) {
-        pack = childOf(cli.pid!).find((c) => {
-          try {
-            return /run-policy-pack|policy/.test(fs.readFileSync(`/proc/${c}/cmdline`, "utf8"));
-          } catch {
-            return false;
-          }
-        });
-        if (pack === undefined) await new Promise((r) => setTimeout(r, 100));
-      }
+      const pack = await packProcessOf(cli.pid!);
       assert.ok(pack, "the pack process never started");
       await new Promise((r) => setTimeout(r, 500)); // into the stalled Analyze call
       cli.kill(signal);
       assert.strictEqual(await exited, code);
-      const alive = (): boolean => {
-        try {
-          process.kill(pack!, 0);
-          return !/^\S+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pack}/stat`, "utf8"));
-        } catch {
-          return false;
-        }
-      };
+      const alive = (): boolean => processAlive(pack!);
       for (let i = 0; i < 20 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
       assert.ok(!alive(), `pack process ${pack} outlived the CLI`);
     });

@@ -1,5 +1,6 @@
 // Shared by the CLI specs: fixture paths and a way to run the built `groundwork` command.
 import { execFile } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 /** The repository root (specs run from dist/tests/cli). */
@@ -26,4 +27,43 @@ export function groundwork(...args: string[]): Promise<RunResult> {
       },
     );
   });
+}
+
+/** The child processes of `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/))
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Waits (up to a minute) for the CLI `cliPid` to start a policy pack process; its pid. */
+export async function packProcessOf(cliPid: number): Promise<number | undefined> {
+  for (let i = 0; i < 600; i++) {
+    const pack = childrenOf(cliPid).find((c) => {
+      try {
+        return /run-policy-pack|policy/.test(fs.readFileSync(`/proc/${c}/cmdline`, "utf8"));
+      } catch {
+        return false;
+      }
+    });
+    if (pack !== undefined) return pack;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
+/** True while `pid` runs (a zombie awaiting its parent's wait does not count). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/^\S+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
 }
