@@ -13,18 +13,26 @@ setInterval(() => {
 }, 500);
 `;
 
+/** Text with no `sourceMappingURL`: source-map-support then maps no frame of that file. */
+const NO_MAP = "\n";
+
 /**
  * The runner maps stack frames with the SDK's source-map-support, which reads a file's source map from the
- * file on disk: a `.ts` file has none there. Hand it the transpiled text (it carries an inline map), so
- * errors point at the program's TypeScript lines.
+ * file on disk. Two fixes, installed before the runner's own `source-map-support/register` (a second
+ * install keeps these handlers):
+ * - a `.ts` program file has no map on disk: hand it the transpiled text (it carries an inline map), so
+ *   errors point at the program's TypeScript lines;
+ * - frames inside node_modules (the SDK's own, on every registration's captured stack) are left unmapped:
+ *   mapping them costs as much as the rest of the run and no report points into a dependency.
  */
-function mapTranspiledFrames(): void {
+function installFrameMapping(): void {
   try {
     const sms = require.resolve("source-map-support", { paths: [path.dirname(process.argv[1])] });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require(sms) as { install(o: object): void }).install({
       environment: "node",
-      retrieveFile: (file: string) => transpiled.get(file) ?? null,
+      retrieveFile: (file: string) =>
+        transpiled.get(file) ?? (/[\\/]node_modules[\\/]/.test(file) ? NO_MAP : null),
     });
   } catch {
     // An SDK without source-map-support: frames keep their transpiled lines.
@@ -34,10 +42,8 @@ function mapTranspiledFrames(): void {
 // `--require` reaches every worker thread too (the watchdog's included): only the main thread sets up.
 if (isMainThread) {
   const tsFrom = process.env.GROUNDWORK_TYPESCRIPT_FROM;
-  if (tsFrom) {
-    registerTypeScript(tsFrom);
-    mapTranspiledFrames();
-  }
+  if (tsFrom) registerTypeScript(tsFrom);
+  installFrameMapping();
   // Unref'd: the watchdog must never keep the program alive, or the runner's "event loop empty" end would
   // never come. Its own execArgv is empty, so it does not load this file again.
   new Worker(WATCHDOG, { eval: true, execArgv: [] }).unref();
