@@ -128,19 +128,18 @@ function judgeRun(
   return undefined;
 }
 
+/** The monitor's options a run passes through unchanged. */
+function monitorOptionsOf(o: RunOptions) {
+  const { project, stack, preview, invokes, newResource, stackOutputsDir } = o;
+  return { project, stack, preview, invokes, newResource, stackOutputsDir };
+}
+
 /** Runs the program in a child process and returns the graph the engine would have received. */
 export async function runProgram(o: RunOptions): Promise<RunResult> {
   const config = normalizeConfig(o.project, o.config);
   const { project, stack, preview } = o;
-  const monitor = new GroundworkMonitor({
-    project,
-    stack,
-    preview,
-    config,
-    invokes: o.invokes,
-    newResource: o.newResource,
-    stackOutputsDir: o.stackOutputsDir,
-  });
+  // The same monitor synth() uses: the runner only changes how the program reaches it.
+  const monitor = new GroundworkMonitor({ ...monitorOptionsOf(o), config });
   const logs: Logs = [];
   const server = new OfflineServer(monitor, logs, { project, stack });
   const address = await server.start();
