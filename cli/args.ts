@@ -14,6 +14,7 @@ export class UsageError extends Error {
 export const DEFAULT_TIMEOUT_SECONDS = DEFAULT_SYNTH_TIMEOUT_MS / 1000;
 
 export const USAGE = `usage:
+  groundwork --version
   groundwork check [PROJECT_DIR] --stack NAME
                    [--policy-pack DIR]... [--policy-pack-config FILE]...
                    [--builtin-config FILE] [--no-builtin]
@@ -71,7 +72,7 @@ export interface GraphArgs {
   readonly synthTimeoutMs: number;
 }
 
-export type Args = CheckArgs | GraphArgs | { readonly command: "help" };
+export type Args = CheckArgs | GraphArgs | { readonly command: "help" } | { readonly command: "version" };
 
 /** The flags as given, before each command's checks. */
 interface RawArgs {
@@ -212,6 +213,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h")
     return { command: "help" };
+  if (command === "version" || command === "--version" || command === "-V") return { command: "version" };
   if (command !== "check" && command !== "graph")
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   const raw = readFlags(command, rest);

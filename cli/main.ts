@@ -46,6 +46,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return finish(2);
   }
   if (args.command === "help") return finish(0, `${USAGE}\n`);
+  if (args.command === "version") return finish(0, `groundwork ${packageVersion() ?? "(version unknown)"}\n`);
   if (args.command === "check" && args.output)
     requested = { format: args.format, output: args.output, stack: args.stack, projectDir: args.projectDir };
 

@@ -97,7 +97,10 @@ export function resolveProgramPath(p: string): string {
     }
     throw new Error(`no program in ${abs}: expected package.json "main", index.ts or index.js`);
   }
-  for (const candidate of [abs, `${abs}.ts`, `${abs}.js`]) {
+  // A `.js` main with only its `.ts` source beside it (npm init's default `"main": "index.js"` in a
+  // TypeScript project) resolves to the source, as the Pulumi CLI's TypeScript support resolves it.
+  const source = /\.js$/.test(abs) ? [abs.replace(/\.js$/, ".ts")] : [];
+  for (const candidate of [abs, `${abs}.ts`, `${abs}.js`, ...source]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   throw new Error(`program not found: ${abs}`);

@@ -2,9 +2,11 @@
 // config, isolation between programs (also concurrent ones), errors that point at the program, timeouts.
 import { strict as assert } from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { GraphQuery, SynthError, isSecret, reveal, synth } from "../../engine";
+import { resolveProgramPath } from "../../engine/program";
 
 // TypeScript fixtures run from the source tree (through synth's transpile hook); their compiled twins
 // under dist run as plain JavaScript.
@@ -97,6 +99,19 @@ describe("engine/synth: path programs", () => {
 
   it("a missing program is reported with its path", async () => {
     await assert.rejects(synth(path.join(SRC, "nope")), /program not found: .*nope/);
+  });
+
+  it('a ".js" main with only its ".ts" source beside it runs the source (npm init\'s default main)', async () => {
+    // The Pulumi CLI's TypeScript support resolves `"main": "index.js"` to index.ts when only the source exists.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-main-"));
+    try {
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", main: "index.js" }));
+      fs.copyFileSync(path.join(SRC, "top-level-program.ts"), path.join(dir, "index.ts"));
+      assert.equal(resolveProgramPath(dir), path.join(dir, "index.ts"));
+      assert.equal(resolveProgramPath(path.join(dir, "index.js")), path.join(dir, "index.ts"));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
