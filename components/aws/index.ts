@@ -1,5 +1,7 @@
 // AWS components (`@groundwork/infra/aws`): the public surface, named export by export so no internal
 // builder becomes API by accident. Each module imports provider sub-modules only, never `@pulumi/aws`.
+// First: a missing @pulumi/aws is a clear error before any module that imports it loads.
+import "./peer";
 import { imageReferenceProblem } from "../core";
 
 export { WEAKENED_TAG } from "../core";

@@ -1,6 +1,8 @@
 // Kubernetes components (`@groundwork/infra/kubernetes`): a hardened Namespace and a hardened WebService,
 // and the Kubernetes vocabulary (labels, name rules, sizes). Only provider sub-modules are imported, never
 // the `@pulumi/kubernetes` root. Builders and resolvers stay internal: this list is the public surface.
+// First: a missing @pulumi/kubernetes is a clear error before any module that imports it loads.
+import "./peer";
 export { Namespace, NamespaceArgs, POD_SECURITY_VERSION } from "./namespace";
 export { WebService, WebServiceArgs } from "./webservice";
 export {
