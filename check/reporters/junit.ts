@@ -1,4 +1,5 @@
-// JUnit XML for CI test reporters: one test case per policy per resource type, failing on mandatory findings.
+// JUnit XML for CI test reporters: one test case per policy, failing on its mandatory findings (a clean run
+// of a 60-policy pack is 60 cases, not one per policy per resource type).
 import { CheckReport, Violation } from "../report";
 import { describeIncomplete, describeUrn, ruleId } from "./common";
 
@@ -13,8 +14,6 @@ export function esc(s: string): string {
       .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "")
   );
 }
-
-const STACK_CLASS = "(stack)";
 
 /**
  * The offline engine's own suite: one case per incomplete item, failing unless --allow-incomplete made
@@ -35,60 +34,54 @@ function incompleteSuite(report: CheckReport): { xml: string; tests: number; fai
   return { xml, tests: cases.length, failures };
 }
 
+/** One policy's test case: failing on its mandatory findings, advisory ones as output, skipped when disabled. */
+function policyCase(
+  pack: string,
+  policy: CheckReport["policies"][number],
+  mine: readonly Violation[],
+): string {
+  const attrs = `classname="${esc(ruleId(pack, policy.name))}" name="${esc(policy.name)}"`;
+  if (policy.enforcementLevel === "disabled")
+    return `    <testcase ${attrs}><skipped message="policy disabled"/></testcase>`;
+  const mandatory = mine.filter(
+    (v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate",
+  );
+  const advisory = mine.filter((v) => !mandatory.includes(v));
+  const body: string[] = [];
+  if (mandatory.length) {
+    const text = mandatory
+      .map((v: Violation) => `${describeUrn(v.urn)} (${v.urn ?? "stack"}): ${v.message}`)
+      .join("\n\n");
+    body.push(
+      `      <failure type="mandatory" message="${esc(`${mandatory.length} mandatory violation(s) of ${policy.name}`)}">${esc(text)}</failure>`,
+    );
+  }
+  if (advisory.length) {
+    body.push(
+      `      <system-out>${esc(advisory.map((v) => `advisory: ${describeUrn(v.urn)}: ${v.message}`).join("\n"))}</system-out>`,
+    );
+  }
+  return body.length
+    ? `    <testcase ${attrs}>\n${body.join("\n")}\n    </testcase>`
+    : `    <testcase ${attrs}/>`;
+}
+
 export function toJunit(report: CheckReport): string {
-  const typeOf = new Map(report.graph.resources.map((r) => [r.urn, r.type]));
-  const types = [
-    ...new Set(report.graph.resources.filter((r) => r.parent !== undefined).map((r) => r.type)),
-  ].sort();
   const packs = [...new Set(report.policies.map((p) => p.pack))];
   const suites: string[] = [];
   let totalTests = 0;
   let totalFailures = 0;
   for (const pack of packs) {
-    const cases: string[] = [];
-    let failures = 0;
-    for (const p of report.policies.filter((x) => x.pack === pack)) {
-      const mine = report.violations.filter((v) => v.pack === pack && v.policy === p.name);
-      const classes = [...types];
-      if (mine.some((v) => !v.urn || !typeOf.has(v.urn) || typeOf.get(v.urn) === "pulumi:pulumi:Stack"))
-        classes.push(STACK_CLASS);
-      for (const type of classes) {
-        const here = mine.filter((v) => {
-          const t = v.urn ? typeOf.get(v.urn) : undefined;
-          return type === STACK_CLASS ? t === undefined || t === "pulumi:pulumi:Stack" : t === type;
-        });
-        const name = `${p.name} [${type}]`;
-        const attrs = `classname="${esc(ruleId(pack, p.name))}" name="${esc(name)}"`;
-        if (p.enforcementLevel === "disabled") {
-          cases.push(`    <testcase ${attrs}><skipped message="policy disabled"/></testcase>`);
-          continue;
-        }
-        const mandatory = here.filter(
-          (v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate",
-        );
-        const advisory = here.filter((v) => !mandatory.includes(v));
-        const body: string[] = [];
-        if (mandatory.length) {
-          failures++;
-          const text = mandatory
-            .map((v: Violation) => `${describeUrn(v.urn)} (${v.urn ?? "stack"}): ${v.message}`)
-            .join("\n\n");
-          body.push(
-            `      <failure type="mandatory" message="${esc(`${mandatory.length} mandatory violation(s) of ${p.name}`)}">${esc(text)}</failure>`,
-          );
-        }
-        if (advisory.length) {
-          body.push(
-            `      <system-out>${esc(advisory.map((v) => `advisory: ${describeUrn(v.urn)}: ${v.message}`).join("\n"))}</system-out>`,
-          );
-        }
-        cases.push(
-          body.length
-            ? `    <testcase ${attrs}>\n${body.join("\n")}\n    </testcase>`
-            : `    <testcase ${attrs}/>`,
-        );
-      }
-    }
+    const cases = report.policies
+      .filter((x) => x.pack === pack)
+      .map((p) =>
+        policyCase(
+          pack,
+          p,
+          report.violations.filter((v) => v.pack === pack && v.policy === p.name),
+        ),
+      );
+    const failures = cases.filter((c) => c.includes("<failure")).length;
     totalTests += cases.length;
     totalFailures += failures;
     suites.push(

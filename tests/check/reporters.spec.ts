@@ -132,7 +132,7 @@ describe("reporters and graph (in-process)", function () {
     const xml = toJunit(report);
     assert.match(xml, /bad &lt;acl&gt; <\/failure>/);
     assert.doesNotMatch(xml, /\u0001/);
-    assert.match(xml, /<testcase classname="p\/budget" name="budget \[\(stack\)\]">/);
+    assert.match(xml, /<testcase classname="p\/budget" name="budget">/);
   });
 
   it("graph: components as groups, custom resources as nodes", () => {
