@@ -1,7 +1,7 @@
 // The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
 // the analyzer host; reporters (table, json, sarif, junit) read only this.
 import { IncompleteItem, ResourceGraph } from "../engine/graph";
-import { UNDECIDED_PREFIX } from "../policy/runtime/rule";
+import { PACK_NAME, UNDECIDED_PREFIX } from "../policy/runtime/rule";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -84,8 +84,8 @@ export interface PolicyReport {
   readonly undecided: readonly Undecided[];
 }
 
-/** The built-in pack's name (policy/pack.ts `packName`), here so reading it never loads the pack. */
-export const BUILT_IN_PACK = "groundwork-security";
+/** The built-in pack's name: the pack's runtime owns it, so reading it never loads the rules. */
+export const BUILT_IN_PACK = PACK_NAME;
 
 /** A pack that ran, and how many of its policies were enabled. */
 export interface PackSummary {

@@ -2,6 +2,7 @@
 // starting the CrossGuard server (policy/index.ts does that). The offline engine, the tests and the
 // catalogue generator load this module. Adding a cloud: a folder under rules/ and a line in `policies`.
 import { GroundworkPolicy, WAIVER_POLICY, stackPolicy } from "./runtime";
+import { PACK_NAME } from "./runtime/rule";
 import { commonPolicies } from "./rules/common";
 import { weakenedPolicies } from "./rules/weakened";
 import { awsPolicies } from "./rules/aws";
@@ -24,7 +25,7 @@ export {
 } from "./runtime";
 
 /** The pack's name, as `new PolicyPack(packName, …)` registers it. */
-export const packName = "groundwork-security";
+export const packName = PACK_NAME;
 
 /**
  * Invalid and applied waivers are reported under this name by every policy's wrapper (runtime/wrapper.ts);

@@ -28,6 +28,9 @@ export const STACK_TYPE = "pulumi:pulumi:Stack";
  */
 export const CLOCK_KEY = "__groundworkNow";
 
+/** The pack's name, as `new PolicyPack(PACK_NAME, …)` registers it; here so the gate can read it without loading the rules. */
+export const PACK_NAME = "groundwork-security";
+
 /**
  * How an undecided finding's message starts, in every engine's output. Produced only by the wrapper
  * (wrapper.ts); a reader of findings (the gate, the analyzer host) matches this constant, not the text.

@@ -27,6 +27,9 @@ const PUBLIC_ACL = "groundwork-security/aws-s3-no-public-acl";
 // The default pack (ours, in-process), as a CI job would run it.
 const publicBucket = (format: string): Promise<{ code: number; stdout: string; stderr: string }> =>
   groundwork("check", PROJECT, "--stack", "dev", "--format", format);
+// The same program with the sample pack added beside the built-in one, plus `flags`.
+const withSamplePack = (...flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+  groundwork("check", PROJECT, "--stack", "dev", "--policy-pack", SAMPLE, ...flags);
 
 // Temporary directories made by these specs, removed when they finish.
 const temps: string[] = [];
@@ -168,16 +171,7 @@ describe("groundwork check (the built command)", function () {
 
   describe("extra packs add to the built-in pack; only --no-builtin removes it", () => {
     it("a --policy-pack runs beside the built-in pack: its findings stay, and the summary names both", async () => {
-      const r = await groundwork(
-        "check",
-        PROJECT,
-        "--stack",
-        "dev",
-        "--policy-pack",
-        SAMPLE,
-        "--format",
-        "json",
-      );
+      const r = await withSamplePack("--format", "json");
       assert.strictEqual(r.code, 1, r.stderr);
       const report = JSON.parse(r.stdout);
       assert.deepStrictEqual(
@@ -198,47 +192,26 @@ describe("groundwork check (the built command)", function () {
     });
 
     it("the table names every pack with its policy count", async () => {
-      const r = await groundwork("check", PROJECT, "--stack", "dev", "--policy-pack", SAMPLE);
+      const r = await withSamplePack();
       assert.strictEqual(r.code, 1, r.stderr);
       assert.match(r.stdout, /\npacks: groundwork-security \(\d+, built-in\), sample \(3\)\n/);
     });
 
     it("--no-builtin runs only the extra packs, and every report says the built-in pack is off", async () => {
-      const r = await groundwork("check", PROJECT, "--stack", "dev", "--policy-pack", SAMPLE, "--no-builtin");
+      const r = await withSamplePack("--no-builtin");
       assert.doesNotMatch(r.stdout, /groundwork-security\//);
       assert.match(
         r.stdout,
         /\npacks: sample \(3\)\nthe built-in pack groundwork-security is turned off \(--no-builtin\)\n/,
       );
-      const json = await groundwork(
-        "check",
-        PROJECT,
-        "--stack",
-        "dev",
-        "--policy-pack",
-        SAMPLE,
-        "--no-builtin",
-        "--format",
-        "json",
-      );
+      const json = await withSamplePack("--no-builtin", "--format", "json");
       assert.strictEqual(JSON.parse(json.stdout).summary.builtInDisabled, true);
     });
 
     it("--builtin-config configures the built-in pack beside extra packs", async () => {
       const config = path.join(tempDir(), "builtin.json");
       fs.writeFileSync(config, JSON.stringify({ all: "advisory" }));
-      const r = await groundwork(
-        "check",
-        PROJECT,
-        "--stack",
-        "dev",
-        "--policy-pack",
-        SAMPLE,
-        "--builtin-config",
-        config,
-        "--format",
-        "json",
-      );
+      const r = await withSamplePack("--builtin-config", config, "--format", "json");
       const report = JSON.parse(r.stdout);
       const own = report.violations.filter((v: { pack: string }) => v.pack === "groundwork-security");
       assert.ok(own.length > 0);
