@@ -20,7 +20,7 @@ export const USAGE = `usage:
                    [--builtin-config FILE] [--no-builtin]
                    [--format table|json|sarif|junit] [--output FILE] [--update]
                    [--timeout SECONDS] [--allow-incomplete]
-                   [--invokes FILE] [--stack-outputs DIR]
+                   [--invokes FILE] [--stack-outputs DIR] [--typecheck]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
                    [--timeout SECONDS]
 
@@ -37,6 +37,8 @@ What the offline engine cannot expand or decide (remote components, invokes with
   {"args", "result"}); --stack-outputs DIR gives StackReference outputs (DIR/<stack>.json, as
   \`pulumi stack output --json\` prints them); --allow-incomplete reports the rest as advisory.
   The offline answers: docs/offline-answers.md.
+--typecheck runs the project's \`tsc --noEmit -p PROJECT_DIR\` first: a type error is exit 2 (the
+  program would not get past \`pulumi preview\`), the compiler's messages on stderr.
 
 exit codes: 0 no mandatory violation, 1 mandatory violations, 2 incomplete check (unless
   --allow-incomplete), broken program, config or arguments`;
@@ -61,6 +63,8 @@ export interface CheckArgs {
   readonly invokesFile?: string;
   /** --stack-outputs DIR: other stacks' outputs for StackReference. */
   readonly stackOutputsDir?: string;
+  /** --typecheck: `tsc --noEmit` the project before the gate. */
+  readonly typecheck: boolean;
 }
 
 export interface GraphArgs {
@@ -90,6 +94,7 @@ interface RawArgs {
   allowIncomplete: boolean;
   invokesFile?: string;
   stackOutputsDir?: string;
+  typecheck?: boolean;
 }
 
 function parseTimeout(v: string): number {
@@ -109,6 +114,7 @@ const CHECK_FLAGS: Readonly<Record<string, (raw: RawArgs, value: () => string) =
   "--allow-incomplete": (raw) => (raw.allowIncomplete = true),
   "--invokes": (raw, value) => (raw.invokesFile = value()),
   "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
+  "--typecheck": (raw) => (raw.typecheck = true),
 };
 
 /** Reads flags (`--flag value` or `--flag=value`) and positionals; check-only flags are refused for graph. */
@@ -176,6 +182,7 @@ function checkArgs(
     | "allowIncomplete"
     | "invokesFile"
     | "stackOutputsDir"
+    | "typecheck"
   >,
 ): CheckArgs {
   const f = raw.format ?? "table";
@@ -206,6 +213,7 @@ function checkArgs(
     allowIncomplete: raw.allowIncomplete,
     invokesFile: raw.invokesFile,
     stackOutputsDir: raw.stackOutputsDir,
+    typecheck: raw.typecheck === true,
   };
 }
 

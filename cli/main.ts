@@ -9,6 +9,7 @@ import { StackNameError } from "../check/project";
 import { synthContext } from "../engine/pending-work";
 import { ReportFormat, toJson, toJunit, toSarif, toTable } from "../check/reporters";
 import { OutputError, errorReport, writeReport } from "./output";
+import { typecheckProject } from "./typecheck";
 
 function packageVersion(): string | undefined {
   try {
@@ -56,6 +57,8 @@ async function main(argv: readonly string[]): Promise<void> {
     return finish(0, emit(text, args.output, args.projectDir));
   }
 
+  const typeErrors = args.typecheck ? typecheckProject(args.projectDir) : undefined;
+  if (typeErrors !== undefined) return fail("check", typeErrors);
   const { report, exitCode, logs } = await runCheck(args);
   for (const l of logs) {
     if (l.severity === "warning" || l.severity === "error")

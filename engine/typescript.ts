@@ -14,22 +14,24 @@ let installed = false;
 export const transpiled = new Map<string, string>();
 
 /**
- * Resolves the TypeScript compiler: the program's own first (its version understands its syntax),
- * then ours.
+ * Resolves a module of the TypeScript compiler (`typescript` or e.g. `typescript/bin/tsc`): the
+ * program's own first (its version understands its syntax), then ours.
  */
+export function resolveTypeScript(fromDir: string, request = "typescript"): string {
+  try {
+    return require.resolve(request, { paths: [fromDir] });
+  } catch {
+    return require.resolve(request);
+  }
+}
+
 function loadTypeScript(fromDir: string): {
   transpileModule: TranspileModule;
   ModuleKind: { CommonJS: number };
   ScriptTarget: { ES2022: number };
 } {
-  let resolved: string;
-  try {
-    resolved = require.resolve("typescript", { paths: [fromDir] });
-  } catch {
-    resolved = require.resolve("typescript");
-  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(resolved);
+  return require(resolveTypeScript(fromDir));
 }
 
 /** Installs the `.ts` require hook once per process. */
