@@ -2,6 +2,7 @@
 // TypeScript program without type-checking it (engine/typescript.ts), so without this a program that
 // would not compile — and so would fail `pulumi preview` — could still pass the policies.
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { resolveTypeScript } from "../engine/typescript";
 
@@ -11,6 +12,9 @@ import { resolveTypeScript } from "../engine/typescript";
  */
 export function typecheckProject(projectDir: string): string | undefined {
   const dir = path.resolve(projectDir);
+  if (!fs.existsSync(path.join(dir, "tsconfig.json"))) {
+    return `--typecheck: ${projectDir} has no tsconfig.json (the compiler options tsc --noEmit -p needs)`;
+  }
   const tsc = resolveTypeScript(dir, "typescript/bin/tsc");
   const result = spawnSync(process.execPath, [tsc, "--noEmit", "--pretty", "false", "-p", dir], {
     cwd: dir,

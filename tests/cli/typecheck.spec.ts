@@ -61,6 +61,15 @@ describe("groundwork check --typecheck", function () {
     assert.doesNotMatch(r.stderr, /error TS/);
   });
 
+  it("names a project with no tsconfig.json (exit 2) instead of running the gate", async () => {
+    const dir = project("export const x = 1;\n");
+    temps.push(dir);
+    fs.rmSync(path.join(dir, "tsconfig.json"));
+    const r = await groundwork("check", dir, "--stack", "dev", "--typecheck");
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--typecheck: .* has no tsconfig\.json/);
+  });
+
   it("is refused for graph", async () => {
     const r = await groundwork("graph", ".", "--stack", "dev", "--typecheck");
     assert.equal(r.code, 2);
