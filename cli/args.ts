@@ -22,7 +22,7 @@ export const USAGE = `usage:
                    [--timeout SECONDS] [--allow-incomplete]
                    [--invokes FILE] [--stack-outputs DIR]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
-                   [--timeout SECONDS]
+                   [--timeout SECONDS] [--invokes FILE] [--stack-outputs DIR]
 
 The built-in pack (groundwork-security) always runs; each --policy-pack adds a pack beside it, and
   --policy-pack-config files pair with --policy-pack by position. Without --policy-pack, one
@@ -36,12 +36,13 @@ What the offline engine cannot expand or decide (remote components, invokes with
   naming each item. --invokes FILE pins invoke answers (JSON: token -> result, or token -> list of
   {"args", "result"}); --stack-outputs DIR gives StackReference outputs (DIR/<stack>.json, as
   \`pulumi stack output --json\` prints them); --allow-incomplete reports the rest as advisory.
+  graph takes --invokes and --stack-outputs too, and names on stderr what it could not expand.
   The offline answers: docs/offline-answers.md.
 
 exit codes: 0 no mandatory violation, 1 mandatory violations, 2 incomplete check (unless
   --allow-incomplete), broken program, config or arguments`;
 
-export interface CheckArgs {
+export interface CheckArgs extends EngineFileArgs {
   readonly command: "check";
   readonly projectDir: string;
   readonly stack: string;
@@ -57,13 +58,17 @@ export interface CheckArgs {
   readonly synthTimeoutMs: number;
   /** --allow-incomplete: what the engine could not answer is advisory, not exit 2. */
   readonly allowIncomplete: boolean;
+}
+
+/** The files both commands take for what the offline engine cannot know. */
+export interface EngineFileArgs {
   /** --invokes FILE: pinned invoke answers. */
   readonly invokesFile?: string;
   /** --stack-outputs DIR: other stacks' outputs for StackReference. */
   readonly stackOutputsDir?: string;
 }
 
-export interface GraphArgs {
+export interface GraphArgs extends EngineFileArgs {
   readonly command: "graph";
   readonly projectDir: string;
   readonly stack: string;
@@ -107,8 +112,6 @@ const CHECK_FLAGS: Readonly<Record<string, (raw: RawArgs, value: () => string) =
   "--no-builtin": (raw) => (raw.noBuiltIn = true),
   "--update": (raw) => (raw.update = true),
   "--allow-incomplete": (raw) => (raw.allowIncomplete = true),
-  "--invokes": (raw, value) => (raw.invokesFile = value()),
-  "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
 };
 
 /** Reads flags (`--flag value` or `--flag=value`) and positionals; check-only flags are refused for graph. */
@@ -151,6 +154,12 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
       case "--timeout":
         raw.timeoutSeconds = parseTimeout(value());
         break;
+      case "--invokes":
+        raw.invokesFile = value();
+        break;
+      case "--stack-outputs":
+        raw.stackOutputsDir = value();
+        break;
       default:
         if (CHECK_FLAGS[flag]) {
           checkOnly();
@@ -174,8 +183,6 @@ function checkArgs(
     | "builtIn"
     | "builtInConfig"
     | "allowIncomplete"
-    | "invokesFile"
-    | "stackOutputsDir"
   >,
 ): CheckArgs {
   const f = raw.format ?? "table";
@@ -204,8 +211,6 @@ function checkArgs(
     format: f as ReportFormat,
     update: raw.update,
     allowIncomplete: raw.allowIncomplete,
-    invokesFile: raw.invokesFile,
-    stackOutputsDir: raw.stackOutputsDir,
   };
 }
 
@@ -226,6 +231,8 @@ export function parseArgs(argv: readonly string[]): Args {
     stack: raw.stack,
     output: raw.output,
     synthTimeoutMs: Math.round(raw.timeoutSeconds * 1000),
+    invokesFile: raw.invokesFile,
+    stackOutputsDir: raw.stackOutputsDir,
   };
   if (command === "check") return checkArgs(raw, common);
   const f = raw.format ?? "mermaid";
