@@ -17,19 +17,21 @@ export const transpiled = new Map<string, string>();
  * Resolves the TypeScript compiler: the program's own first (its version understands its syntax),
  * then ours.
  */
+export function typeScriptPath(fromDir: string): string {
+  try {
+    return require.resolve("typescript", { paths: [fromDir] });
+  } catch {
+    return require.resolve("typescript");
+  }
+}
+
 function loadTypeScript(fromDir: string): {
   transpileModule: TranspileModule;
   ModuleKind: { CommonJS: number };
   ScriptTarget: { ES2022: number };
 } {
-  let resolved: string;
-  try {
-    resolved = require.resolve("typescript", { paths: [fromDir] });
-  } catch {
-    resolved = require.resolve("typescript");
-  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(resolved);
+  return require(typeScriptPath(fromDir));
 }
 
 /** Installs the `.ts` require hook once per process. */

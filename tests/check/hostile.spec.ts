@@ -124,6 +124,30 @@ describe("groundwork check against hostile programs (the program runs in its own
     assert.ok(publicAclFinding(r.stdout));
   });
 
+  it("an ESM TypeScript program (type: module, index.ts importing ./util.js) is checked", async () => {
+    // The SDK's runner imports a `type: module` TypeScript program through ESM loader hooks that transpile
+    // each .ts module (its automatic ESM mode), where an import of `./util.js` finds `./util.ts`.
+    const program =
+      `import * as pulumi from ${JSON.stringify("file://" + JSON.parse(PULUMI))};\n` +
+      `import * as s3 from ${JSON.stringify("file://" + JSON.parse(S3))};\n` +
+      'import { acl } from "./util.js";\n' +
+      'const tags: Record<string, string> = await Promise.resolve({ team: "web" });\n' +
+      'new s3.Bucket("site", { acl, tags });\nexport const ok: pulumi.Output<number> = pulumi.output(1);\n';
+    const dir = project({
+      "index.ts": program,
+      "util.ts": 'export const acl: string = ["public", "read"].join("-");\n',
+      "package.json": '{ "type": "module" }\n',
+    });
+    const r = await groundwork("check", dir, "--stack", "dev", "--format", "json");
+    assert.strictEqual(r.code, 1, r.stderr);
+    const j = JSON.parse(r.stdout) as Json;
+    assert.deepStrictEqual(j.resources.find((x) => x.urn === BUCKET)?.inputs, {
+      acl: "public-read",
+      tags: { team: "web" },
+    });
+    assert.ok(publicAclFinding(r.stdout));
+  });
+
   it("a program that reads a file by relative path runs from its project directory", async () => {
     // The language host starts the program with --pwd set to the project directory.
     const read = 'const acl = JSON.parse(require("fs").readFileSync("./data.json", "utf8")).acl;\n';
