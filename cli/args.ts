@@ -104,8 +104,16 @@ function parseTimeout(v: string): number {
   return Number(v);
 }
 
+type FlagSetter = (raw: RawArgs, value: () => string) => void;
+
+/** The files for what the offline engine cannot know: `check` and `graph` both take them. */
+const ENGINE_FILE_FLAGS: Readonly<Record<string, FlagSetter>> = {
+  "--invokes": (raw, value) => (raw.invokesFile = value()),
+  "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
+};
+
 /** The flags only `check` takes, each setting its field (`value()` reads the flag's value). */
-const CHECK_FLAGS: Readonly<Record<string, (raw: RawArgs, value: () => string) => void>> = {
+const CHECK_FLAGS: Readonly<Record<string, FlagSetter>> = {
   "--policy-pack": (raw, value) => raw.packs.push(value()),
   "--policy-pack-config": (raw, value) => raw.configs.push(value()),
   "--builtin-config": (raw, value) => (raw.builtInConfig = value()),
@@ -154,14 +162,9 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
       case "--timeout":
         raw.timeoutSeconds = parseTimeout(value());
         break;
-      case "--invokes":
-        raw.invokesFile = value();
-        break;
-      case "--stack-outputs":
-        raw.stackOutputsDir = value();
-        break;
       default:
-        if (CHECK_FLAGS[flag]) {
+        if (ENGINE_FILE_FLAGS[flag]) ENGINE_FILE_FLAGS[flag](raw, value);
+        else if (CHECK_FLAGS[flag]) {
           checkOnly();
           CHECK_FLAGS[flag](raw, value);
         } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
