@@ -240,6 +240,14 @@ function isBuiltInDir(dir: string): boolean {
   }
 }
 
+/** The engine's inputs from `--invokes FILE` and `--stack-outputs DIR`, read once for check and graph alike. */
+export function engineInputs(files: Pick<CheckOptions, "invokesFile" | "stackOutputsDir">): EngineInputs {
+  return {
+    invokes: files.invokesFile ? loadPinnedInvokes(path.resolve(files.invokesFile)) : undefined,
+    stackOutputsDir: files.stackOutputsDir ? path.resolve(files.stackOutputsDir) : undefined,
+  };
+}
+
 /** Incomplete is never a pass: it exits 2, as broken input does, unless `allowIncomplete` is given. */
 const EXIT_CODES = { pass: 0, fail: 1, incomplete: 2 } as const;
 
@@ -255,10 +263,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
   // Config files are read before the program runs: a typo there should not cost a synth.
   const configs = packConfigs(options);
-  const engine: EngineInputs = {
-    invokes: options.invokesFile ? loadPinnedInvokes(path.resolve(options.invokesFile)) : undefined,
-    stackOutputsDir: options.stackOutputsDir ? path.resolve(options.stackOutputsDir) : undefined,
-  };
+  const engine = engineInputs(options);
   let evaluate: EvaluatePolicies | undefined;
   let t0 = 0;
   const synthesized = await synthProject(

@@ -22,7 +22,7 @@ export const USAGE = `usage:
                    [--timeout SECONDS] [--allow-incomplete]
                    [--invokes FILE] [--stack-outputs DIR] [--typecheck]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
-                   [--timeout SECONDS]
+                   [--timeout SECONDS] [--invokes FILE] [--stack-outputs DIR]
 
 The built-in pack (groundwork-security) always runs; each --policy-pack adds a pack beside it, and
   --policy-pack-config files pair with --policy-pack by position. Without --policy-pack, one
@@ -36,6 +36,7 @@ What the offline engine cannot expand or decide (remote components, invokes with
   naming each item. --invokes FILE pins invoke answers (JSON: token -> result, or token -> list of
   {"args", "result"}); --stack-outputs DIR gives StackReference outputs (DIR/<stack>.json, as
   \`pulumi stack output --json\` prints them); --allow-incomplete reports the rest as advisory.
+  graph takes --invokes and --stack-outputs too, and names on stderr what it could not expand.
   The offline answers: docs/offline-answers.md.
 --typecheck runs the project's \`tsc --noEmit -p PROJECT_DIR\` first: a type error is exit 2 (the
   program would not get past \`pulumi preview\`), the compiler's messages on stderr.
@@ -43,7 +44,7 @@ What the offline engine cannot expand or decide (remote components, invokes with
 exit codes: 0 no mandatory violation, 1 mandatory violations, 2 incomplete check (unless
   --allow-incomplete), broken program, config or arguments`;
 
-export interface CheckArgs {
+export interface CheckArgs extends EngineFileArgs {
   readonly command: "check";
   readonly projectDir: string;
   readonly stack: string;
@@ -59,15 +60,19 @@ export interface CheckArgs {
   readonly synthTimeoutMs: number;
   /** --allow-incomplete: what the engine could not answer is advisory, not exit 2. */
   readonly allowIncomplete: boolean;
-  /** --invokes FILE: pinned invoke answers. */
-  readonly invokesFile?: string;
-  /** --stack-outputs DIR: other stacks' outputs for StackReference. */
-  readonly stackOutputsDir?: string;
   /** --typecheck: `tsc --noEmit` the project before the gate. */
   readonly typecheck: boolean;
 }
 
-export interface GraphArgs {
+/** The files both commands take for what the offline engine cannot know. */
+export interface EngineFileArgs {
+  /** --invokes FILE: pinned invoke answers. */
+  readonly invokesFile?: string;
+  /** --stack-outputs DIR: other stacks' outputs for StackReference. */
+  readonly stackOutputsDir?: string;
+}
+
+export interface GraphArgs extends EngineFileArgs {
   readonly command: "graph";
   readonly projectDir: string;
   readonly stack: string;
@@ -104,16 +109,22 @@ function parseTimeout(v: string): number {
   return Number(v);
 }
 
+type FlagSetter = (raw: RawArgs, value: () => string) => void;
+
+/** The files for what the offline engine cannot know: `check` and `graph` both take them. */
+const ENGINE_FILE_FLAGS: Readonly<Record<string, FlagSetter>> = {
+  "--invokes": (raw, value) => (raw.invokesFile = value()),
+  "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
+};
+
 /** The flags only `check` takes, each setting its field (`value()` reads the flag's value). */
-const CHECK_FLAGS: Readonly<Record<string, (raw: RawArgs, value: () => string) => void>> = {
+const CHECK_FLAGS: Readonly<Record<string, FlagSetter>> = {
   "--policy-pack": (raw, value) => raw.packs.push(value()),
   "--policy-pack-config": (raw, value) => raw.configs.push(value()),
   "--builtin-config": (raw, value) => (raw.builtInConfig = value()),
   "--no-builtin": (raw) => (raw.noBuiltIn = true),
   "--update": (raw) => (raw.update = true),
   "--allow-incomplete": (raw) => (raw.allowIncomplete = true),
-  "--invokes": (raw, value) => (raw.invokesFile = value()),
-  "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
   "--typecheck": (raw) => (raw.typecheck = true),
 };
 
@@ -158,7 +169,8 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
         raw.timeoutSeconds = parseTimeout(value());
         break;
       default:
-        if (CHECK_FLAGS[flag]) {
+        if (ENGINE_FILE_FLAGS[flag]) ENGINE_FILE_FLAGS[flag](raw, value);
+        else if (CHECK_FLAGS[flag]) {
           checkOnly();
           CHECK_FLAGS[flag](raw, value);
         } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
@@ -180,8 +192,6 @@ function checkArgs(
     | "builtIn"
     | "builtInConfig"
     | "allowIncomplete"
-    | "invokesFile"
-    | "stackOutputsDir"
     | "typecheck"
   >,
 ): CheckArgs {
@@ -211,8 +221,6 @@ function checkArgs(
     format: f as ReportFormat,
     update: raw.update,
     allowIncomplete: raw.allowIncomplete,
-    invokesFile: raw.invokesFile,
-    stackOutputsDir: raw.stackOutputsDir,
     typecheck: raw.typecheck === true,
   };
 }
@@ -234,6 +242,8 @@ export function parseArgs(argv: readonly string[]): Args {
     stack: raw.stack,
     output: raw.output,
     synthTimeoutMs: Math.round(raw.timeoutSeconds * 1000),
+    invokesFile: raw.invokesFile,
+    stackOutputsDir: raw.stackOutputsDir,
   };
   if (command === "check") return checkArgs(raw, common);
   const f = raw.format ?? "mermaid";

@@ -1,6 +1,7 @@
 // `groundwork graph`: the component tree of a stack, as Mermaid (components as groups, custom resources
 // as nodes) for READMEs and reviews, or as nested JSON.
 import { GraphResource, ResourceGraph, STACK_TYPE, isDefaultProvider } from "../engine";
+import { describeIncomplete } from "../check/reporters/common";
 
 export interface TreeNode {
   readonly urn: string;
@@ -66,5 +67,18 @@ export function toMermaid(graph: ResourceGraph): string {
 export function toGraphJson(graph: ResourceGraph): string {
   return (
     JSON.stringify({ project: graph.project, stack: graph.stack, root: componentTree(graph) }, null, 2) + "\n"
+  );
+}
+
+/**
+ * What the offline engine could not expand or decide, for stderr: the tree lacks what is behind each item
+ * (a remote component's children …). Empty when there is none.
+ */
+export function incompleteNote(graph: ResourceGraph): string {
+  if (graph.incomplete.length === 0) return "";
+  const lines = graph.incomplete.map((i) => `  ${i.kind}  ${describeIncomplete(i)}`);
+  return (
+    `groundwork graph: incomplete (${graph.incomplete.length}): the tree lacks what is behind these` +
+    ` (pin answers with --invokes, --stack-outputs):\n${lines.join("\n")}\n`
   );
 }

@@ -3,8 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Args, USAGE, UsageError, parseArgs } from "./args";
-import { toGraphJson, toMermaid } from "./graph";
-import { runCheck, synthProject } from "../check/gate";
+import { incompleteNote, toGraphJson, toMermaid } from "./graph";
+import { engineInputs, runCheck, synthProject } from "../check/gate";
 import { StackNameError } from "../check/project";
 import { synthContext } from "../engine/pending-work";
 import { ReportFormat, toJson, toJunit, toSarif, toTable } from "../check/reporters";
@@ -52,7 +52,15 @@ async function main(argv: readonly string[]): Promise<void> {
     requested = { format: args.format, output: args.output, stack: args.stack, projectDir: args.projectDir };
 
   if (args.command === "graph") {
-    const { graph } = await synthProject(args.projectDir, args.stack, false, undefined, args.synthTimeoutMs);
+    const { graph } = await synthProject(
+      args.projectDir,
+      args.stack,
+      false,
+      undefined,
+      args.synthTimeoutMs,
+      engineInputs(args),
+    );
+    process.stderr.write(incompleteNote(graph));
     const text = args.format === "json" ? toGraphJson(graph) : toMermaid(graph);
     return finish(0, emit(text, args.output, args.projectDir));
   }

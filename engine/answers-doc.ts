@@ -35,6 +35,15 @@ const PINNING = `## Pinning the rest
 
 Reads (\`Resource.get(...)\`, \`StackReference\`) stay in the graph, marked as reads, and are never sent
 to a policy, as the engine never analyzes reads.
+
+## The program's callbacks
+
+| What | Offline |
+| --- | --- |
+| Transforms (\`registerResourceTransform\`, the \`transforms\` option) | called before each registration is recorded; the policies see what they return |
+| Invoke transforms (\`registerInvokeTransform\`) | called before each invoke is answered, in registration order; the answer is for the args they return |
+| Resource and error hooks (the \`hooks\` option, \`ResourceHook\`, \`ErrorHook\`) | registered (a repeated name is refused, as the engine refuses it), never called: hooks run when a step is applied, after the policies have seen its inputs, and the gate applies none ([ADR 0008](adr/0008-offline-engine-callbacks-and-esm-typescript.md)) |
+| Method calls on remote components (\`Call\`) | refused: the program fails and the check exits 2 |
 `;
 
 function escapeCell(s: string): string {

@@ -2,9 +2,12 @@
 // programs are transpiled on require as the in-process synth does (see engine/typescript.ts), and a
 // watchdog thread kills the program's process group when the gate dies, even by SIGKILL and even while the
 // program's own thread is stuck in a busy loop.
+import { register } from "module";
 import { Worker, isMainThread } from "worker_threads";
 import * as path from "path";
-import { registerTypeScript, transpiled } from "../typescript";
+import { fileURLToPath, pathToFileURL } from "url";
+import { registerTypeScript, transpiled, resolveTypeScript } from "../typescript";
+import { TypeScript, transpileEsm } from "./esm-typescript";
 
 const WATCHDOG = `
 const parent = process.ppid;
@@ -32,17 +35,33 @@ function installFrameMapping(): void {
     (require(sms) as { install(o: object): void }).install({
       environment: "node",
       retrieveFile: (file: string) =>
-        transpiled.get(file) ?? (/[\\/]node_modules[\\/]/.test(file) ? NO_MAP : null),
+        transpiled.get(file) ?? (/[\\/]node_modules[\\/]/.test(file) ? NO_MAP : esmSource(file)),
     });
   } catch {
     // An SDK without source-map-support: frames keep their transpiled lines.
   }
 }
 
+/** An ES module's TypeScript as it ran (transpiled in the hooks thread), for its frames; else none. */
+function esmSource(file: string): string | null {
+  const tsFrom = process.env.GROUNDWORK_TYPESCRIPT_FROM;
+  if (!tsFrom || !file.startsWith("file:") || !/\.m?ts$/.test(file)) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const text = transpileEsm(require(resolveTypeScript(tsFrom)) as TypeScript, fileURLToPath(file));
+  transpiled.set(file, text);
+  return text;
+}
+
 // `--require` reaches every worker thread too (the watchdog's included): only the main thread sets up.
 if (isMainThread) {
   const tsFrom = process.env.GROUNDWORK_TYPESCRIPT_FROM;
-  if (tsFrom) registerTypeScript(tsFrom);
+  if (tsFrom) {
+    registerTypeScript(tsFrom);
+    // An ESM program (`"type": "module"`) is imported, not required: its .ts modules need loader hooks.
+    register(pathToFileURL(path.join(__dirname, "esm-typescript.js")).href, {
+      data: { typescript: resolveTypeScript(tsFrom) },
+    });
+  }
   installFrameMapping();
   // Unref'd: the watchdog must never keep the program alive, or the runner's "event loop empty" end would
   // never come. Its own execArgv is empty, so it does not load this file again.

@@ -8,14 +8,16 @@ import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import type * as callbackpb from "@pulumi/pulumi/proto/callback_pb";
 import { GroundworkMonitor, makeUrn } from "../monitor";
 import { Logs, offlineEngine } from "../synth";
+import { Hooks } from "./hooks";
 import { Transforms } from "./transforms";
 
 /** Far above any real program's single message (a 5,000-resource stack's outputs included). */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
-// Features the engine would report that need the engine itself to drive them and that this offline engine
-// does not drive yet: the SDK then fails the program that uses them, with its own clear message.
-const UNSUPPORTED = new Set(["invokeTransforms", "resourceHooks", "errorHooks"]);
+// Features whose callbacks the engine itself drives, which the in-process monitor cannot, and this server
+// does: transforms and invoke transforms are called here; hooks are registered here (and never fire, as no
+// step is applied offline: ADR 0008).
+const DRIVEN_HERE = new Set(["transforms", "invokeTransforms", "resourceHooks", "errorHooks"]);
 
 type Handler<Req> = (call: grpc.ServerUnaryCall<Req, object>, cb: grpc.sendUnaryData<object>) => void;
 type MonitorCallback = (err: Error | null, resp?: object) => void;
@@ -36,6 +38,7 @@ export class OfflineServer {
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   });
   private readonly transforms = new Transforms();
+  private readonly hooks = new Hooks();
   private rootUrn = "";
   /** True once the SDK's runner has signalled the end of the program (`SignalAndWaitForShutdown`). */
   shutdownSignalled = false;
@@ -95,7 +98,14 @@ export class OfflineServer {
         m.registerResourceOutputs(call.request, (err) => (err ? cb(err) : cb(null, new empty())));
       },
       invoke: (call: grpc.ServerUnaryCall<resproto.ResourceInvokeRequest, object>, cb) =>
-        m.invoke(call.request, reply(cb)),
+        this.transforms.applyInvoke(call.request).then(
+          () => m.invoke(call.request, reply(cb)),
+          (err: Error) =>
+            cb({
+              code: grpc.status.UNKNOWN,
+              details: `invoke transform of ${call.request.getTok()} failed: ${err.message}`,
+            }),
+        ),
       call: (call: grpc.ServerUnaryCall<unknown, object>, cb) => m.call(call.request, reply(cb)),
       registerPackage: (call: grpc.ServerUnaryCall<unknown, object>, cb) =>
         m.registerPackage(call.request, reply(cb)),
@@ -103,8 +113,8 @@ export class OfflineServer {
         const id = call.request.getId();
         m.supportsFeature(call.request, (_err, base) => {
           const resp = new resproto.SupportsFeatureResponse();
-          // Transforms are driven here, over the SDK's callbacks; the rest is the monitor's answer.
-          resp.setHassupport(id === "transforms" || (!UNSUPPORTED.has(id) && base?.getHassupport() === true));
+          // Callback features are driven here, over the SDK's callbacks; the rest is the monitor's answer.
+          resp.setHassupport(DRIVEN_HERE.has(id) || base?.getHassupport() === true);
           cb(null, resp);
         });
       },
@@ -112,12 +122,27 @@ export class OfflineServer {
         this.transforms.registerStackTransform(call.request);
         cb(null, new empty());
       },
+      registerStackInvokeTransform: (call: grpc.ServerUnaryCall<callbackpb.Callback, object>, cb) => {
+        this.transforms.registerStackInvokeTransform(call.request);
+        cb(null, new empty());
+      },
+      registerResourceHook: (call: grpc.ServerUnaryCall<resproto.RegisterResourceHookRequest, object>, cb) =>
+        this.registerHook(call.request, cb),
+      registerErrorHook: (call: grpc.ServerUnaryCall<resproto.RegisterErrorHookRequest, object>, cb) =>
+        this.registerHook(call.request, cb),
       signalAndWaitForShutdown: (_call: unknown, cb) => {
         this.shutdownSignalled = true;
         cb(null, new empty());
       },
     };
     return handlers as grpc.UntypedServiceImplementation;
+  }
+
+  /** A hook registration, refused with the engine's reason (a duplicate name …). */
+  private registerHook(req: Parameters<Hooks["register"]>[0], cb: grpc.sendUnaryData<object>): void {
+    const refused = this.hooks.register(req);
+    if (refused) cb({ code: grpc.status.INVALID_ARGUMENT, details: refused.message });
+    else cb(null, new (responseOf(resrpc.ResourceMonitorService, "registerResourceHook"))());
   }
 
   private engineService(): grpc.UntypedServiceImplementation {

@@ -1,12 +1,14 @@
 // Transforms as the Pulumi engine drives them: the SDK registers callbacks (`Callback{target, token}`) that
 // the engine calls over `pulumirpc.Callbacks/Invoke` with a TransformRequest before it records each
-// registration, then it records the returned properties and options instead of the program's.
+// registration (a TransformInvokeRequest before it answers each invoke), then it uses the returned
+// properties and options instead of the program's.
 import * as grpc from "@grpc/grpc-js";
 import * as callbackpb from "@pulumi/pulumi/proto/callback_pb";
 import * as callbackrpc from "@pulumi/pulumi/proto/callback_grpc_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 
 type Req = resproto.RegisterResourceRequest;
+type InvokeReq = resproto.ResourceInvokeRequest;
 type Opts = resproto.TransformResourceOptions;
 
 /** The options of a registration as the engine hands them to a transform. */
@@ -53,12 +55,46 @@ function applyOptions(req: Req, o: Opts): void {
 /** The stack's transforms and each resource's own, applied to every registration before it is recorded. */
 export class Transforms {
   private readonly stack: callbackpb.Callback[] = [];
+  /** Stack invoke transforms (`registerInvokeTransform`), in registration order. */
+  private readonly invoke: callbackpb.Callback[] = [];
   /** Each registered resource's own transforms and its parent: a resource's transforms reach its children. */
   private readonly own = new Map<string, { transforms: callbackpb.Callback[]; parent: string }>();
   private readonly clients = new Map<string, callbackrpc.CallbacksClient>();
 
   registerStackTransform(cb: callbackpb.Callback): void {
     this.stack.push(cb);
+  }
+
+  registerStackInvokeTransform(cb: callbackpb.Callback): void {
+    this.invoke.push(cb);
+  }
+
+  /**
+   * Runs the stack's invoke transforms in registration order, each on the result of the one before, and
+   * rewrites `req` with the outcome, as the engine's `Invoke` does before it asks the provider.
+   */
+  async applyInvoke(req: InvokeReq): Promise<void> {
+    for (const cb of this.invoke) {
+      const opts = new resproto.TransformInvokeOptions();
+      opts.setProvider(req.getProvider());
+      opts.setVersion(req.getVersion());
+      opts.setPluginDownloadUrl(req.getPlugindownloadurl());
+      const t = new resproto.TransformInvokeRequest();
+      t.setToken(req.getTok());
+      t.setArgs(req.getArgs());
+      t.setOptions(opts);
+      const res = resproto.TransformInvokeResponse.deserializeBinary(
+        await this.call(cb, t.serializeBinary()),
+      );
+      // Absent args or options mean "unchanged", as the engine reads them.
+      if (res.hasArgs()) req.setArgs(res.getArgs());
+      const o = res.getOptions();
+      if (o) {
+        req.setProvider(o.getProvider());
+        req.setVersion(o.getVersion());
+        req.setPlugindownloadurl(o.getPluginDownloadUrl());
+      }
+    }
   }
 
   /**

@@ -93,6 +93,36 @@ describe("groundwork check fails closed", function () {
     }
   });
 
+  // `pulumi preview` answers invokes and reads stack references the same way whatever it is asked to show:
+  // graph takes the files check takes, and names what it could not expand.
+  it("graph --invokes --stack-outputs: the tree holds the resources the answers make; without them, stderr names the gaps", async () => {
+    const names = (stdout: string): string[] =>
+      (JSON.parse(stdout).root.children as { name: string; type: string }[])
+        .filter((c) => c.type === "acme:index:Widget")
+        .map((c) => c.name);
+    const dir = path.relative(ROOT, PROJECT);
+    const bare = await groundwork("graph", dir, "--stack", "graph", "--format", "json");
+    assert.equal(bare.code, 0, bare.stderr);
+    assert.deepEqual(names(bare.stdout), []);
+    assert.match(bare.stderr, /incomplete \(2\)[^]*invoke {2}acme:index:getThing: no offline answer/);
+    assert.match(bare.stderr, /stack-reference {2}.*no offline outputs for stack acme\/network\/prod/);
+
+    const pinned = await groundwork(
+      "graph",
+      dir,
+      "--stack",
+      "graph",
+      "--format",
+      "json",
+      "--invokes",
+      path.join(dir, "invokes.json"),
+      `--stack-outputs=${path.join(dir, "stack-outputs")}`,
+    );
+    assert.equal(pinned.code, 0, pinned.stderr);
+    assert.deepEqual(names(pinned.stdout), ["in-vpc-0abc", "w0", "w1", "w2"]);
+    assert.doesNotMatch(pinned.stderr, /incomplete/);
+  });
+
   // The real engine never analyzes reads: `.get()` registers no goal state, so no policy sees it.
   it("reads of public buckets: kept in the graph as reads, never analyzed, in-process or over the protocol", async () => {
     for (const policyPacks of [[], [path.join(ROOT, "policy")]]) {

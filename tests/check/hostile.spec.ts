@@ -124,6 +124,30 @@ describe("groundwork check against hostile programs (the program runs in its own
     assert.ok(publicAclFinding(r.stdout));
   });
 
+  it("an ESM TypeScript program (type: module, index.ts importing ./util.js) is checked", async () => {
+    // The SDK's runner imports a `type: module` TypeScript program through ESM loader hooks that transpile
+    // each .ts module (its automatic ESM mode), where an import of `./util.js` finds `./util.ts`.
+    const program =
+      `import * as pulumi from ${JSON.stringify("file://" + JSON.parse(PULUMI))};\n` +
+      `import * as s3 from ${JSON.stringify("file://" + JSON.parse(S3))};\n` +
+      'import { acl } from "./util.js";\n' +
+      'const tags: Record<string, string> = await Promise.resolve({ team: "web" });\n' +
+      'new s3.Bucket("site", { acl, tags });\nexport const ok: pulumi.Output<number> = pulumi.output(1);\n';
+    const dir = project({
+      "index.ts": program,
+      "util.ts": 'export const acl: string = ["public", "read"].join("-");\n',
+      "package.json": '{ "type": "module" }\n',
+    });
+    const r = await groundwork("check", dir, "--stack", "dev", "--format", "json");
+    assert.strictEqual(r.code, 1, r.stderr);
+    const j = JSON.parse(r.stdout) as Json;
+    assert.deepStrictEqual(j.resources.find((x) => x.urn === BUCKET)?.inputs, {
+      acl: "public-read",
+      tags: { team: "web" },
+    });
+    assert.ok(publicAclFinding(r.stdout));
+  });
+
   it("a program that reads a file by relative path runs from its project directory", async () => {
     // The language host starts the program with --pwd set to the project directory.
     const read = 'const acl = JSON.parse(require("fs").readFileSync("./data.json", "utf8")).acl;\n';
@@ -162,4 +186,66 @@ describe("groundwork check against hostile programs (the program runs in its own
       assert.strictEqual(publicAclFinding(r.stdout)?.enforcementLevel, "mandatory");
     });
   }
+
+  it("an invoke transform changes an invoke's args: the answer, and so the bucket the policies see, follow", async () => {
+    // The engine's Invoke runs the stack's invoke transforms (registerInvokeTransform) before it asks the
+    // provider, and the provider answers the transformed args.
+    const pinned = {
+      "acme:index:getAcl": [
+        { args: { env: "prod" }, result: { acl: "private" } },
+        { args: { env: "dev" }, result: { acl: "public-read" } },
+      ],
+    };
+    const lookup =
+      'pulumi.runtime.invoke("acme:index:getAcl", { env: "prod" })\n' +
+      '  .then((r) => new s3.Bucket("site", { acl: r.acl }));\n';
+    const transform =
+      "pulumi.runtime.registerInvokeTransform(({ token, args, opts }) =>\n" +
+      '  token === "acme:index:getAcl" ? { args: { ...args, env: "dev" }, opts } : undefined);\n';
+    const acls: unknown[] = [];
+    for (const program of [lookup, transform + lookup]) {
+      const dir = project({ "index.js": header + program, "invokes.json": JSON.stringify(pinned) });
+      const r = await groundwork(
+        "check",
+        dir,
+        "--stack",
+        "dev",
+        "--invokes",
+        path.join(dir, "invokes.json"),
+        "--format",
+        "json",
+      );
+      const j = JSON.parse(r.stdout) as Json;
+      acls.push(j.resources.find((x) => x.urn === BUCKET)?.inputs.acl);
+      // A private bucket still has other mandatory findings (tags …): the verdict is 1 either way, never 2.
+      assert.strictEqual(r.code, 1, r.stderr);
+      assert.strictEqual(publicAclFinding(r.stdout) !== undefined, program !== lookup);
+    }
+    assert.deepStrictEqual(acls, ["private", "public-read"]);
+  });
+
+  it("resource and error hooks (the hooks option): a verdict, not exit 2, and the hook never runs", async () => {
+    // The engine registers hooks (RegisterResourceHook, RegisterErrorHook) and calls them only when it applies a step, after
+    // the policies have analyzed the inputs; the gate applies no step (ADR 0008).
+    const hooked =
+      'const hook = new pulumi.ResourceHook("audit", () => { throw new Error("the hook ran"); });\n' +
+      'const retry = new pulumi.ErrorHook("retry", () => { throw new Error("the hook ran"); });\n' +
+      'new s3.Bucket("site", { acl: "public-read" },\n' +
+      "  { hooks: { beforeCreate: [hook, () => { throw new Error('the hook ran'); }], afterDelete: [hook], onError: [retry] } });\n";
+    const dir = project({ "index.js": header + hooked });
+    const r = await groundwork("check", dir, "--stack", "dev", "--format", "json");
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(publicAclFinding(r.stdout)?.enforcementLevel, "mandatory");
+    assert.doesNotMatch(r.stderr, /the hook ran/);
+  });
+
+  it("two hooks with one name: exit 2 with the engine's refusal", async () => {
+    // The engine refuses a second hook of the same name ("resource hook already registered for name").
+    const twice =
+      'new pulumi.ResourceHook("audit", () => undefined);\nnew pulumi.ResourceHook("audit", () => undefined);\n';
+    const dir = project({ "index.js": header + twice + publicBucket });
+    const r = await groundwork("check", dir, "--stack", "dev");
+    assert.strictEqual(r.code, 2, r.stderr);
+    assert.match(r.stderr, /resource hook already registered for name "audit"/);
+  });
 });

@@ -175,6 +175,15 @@ describe("reporters and graph (in-process)", function () {
     });
     const timed = parseArgs(["graph", "--stack", "dev", "--timeout", "2.5"]);
     assert.ok(timed.command === "graph" && timed.synthTimeoutMs === 2500);
+    // graph reads the engine's files as check does; check's own flags stay check's.
+    const pinned = parseArgs(["graph", "--stack", "dev", "--invokes", "i.json", "--stack-outputs=outs"]);
+    assert.ok(
+      pinned.command === "graph" && pinned.invokesFile === "i.json" && pinned.stackOutputsDir === "outs",
+    );
+    assert.throws(
+      () => parseArgs(["graph", "--stack", "dev", "--update"]),
+      /--update is only valid for check/,
+    );
     const a = parseArgs([
       "check",
       "proj",
