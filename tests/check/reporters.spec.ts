@@ -172,6 +172,7 @@ describe("reporters and graph (in-process)", function () {
       allowIncomplete: false,
       invokesFile: undefined,
       stackOutputsDir: undefined,
+      typecheck: false,
     });
     const timed = parseArgs(["graph", "--stack", "dev", "--timeout", "2.5"]);
     assert.ok(timed.command === "graph" && timed.synthTimeoutMs === 2500);
