@@ -76,9 +76,9 @@ export function requireVpcAndSubnets(
   v.required("vpcId", vpcId, "the id of the VPC (vpc-...)");
   v.matches("vpcId", vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id (vpc-...)");
   v.required("subnetIds", subnetIds, subnetsExpected);
+  v.stringList("subnetIds", subnetIds, `a list of ${subnetsExpected}`);
   const known = knownValue(subnetIds);
   if (Array.isArray(known)) v.listLength("subnetIds", known, 2, 16);
-  else if (known !== undefined) v.fail("subnetIds", known, "is not a list", "a list of subnet ids");
 }
 
 /**

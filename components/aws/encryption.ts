@@ -1,7 +1,7 @@
 // The `encryptionKey` argument every AWS component takes (an EncryptionKey, a key ARN, or nothing for a
 // new key named `<name>-key`): resolved once by `resolveKeyChoice`, wired by `wireKey`.
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, Tags, Validator } from "../core";
+import { Environment, Tags, Validator, isDeferred } from "../core";
 import { KMS_KEY_ARN, matchArn } from "./arns";
 import { requireLogsService } from "./common";
 import { KeyService } from "./documents";
@@ -27,12 +27,11 @@ export function resolveKeyChoice(
   value: EncryptionKey | pulumi.Input<string> | undefined,
   o: { readonly needsLogs: boolean; readonly create: { description: string; services?: KeyService[] } },
 ): KeyChoice {
-  if (typeof value === "string") {
-    matchArn(v, "encryptionKey", value, {
-      ...KMS_KEY_ARN,
-      expected: `${KMS_KEY_ARN.expected} or an EncryptionKey`,
-    });
-  }
+  const expected = `${KMS_KEY_ARN.expected} or an EncryptionKey`;
+  if (typeof value === "string") matchArn(v, "encryptionKey", value, { ...KMS_KEY_ARN, expected });
+  // Anything else known now (a number, an object) would reach the key id input unchecked.
+  else if (value !== undefined && !(value instanceof EncryptionKey) && !isDeferred(value))
+    v.fail("encryptionKey", value, "is not a key ARN or an EncryptionKey", expected);
   if (value instanceof EncryptionKey) {
     if (o.needsLogs) requireLogsService(v, value);
     return { kind: "component", key: value };

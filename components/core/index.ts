@@ -2,6 +2,7 @@
 // cloud folder, ever (deprecated.ts reaches the pure cloud files lazily, for old import paths only).
 export * from "./errors";
 export * from "./validate";
+export * from "./strict";
 export * from "./profiles";
 export * from "./naming";
 export * from "./tags";

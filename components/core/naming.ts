@@ -49,6 +49,41 @@ export function validateNameFor(v: Validator, field: string, rule: NameRule, nam
   return name;
 }
 
+/**
+ * A physical name the cloud derives from a component's name: a fixed prefix (for Pulumi auto-naming the
+ * child's logical name and `-`) and, after it, `random` characters the provider chooses.
+ */
+export interface DerivedName {
+  /** What carries the name, in words: `the load balancer`. */
+  readonly what: string;
+  readonly rule: NameRule;
+  /** The part of the physical name made from the component name. */
+  readonly prefix: (componentName: string) => string;
+  /** Characters the provider appends: 7 for Pulumi auto-naming. */
+  readonly random: number;
+}
+
+/**
+ * Refuses a component name that would make a physical name the cloud rejects (too long once a child
+ * suffix and the random part are added, or a character the cloud does not allow), before anything
+ * registers: otherwise the deployment fails halfway, after other children were created.
+ */
+export function validateDerivedNames(v: Validator, derived: readonly DerivedName[]): void {
+  for (const d of derived) {
+    const prefix = d.prefix(v.resourceName);
+    // The provider's random part is lowercase hex; "0" stands for it in the check.
+    const problem = nameProblemFor(d.rule, prefix + "0".repeat(d.random));
+    if (problem === undefined) continue;
+    const shown = d.random > 0 ? `"${prefix}" plus ${d.random} random characters` : `"${prefix}"`;
+    v.fail(
+      "name",
+      v.resourceName,
+      `would make ${d.what} name ${shown}, which ${problem}`,
+      d.rule.description,
+    );
+  }
+}
+
 /** Eight hex characters derived from the input: stable across runs and machines. */
 export function shortHash(input: string, length = 8): string {
   return createHash("sha256").update(input).digest("hex").slice(0, length);

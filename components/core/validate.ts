@@ -56,13 +56,10 @@ export class Validator {
     fallback?: T,
   ): T | undefined {
     if (value === undefined) return fallback;
-    if (typeof value !== "string" || !allowed.includes(value)) {
-      this.fail(
-        field,
-        value,
-        "is not supported",
-        `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
-      );
+    const expected = `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+    if (typeof value !== "string") this.fail(field, value, "is not a string", expected);
+    if (!allowed.includes(value)) {
+      this.fail(field, value, "is not supported", expected);
     }
     return value;
   }
@@ -78,9 +75,12 @@ export class Validator {
     fallback?: number,
   ): number | undefined {
     if (value === undefined) return fallback;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(field, value, "is out of range", `an integer from ${min} to ${max}`);
-    }
+    const expected = `an integer from ${min} to ${max}`;
+    // The problem names what is wrong: a string "8080" is not a number, which "out of range" would hide.
+    if (typeof value !== "number" || Number.isNaN(value))
+      this.fail(field, value, "is not a number", expected);
+    if (!Number.isInteger(value)) this.fail(field, value, "is not a whole number", expected);
+    if (value < min || value > max) this.fail(field, value, "is out of range", expected);
     return value;
   }
 
@@ -95,7 +95,35 @@ export class Validator {
   matches(field: string, value: pulumi.Input<string> | undefined, pattern: RegExp, expected: string): void {
     const v = knownValue(value);
     if (v === undefined) return;
-    if (typeof v !== "string" || !pattern.test(v)) this.fail(field, v, "is not valid", expected);
+    if (typeof v !== "string") this.fail(field, v, "is not a string", expected);
+    if (!pattern.test(v)) this.fail(field, v, "is not valid", expected);
+  }
+
+  /**
+   * Checks an optional string input when it is known now (a number or an object is refused); Outputs
+   * and Promises pass through. Returns the value.
+   */
+  stringInput<T extends pulumi.Input<string> | undefined>(field: string, value: T, expected: string): T {
+    const known: unknown = knownValue(value);
+    if (known !== undefined && typeof known !== "string")
+      this.fail(field, known, "is not a string", expected);
+    return value;
+  }
+
+  /**
+   * Checks an optional list input when it is known now: an array (not a string or a single id) whose
+   * known entries are strings. Outputs pass through. Returns the value.
+   */
+  stringList<T extends pulumi.Input<pulumi.Input<string>[]> | readonly pulumi.Input<string>[] | undefined>(
+    field: string,
+    value: T,
+    expected: string,
+  ): T {
+    const known: unknown = knownValue(value as pulumi.Input<unknown>);
+    if (known === undefined) return value;
+    if (!Array.isArray(known)) this.fail(field, known, "is not an array", expected);
+    known.forEach((entry, i) => this.stringInput(`${field}[${i}]`, entry as pulumi.Input<string>, expected));
+    return value;
   }
 
   /**
@@ -121,9 +149,10 @@ export class Validator {
   /** Checks that a list argument (when known) has between `min` and `max` entries. */
   listLength(field: string, value: readonly unknown[] | undefined, min: number, max: number): void {
     if (value === undefined) return;
-    if (!Array.isArray(value) || value.length < min || value.length > max) {
-      this.fail(field, value, "has the wrong number of entries", `a list of ${min} to ${max} entries`);
-    }
+    const expected = `a list of ${min} to ${max} entries`;
+    if (!Array.isArray(value)) this.fail(field, value, "is not an array", expected);
+    if (value.length < min || value.length > max)
+      this.fail(field, value, "has the wrong number of entries", expected);
   }
 }
 
@@ -135,6 +164,8 @@ export const LOG_RETENTION_DAYS: readonly number[] = [
 /** Checks a `logRetentionDays` argument against the values every cloud accepts. */
 export function validateLogRetention(v: Validator, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
+  if (typeof value !== "number")
+    v.fail("logRetentionDays", value, "is not a number", `one of ${LOG_RETENTION_DAYS.join(", ")}`);
   if (!LOG_RETENTION_DAYS.includes(value)) {
     v.fail(
       "logRetentionDays",

@@ -78,7 +78,8 @@ function groundworkLabels(ctx: KubernetesLabelContext): { [k: string]: string } 
  */
 export function kubernetesLabels(v: Validator, ctx: KubernetesLabelContext): Tags {
   const ours = groundworkLabels(ctx);
-  const theirs = ctx.labels ?? {};
+  // `null` counts as absent, as it does for tags; a string or a list is refused, not read as entries.
+  const theirs = v.stringMap("labels", ctx.labels ?? undefined);
   for (const [key, value] of Object.entries(theirs)) {
     checkKey(v, `labels.${key}`, key, "label");
     if (typeof value !== "string" || kubernetesLabelValueProblem(value)) {

@@ -5,18 +5,28 @@ import {
   Environment,
   EnvironmentProfile,
   Tags,
+  DerivedName,
   Validator,
+  argKeys,
   protectStateful,
+  strictArgs,
+  validateDerivedNames,
   validateLogRetention,
   validateNameFor,
   weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
-import { S3_BUCKET_NAME } from "../naming";
+import { S3_BUCKET_NAME, autoNamed, keyAliasNamed } from "../naming";
 import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
+/**
+ * Arguments of `Bucket`. Any other key is refused (naming the closest valid one). The component name
+ * must make valid S3 names of the children Pulumi auto-names from it (`<name>-bucket-` and
+ * `<name>-logs-bucket-` plus 7 random characters, at most 63, lowercased: letters, digits, dots and
+ * hyphens) and of the key alias of a key it creates; other names are refused before anything registers.
+ */
 export interface BucketArgs {
   /**
    * Environment profile: decides `protect` on the buckets and key, and the access-log retention.
@@ -73,6 +83,20 @@ export interface BucketArgs {
   readonly protect?: boolean;
 }
 
+/** The keys of {@link BucketArgs}, checked against it by the compiler; any other key is refused. */
+export const BUCKET_ARG_KEYS = argKeys<BucketArgs>()([
+  "environment",
+  "tags",
+  "bucketName",
+  "encryptionKey",
+  "accessLogBucket",
+  "accessLogging",
+  "noncurrentVersionExpirationDays",
+  "abortIncompleteUploadDays",
+  "logRetentionDays",
+  "protect",
+]);
+
 /** Where the access logs go: nowhere (a weakening), a named bucket, or a log bucket the component makes. */
 export type AccessLogTarget =
   | { readonly kind: "off" }
@@ -100,6 +124,7 @@ function accessLogTarget(v: Validator, args: BucketArgs): AccessLogTarget {
       "accessLogging true, or no accessLogBucket",
     );
   }
+  v.stringInput("accessLogBucket", args.accessLogBucket, S3_BUCKET_NAME.description);
   if (typeof args.accessLogBucket === "string")
     validateNameFor(v, "accessLogBucket", S3_BUCKET_NAME, args.accessLogBucket);
   if (!accessLogging) return { kind: "off" };
@@ -115,6 +140,7 @@ export function resolveBucketArgs(
   profile: EnvironmentProfile,
   inheritedProtect?: boolean,
 ): ResolvedBucketArgs {
+  strictArgs(v, args, BUCKET_ARG_KEYS);
   const baseTags = awsTags(v, { environment: profile.environment, component: "aws.Bucket", tags: args.tags });
   if (args.bucketName !== undefined) validateNameFor(v, "bucketName", S3_BUCKET_NAME, args.bucketName);
   const accessLogs = accessLogTarget(v, args);
@@ -122,6 +148,15 @@ export function resolveBucketArgs(
     needsLogs: false,
     create: { description: `Encrypts S3 bucket ${v.resourceName}` },
   });
+  // The physical names Pulumi makes from the component name, for the children this bucket creates.
+  const derived: DerivedName[] = [
+    ...(args.bucketName === undefined ? [autoNamed("the bucket", S3_BUCKET_NAME, "bucket", true)] : []),
+    ...(accessLogs.kind === "create"
+      ? [autoNamed("the log bucket", S3_BUCKET_NAME, "logs-bucket", true)]
+      : []),
+    ...(key.kind === "create" ? [keyAliasNamed("key")] : []),
+  ];
+  validateDerivedNames(v, derived);
   const noncurrentDays = v.integer(
     "noncurrentVersionExpirationDays",
     args.noncurrentVersionExpirationDays,

@@ -35,7 +35,7 @@ export class Bucket extends pulumi.ComponentResource {
 
   constructor(name: string, args: BucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.Bucket", name);
-    const r = resolveBucketArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
+    const r = resolveBucketArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:aws:Bucket", name, {}, opts);
     this.grants = new AwsGrants(this, name, () => v);
 

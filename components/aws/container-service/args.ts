@@ -7,16 +7,21 @@ import {
   EnvironmentProfile,
   Tags,
   Validator,
+  argKeys,
   imageReferenceProblem,
+  isPlainObject,
   knownValue,
   looksLikeSecretName,
   parseCidr,
   PINNED_IMAGE_EXPECTED,
   protectStateful,
+  strictArgs,
+  validateDerivedNames,
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
+import { serviceNames } from "./names";
 import { AWS_SIZES } from "../sizes";
 import { ACM_CERTIFICATE_ARN, KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
@@ -36,6 +41,13 @@ export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, nu
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Arguments of `ContainerService`. Any other key is refused (naming the closest valid one). The
+ * component name must make a valid load balancer name (`<name>-alb-` plus 7 random characters, at most
+ * 32: so at most 20 letters, digits and hyphens, starting with a letter or digit) and valid names of the
+ * target group, task family, cluster, service, roles, log group, buckets and key alias made from it;
+ * other names are refused before anything registers.
+ */
 export interface ContainerServiceArgs {
   /**
    * Environment profile: task size, autoscaling bounds, log retention, deletion protection and
@@ -155,6 +167,14 @@ export interface ContainerServiceArgs {
   readonly secretKeyArns?: pulumi.Input<string>[];
 }
 
+/** The keys of {@link ContainerServiceArgs}, checked against it by the compiler; any other key is refused. */
+export const CONTAINER_SERVICE_ARG_KEYS = argKeys<ContainerServiceArgs>()([
+  ...(["environment", "tags", "vpcId", "subnetIds", "loadBalancerSubnetIds", "image"] as const),
+  ...(["containerPort", "certificateArn", "internetFacing", "allowedCidrBlocks", "healthCheckPath"] as const),
+  ...(["cpu", "memoryMiB", "minCapacity", "maxCapacity", "environmentVariables", "secrets", "user"] as const),
+  ...(["readOnlyRootFilesystem", "logRetentionDays", "encryptionKey", "protect", "secretKeyArns"] as const),
+]);
+
 /** ContainerService arguments with every default applied. */
 export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly vpcId: pulumi.Input<string>;
@@ -185,6 +205,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
 /** The VPC, subnets, image and certificate: the arguments without a default. */
 function required(v: Validator, args: ContainerServiceArgs): void {
   requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the network's private subnet ids");
+  v.stringList("loadBalancerSubnetIds", args.loadBalancerSubnetIds, "a list of public subnet ids");
   const lbSubnets = knownValue(args.loadBalancerSubnetIds);
   if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
   v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
@@ -204,6 +225,7 @@ function loadBalancerAccess(v: Validator, args: ContainerServiceArgs) {
     );
   }
   const cidrs = args.allowedCidrBlocks ?? (internetFacing ? ["0.0.0.0/0"] : ["10.0.0.0/8"]);
+  v.stringList("allowedCidrBlocks", cidrs, "a list of IPv4 CIDR blocks (a.b.c.d/n)");
   v.listLength("allowedCidrBlocks", cidrs, 1, 50);
   cidrs.forEach((c, i) => {
     const parsed = parseCidr(c);
@@ -227,9 +249,10 @@ function loadBalancerAccess(v: Validator, args: ContainerServiceArgs) {
 /** The Fargate CPU and memory pair, and the capacity bounds. */
 function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentProfile) {
   const cpu = args.cpu ?? AWS_SIZES[profile.environment].taskCpu;
-  if (!(cpu in FARGATE_SIZES)) {
-    v.fail("cpu", cpu, "is not a Fargate CPU size", `one of ${Object.keys(FARGATE_SIZES).join(", ")}`);
-  }
+  const cpus = `one of ${Object.keys(FARGATE_SIZES).join(", ")}`;
+  // A string "256" is a key of the table too, so the type is checked first.
+  if (typeof cpu !== "number") v.fail("cpu", cpu, "is not a number", cpus);
+  if (!(cpu in FARGATE_SIZES)) v.fail("cpu", cpu, "is not a Fargate CPU size", cpus);
   const [memMin, memMax, memStep] = FARGATE_SIZES[cpu];
   const memory = v.integer(
     "memoryMiB",
@@ -268,7 +291,7 @@ function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentPr
 
 /** Plain variables (nothing that looks secret) and secrets by reference, each name in one place. */
 function containerEnvironment(v: Validator, args: ContainerServiceArgs) {
-  const env = args.environmentVariables ?? {};
+  const env = v.stringMap("environmentVariables", args.environmentVariables);
   for (const [key, value] of Object.entries(env)) {
     const field = `environmentVariables.${key}`;
     if (!ENV_NAME.test(key)) v.fail(field, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
@@ -283,6 +306,8 @@ function containerEnvironment(v: Validator, args: ContainerServiceArgs) {
     }
   }
   const secrets = args.secrets ?? {};
+  if (!isPlainObject(secrets))
+    v.fail("secrets", secrets, "is not an object", "variable names mapped to secret ARNs");
   for (const [key, ref] of Object.entries(secrets)) {
     if (!ENV_NAME.test(key))
       v.fail(`secrets.${key}`, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
@@ -318,6 +343,7 @@ export function resolveContainerServiceArgs(
   profile: EnvironmentProfile,
   inheritedProtect?: boolean,
 ): ResolvedContainerServiceArgs {
+  strictArgs(v, args, CONTAINER_SERVICE_ARG_KEYS);
   const baseTags = awsTags(v, {
     environment: profile.environment,
     component: "aws.ContainerService",
@@ -336,6 +362,7 @@ export function resolveContainerServiceArgs(
     needsLogs: true,
     create: { services: ["logs"], description: `Encrypts logs of ${v.resourceName}` },
   });
+  validateDerivedNames(v, serviceNames(key.kind === "create"));
   const secretKeyArns = secretKeys(v, args);
   const protect = protectStateful(
     profile,

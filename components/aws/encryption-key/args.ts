@@ -6,10 +6,15 @@ import {
   EnvironmentProfile,
   Tags,
   Validator,
+  argKeys,
   knownValue,
+  nameProblemFor,
   protectStateful,
+  strictArgs,
+  validateDerivedNames,
   weakenedAgainstProfile,
 } from "../../core";
+import { KMS_ALIAS_NAME, keyAliasNamed } from "../naming";
 import { awsTags } from "../tags";
 import { IAM_PRINCIPAL_ARN, matchArn } from "../arns";
 import { ResolvedCommon, resolvedCommon } from "../common";
@@ -68,6 +73,19 @@ export interface EncryptionKeyArgs {
   readonly protect?: boolean;
 }
 
+/** The keys of {@link EncryptionKeyArgs}, checked against it by the compiler; any other key is refused. */
+export const ENCRYPTION_KEY_ARG_KEYS = argKeys<EncryptionKeyArgs>()([
+  "environment",
+  "tags",
+  "description",
+  "administrators",
+  "users",
+  "services",
+  "alias",
+  "deletionWindowDays",
+  "protect",
+]);
+
 /** EncryptionKey arguments with every default applied. */
 export interface ResolvedEncryptionKeyArgs extends ResolvedCommon {
   readonly description: pulumi.Input<string> | undefined;
@@ -78,8 +96,6 @@ export interface ResolvedEncryptionKeyArgs extends ResolvedCommon {
   readonly alias: string | undefined;
   readonly deletionWindowDays: number;
 }
-
-const ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
 
 /** Refuses anything but a named IAM role, user or account root as a key policy principal [CKV_AWS_33]. */
 export function validatePrincipal(v: Validator, field: string, arn: string): void {
@@ -109,6 +125,7 @@ export function resolveEncryptionKeyArgs(
   profile: EnvironmentProfile,
   inheritedProtect?: boolean,
 ): ResolvedEncryptionKeyArgs {
+  strictArgs(v, args, ENCRYPTION_KEY_ARG_KEYS);
   const baseTags = awsTags(v, {
     environment: profile.environment,
     component: "aws.EncryptionKey",
@@ -118,16 +135,11 @@ export function resolveEncryptionKeyArgs(
   if (!Array.isArray(services))
     v.fail("services", services, "is not a list", `a list of ${KEY_SERVICES.join(", ")}`);
   services.forEach((s, i) => v.oneOf(`services[${i}]`, s, KEY_SERVICES));
-  if (args.alias !== undefined) {
-    if (typeof args.alias !== "string" || !ALIAS.test(args.alias) || /^alias\/aws\//.test(args.alias)) {
-      v.fail(
-        "alias",
-        args.alias,
-        "is not a valid key alias",
-        "alias/ followed by 1-250 of [a-zA-Z0-9/_-], not alias/aws/",
-      );
-    }
-  }
+  if (args.alias !== undefined && nameProblemFor(KMS_ALIAS_NAME, args.alias) !== undefined)
+    v.fail("alias", args.alias, "is not a valid key alias", KMS_ALIAS_NAME.description);
+  // Without an alias, one is made from the component name: `alias/<name>-` and a unique suffix.
+  else if (args.alias === undefined) validateDerivedNames(v, [keyAliasNamed()]);
+  v.stringInput("description", args.description, "a description of the key");
   const window = v.integer("deletionWindowDays", args.deletionWindowDays, 7, 30, 30);
   const protect = protectStateful(
     profile,

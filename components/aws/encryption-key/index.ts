@@ -36,7 +36,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
 
   constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.EncryptionKey", name);
-    const r = resolveEncryptionKeyArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
+    const r = resolveEncryptionKeyArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:aws:EncryptionKey", name, {}, opts);
     this.tagSet = r.tags;
     this.services = r.services;

@@ -3,17 +3,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   CidrPlan,
+  DerivedName,
   Environment,
   EnvironmentProfile,
   Tags,
   Validator,
+  argKeys,
   parseCidr,
   planCidr,
   protectStateful,
+  strictArgs,
+  validateDerivedNames,
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
+import { IAM_ROLE_NAME_RULE, LOG_GROUP_NAME, autoNamed, keyAliasNamed } from "../naming";
 import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -25,6 +30,12 @@ const NAT_MODES: readonly NatMode[] = ["none", "single", "perAz"];
 /** The tiers, in plan order. */
 export const NETWORK_TIERS = ["public", "private", "isolated"] as const;
 
+/**
+ * Arguments of `Network`. Any other key is refused (naming the closest valid one: `cidr` → `cidrBlock`).
+ * With flow logs on, the component name must make a valid IAM role name (`<name>-flow-logs-role-` plus
+ * 7 random characters, at most 64: letters, digits and + = , . @ _ -), log group name and key alias;
+ * other names are refused before anything registers.
+ */
 export interface NetworkArgs {
   /**
    * Environment profile: zone count, NAT layout, log retention and `protect` on the key and log group.
@@ -81,6 +92,19 @@ export interface NetworkArgs {
   readonly protect?: boolean;
 }
 
+/** The keys of {@link NetworkArgs}, checked against it by the compiler; any other key is refused. */
+export const NETWORK_ARG_KEYS = argKeys<NetworkArgs>()([
+  "environment",
+  "tags",
+  "cidrBlock",
+  "zones",
+  "natGateways",
+  "flowLogs",
+  "logRetentionDays",
+  "encryptionKey",
+  "protect",
+]);
+
 /** Network arguments with every default applied. */
 export interface ResolvedNetworkArgs extends ResolvedCommon {
   /** The subnet plan: the VPC block and each tier's subnets, zone by zone. */
@@ -105,7 +129,14 @@ function flowLogKey(v: Validator, args: NetworkArgs, flowLogs: boolean): KeyChoi
       "flowLogs true, or no encryptionKey",
     );
   }
-  return flowLogs ? choice : undefined;
+  if (!flowLogs) return undefined;
+  const derived: DerivedName[] = [
+    autoNamed("the flow log group", LOG_GROUP_NAME, "flow-logs"),
+    autoNamed("the flow log role", IAM_ROLE_NAME_RULE, "flow-logs-role"),
+    ...(choice.kind === "create" ? [keyAliasNamed("key")] : []),
+  ];
+  validateDerivedNames(v, derived);
+  return choice;
 }
 
 /** Resolves Network arguments; throws a GroundworkInputError on bad input. */
@@ -115,12 +146,13 @@ export function resolveNetworkArgs(
   profile: EnvironmentProfile,
   inheritedProtect?: boolean,
 ): ResolvedNetworkArgs {
+  strictArgs(v, args, NETWORK_ARG_KEYS);
   const baseTags = awsTags(v, {
     environment: profile.environment,
     component: "aws.Network",
     tags: args.tags,
   });
-  const cidr = args.cidrBlock ?? "10.0.0.0/16";
+  const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /22") ?? "10.0.0.0/16";
   const zones = v.integer("zones", args.zones, 2, 4, profile.zoneCount);
   const nat = v.oneOf("natGateways", args.natGateways, NAT_MODES, profile.natGateways);
   const flowLogs = v.boolean("flowLogs", args.flowLogs, true);

@@ -47,7 +47,7 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.Network", name);
-    const r = resolveNetworkArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
+    const r = resolveNetworkArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:aws:Network", name, {}, opts);
     const s: NetworkScope = { component: this, name, tagged: (n): Tags => ({ ...r.tags, Name: n }) };
 

@@ -1,10 +1,28 @@
 // PostgresDatabase arguments and their pure resolution: version, size, names, backups and key decided,
 // every default applied and every weakening named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import { Environment, EnvironmentProfile, Tags, Validator, protectStateful } from "../../core";
+import {
+  Environment,
+  EnvironmentProfile,
+  Tags,
+  Validator,
+  argKeys,
+  protectStateful,
+  shortHash,
+  strictArgs,
+  validateDerivedNames,
+  validateLogRetention,
+  weakenedAgainstProfile,
+} from "../../core";
 import { awsTags } from "../tags";
 import { AWS_SIZES } from "../sizes";
-import { shortHash, validateLogRetention, weakenedAgainstProfile } from "../../core";
+import {
+  RDS_PARAMETER_GROUP_NAME,
+  RDS_SUBNET_GROUP_NAME,
+  SECURITY_GROUP_NAME,
+  autoNamed,
+  keyAliasNamed,
+} from "../naming";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -14,6 +32,14 @@ const RESERVED_USERS = ["postgres", "rdsadmin", "rdsrepladmin", "admin", "root",
 /** A database or user name PostgreSQL accepts unquoted. */
 const PG_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 
+/**
+ * Arguments of `PostgresDatabase`. Any other key is refused (naming the closest valid one). The
+ * component name must make valid names of the parameter group Pulumi auto-names from it
+ * (`<name>-params-` plus 7 random characters, lowercased: letters, digits and single hyphens, starting
+ * with a letter), of the subnet group, the security group and the key alias of a key it creates; other
+ * names are refused before anything registers. The RDS identifier is shaped from the name: lowercased,
+ * other characters as hyphens, cut to 50, then `-` and a hash of project, stack and name.
+ */
 export interface PostgresDatabaseArgs {
   /**
    * Environment profile: instance size, storage, backups, multi-AZ, deletion protection, log retention
@@ -103,6 +129,27 @@ export interface PostgresDatabaseArgs {
    */
   readonly protect?: boolean;
 }
+
+/** The keys of {@link PostgresDatabaseArgs}, checked against it by the compiler; any other key is refused. */
+export const POSTGRES_DATABASE_ARG_KEYS = argKeys<PostgresDatabaseArgs>()([
+  "environment",
+  "tags",
+  "vpcId",
+  "subnetIds",
+  "allowedSecurityGroupIds",
+  "engineVersion",
+  "instanceClass",
+  "allocatedStorageGiB",
+  "maxAllocatedStorageGiB",
+  "databaseName",
+  "masterUsername",
+  "backupRetentionDays",
+  "multiAz",
+  "deletionProtection",
+  "logRetentionDays",
+  "encryptionKey",
+  "protect",
+]);
 
 /** PostgresDatabase arguments with every default applied. */
 export interface ResolvedPostgresDatabaseArgs extends ResolvedCommon {
@@ -215,7 +262,9 @@ function rdsIdentifier(v: Validator): string {
     .replace(/[^a-z0-9-]/g, "-")
     .replace(/-+/g, "-")
     .replace(/^-|-$/g, "")
-    .slice(0, 50)}-${shortHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`)}`;
+    .slice(0, 50)
+    // A cut that ends on a hyphen would make `--` before the hash, which RDS refuses.
+    .replace(/-$/, "")}-${shortHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`)}`;
   if (!/^[a-z]/.test(identifier)) {
     v.fail("name", name, "cannot form an RDS identifier", "a component name starting with a letter");
   }
@@ -229,6 +278,7 @@ export function resolvePostgresDatabaseArgs(
   profile: EnvironmentProfile,
   inheritedProtect?: boolean,
 ): ResolvedPostgresDatabaseArgs {
+  strictArgs(v, args, POSTGRES_DATABASE_ARG_KEYS);
   const baseTags = awsTags(v, {
     environment: profile.environment,
     component: "aws.PostgresDatabase",
@@ -260,6 +310,12 @@ export function resolvePostgresDatabaseArgs(
     v.boolean("protect", args.protect, profile.protect),
     inheritedProtect,
   );
+  validateDerivedNames(v, [
+    autoNamed("the parameter group", RDS_PARAMETER_GROUP_NAME, "params", true),
+    autoNamed("the subnet group", RDS_SUBNET_GROUP_NAME, "subnets", true),
+    autoNamed("the security group", SECURITY_GROUP_NAME, "sg"),
+    ...(key.kind === "create" ? [keyAliasNamed("key")] : []),
+  ]);
   const identifier = rdsIdentifier(v);
   const weakened = weakenedAgainstProfile(profile, {
     multiAz,

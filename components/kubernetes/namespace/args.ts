@@ -3,6 +3,7 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import { Environment, EnvironmentProfile } from "../../core/profiles";
 import { Tags } from "../../core/tags";
+import { argKeys, strictArgs } from "../../core/strict";
 import { Validator } from "../../core/validate";
 import { WEAKENED_ANNOTATION, withWeakenedRecord } from "../../core/weakening";
 import { checkAnnotations, kubernetesLabels } from "../labels";
@@ -12,7 +13,7 @@ import { KUBERNETES_SIZES } from "../sizes";
 /** The Kubernetes minor version the Pod Security Admission labels are pinned to by default. */
 export const POD_SECURITY_VERSION = "v1.31";
 
-/** Arguments of {@link Namespace}. */
+/** Arguments of {@link Namespace}. Any other key is refused, naming the closest valid one. */
 export interface NamespaceArgs {
   /** Environment profile: sizes the ResourceQuota and LimitRange. @default "dev" */
   readonly environment?: Environment;
@@ -35,6 +36,15 @@ export interface NamespaceArgs {
    */
   readonly allowExternalServices?: boolean;
 }
+
+/** The keys of {@link NamespaceArgs}, checked against it by the compiler; any other key is refused. */
+export const NAMESPACE_ARG_KEYS = argKeys<NamespaceArgs>()([
+  "environment",
+  "labels",
+  "annotations",
+  "podSecurityVersion",
+  "allowExternalServices",
+]);
 
 /** Everything the Namespace constructor wires, decided. */
 export interface ResolvedNamespace {
@@ -119,6 +129,7 @@ export function resolveNamespaceArgs(
   args: NamespaceArgs,
   profile: EnvironmentProfile,
 ): ResolvedNamespace {
+  strictArgs(v, args, NAMESPACE_ARG_KEYS);
   const name = checkNamespaceName(v, "name", v.resourceName, "create");
   const psa = podSecurityLabels(v, args);
   const allowExternal = v.boolean("allowExternalServices", args.allowExternalServices, false);

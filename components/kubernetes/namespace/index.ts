@@ -47,7 +47,7 @@ export class Namespace extends pulumi.ComponentResource {
 
   constructor(name: string, args: NamespaceArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("kubernetes.Namespace", name);
-    const r = resolveNamespaceArgs(v, args, resolveProfile(v, args.environment));
+    const r = resolveNamespaceArgs(v, args, resolveProfile(v, args?.environment));
 
     super("groundwork:kubernetes:Namespace", name, {}, opts);
 

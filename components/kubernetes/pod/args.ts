@@ -1,5 +1,6 @@
 // The arguments that describe a pod's containers, shared by every Kubernetes workload component.
 import * as pulumi from "@pulumi/pulumi";
+import { argKeys } from "../../core/strict";
 import { ContainerSizes } from "../sizes";
 
 /** A Secret or ConfigMap mounted read-only as files into a container. */
@@ -63,6 +64,22 @@ export interface ContainerArgs extends InitContainerArgs {
   /** Liveness probe path (HTTP); must differ from `readinessPath`. @default "/livez" */
   readonly livenessPath?: string;
 }
+
+/** The keys of {@link FileMountArgs}, checked against it by the compiler; any other key is refused. */
+export const FILE_MOUNT_KEYS = argKeys<FileMountArgs>()(["name", "mountPath"]);
+
+/** The keys of {@link InitContainerArgs}, checked against it by the compiler; any other key is refused. */
+export const INIT_CONTAINER_KEYS = argKeys<InitContainerArgs>()([
+  ...(["name", "image", "command", "args", "env", "secretMounts", "configMounts"] as const),
+  ...(["runAsUser", "runAsGroup", "cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit"] as const),
+  ...(["ephemeralStorageRequest", "ephemeralStorageLimit"] as const),
+]);
+
+/** The keys of {@link ContainerArgs}: an init container's, and the port and probes. */
+export const CONTAINER_KEYS = argKeys<ContainerArgs>()([
+  ...INIT_CONTAINER_KEYS,
+  ...(["port", "probe", "readinessPath", "livenessPath"] as const),
+]);
 
 /** What `buildPodSpec` needs beyond the containers. */
 export interface PodContext {

@@ -4,8 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import { PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../../core/images";
 import { looksLikeSecretName } from "../../core/secrets";
+import { isPlainObject, strictObject } from "../../core/strict";
 import { Validator } from "../../core/validate";
-import { ContainerArgs, InitContainerArgs, PodContext } from "./args";
+import { CONTAINER_KEYS, ContainerArgs, INIT_CONTAINER_KEYS, InitContainerArgs, PodContext } from "./args";
 import { probedFields } from "./probes";
 import { containerResources } from "./resources";
 import { containerSecurityContext, runAsId } from "./security";
@@ -51,6 +52,8 @@ function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): 
 
 /** Plain environment variables; a name that looks like a secret, or a value that is not plain, is refused. */
 function envVars(v: Validator, field: string, env: InitContainerArgs["env"]): k8s.core.v1.EnvVar[] {
+  if (env !== undefined && !isPlainObject(env))
+    v.fail(`${field}.env`, env, "is not an object", "variable names mapped to plain values");
   return Object.entries(env ?? {}).map(([key, value]) => {
     const f = `${field}.env.${key}`;
     if (!ENV_NAME.test(key))
@@ -69,10 +72,20 @@ function envVars(v: Validator, field: string, env: InitContainerArgs["env"]): k8
   });
 }
 
-/** Checks a container's name: a DNS-1123 label short enough for its `tmp-<name>` volume. */
-function containerName(v: Validator, field: string, c: InitContainerArgs): string {
-  if (typeof c !== "object" || c === null)
-    v.fail(field, c, "is not a container", "an object with name and image");
+/**
+ * Checks a container: an object with only the keys of a container (`init`: of an init container, which
+ * has no port or probes), and a name that is a DNS-1123 label short enough for its `tmp-<name>` volume.
+ */
+function containerName(v: Validator, field: string, c: InitContainerArgs, init: boolean): string {
+  strictObject(
+    v,
+    field,
+    c,
+    init ? INIT_CONTAINER_KEYS : CONTAINER_KEYS,
+    init ? "an init container" : "a container",
+  );
+  v.stringList(`${field}.command`, c.command, "a list of strings");
+  v.stringList(`${field}.args`, c.args, "a list of strings");
   const name = v.required(`${field}.name`, c.name, "a DNS-1123 label");
   // 59, not 63: the container's /tmp volume is named `tmp-<container>` and must stay a DNS label too.
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 59) {
@@ -98,7 +111,7 @@ export function buildContainer(
   probes: ContainerArgs | undefined,
   isMain: boolean,
 ): BuiltContainer {
-  const name = containerName(v, field, c);
+  const name = containerName(v, field, c, probes === undefined);
   const image = pinnedImage(v, `${field}.image`, c.image);
   const resources = containerResources(v, `${field}.`, c, ctx.sizes);
   const runAsUser = runAsId(v, `${field}.runAsUser`, c.runAsUser, ctx.runAsUser);

@@ -2,8 +2,9 @@
 // check that two mounts never share a volume name.
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import { shortHash } from "../../core/naming";
+import { strictObject } from "../../core/strict";
 import { Validator } from "../../core/validate";
-import { FileMountArgs, InitContainerArgs } from "./args";
+import { FILE_MOUNT_KEYS, FileMountArgs, InitContainerArgs } from "./args";
 
 const ABSOLUTE_PATH = /^\/[A-Za-z0-9._\-/]*$/;
 
@@ -32,6 +33,7 @@ function checkMount(
   m: FileMountArgs,
   paths: Set<string>,
 ) {
+  strictObject(v, f, m, FILE_MOUNT_KEYS, "a file mount");
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(m?.name ?? "") || m.name.length > 253) {
     v.fail(
       `${f}.name`,
@@ -70,7 +72,10 @@ export function containerVolumes(
   const paths = new Set<string>(["/tmp"]);
   for (const kind of ["secret", "config"] as const) {
     const argName = kind === "secret" ? "secretMounts" : "configMounts";
-    (c[argName] ?? []).forEach((m, i) => {
+    const list = c[argName] ?? [];
+    if (!Array.isArray(list))
+      v.fail(`${field}.${argName}`, list, "is not an array", "a list of { name, mountPath }");
+    list.forEach((m, i) => {
       checkMount(v, `${field}.${argName}[${i}]`, kind, m, paths);
       const vol = volumeName(kind, m.name);
       volumes.push(

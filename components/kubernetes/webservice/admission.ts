@@ -2,6 +2,7 @@
 // Ingress is asked for. Pure checks of the arguments; nothing here registers a resource.
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import { nameProblemFor, validateNameFor } from "../../core/naming";
+import { isPlainObject } from "../../core/strict";
 import { Validator } from "../../core/validate";
 import { kubernetesLabelKeyProblem, kubernetesLabelValueProblem } from "../labels";
 import { KUBERNETES_LABEL_NAME, KUBERNETES_SUBDOMAIN_NAME } from "../naming";
@@ -77,7 +78,7 @@ export function resolveIngress(v: Validator, args: AdmissionArgs): IngressSettin
 
 /** Refuses a pod selector that is empty (it would admit every pod) or not made of valid label pairs. */
 function checkPodSelector(v: Validator, field: string, sel: { readonly [key: string]: string }): void {
-  if (typeof sel !== "object" || sel === null || Object.keys(sel).length === 0) {
+  if (!isPlainObject(sel) || Object.keys(sel).length === 0) {
     // An empty selector would admit every pod in the namespace: that is not naming a caller.
     v.fail(field, sel, "selects every pod", "a non-empty map of label keys to values");
   }

@@ -6,6 +6,7 @@ import { imageTag } from "../../core/images";
 import { validateNameFor } from "../../core/naming";
 import { Environment, EnvironmentProfile } from "../../core/profiles";
 import { Tags } from "../../core/tags";
+import { argKeys, strictArgs } from "../../core/strict";
 import { Validator, knownValue } from "../../core/validate";
 import { WEAKENED_ANNOTATION, weakenedAgainstProfile, withWeakenedRecord } from "../../core/weakening";
 import { checkAnnotations, kubernetesLabels } from "../labels";
@@ -15,7 +16,10 @@ import { DEFAULT_RUN_AS_ID, runAsId } from "../pod/security";
 import { KUBERNETES_SIZES } from "../sizes";
 import { IngressSettings, admittedPeers, resolveIngress } from "./admission";
 
-/** Arguments of {@link WebService}. */
+/**
+ * Arguments of {@link WebService}. Any other key is refused (naming the closest valid one), in the
+ * arguments and in each container and file mount.
+ */
 export interface WebServiceArgs {
   /**
    * Namespace to deploy into, typically `namespace.namespaceName` of a Groundwork `Namespace`. `default`
@@ -80,6 +84,14 @@ export interface WebServiceArgs {
   /** Namespace the ingress controller runs in; admitted by the NetworkPolicy when `ingress` is true. @default "ingress-nginx" */
   readonly ingressControllerNamespace?: string;
 }
+
+/** The keys of {@link WebServiceArgs}, checked against it by the compiler; any other key is refused. */
+export const WEB_SERVICE_ARG_KEYS = argKeys<WebServiceArgs>()([
+  ...(["namespace", "environment", "labels", "annotations", "containers", "initContainers"] as const),
+  ...(["runAsUser", "runAsGroup", "automountServiceAccountToken", "servicePort", "minReplicas"] as const),
+  ...(["maxReplicas", "targetCpuUtilization", "allowFromNamespaces", "allowFromPods", "ingress"] as const),
+  ...(["ingressHost", "ingressTlsSecretName", "ingressClassName", "ingressControllerNamespace"] as const),
+]);
 
 /** Everything the WebService constructor wires, decided. */
 export interface ResolvedWebService {
@@ -152,8 +164,7 @@ function checkServiceName(v: Validator, args: WebServiceArgs): string {
       "does not start with a letter",
       `${DNS_LABEL}, starting with a letter (a Service name)`,
     );
-  if (typeof args !== "object" || args === null)
-    v.fail("args", args, "is missing", "an object with namespace and containers");
+  strictArgs(v, args, WEB_SERVICE_ARG_KEYS);
   return name;
 }
 
