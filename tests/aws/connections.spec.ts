@@ -11,9 +11,8 @@ import {
   PostgresDatabaseArgs,
   securityGroupPeer,
 } from "../../components/aws";
-import { GroundworkInputError } from "../../components/core";
 import { GraphQuery } from "../../testing";
-import { inputs, json, run, SERVICE_ARGS, synthCaught } from "./helpers";
+import { errorOf, inputs, json, run, SERVICE_ARGS } from "./helpers";
 
 const IN = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const OUT = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
@@ -35,13 +34,6 @@ const dbRules = (q: GraphQuery): string[] =>
     .filter((r) => r.parent === q.one("groundwork:aws:PostgresDatabase", "db").urn)
     .map((r) => r.name)
     .sort();
-
-/** What a program threw, which must be a GroundworkInputError. */
-async function errorOf(program: () => void): Promise<GroundworkInputError> {
-  const { caught } = await synthCaught(program);
-  assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
-  return caught;
-}
 
 describe("connections after construction", () => {
   it("allowDefaultPortFrom: ingress on the database's group from the tasks' group, egress back, tcp 5432", async () => {
