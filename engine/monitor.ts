@@ -17,6 +17,7 @@ import {
 import { fromStruct, toStruct } from "./struct";
 import { IncompleteLog, STACK_REFERENCE_TYPE } from "./incomplete";
 import { DEFAULT_INVOKES, FAKE_AWS_ACCOUNT, InvokeHandler, awsRegion } from "./invokes";
+import { providerComputed } from "./computed";
 
 /** The root stack's type token. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -213,6 +214,7 @@ export class GroundworkMonitor {
     // Auto-named properties the provider would fill in (Pulumi auto-naming): the physical name.
     if (type === "aws:s3/bucket:Bucket" && state.bucket === undefined) state.bucket = id;
     if (type.startsWith("aws:") && state.name === undefined) state.name = id;
+    Object.assign(state, providerComputed(type, id, state));
     if (state.id === undefined) state.id = id;
     return { id, state };
   }

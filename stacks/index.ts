@@ -30,6 +30,18 @@ export = async (): Promise<Record<string, unknown>> => {
   const assets = new Bucket("assets", { environment, tags, encryptionKey: key });
   const uploads = new Bucket("uploads", { environment, tags, encryptionKey: key });
 
+  // The database first: the service reads its managed secret, and the database lets the service in after
+  // both exist, so neither needs the other at construction.
+  const database = new PostgresDatabase("app", {
+    environment,
+    tags,
+    vpcId: network.vpcId,
+    subnetIds: network.isolatedSubnetIds,
+    engineVersion: config.database.engineVersion,
+    databaseName: config.database.databaseName,
+    encryptionKey: key,
+  });
+
   const api = new ContainerService("api", {
     environment,
     tags,
@@ -41,21 +53,20 @@ export = async (): Promise<Record<string, unknown>> => {
     certificateArn: config.service.certificateArn,
     internetFacing: config.service.internetFacing,
     encryptionKey: key,
+    // The RDS-managed secret by reference (ECS injects its JSON keys); the execution role may decrypt it
+    // with the database key, through Secrets Manager only.
+    secrets: {
+      DATABASE_USERNAME: pulumi.interpolate`${database.masterUserSecretArn}:username::`,
+      DATABASE_PASSWORD: pulumi.interpolate`${database.masterUserSecretArn}:password::`,
+    },
+    secretKeyArns: [database.keyArn],
   });
   // Grants go to the service: the children are named from it (assets-grant-api-read), not from call order.
   assets.grantRead(api);
   uploads.grantWrite(api);
-
-  const database = new PostgresDatabase("app", {
-    environment,
-    tags,
-    vpcId: network.vpcId,
-    subnetIds: network.isolatedSubnetIds,
-    allowedSecurityGroupIds: [api.taskSecurityGroupId],
-    engineVersion: config.database.engineVersion,
-    databaseName: config.database.databaseName,
-    encryptionKey: key,
-  });
+  // PostgreSQL from the service's tasks, and their egress to it. Id "0" keeps the rule this stack made with
+  // `allowedSecurityGroupIds: [api.taskSecurityGroupId]` (app-ingress-0): a new name would replace it.
+  database.connections.allowDefaultPortFrom(api, { id: "0" });
 
   // The Kubernetes half targets the cluster named by the kubeconfig context (the ambient one if unset).
   const cluster = new KubernetesProvider("cluster", { context: config.kubernetes.context });

@@ -11,6 +11,15 @@ export { Network, NetworkArgs, NatMode, NETWORK_TIERS } from "./network";
 export { PostgresDatabase, PostgresDatabaseArgs, POSTGRES_LOG_EXPORTS } from "./postgres-database";
 export { ContainerService, ContainerServiceArgs, FARGATE_SIZES, TLS_POLICY } from "./container-service";
 export { AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
+export {
+  AllowOptions,
+  Connectable,
+  ConnectionPeer,
+  ConnectionRules,
+  Connections,
+  ConnectionsSpec,
+  securityGroupPeer,
+} from "./connections";
 export { KEY_SERVICES, KeyService } from "./documents";
 export { awsTags } from "./tags";
 export { AWS_SIZES, AwsSizes } from "./sizes";

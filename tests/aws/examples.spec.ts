@@ -132,12 +132,34 @@ describe("aws examples", () => {
     );
   });
 
-  it("aws-postgres-database-complete: ingress only from the service's task group", async () => {
+  it("aws-postgres-database-complete: ingress only from the service's task group, opened after both exist", async () => {
     const q = await example("aws-postgres-database-complete");
-    const rule = q.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "orders-ingress-0");
-    assert.deepStrictEqual(rule.propertyDependencies.referencedSecurityGroupId, [
-      q.one("aws:ec2/securityGroup:SecurityGroup", "orders-api-task-sg").urn,
+    const sg = (name: string) => q.one("aws:ec2/securityGroup:SecurityGroup", name).urn;
+    const ingress = q.one(
+      "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+      "orders-ingress-orders-api-5432",
+    );
+    assert.deepStrictEqual(ingress.propertyDependencies.referencedSecurityGroupId, [
+      sg("orders-api-task-sg"),
     ]);
+    assert.deepStrictEqual(ingress.propertyDependencies.securityGroupId, [sg("orders-sg")]);
+    const egress = q.one(
+      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+      "orders-peer-egress-orders-api-5432",
+    );
+    assert.deepStrictEqual(egress.propertyDependencies.securityGroupId, [sg("orders-api-task-sg")]);
+    const [container] = JSON.parse(
+      q.one("aws:ecs/taskDefinition:TaskDefinition", "orders-api-task").inputs.containerDefinitions as string,
+    );
+    const managed = (
+      q.one("aws:rds/instance:Instance", "orders-instance").outputs.masterUserSecrets as {
+        secretArn: string;
+      }[]
+    )[0].secretArn;
+    assert.deepStrictEqual(
+      container.secrets.map((s: { valueFrom: string }) => s.valueFrom),
+      [`${managed}:username::`, `${managed}:password::`],
+    );
     const db = q.one("aws:rds/instance:Instance", "orders-instance");
     assert.deepStrictEqual(
       [db.inputs.engineVersion, db.inputs.backupRetentionPeriod, db.protect],

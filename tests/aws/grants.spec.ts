@@ -11,9 +11,9 @@ import {
   EncryptionKey,
   roleGrantee,
 } from "../../components/aws";
-import { GrantLedger, GroundworkInputError, Validator, defaultGrantId } from "../../components/core";
+import { GrantLedger, Validator, defaultGrantId } from "../../components/core";
 import { synth } from "../../testing";
-import { json, run, SERVICE_ARGS, synthCaught } from "./helpers";
+import { errorOf, json, run, SERVICE_ARGS } from "./helpers";
 
 const POLICY = "aws:iam/rolePolicy:RolePolicy";
 const SVC: ContainerServiceArgs = SERVICE_ARGS;
@@ -24,13 +24,6 @@ const grantNames = (q: Awaited<ReturnType<typeof run>>["q"]): string[] =>
     .map((r) => r.name)
     .filter((n) => n.includes("-grant-"))
     .sort();
-
-/** The error a program throws, caught inside the synth so the rest of the program still registers. */
-async function errorOf(program: () => void): Promise<GroundworkInputError> {
-  const { caught } = await synthCaught(program);
-  assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
-  return caught;
-}
 
 describe("grants to a grantee", () => {
   it("a ContainerService is a grantee named after itself; its task role gets the policy", async () => {

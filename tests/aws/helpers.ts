@@ -122,6 +122,13 @@ export async function synthCaught(
   return { caught, graph };
 }
 
+/** The error a program throws, caught inside the synth so the rest of the program still registers. */
+export async function errorOf(program: () => void): Promise<GroundworkInputError> {
+  const { caught } = await synthCaught(program);
+  assert.ok(caught instanceof GroundworkInputError, `expected a GroundworkInputError, got ${String(caught)}`);
+  return caught;
+}
+
 /** One bad-input case: the construction, then the error's field, shown value and expectation, and a label. */
 export type Rejection = [
   construct: () => unknown,

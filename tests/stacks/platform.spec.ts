@@ -64,6 +64,43 @@ describe("stacks: the reference platform", function () {
     });
   }
 
+  it("the service reads the database's managed secret and reaches it on 5432, wired after both exist", async () => {
+    const q = new GraphQuery((await synthProject(ROOT, "dev", true)).graph);
+    const urn = (type: string, name: string): string => q.one(type, name).urn;
+    const [dbSg, taskSg] = ["app-sg", "api-task-sg"].map((n) =>
+      urn("aws:ec2/securityGroup:SecurityGroup", n),
+    );
+    const rules: [string, string, string, string][] = [
+      ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-ingress-0", dbSg, taskSg],
+      ["aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "app-peer-egress-0", taskSg, dbSg],
+    ];
+    for (const [type, name, group, peer] of rules) {
+      const rule = q.one(type, name);
+      assert.deepEqual(rule.propertyDependencies.securityGroupId, [group], name);
+      assert.deepEqual(rule.propertyDependencies.referencedSecurityGroupId, [peer], name);
+      assert.deepEqual(
+        [rule.inputs.ipProtocol, rule.inputs.fromPort, rule.inputs.toPort],
+        ["tcp", 5432, 5432],
+      );
+    }
+    const managed = (
+      q.one("aws:rds/instance:Instance", "app-instance").outputs.masterUserSecrets as {
+        secretArn: string;
+      }[]
+    )[0].secretArn;
+    const [container] = JSON.parse(
+      inputs(q.one("aws:ecs/taskDefinition:TaskDefinition", "api-task")).containerDefinitions as string,
+    );
+    for (const { valueFrom } of container.secrets) assert.ok(valueFrom.startsWith(`${managed}:`), valueFrom);
+    const policy = JSON.parse(
+      inputs(q.one("aws:iam/rolePolicy:RolePolicy", "api-execution-policy")).policy as string,
+    );
+    const resources = (sid: string) =>
+      policy.Statement.find((st: { Sid: string }) => st.Sid === sid)?.Resource;
+    assert.deepEqual(resources("ReadSecrets"), [managed]);
+    assert.deepEqual(resources("DecryptSecrets"), [q.one("aws:kms/key:Key", "platform-cmk").outputs.arn]);
+  });
+
   it("prod: every stateful resource is protected", async () => {
     const g = await platformGraph("prod");
     const stateful = g.resources.filter((r) => STATEFUL.includes(r.type));

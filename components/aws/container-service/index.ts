@@ -1,7 +1,8 @@
 // ContainerService: an ECS Fargate service behind an Application Load Balancer — internal unless asked,
 // HTTPS only (HTTP redirects), access-logged, tasks private and read-only as a non-root user, secrets
 // by reference, encrypted logs, separate task and execution roles, autoscaling and rollback on failure.
-// A grantee: `bucket.grantRead(service)` grants its task role, in a child named after the service.
+// A grantee: `bucket.grantRead(service)` grants its task role, in a child named after the service. A peer:
+// `database.connections.allowDefaultPortFrom(service)` opens the database to its tasks.
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
@@ -9,6 +10,7 @@ import { Validator, childName, resolveProfile } from "../../core";
 import { awsContext, outputProperties } from "../common";
 import { wireKey } from "../encryption";
 import { AwsGrantee, AwsPrincipal } from "../grants";
+import { Connectable, Connections } from "../connections";
 import { ContainerServiceArgs, resolveContainerServiceArgs } from "./args";
 import { ServiceScope, loadBalancer } from "./load-balancer";
 import { tasks } from "./task";
@@ -17,12 +19,12 @@ export { ContainerServiceArgs, FARGATE_SIZES } from "./args";
 export { TLS_POLICY } from "./load-balancer";
 
 /** A Fargate service behind an HTTPS load balancer. */
-export class ContainerService extends pulumi.ComponentResource implements AwsGrantee {
+export class ContainerService extends pulumi.ComponentResource implements AwsGrantee, Connectable {
   /** DNS name of the load balancer. */
   public readonly loadBalancerDnsName: pulumi.Output<string>;
   /** ARN of the load balancer. */
   public readonly loadBalancerArn: pulumi.Output<string>;
-  /** Security group of the tasks: name it in a database's `allowedSecurityGroupIds`. */
+  /** Security group of the tasks; `database.connections.allowDefaultPortFrom(service)` opens a database to it. */
   public readonly taskSecurityGroupId: pulumi.Output<string>;
   /** Security group of the load balancer. */
   public readonly loadBalancerSecurityGroupId: pulumi.Output<string>;
@@ -46,6 +48,18 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
   public readonly taskRole: iam.Role;
   /** The role ECS uses to pull the image, write logs and read the named secrets. */
   public readonly executionRole: iam.Role;
+
+  /**
+   * The tasks' security group as a peer, named after the service: `db.connections.allowDefaultPortFrom(service)`
+   * lets the tasks reach the database (and adds the tasks' egress to it). It has no default port: the tasks
+   * take traffic from their load balancer; `allowFrom(peer, port)` opens a port on them explicitly.
+   */
+  public readonly connections: Connections;
+  /**
+   * The load balancer's security group, named `<service>-alb`, default port 443:
+   * `service.loadBalancerConnections.allowDefaultPortFrom(worker)` lets another service call this one.
+   */
+  public readonly loadBalancerConnections: Connections;
 
   /** The name grants to this service are called by: the component name. */
   public readonly granteeName: string;
@@ -89,6 +103,15 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
     this.keyArn = keyArn;
     this.httpsListenerArn = front.https.arn;
     this.targetGroupArn = front.targetGroup.arn;
+    const sides = { owner: this, validator: v, tags: r.tags };
+    this.connections = new Connections({ ...sides, name, securityGroupId: front.taskSg.id, label: "Tasks" });
+    this.loadBalancerConnections = new Connections({
+      ...sides,
+      name: childName(name, "alb"),
+      securityGroupId: front.albSg.id,
+      defaultPort: 443,
+      label: "HTTPS",
+    });
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
   }

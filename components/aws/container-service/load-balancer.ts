@@ -3,11 +3,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as lb from "@pulumi/aws/lb";
 import * as ec2 from "@pulumi/aws/ec2";
-import * as vpc from "@pulumi/aws/vpc";
 import { getServiceAccountOutput } from "@pulumi/aws/elb/getServiceAccount";
 import { childName } from "../../core";
 import { AwsContext } from "../documents";
 import { accessLogBucket } from "../log-bucket";
+import { RulePeer, egressRule, ingressRule } from "../connections";
 import { ResolvedContainerServiceArgs } from "./args";
 
 /** The TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
@@ -31,28 +31,18 @@ export interface LoadBalancerParts {
   readonly accessLogBucketName: pulumi.Output<string>;
 }
 
-/** One security group rule between a group and a CIDR or another group, on one tcp port. */
+/** One tcp rule on a group of the service, named `<service>-<child>`. */
 function rule(
   s: ServiceScope,
   kind: "ingress" | "egress",
   child: string,
   groupId: pulumi.Output<string>,
-  peer: { cidrIpv4: string } | { referencedSecurityGroupId: pulumi.Output<string> },
+  peer: RulePeer,
   port: number,
   description: string,
 ): void {
-  const args = {
-    securityGroupId: groupId,
-    ...peer,
-    ipProtocol: "tcp",
-    fromPort: port,
-    toPort: port,
-    description,
-    tags: s.r.tags,
-  };
-  const parent = { parent: s.component };
-  if (kind === "ingress") new vpc.SecurityGroupIngressRule(childName(s.name, child), args, parent);
-  else new vpc.SecurityGroupEgressRule(childName(s.name, child), args, parent);
+  const make = kind === "ingress" ? ingressRule : egressRule;
+  make(s.component, childName(s.name, child), { groupId, peer, port, description, tags: s.r.tags });
 }
 
 /** The load balancer group (443, and 80 to redirect, from the allowed blocks) and the task group. */

@@ -56,10 +56,15 @@ function executionRole(
               keyArn: key,
               secretKeyArns: secretKeys,
               region: c.region,
-              // A reference may name a JSON key (`...:secret:db-abc:password::`): grant the secret itself.
-              secretArns: refs
-                .filter((r) => r.includes(":secretsmanager:"))
-                .map((r) => r.split(":").slice(0, 7).join(":")),
+              // A reference may name a JSON key (`...:secret:db-abc:password::`): grant the secret itself,
+              // once however many of its keys are read.
+              secretArns: [
+                ...new Set(
+                  refs
+                    .filter((r) => r.includes(":secretsmanager:"))
+                    .map((r) => r.split(":").slice(0, 7).join(":")),
+                ),
+              ],
               parameterArns: refs.filter((r) => r.includes(":ssm:")),
             }),
           ),

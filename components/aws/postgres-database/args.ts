@@ -57,8 +57,10 @@ export interface PostgresDatabaseArgs {
   /** Subnets for the DB subnet group: the network's isolated tier, at least two zones. */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Security groups whose members may connect on the database port; no one else can.
-   * @default - none: nothing can connect until a group is named
+   * Security groups whose members may connect on the database port, named at construction
+   * (`<name>-ingress-<index>`); no one else can. After both exist, `database.connections.allowDefaultPortFrom(service)`
+   * does the same without the service existing first, and also opens the service's egress.
+   * @default - none: nothing can connect until a group is named here or with `connections`
    */
   readonly allowedSecurityGroupIds?: pulumi.Input<string>[];
   /**

@@ -1,14 +1,15 @@
 // PostgresDatabase: RDS PostgreSQL in isolated subnets, private, encrypted with a customer key, TLS-only,
 // IAM-authenticated, with a managed master password, logs exported to encrypted log groups, and
-// backups, multi-AZ and deletion protection from the profile.
+// backups, multi-AZ and deletion protection from the profile. Connectable: callers are let in after both
+// exist with `database.connections.allowDefaultPortFrom(service)`, or named up front.
 import * as pulumi from "@pulumi/pulumi";
 import * as rds from "@pulumi/aws/rds";
 import * as ec2 from "@pulumi/aws/ec2";
-import * as vpc from "@pulumi/aws/vpc";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { Validator, childName, resolveProfile } from "../../core";
 import { outputProperties } from "../common";
 import { wireKey } from "../encryption";
+import { Connectable, Connections, ingressRule } from "../connections";
 import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
 
 export { PostgresDatabaseArgs } from "./args";
@@ -26,7 +27,7 @@ interface Surroundings {
 }
 
 /** A private, encrypted RDS PostgreSQL instance. */
-export class PostgresDatabase extends pulumi.ComponentResource {
+export class PostgresDatabase extends pulumi.ComponentResource implements Connectable {
   /** `host:port`. */
   public readonly endpoint: pulumi.Output<string>;
   /** The host name. */
@@ -37,10 +38,21 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   public readonly identifier: pulumi.Output<string>;
   /** The instance ARN. */
   public readonly arn: pulumi.Output<string>;
-  /** The database's security group; add it to nothing, name callers in `allowedSecurityGroupIds`. */
+  /** The database's security group; add it to nothing, open it with `connections`. */
   public readonly securityGroupId: pulumi.Output<string>;
-  /** ARN of the Secrets Manager secret RDS manages for the master password. */
-  public readonly masterUserSecretArn: pulumi.Output<string | undefined>;
+  /**
+   * The database's security group, default port 5432. After both exist,
+   * `database.connections.allowDefaultPortFrom(service)` adds `<name>-ingress-<service>-5432` on it and the
+   * matching egress on the service's tasks, children of the database; the same peer twice is an error.
+   * `allowedSecurityGroupIds` still names callers at construction (`<name>-ingress-<index>`).
+   */
+  public readonly connections: Connections;
+  /**
+   * ARN of the Secrets Manager secret RDS manages for the master password (a JSON `username` and `password`),
+   * encrypted with `keyArn`. Always present: the component always has RDS manage the password. Pass it to
+   * a `ContainerService`'s `secrets`, with `keyArn` in its `secretKeyArns`.
+   */
+  public readonly masterUserSecretArn: pulumi.Output<string>;
   /** ARN of the key encrypting storage, secret, Performance Insights and logs. */
   public readonly keyArn: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
@@ -63,8 +75,19 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.identifier = this.instance.identifier;
     this.arn = this.instance.arn;
     this.securityGroupId = around.sg.id;
-    this.masterUserSecretArn = this.instance.masterUserSecrets.apply((s) => s?.[0]?.secretArn);
+    // manageMasterUserPassword is always on, so RDS always returns the secret.
+    this.masterUserSecretArn = this.instance.masterUserSecrets[0].secretArn;
     this.keyArn = around.keyArn;
+    this.connections = new Connections({
+      owner: this,
+      name,
+      validator: v,
+      securityGroupId: around.sg.id,
+      defaultPort: 5432,
+      label: "PostgreSQL",
+      tags: r.tags,
+      reservedIds: r.allowedSecurityGroupIds.map((_, i) => String(i)),
+    });
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
   }
@@ -115,21 +138,14 @@ export class PostgresDatabase extends pulumi.ComponentResource {
       { vpcId: r.vpcId, description: `PostgreSQL ${name}: ingress from named groups only`, tags },
       parent,
     );
-    r.allowedSecurityGroupIds.forEach(
-      (source, i) =>
-        new vpc.SecurityGroupIngressRule(
-          childName(name, "ingress", i),
-          {
-            securityGroupId: sg.id,
-            referencedSecurityGroupId: source,
-            ipProtocol: "tcp",
-            fromPort: 5432,
-            toPort: 5432,
-            description: "PostgreSQL from a named security group",
-            tags,
-          },
-          parent,
-        ),
+    r.allowedSecurityGroupIds.forEach((source, i) =>
+      ingressRule(this, childName(name, "ingress", i), {
+        groupId: sg.id,
+        peer: { referencedSecurityGroupId: source },
+        port: 5432,
+        description: "PostgreSQL from a named security group",
+        tags,
+      }),
     );
     return { keyArn, logGroups, subnetGroup, params, sg };
   }

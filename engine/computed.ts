@@ -1,0 +1,21 @@
+// Outputs a provider computes on create that no input carries, fabricated for an update-mode synth so a
+// program that reads them (a database's managed secret handed to a service) sees a value of the real shape.
+
+/** Extra state for a new resource of `type`, from its id and the state fabricated so far. */
+export function providerComputed(
+  type: string,
+  id: string,
+  state: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  // RDS keeps the master password it manages in a secret of its own, `rds!db-<id>`, in the same region and
+  // account, encrypted with the key named for it.
+  if (type === "aws:rds/instance:Instance" && state.manageMasterUserPassword === true) {
+    if (state.masterUserSecrets !== undefined) return {};
+    const [partition, , region, account] = String(state.arn).split(":").slice(1, 5);
+    const secretArn = `arn:${partition}:secretsmanager:${region}:${account}:secret:rds!db-${id}`;
+    return {
+      masterUserSecrets: [{ secretArn, kmsKeyId: state.masterUserSecretKmsKeyId, secretStatus: "active" }],
+    };
+  }
+  return {};
+}
