@@ -1,37 +1,10 @@
-// AWS IAM rules, and the reader for IAM-style policy documents that the KMS and S3 rules share.
+// AWS IAM rules: no administrator grants, no long-lived keys.
 import type { PolicyArgs } from "@pulumi/aws/iam";
 import { ResourceRule } from "../../runtime";
-import { onInputs, oneOrMany, record } from "../../runtime/props";
+import { onInputs, oneOrMany } from "../../runtime/props";
 import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
-
-/** One statement of an IAM-style policy document, as far as the rules read it. */
-export interface Statement {
-  readonly Sid?: unknown;
-  readonly Effect?: unknown;
-  readonly Principal?: unknown;
-  readonly Action?: unknown;
-  readonly Resource?: unknown;
-  readonly Condition?: unknown;
-}
-
-/** IAM-style policy statements from a JSON string or an object. */
-export function statements(doc: unknown): Statement[] {
-  let parsed: unknown = doc;
-  if (typeof doc === "string") {
-    try {
-      parsed = JSON.parse(doc);
-    } catch {
-      return [];
-    }
-  }
-  return oneOrMany(record(parsed).Statement).map((s) => record(s) as Statement);
-}
-
-/** The `Sid` of a statement, quoted for a message. */
-export function sidOf(s: Statement): string {
-  return JSON.stringify(s.Sid ?? "");
-}
+import { sidOf, statements } from "./documents";
 
 export const iamRules: ResourceRule[] = [
   {
