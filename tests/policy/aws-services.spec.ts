@@ -3,6 +3,7 @@
 // The corpus (corpus/) holds one failing program per rule; these add the passing side and the edges.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import * as iam from "@pulumi/aws/iam";
 import * as s3 from "@pulumi/aws/s3";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
@@ -184,4 +185,111 @@ describe("AWS rules: S3 access", function () {
       }),
     });
   });
+});
+
+const TRUST_ECS = doc({
+  Effect: "Allow",
+  Principal: { Service: "ecs-tasks.amazonaws.com" },
+  Action: "sts:AssumeRole",
+});
+
+describe("AWS rules: IAM", function () {
+  this.timeout(60_000);
+  ruleCases([
+    {
+      policy: "aws-iam-no-passrole-wildcard",
+      title: "iam:PassRole on one role ARN",
+      program: () =>
+        void new iam.RolePolicy("pass", {
+          role: "deploy",
+          policy: doc({
+            Effect: "Allow",
+            Action: "iam:PassRole",
+            Resource: "arn:aws:iam::123456789012:role/app",
+          }),
+        }),
+    },
+    {
+      policy: "aws-iam-no-passrole-wildcard",
+      title: "iam:Pass* on * in a managed policy",
+      program: () =>
+        void new iam.Policy("pass", {
+          policy: doc({ Effect: "Allow", Action: ["iam:Pass*"], Resource: "*" }),
+        }),
+      fail: /iam:Pass\* on "\*"/,
+    },
+    {
+      policy: "aws-iam-no-wildcard-admin",
+      title: "a role's inline policy scoped to one bucket",
+      program: () =>
+        void new iam.Role("app", {
+          assumeRolePolicy: TRUST_ECS,
+          inlinePolicies: [
+            { name: "read", policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::a/*" }) },
+          ],
+        }),
+    },
+    {
+      policy: "aws-iam-trust-no-public-principal",
+      title: "a service principal",
+      program: () => void new iam.Role("app", { assumeRolePolicy: TRUST_ECS }),
+    },
+    {
+      policy: "aws-iam-trust-no-public-principal",
+      title: "* restricted to the organization",
+      program: () =>
+        void new iam.Role("org", {
+          assumeRolePolicy: doc({
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } },
+          }),
+        }),
+    },
+    {
+      policy: "aws-iam-trust-no-public-principal",
+      title: "* with only an external id",
+      program: () =>
+        void new iam.Role("ext", {
+          assumeRolePolicy: doc({
+            Effect: "Allow",
+            Principal: { AWS: "*" },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "sts:ExternalId": "shared" } },
+          }),
+        }),
+      fail: /sts:AssumeRole to Principal "\*"/,
+    },
+    {
+      policy: "aws-iam-no-user-policies",
+      title: "a PolicyAttachment to groups and roles",
+      program: () =>
+        void new iam.PolicyAttachment("ro", {
+          policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+          groups: ["auditors"],
+          roles: ["auditor"],
+        }),
+    },
+    {
+      policy: "aws-iam-no-user-policies",
+      title: "a PolicyAttachment naming a user",
+      program: () =>
+        void new iam.PolicyAttachment("ro", {
+          policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+          users: ["bob"],
+        }),
+      fail: /includes 1 user/,
+    },
+    {
+      policy: "aws-iam-no-user-policies",
+      title: "an inline UserPolicy",
+      program: () =>
+        void new iam.UserPolicy("bob", {
+          user: "bob",
+          policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::a/*" }),
+        }),
+      fail: /attached directly to a user/,
+    },
+  ]);
 });

@@ -115,6 +115,8 @@ export interface PublicPolicySpec {
   readonly what: string;
   readonly types: readonly string[];
   readonly references: readonly string[];
+  /** The input holding the document. @default "policy" */
+  readonly field?: string;
 }
 
 export function publicPolicyRule(spec: PublicPolicySpec): ResourceRule {
@@ -129,8 +131,8 @@ export function publicPolicyRule(spec: PublicPolicySpec): ResourceRule {
     remediationSteps:
       "Name the accounts, roles or service principals in `Principal`, or add a condition such as `aws:SourceArn` or `aws:PrincipalOrgID`.",
     references: spec.references,
-    validateResource: onInputs<{ policy?: unknown }>(spec.types, (inputs, report) => {
-      for (const s of publicGrants(inputs.policy)) {
+    validateResource: onInputs<Record<string, unknown>>(spec.types, (inputs, report) => {
+      for (const s of publicGrants(inputs[spec.field ?? "policy"])) {
         report(`statement ${sidOf(s)} allows ${oneOrMany(s.Action).map(String).join(", ")} to Principal "*"`);
       }
     }),

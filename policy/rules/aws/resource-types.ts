@@ -37,4 +37,8 @@ export const T = {
     "aws:iam/groupPolicy:GroupPolicy",
   ],
   accessKey: ["aws:iam/accessKey:AccessKey"],
+  role: ["aws:iam/role:Role"],
+  userPolicy: ["aws:iam/userPolicy:UserPolicy"],
+  userPolicyAttachment: ["aws:iam/userPolicyAttachment:UserPolicyAttachment"],
+  policyAttachment: ["aws:iam/policyAttachment:PolicyAttachment"],
 } as const;
