@@ -3,11 +3,14 @@
 // The corpus (corpus/) holds one failing program per rule; these add the passing side and the edges.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import * as ebs from "@pulumi/aws/ebs";
+import * as ec2 from "@pulumi/aws/ec2";
 import * as iam from "@pulumi/aws/iam";
 import * as s3 from "@pulumi/aws/s3";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
-import { bucket } from "./kit";
+import { bucket, vpc } from "./kit";
+import { instance, launchTemplate, subnet } from "./aws-kit";
 
 /** A program that must leave `policy` silent (`fail: undefined`) or fire it with a message matching `fail`. */
 export interface RuleCase {
@@ -61,6 +64,18 @@ export function undecidedInPreview(policy: string, title: string, program: () =>
       JSON.stringify(preview.undecided),
     );
     assert.ok(messages(await evaluate(program, false), policy).length > 0);
+  });
+}
+
+/** The program passes `policy` in preview too, where the links it needs are known only as dependencies. */
+export function passesInPreview(policy: string, title: string, program: () => void): void {
+  it(`${policy}: ${title} passes in preview, links followed through dependencies`, async () => {
+    const preview = await evaluate(program, true);
+    assert.deepStrictEqual(messages(preview, policy), []);
+    assert.deepStrictEqual(
+      preview.undecided.filter((u) => u.policy === policy),
+      [],
+    );
   });
 }
 
@@ -292,4 +307,123 @@ describe("AWS rules: IAM", function () {
       fail: /attached directly to a user/,
     },
   ]);
+});
+
+describe("AWS rules: EC2 and EBS", function () {
+  this.timeout(60_000);
+  const publicSubnet = (): ec2.Subnet => subnet("edge", vpc("main").id, { public: true, mapPublicIp: true });
+  ruleCases([
+    { policy: "aws-ec2-imdsv2", title: "the hardened instance", program: () => void instance("web") },
+    {
+      policy: "aws-ec2-imdsv2",
+      title: "a launch template with the metadata endpoint disabled",
+      program: () => void launchTemplate("lt", { metadataOptions: { httpEndpoint: "disabled" } }),
+    },
+    {
+      policy: "aws-ec2-imdsv2",
+      title: "a launch template without metadataOptions",
+      program: () => void launchTemplate("lt", { metadataOptions: undefined }),
+      fail: /httpTokens is "optional \(default\)"/,
+    },
+    { policy: "aws-ec2-ebs-encrypted", title: "the hardened instance", program: () => void instance("web") },
+    {
+      policy: "aws-ec2-ebs-encrypted",
+      title: "an instance without rootBlockDevice",
+      program: () => void instance("web", { rootBlockDevice: undefined }),
+      fail: /rootBlockDevice is not encrypted/,
+    },
+    {
+      policy: "aws-ec2-detailed-monitoring",
+      title: "the hardened launch template",
+      program: () => void launchTemplate("lt"),
+    },
+    {
+      policy: "aws-ec2-detailed-monitoring",
+      title: "a launch template without monitoring",
+      program: () => void launchTemplate("lt", { monitoring: undefined }),
+      fail: /monitoring.enabled is not true/,
+    },
+    {
+      policy: "aws-ebs-volume-encrypted",
+      title: "an encrypted volume",
+      program: () => void new ebs.Volume("v", { availabilityZone: "eu-west-1a", size: 5, encrypted: true }),
+    },
+    {
+      policy: "aws-ebs-snapshot-encrypted",
+      title: "a snapshot of an encrypted volume, and an encrypted copy",
+      program: () => {
+        const v = new ebs.Volume("v", { availabilityZone: "eu-west-1a", size: 5, encrypted: true });
+        const snap = new ebs.Snapshot("s", { volumeId: v.id });
+        new ebs.SnapshotCopy("c", { sourceSnapshotId: snap.id, sourceRegion: "eu-west-1", encrypted: true });
+      },
+    },
+    {
+      policy: "aws-ebs-snapshot-encrypted",
+      title: "a snapshot copy without encryption",
+      program: () =>
+        void new ebs.SnapshotCopy("c", { sourceSnapshotId: "snap-0abc", sourceRegion: "eu-west-1" }),
+      fail: /snapshot copy "c": encrypted is not true/,
+    },
+    {
+      policy: "aws-vpc-subnet-no-public-ip-on-launch",
+      title: "a public subnet (route to an internet gateway) mapping public IPs",
+      program: () => void publicSubnet(),
+    },
+    {
+      policy: "aws-vpc-subnet-no-public-ip-on-launch",
+      title: "a subnet whose inline route table route goes to an igw- id",
+      program: () => {
+        const v = vpc("main");
+        const s = subnet("edge", v.id, { mapPublicIp: true });
+        const rt = new ec2.RouteTable("rt", {
+          vpcId: v.id,
+          routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-0abc" }],
+        });
+        new ec2.RouteTableAssociation("rta", { subnetId: s.id, routeTableId: rt.id });
+      },
+    },
+    {
+      policy: "aws-vpc-subnet-no-public-ip-on-launch",
+      title: "a subnet whose default route goes to a NAT gateway",
+      program: () => {
+        const v = vpc("main");
+        const s = subnet("app", v.id, { mapPublicIp: true });
+        const rt = new ec2.RouteTable("rt", { vpcId: v.id });
+        new ec2.Route("nat", {
+          routeTableId: rt.id,
+          destinationCidrBlock: "0.0.0.0/0",
+          natGatewayId: "nat-0abc",
+        });
+        new ec2.RouteTableAssociation("rta", { subnetId: s.id, routeTableId: rt.id });
+      },
+      fail: /subnet "app" maps public IPs on launch/,
+    },
+    {
+      policy: "aws-ec2-no-public-ip-private-subnet",
+      title: "an instance with a public IP in a public subnet",
+      program: () =>
+        void instance("bastion", { subnetId: publicSubnet().id, associatePublicIpAddress: true }),
+    },
+    {
+      policy: "aws-ec2-no-public-ip-private-subnet",
+      title: "a launch template interface with a public IP and no subnet",
+      program: () => void launchTemplate("lt", { networkInterfaces: [{ associatePublicIpAddress: "true" }] }),
+      fail: /networkInterfaces\[0\].associatePublicIpAddress is true but its subnet/,
+    },
+  ]);
+  passesInPreview(
+    "aws-ec2-no-public-ip-private-subnet",
+    "an instance with a public IP in a public subnet",
+    () => {
+      instance("bastion", { subnetId: publicSubnet().id, associatePublicIpAddress: true });
+    },
+  );
+  undecidedInPreview("aws-vpc-subnet-no-public-ip-on-launch", "mapPublicIpOnLaunch from an Output", () => {
+    const v = vpc("main");
+    new ec2.Subnet("late", {
+      vpcId: v.id,
+      cidrBlock: "10.0.2.0/24",
+      mapPublicIpOnLaunch: v.id.apply(() => true),
+    });
+  });
 });

@@ -10,13 +10,18 @@ import { ecsRules } from "./ecs";
 import { databaseStackPolicies, rdsRules } from "./rds";
 import { iamRules } from "./iam";
 import { tagRules } from "./tags";
+import { instanceRules, snapshotStackPolicies } from "./ec2-instances";
+import { subnetStackPolicies } from "./subnets";
 
 /** Every AWS policy. */
 export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
+    .concat(instanceRules)
     .concat(tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,
   ...networkStackPolicies,
   ...databaseStackPolicies,
+  ...subnetStackPolicies,
+  ...snapshotStackPolicies,
 ];
