@@ -1,7 +1,15 @@
 // Compliant raw resources for the AWS services beyond Groundwork's components (issue #13), each meeting
 // every rule of its service, so a corpus program can change one argument and expect one policy to fire.
+import type * as pulumi from "@pulumi/pulumi";
+import * as cloudtrail from "@pulumi/aws/cloudtrail";
+import * as dynamodb from "@pulumi/aws/dynamodb";
 import * as ec2 from "@pulumi/aws/ec2";
-import { TAGS } from "./kit";
+import * as ecr from "@pulumi/aws/ecr";
+import * as eks from "@pulumi/aws/eks";
+import * as lambda from "@pulumi/aws/lambda";
+import * as sns from "@pulumi/aws/sns";
+import * as sqs from "@pulumi/aws/sqs";
+import { TAGS, key } from "./kit";
 
 /** An instance with IMDSv2, encrypted root and data volumes, detailed monitoring and no public IP. */
 export function instance(name: string, args: Partial<ec2.InstanceArgs> = {}): ec2.Instance {
@@ -54,4 +62,89 @@ export function subnet(
     new ec2.RouteTableAssociation(`${name}-rta`, { subnetId: s.id, routeTableId: table.id });
   }
   return s;
+}
+
+/** A queue encrypted under a customer-managed key. */
+export function queue(name: string, args: Partial<sqs.QueueArgs> = {}): sqs.Queue {
+  return new sqs.Queue(name, { kmsMasterKeyId: key(`${name}-key`).arn, tags: TAGS, ...args });
+}
+
+/** A topic encrypted under a customer-managed key. */
+export function topic(name: string, args: Partial<sns.TopicArgs> = {}): sns.Topic {
+  return new sns.Topic(name, { kmsMasterKeyId: key(`${name}-key`).arn, tags: TAGS, ...args });
+}
+
+/** A table with point-in-time recovery, encrypted under a customer-managed key. */
+export function table(name: string, args: Partial<dynamodb.TableArgs> = {}): dynamodb.Table {
+  return new dynamodb.Table(name, {
+    billingMode: "PAY_PER_REQUEST",
+    hashKey: "id",
+    attributes: [{ name: "id", type: "S" }],
+    pointInTimeRecovery: { enabled: true },
+    serverSideEncryption: { enabled: true, kmsKeyArn: key(`${name}-key`).arn },
+    tags: TAGS,
+    ...args,
+  });
+}
+
+/** A function whose secret-named variable holds a Secrets Manager ARN, not the secret. */
+export function lambdaFunction(
+  name: string,
+  variables: Record<string, pulumi.Input<string>> = {},
+): lambda.Function {
+  return new lambda.Function(name, {
+    role: "arn:aws:iam::123456789012:role/fn",
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    s3Bucket: "artifacts",
+    s3Key: "fn.zip",
+    environment: {
+      variables: {
+        DB_PASSWORD_SECRET: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db",
+        LOG_LEVEL: "info",
+        ...variables,
+      },
+    },
+    tags: TAGS,
+  });
+}
+
+/** A repository with immutable tags, scan on push and KMS encryption. */
+export function repository(name: string, args: Partial<ecr.RepositoryArgs> = {}): ecr.Repository {
+  return new ecr.Repository(name, {
+    imageTagMutability: "IMMUTABLE",
+    imageScanningConfiguration: { scanOnPush: true },
+    encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key(`${name}-key`).arn }],
+    tags: TAGS,
+    ...args,
+  });
+}
+
+/** A cluster with a private endpoint, KMS-encrypted secrets and every control-plane log type. */
+export function eksCluster(name: string, vpcConfig: Partial<eks.ClusterArgs["vpcConfig"]> = {}): eks.Cluster {
+  return new eks.Cluster(name, {
+    roleArn: "arn:aws:iam::123456789012:role/eks",
+    vpcConfig: {
+      subnetIds: ["subnet-0a", "subnet-0b"],
+      endpointPrivateAccess: true,
+      endpointPublicAccess: false,
+      ...vpcConfig,
+    },
+    encryptionConfig: { resources: ["secrets"], provider: { keyArn: key(`${name}-key`).arn } },
+    enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+    tags: TAGS,
+  });
+}
+
+/** A multi-region trail with log file validation, encrypted under a customer-managed key. */
+export function trail(name: string, args: Partial<cloudtrail.TrailArgs> = {}): cloudtrail.Trail {
+  return new cloudtrail.Trail(name, {
+    s3BucketName: "central-cloudtrail",
+    isMultiRegionTrail: true,
+    includeGlobalServiceEvents: true,
+    enableLogFileValidation: true,
+    kmsKeyId: key(`${name}-key`).arn,
+    tags: TAGS,
+    ...args,
+  });
 }

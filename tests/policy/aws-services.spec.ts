@@ -5,12 +5,28 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as ebs from "@pulumi/aws/ebs";
 import * as ec2 from "@pulumi/aws/ec2";
+import * as eks from "@pulumi/aws/eks";
 import * as iam from "@pulumi/aws/iam";
+import * as lambda from "@pulumi/aws/lambda";
 import * as s3 from "@pulumi/aws/s3";
+import * as secretsmanager from "@pulumi/aws/secretsmanager";
+import * as sns from "@pulumi/aws/sns";
+import * as sqs from "@pulumi/aws/sqs";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
 import { bucket, vpc } from "./kit";
-import { instance, launchTemplate, subnet } from "./aws-kit";
+import {
+  eksCluster,
+  instance,
+  lambdaFunction,
+  launchTemplate,
+  queue,
+  repository,
+  subnet,
+  table,
+  topic,
+  trail,
+} from "./aws-kit";
 
 /** A program that must leave `policy` silent (`fail: undefined`) or fire it with a message matching `fail`. */
 export interface RuleCase {
@@ -424,6 +440,155 @@ describe("AWS rules: EC2 and EBS", function () {
       vpcId: v.id,
       cidrBlock: "10.0.2.0/24",
       mapPublicIpOnLaunch: v.id.apply(() => true),
+    });
+  });
+});
+
+describe("AWS rules: messaging, data, serverless, containers, audit", function () {
+  this.timeout(60_000);
+  const sendFromBucket = doc({
+    Effect: "Allow",
+    Principal: { Service: "s3.amazonaws.com" },
+    Action: "sqs:SendMessage",
+    Resource: "*",
+    Condition: { ArnLike: { "aws:SourceArn": "arn:aws:s3:::uploads" } },
+  });
+  ruleCases([
+    { policy: "aws-sqs-encrypted", title: "a KMS-encrypted queue", program: () => void queue("q") },
+    {
+      policy: "aws-sqs-encrypted",
+      title: "SQS-managed SSE",
+      program: () => void queue("q", { kmsMasterKeyId: undefined, sqsManagedSseEnabled: true }),
+    },
+    {
+      policy: "aws-sqs-encrypted",
+      title: "SQS-managed SSE when requireKms is set",
+      program: () => void queue("q", { kmsMasterKeyId: undefined, sqsManagedSseEnabled: true }),
+      config: { "aws-sqs-encrypted": { requireKms: true } },
+      fail: /requireKms/,
+    },
+    {
+      policy: "aws-sqs-no-public-policy",
+      title: "a service principal limited by aws:SourceArn",
+      program: () => void queue("q", { policy: sendFromBucket }),
+    },
+    { policy: "aws-sns-encrypted", title: "a KMS-encrypted topic", program: () => void topic("t") },
+    {
+      policy: "aws-sns-no-public-policy",
+      title: "* limited to the account by aws:SourceOwner",
+      program: () => {
+        const t = topic("t");
+        new sns.TopicPolicy("tp", {
+          arn: t.arn,
+          policy: doc({
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sns:Publish",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceOwner": "123456789012" } },
+          }),
+        });
+      },
+    },
+    {
+      policy: "aws-dynamodb-point-in-time-recovery",
+      title: "the hardened table",
+      program: () => void table("t"),
+    },
+    { policy: "aws-dynamodb-kms", title: "the hardened table", program: () => void table("t") },
+    {
+      policy: "aws-dynamodb-kms",
+      title: "SSE with the AWS-managed key",
+      program: () => void table("t", { serverSideEncryption: { enabled: true } }),
+      fail: /kmsKeyArn is not set/,
+    },
+    {
+      policy: "aws-lambda-no-plaintext-secrets",
+      title: "secret-named variables holding an ARN and an SSM path",
+      program: () => void lambdaFunction("fn", { API_TOKEN_PARAM: "/prod/api/token" }),
+    },
+    {
+      policy: "aws-lambda-function-url-auth",
+      title: "an AWS_IAM function URL",
+      program: () => void new lambda.FunctionUrl("u", { functionName: "fn", authorizationType: "AWS_IAM" }),
+    },
+    {
+      policy: "aws-secretsmanager-rotation",
+      title: "a secret with a SecretRotation",
+      program: () => {
+        const s = new secretsmanager.Secret("s", {});
+        new secretsmanager.SecretRotation("s-rotation", {
+          secretId: s.id,
+          rotationLambdaArn: "arn:aws:lambda:eu-west-1:123456789012:function:rotate",
+          rotationRules: { automaticallyAfterDays: 30 },
+        });
+      },
+    },
+    {
+      policy: "aws-ecr-immutable-tags",
+      title: "the hardened repository",
+      program: () => void repository("r"),
+    },
+    { policy: "aws-ecr-scan-on-push", title: "the hardened repository", program: () => void repository("r") },
+    { policy: "aws-ecr-kms", title: "the hardened repository", program: () => void repository("r") },
+    {
+      policy: "aws-eks-endpoint-restricted",
+      title: "a private endpoint",
+      program: () => void eksCluster("c"),
+    },
+    {
+      policy: "aws-eks-endpoint-restricted",
+      title: "a public endpoint limited to an office range",
+      program: () =>
+        void eksCluster("c", { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }),
+    },
+    {
+      policy: "aws-eks-secrets-encryption",
+      title: "the hardened cluster",
+      program: () => void eksCluster("c"),
+    },
+    {
+      policy: "aws-eks-control-plane-logging",
+      title: "the hardened cluster",
+      program: () => void eksCluster("c"),
+    },
+    {
+      policy: "aws-eks-control-plane-logging",
+      title: "only audit logs when audit is all that is required",
+      program: () =>
+        void new eks.Cluster("c", {
+          roleArn: "arn:aws:iam::123456789012:role/eks",
+          vpcConfig: { subnetIds: ["subnet-0a"] },
+          enabledClusterLogTypes: ["audit"],
+        }),
+      config: { "aws-eks-control-plane-logging": { requiredLogTypes: ["audit"] } },
+    },
+    { policy: "aws-cloudtrail-multi-region", title: "the hardened trail", program: () => void trail("t") },
+    {
+      policy: "aws-cloudtrail-log-file-validation",
+      title: "the hardened trail",
+      program: () => void trail("t"),
+    },
+    { policy: "aws-cloudtrail-kms", title: "the hardened trail", program: () => void trail("t") },
+  ]);
+  it("aws-lambda-no-plaintext-secrets: a secret-named variable whose value is unknown is undecided", async () => {
+    const program = (): void => {
+      const s = new secretsmanager.Secret("s", {});
+      lambdaFunction("fn", { DB_PASSWORD: s.id });
+    };
+    const preview = await evaluate(program, true);
+    assert.deepStrictEqual(messages(preview, "aws-lambda-no-plaintext-secrets"), []);
+    const undecided = preview.undecided.filter((u) => u.policy === "aws-lambda-no-plaintext-secrets");
+    assert.match(undecided[0]?.message ?? "", /DB_PASSWORD: its value is unknown/);
+  });
+  undecidedInPreview("aws-sqs-no-public-policy", "a queue policy naming the queue's ARN", () => {
+    const q = queue("q");
+    new sqs.QueuePolicy("qp", {
+      queueUrl: q.url,
+      policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: q.arn }],
+      }),
     });
   });
 });

@@ -12,11 +12,17 @@ import { iamRules } from "./iam";
 import { tagRules } from "./tags";
 import { instanceRules, snapshotStackPolicies } from "./ec2-instances";
 import { subnetStackPolicies } from "./subnets";
+import { messagingRules } from "./messaging";
+import { dynamodbRules } from "./dynamodb";
+import { lambdaRules, secretStackPolicies } from "./lambda";
+import { ecrRules } from "./ecr";
+import { eksRules } from "./eks";
+import { cloudtrailRules } from "./cloudtrail";
 
 /** Every AWS policy. */
 export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
-    .concat(instanceRules)
+    .concat(instanceRules, messagingRules, dynamodbRules, lambdaRules, ecrRules, eksRules, cloudtrailRules)
     .concat(tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,
@@ -24,4 +30,5 @@ export const awsPolicies: GroundworkPolicy[] = [
   ...databaseStackPolicies,
   ...subnetStackPolicies,
   ...snapshotStackPolicies,
+  ...secretStackPolicies,
 ];
