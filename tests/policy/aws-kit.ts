@@ -1,15 +1,18 @@
 // Compliant raw resources for the AWS services beyond Groundwork's components (issue #13), each meeting
 // every rule of its service, so a corpus program can change one argument and expect one policy to fire.
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import * as appautoscaling from "@pulumi/aws/appautoscaling";
 import * as cloudtrail from "@pulumi/aws/cloudtrail";
 import * as dynamodb from "@pulumi/aws/dynamodb";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ecr from "@pulumi/aws/ecr";
+import * as ecs from "@pulumi/aws/ecs";
 import * as eks from "@pulumi/aws/eks";
 import * as lambda from "@pulumi/aws/lambda";
 import * as sns from "@pulumi/aws/sns";
 import * as sqs from "@pulumi/aws/sqs";
-import { TAGS, key } from "./kit";
+import * as vpc_ from "@pulumi/aws/vpc";
+import { TAGS, key, loadBalancer, vpc } from "./kit";
 
 /** An instance with IMDSv2, encrypted root and data volumes, detailed monitoring and no public IP. */
 export function instance(name: string, args: Partial<ec2.InstanceArgs> = {}): ec2.Instance {
@@ -147,4 +150,44 @@ export function trail(name: string, args: Partial<cloudtrail.TrailArgs> = {}): c
     tags: TAGS,
     ...args,
   });
+}
+
+/** A Fargate service with private tasks and rollback, scaled by a target with the given bounds (or none). */
+export function scaledService(
+  name: string,
+  bounds: { min: number; max: number } | false = { min: 1, max: 4 },
+): ecs.Service {
+  const service = new ecs.Service(name, {
+    cluster: "main",
+    taskDefinition: `${name}:1`,
+    launchType: "FARGATE",
+    desiredCount: 2,
+    networkConfiguration: { subnets: ["subnet-0a"], assignPublicIp: false },
+    deploymentCircuitBreaker: { enable: true, rollback: true },
+    tags: TAGS,
+  });
+  if (bounds) {
+    new appautoscaling.Target(`${name}-scaling`, {
+      serviceNamespace: "ecs",
+      scalableDimension: "ecs:service:DesiredCount",
+      resourceId: pulumi.interpolate`service/main/${service.name}`,
+      minCapacity: bounds.min,
+      maxCapacity: bounds.max,
+      tags: TAGS,
+    });
+  }
+  return service;
+}
+
+/** An internal load balancer behind a group that admits `port` from 10.0.0.0/8 (rule resources, not inline). */
+export function loadBalancerOnPort(name: string, port: number): void {
+  const group = new ec2.SecurityGroup(`${name}-sg`, { vpcId: vpc("main").id, tags: TAGS });
+  new vpc_.SecurityGroupIngressRule(`${name}-in`, {
+    securityGroupId: group.id,
+    cidrIpv4: "10.0.0.0/8",
+    ipProtocol: "tcp",
+    fromPort: port,
+    toPort: port,
+  });
+  loadBalancer(name, { securityGroups: [group.id] });
 }

@@ -14,14 +14,16 @@ import * as sns from "@pulumi/aws/sns";
 import * as sqs from "@pulumi/aws/sqs";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
-import { bucket, vpc } from "./kit";
+import { bucket, database, loadBalancer, vpc } from "./kit";
 import {
   eksCluster,
   instance,
   lambdaFunction,
   launchTemplate,
+  loadBalancerOnPort,
   queue,
   repository,
+  scaledService,
   subnet,
   table,
   topic,
@@ -590,5 +592,72 @@ describe("AWS rules: messaging, data, serverless, containers, audit", function (
         Statement: [{ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: q.arn }],
       }),
     });
+  });
+});
+
+describe("AWS rules: load balancer groups, RDS maintenance, ECS scaling", function () {
+  this.timeout(60_000);
+  ruleCases([
+    {
+      policy: "aws-lb-security-group-ports",
+      title: "a load balancer group on 443",
+      program: () => loadBalancerOnPort("web", 443),
+    },
+    {
+      policy: "aws-lb-security-group-ports",
+      title: "8080 when allowedPorts lists it",
+      program: () => loadBalancerOnPort("api", 8080),
+      config: { "aws-lb-security-group-ports": { allowedPorts: [443, 8080] } },
+    },
+    {
+      policy: "aws-lb-security-group-ports",
+      title: "an inline all-traffic rule",
+      program: () => {
+        const group = new ec2.SecurityGroup("lb-sg", {
+          vpcId: vpc("main").id,
+          ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+        });
+        loadBalancer("web", { securityGroups: [group.id] });
+      },
+      fail: /opens all ports to 0.0.0.0\/0/,
+    },
+    {
+      policy: "aws-rds-auto-minor-version-upgrade",
+      title: "the hardened database",
+      program: () => void database("db"),
+    },
+    {
+      policy: "aws-rds-copy-tags-to-snapshot",
+      title: "the hardened database",
+      program: () => void database("db"),
+    },
+    {
+      policy: "aws-ecs-autoscaling-bounds",
+      title: "a service scaled 1..4",
+      program: () => void scaledService("api"),
+    },
+    {
+      policy: "aws-ecs-autoscaling-bounds",
+      title: "a service scaled 1..4 when the floor is 2",
+      program: () => void scaledService("api"),
+      config: { "aws-ecs-autoscaling-bounds": { minimumCapacity: 2 } },
+      fail: /minCapacity 1 is below 2/,
+    },
+    {
+      policy: "aws-ecs-autoscaling-bounds",
+      title: "a service with no scaling target",
+      program: () => void scaledService("api", false),
+      fail: /has no autoscaling target/,
+    },
+  ]);
+  passesInPreview(
+    "aws-ecs-autoscaling-bounds",
+    "a target whose resourceId interpolates the service name",
+    () => {
+      scaledService("api");
+    },
+  );
+  passesInPreview("aws-lb-security-group-ports", "a group found through the balancer's dependencies", () => {
+    loadBalancerOnPort("web", 443);
   });
 });

@@ -6,7 +6,7 @@ import { kmsRules } from "./kms";
 import { ec2Rules, networkStackPolicies } from "./ec2";
 import { logsRules } from "./logs";
 import { lbRules } from "./lb";
-import { ecsRules } from "./ecs";
+import { ecsRules, serviceStackPolicies } from "./ecs";
 import { databaseStackPolicies, rdsRules } from "./rds";
 import { iamRules } from "./iam";
 import { tagRules } from "./tags";
@@ -18,6 +18,7 @@ import { lambdaRules, secretStackPolicies } from "./lambda";
 import { ecrRules } from "./ecr";
 import { eksRules } from "./eks";
 import { cloudtrailRules } from "./cloudtrail";
+import { loadBalancerStackPolicies } from "./lb-security-groups";
 
 /** Every AWS policy. */
 export const awsPolicies: GroundworkPolicy[] = [
@@ -31,4 +32,6 @@ export const awsPolicies: GroundworkPolicy[] = [
   ...subnetStackPolicies,
   ...snapshotStackPolicies,
   ...secretStackPolicies,
+  ...loadBalancerStackPolicies,
+  ...serviceStackPolicies,
 ];

@@ -34,6 +34,11 @@ export const T = {
   securityGroup: ["aws:ec2/securityGroup:SecurityGroup"],
   securityGroupRule: ["aws:ec2/securityGroupRule:SecurityGroupRule"],
   ingressRule: ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"],
+  /** Resources that add one ingress rule to a group named by `securityGroupId`. */
+  groupRules: [
+    "aws:ec2/securityGroupRule:SecurityGroupRule",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  ],
   logGroup: ["aws:cloudwatch/logGroup:LogGroup"],
   loadBalancer: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
   listener: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
