@@ -51,7 +51,10 @@ export function oneOrMany(value: unknown): unknown[] {
  * The props of a resource of one of `types`, typed from its provider args, or undefined for any other
  * type. The cast is the contract: the engine's inputs are the args, resolved.
  */
-export function inputsOf<A>(args: ResourceValidationArgs, types: readonly string[]): Inputs<A> | undefined {
+export function inputsOf<A>(
+  args: Pick<ResourceValidationArgs, "type" | "props">,
+  types: readonly string[],
+): Inputs<A> | undefined {
   return types.includes(args.type) ? (args.props as Inputs<A>) : undefined;
 }
 

@@ -119,13 +119,14 @@ export function database(name: string, args: Partial<rds.InstanceArgs> = {}): rd
     backupRetentionPeriod: 7,
     enabledCloudwatchLogsExports: ["postgresql"],
     dbSubnetGroupName: "isolated",
+    copyTagsToSnapshot: true,
     tags: TAGS,
     ...args,
   });
 }
 
 /** An internal application load balancer with invalid headers dropped and access logs on. */
-export function loadBalancer(name: string): lb.LoadBalancer {
+export function loadBalancer(name: string, args: Partial<lb.LoadBalancerArgs> = {}): lb.LoadBalancer {
   return new lb.LoadBalancer(name, {
     loadBalancerType: "application",
     internal: true,
@@ -133,6 +134,7 @@ export function loadBalancer(name: string): lb.LoadBalancer {
     dropInvalidHeaderFields: true,
     accessLogs: { bucket: "central-alb-logs", enabled: true },
     tags: TAGS,
+    ...args,
   });
 }
 

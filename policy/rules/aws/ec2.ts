@@ -38,7 +38,7 @@ function exposedAdminPorts(protocol: unknown, from: unknown, to: unknown): strin
 }
 
 /** One ingress permission, whichever of the three resource shapes declared it. */
-interface Ingress {
+export interface Ingress {
   readonly cidrs: readonly unknown[];
   readonly protocol: unknown;
   readonly from: unknown;
@@ -48,8 +48,11 @@ interface Ingress {
 
 type InlineIngress = Partial<NonNullable<Inputs<SecurityGroupArgs>["ingress"]>[number]>;
 
-/** A security group's inline ingress rules, a SecurityGroupRule's, or a SecurityGroupIngressRule's. */
-function ingressOf(args: ResourceValidationArgs): Ingress[] {
+/**
+ * A security group's inline ingress rules, a SecurityGroupRule's, or a SecurityGroupIngressRule's; `args`
+ * is a resource under validation or one found in the stack.
+ */
+export function ingressOf(args: Pick<ResourceValidationArgs, "type" | "props">): Ingress[] {
   const group = inputsOf<SecurityGroupArgs | DefaultSecurityGroupArgs>(args, [
     ...T.securityGroup,
     ...T.defaultSecurityGroup,

@@ -1,8 +1,10 @@
 // AWS ECS rules: tasks stay private, deployments roll back, containers run hardened, and each workload
-// has its own task role.
+// has its own task role; services scale between sane bounds.
 import type { ServiceArgs, TaskDefinitionArgs } from "@pulumi/aws/ecs";
-import { ResourceRule } from "../../runtime";
-import { inputsOf, onInputs, oneOrMany, record } from "../../runtime/props";
+import type { TargetArgs } from "@pulumi/aws/appautoscaling";
+import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+import { Props, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
+import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { T } from "./resource-types";
 
 /** The fields of an ECS container definition (JSON in `containerDefinitions`) the rules read. */
@@ -86,4 +88,52 @@ export const ecsRules: ResourceRule[] = [
         report("taskRoleArn equals executionRoleArn");
     }),
   },
+];
+
+// A scalable target names its service as `service/<cluster>/<service>`: module-level, so the link index
+// built for this reader is shared by every service.
+const scaledServiceName = (props: Props): unknown => String(props.resourceId ?? "").split("/")[2];
+
+export const serviceStackPolicies: GroundworkPolicy[] = [
+  stackPolicy({
+    name: "aws-ecs-autoscaling-bounds",
+    area: "aws",
+    severity: "medium",
+    description:
+      "Every replica-scheduled ECS service has an Application Auto Scaling target with `minCapacity` at least the " +
+      "configured minimum (default 1) and `maxCapacity` not below `minCapacity`.",
+    remediationSteps:
+      'Add an aws.appautoscaling.Target (`serviceNamespace: "ecs"`, `resourceId: service/<cluster>/<service>`) with minCapacity ≥ 1 and maxCapacity ≥ minCapacity, and a scaling policy.',
+    references: ["Groundwork BASELINE AWS ContainerService"],
+    configSchema: {
+      properties: {
+        minimumCapacity: {
+          type: "integer",
+          minimum: 0,
+          default: 1,
+          description: "Smallest minCapacity accepted (2 keeps a task running while another is replaced).",
+        },
+      },
+    },
+    validateStack(args, report) {
+      const floor = args.getConfig<{ minimumCapacity?: number }>().minimumCapacity ?? 1;
+      eachOf(ofTypes(args.resources, T.ecsService), report, (service) => {
+        if (propsOf<ServiceArgs>(service).schedulingStrategy === "DAEMON") return;
+        const targets = referrers(
+          args.resources,
+          T.scalingTarget,
+          "resourceId",
+          service,
+          ["name"],
+          scaledServiceName,
+        );
+        if (targets.length === 0) report(`service "${service.name}" has no autoscaling target`, service.urn);
+        for (const t of targets) {
+          const { minCapacity: min, maxCapacity: max } = propsOf<TargetArgs>(t);
+          if (min < floor) report(`"${t.name}": minCapacity ${min} is below ${floor}`, service.urn);
+          if (max < min) report(`"${t.name}": maxCapacity ${max} is below minCapacity ${min}`, service.urn);
+        }
+      });
+    },
+  }),
 ];

@@ -1,36 +1,27 @@
-// AWS IAM rules, and the reader for IAM-style policy documents that the KMS and S3 rules share.
-import type { PolicyArgs } from "@pulumi/aws/iam";
+// AWS IAM rules: no administrator or role-passing grants on every resource, no permissions on users, no
+// trust policy open to everyone, no long-lived keys.
+import type { PolicyArgs, PolicyAttachmentArgs, RoleArgs } from "@pulumi/aws/iam";
+import type { ResourceValidationArgs } from "@pulumi/policy";
 import { ResourceRule } from "../../runtime";
-import { onInputs, oneOrMany, record } from "../../runtime/props";
+import { inputsOf, oneOrMany, records } from "../../runtime/props";
 import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
+import { Statement, allows, coversAction, onEveryResource, publicPolicyRule, sidOf } from "./documents";
 
-/** One statement of an IAM-style policy document, as far as the rules read it. */
-export interface Statement {
-  readonly Sid?: unknown;
-  readonly Effect?: unknown;
-  readonly Principal?: unknown;
-  readonly Action?: unknown;
-  readonly Resource?: unknown;
-  readonly Condition?: unknown;
+/** The identity-policy documents a resource carries: a policy's `policy`, a role's `inlinePolicies`. */
+function identityDocuments(args: ResourceValidationArgs): unknown[] {
+  const single = inputsOf<PolicyArgs>(args, T.iamPolicyDocs);
+  if (single) return [single.policy];
+  return records(inputsOf<RoleArgs>(args, T.role)?.inlinePolicies).map((p) => p.policy);
 }
 
-/** IAM-style policy statements from a JSON string or an object. */
-export function statements(doc: unknown): Statement[] {
-  let parsed: unknown = doc;
-  if (typeof doc === "string") {
-    try {
-      parsed = JSON.parse(doc);
-    } catch {
-      return [];
-    }
-  }
-  return oneOrMany(record(parsed).Statement).map((s) => record(s) as Statement);
+/** The Allow statements on `"*"` of every identity document the resource carries. */
+function grantsOnEverything(args: ResourceValidationArgs): Statement[] {
+  return identityDocuments(args).flatMap(allows).filter(onEveryResource);
 }
 
-/** The `Sid` of a statement, quoted for a message. */
-export function sidOf(s: Statement): string {
-  return JSON.stringify(s.Sid ?? "");
+function actionsOf(s: Statement): string[] {
+  return oneOrMany(s.Action).map(String);
 }
 
 export const iamRules: ResourceRule[] = [
@@ -38,20 +29,60 @@ export const iamRules: ResourceRule[] = [
     name: "aws-iam-no-wildcard-admin",
     area: "aws",
     severity: "high",
-    description: "IAM policies must not allow `*` actions (or `service:*`) on `*` resources.",
+    description:
+      "IAM policies (managed, inline on a role, user or group, and a role's `inlinePolicies`) must not allow `*` actions (or `service:*`) on `*` resources.",
     remediationSteps: "List the actions the workload calls and the ARNs it touches.",
-    references: ["CKV_AWS_62", "CKV_AWS_63", "CIS AWS 1.16"],
-    validateResource: onInputs<PolicyArgs>(T.iamPolicyDocs, (doc, report) => {
-      for (const s of statements(doc.policy)) {
-        if (s.Effect !== "Allow") continue;
-        const actions = oneOrMany(s.Action).map(String);
-        const resources = oneOrMany(s.Resource).map(String);
-        if (resources.includes("*") && actions.some((a) => a === "*" || a.endsWith(":*"))) {
+    references: ["CKV_AWS_62", "CKV_AWS_63", "CIS AWS 1.16", "AWS FSBP IAM.1", "AWS FSBP IAM.21"],
+    validateResource(args, report) {
+      for (const s of grantsOnEverything(args)) {
+        const actions = actionsOf(s);
+        if (actions.some((a) => a === "*" || a.endsWith(":*")))
           report(`statement ${sidOf(s)} allows ${actions.join(", ")} on "*"`);
-        }
       }
-    }),
+    },
   },
+  {
+    name: "aws-iam-no-passrole-wildcard",
+    area: "aws",
+    severity: "high",
+    description:
+      "IAM policies must not allow `iam:PassRole` on `*`: whoever holds it can hand any role, an administrator's included, to a service they control.",
+    remediationSteps:
+      'Name the role ARNs that may be passed, and add `Condition: { StringEquals: { "iam:PassedToService": "<service>" } }`.',
+    references: ["CKV_AWS_286", "Groundwork BASELINE identities"],
+    validateResource(args, report) {
+      for (const s of grantsOnEverything(args)) {
+        const actions = actionsOf(s);
+        // `*` and `iam:*` on `*` are the admin rule's finding; this one is about narrower grants.
+        if (actions.some((a) => a === "*" || a.toLowerCase() === "iam:*")) continue;
+        const pass = actions.filter((a) => coversAction(a, "iam:PassRole"));
+        if (pass.length > 0) report(`statement ${sidOf(s)} allows ${pass.join(", ")} on "*"`);
+      }
+    },
+  },
+  {
+    name: "aws-iam-no-user-policies",
+    area: "aws",
+    severity: "medium",
+    description:
+      "IAM permissions are not attached to users (UserPolicy, UserPolicyAttachment, PolicyAttachment with `users`): people get them through groups or roles.",
+    remediationSteps:
+      "Attach the policy to a group the user belongs to, or to a role the user assumes (SSO permission sets).",
+    references: ["CKV_AWS_40", "CIS AWS 1.15", "AWS FSBP IAM.2"],
+    validateResource(args, report) {
+      if (isOfType(args, [...T.userPolicy, ...T.userPolicyAttachment]))
+        report("a policy is attached directly to a user");
+      const users = oneOrMany(inputsOf<PolicyAttachmentArgs>(args, T.policyAttachment)?.users);
+      if (users.length > 0) report(`the policy attachment includes ${users.length} user(s)`);
+    },
+  },
+  publicPolicyRule({
+    name: "aws-iam-trust-no-public-principal",
+    what: "IAM role trust policies (`assumeRolePolicy`)",
+    types: T.role,
+    field: "assumeRolePolicy",
+    references: ["CKV_AWS_60"],
+  }),
   {
     name: "aws-iam-no-access-keys",
     area: "aws",

@@ -6,17 +6,32 @@ import { kmsRules } from "./kms";
 import { ec2Rules, networkStackPolicies } from "./ec2";
 import { logsRules } from "./logs";
 import { lbRules } from "./lb";
-import { ecsRules } from "./ecs";
+import { ecsRules, serviceStackPolicies } from "./ecs";
 import { databaseStackPolicies, rdsRules } from "./rds";
 import { iamRules } from "./iam";
 import { tagRules } from "./tags";
+import { instanceRules, snapshotStackPolicies } from "./ec2-instances";
+import { subnetStackPolicies } from "./subnets";
+import { messagingRules } from "./messaging";
+import { dynamodbRules } from "./dynamodb";
+import { lambdaRules, secretStackPolicies } from "./lambda";
+import { ecrRules } from "./ecr";
+import { eksRules } from "./eks";
+import { cloudtrailRules } from "./cloudtrail";
+import { loadBalancerStackPolicies } from "./lb-security-groups";
 
 /** Every AWS policy. */
 export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
+    .concat(instanceRules, messagingRules, dynamodbRules, lambdaRules, ecrRules, eksRules, cloudtrailRules)
     .concat(tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,
   ...networkStackPolicies,
   ...databaseStackPolicies,
+  ...subnetStackPolicies,
+  ...snapshotStackPolicies,
+  ...secretStackPolicies,
+  ...loadBalancerStackPolicies,
+  ...serviceStackPolicies,
 ];

@@ -1,12 +1,12 @@
 // AWS KMS rules: keys rotate, key policies name their principals, and a deletion can be cancelled.
 import type { KeyArgs } from "@pulumi/aws/kms";
 import { ResourceRule } from "../../runtime";
-import { inputsOf, onInputs, oneOrMany, record } from "../../runtime/props";
+import { inputsOf, onInputs } from "../../runtime/props";
 import { T } from "./resource-types";
+import { publicGrants, sidOf } from "./documents";
 
 /** `keySpec` is the name other provider versions (and the AWS API) give `customerMasterKeySpec`. */
 type Key = KeyArgs & { readonly keySpec?: string };
-import { sidOf, statements } from "./iam";
 
 export const kmsRules: ResourceRule[] = [
   {
@@ -29,19 +29,15 @@ export const kmsRules: ResourceRule[] = [
     name: "aws-kms-no-wildcard-principal",
     area: "aws",
     severity: "critical",
-    description: "KMS key policies must not allow `*` principals without a condition.",
+    description:
+      "KMS key policies must not allow `*` principals unless a condition names the caller (account, organization, source ARN or network).",
     remediationSteps:
-      "Name the account root, roles or services in `Principal`, or add a restricting `Condition`.",
+      "Name the account root, roles or services in `Principal`, or add a condition such as `kms:CallerAccount` or `aws:PrincipalOrgID`.",
     references: ["CKV_AWS_33"],
     validateResource(args, report) {
       const key = inputsOf<KeyArgs>(args, T.key);
       if (!key || key.policy === undefined) return;
-      for (const s of statements(key.policy)) {
-        if (s.Effect !== "Allow" || s.Condition !== undefined) continue;
-        const p = s.Principal;
-        const principals = p === "*" ? ["*"] : oneOrMany(record(p).AWS);
-        if (principals.includes("*")) report(`statement ${sidOf(s)} allows Principal "*"`);
-      }
+      for (const s of publicGrants(key.policy)) report(`statement ${sidOf(s)} allows Principal "*"`);
     },
   },
   {

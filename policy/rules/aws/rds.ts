@@ -4,7 +4,7 @@
 import type { InstanceArgs, ParameterGroupArgs } from "@pulumi/aws/rds";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
-import { Inputs, inputsOf, oneOrMany, propsOf, record } from "../../runtime/props";
+import { Inputs, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
 import { eachOf, ofTypes, referenced } from "../../runtime/links";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
@@ -128,6 +128,29 @@ export const rdsRules: ResourceRule[] = [
       if (db.multiAz !== true) report("multiAz is not true in prod");
       if (db.deletionProtection !== true) report("deletionProtection is not true in prod");
     },
+  },
+  {
+    name: "aws-rds-auto-minor-version-upgrade",
+    area: "aws",
+    severity: "medium",
+    description:
+      "RDS instances take minor engine versions (security fixes) automatically in the maintenance window.",
+    remediationSteps: "Leave `autoMinorVersionUpgrade` unset or set it to true.",
+    references: ["CKV_AWS_226", "AWS FSBP RDS.13"],
+    validateResource: onInputs<InstanceArgs>(T.dbInstance, (db, report) => {
+      if (db.autoMinorVersionUpgrade === false) report("autoMinorVersionUpgrade is false");
+    }),
+  },
+  {
+    name: "aws-rds-copy-tags-to-snapshot",
+    area: "aws",
+    severity: "low",
+    description: "RDS instances copy their tags to snapshots, so ownership and environment follow the data.",
+    remediationSteps: "Set `copyTagsToSnapshot: true`.",
+    references: ["CKV2_AWS_60", "AWS FSBP RDS.17"],
+    validateResource: onInputs<InstanceArgs>(T.dbInstance, (db, report) => {
+      if (db.copyTagsToSnapshot !== true) report("copyTagsToSnapshot is not true");
+    }),
   },
 ];
 

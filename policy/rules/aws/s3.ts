@@ -2,6 +2,7 @@
 // versioning, logging, ownership, lifecycle), so most rules are stack rules that find a bucket's parts
 // through `propertyDependencies` and the `bucket` input.
 import type {
+  BucketAclArgs,
   BucketArgs,
   BucketOwnershipControlsArgs,
   BucketPolicyArgs,
@@ -9,13 +10,13 @@ import type {
   BucketServerSideEncryptionConfigurationArgs,
   BucketVersioningArgs,
 } from "@pulumi/aws/s3";
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
-import { Inputs, Props, inputsOf, oneOrMany, propsOf, record } from "../../runtime/props";
+import { Inputs, Props, inputsOf, oneOrMany, propsOf, record, records } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { ifKnown, isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-import { statements } from "./iam";
+import { publicPolicyRule, statements } from "./documents";
 
 type Bucket = Inputs<BucketArgs>;
 type EncryptionRule = Partial<Inputs<BucketServerSideEncryptionConfigurationArgs>["rules"][number]>;
@@ -60,22 +61,53 @@ function logTargets(resources: readonly PolicyResource[]): Set<string> {
   return out;
 }
 
+/** The groups an ACL grant to which is a grant to everyone (or to every AWS account). */
+const PUBLIC_GROUPS: Record<string, string> = {
+  "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
+};
+
+/** Grants to a public group: a Bucket's inline `grants`, or a BucketAcl's `accessControlPolicy.grants`. */
+function publicAclGrants(args: ResourceValidationArgs): { group: string; permission: string }[] {
+  const bucketGrants = oneOrMany(inputsOf<BucketArgs>(args, T.bucket)?.grants).map((g) => {
+    const grant = record(g);
+    return { uri: grant.uri, permission: oneOrMany(grant.permissions).join("/") };
+  });
+  const aclGrants = records(inputsOf<BucketAclArgs>(args, T.acl)?.accessControlPolicy?.grants).map((g) => ({
+    uri: record(g.grantee).uri,
+    permission: String(g.permission),
+  }));
+  return [...bucketGrants, ...aclGrants]
+    .filter((g) => PUBLIC_GROUPS[String(g.uri)] !== undefined)
+    .map((g) => ({ group: PUBLIC_GROUPS[String(g.uri)], permission: g.permission }));
+}
+
 export const s3Rules: ResourceRule[] = [
   {
     name: "aws-s3-no-public-acl",
     area: "aws",
     severity: "critical",
-    description: "S3 buckets must not grant public access through a canned ACL.",
+    description:
+      "S3 buckets must not grant access to everyone through a canned ACL (public-read, public-read-write, " +
+      "authenticated-read) or an ACL grant to the AllUsers or AuthenticatedUsers group.",
     remediationSteps:
-      "Remove the `public-read`/`public-read-write`/`authenticated-read` ACL; use BucketOwnerEnforced ownership and grant access through IAM.",
-    references: ["CKV_AWS_20", "CKV_AWS_57", "CIS AWS 2.1.4"],
+      "Remove the public ACL or grant; use BucketOwnerEnforced ownership and grant access through IAM.",
+    references: ["CKV_AWS_20", "CKV_AWS_57", "CIS AWS 2.1.4", "AWS FSBP S3.2", "AWS FSBP S3.3"],
     validateResource(args, report) {
       const acl = inputsOf<{ acl?: string }>(args, [...T.bucket, ...T.acl])?.acl;
       if (["public-read", "public-read-write", "authenticated-read"].includes(String(acl))) {
         report(`canned ACL "${acl}" makes the bucket readable outside the account`);
       }
+      for (const { group, permission } of publicAclGrants(args))
+        report(`ACL grants ${permission} to ${group}`);
     },
   },
+  publicPolicyRule({
+    name: "aws-s3-no-public-policy",
+    what: "S3 bucket policies",
+    types: [...T.bucketPolicy, ...T.bucket],
+    references: ["CKV_AWS_70", "AWS FSBP S3.2", "AWS FSBP S3.3"],
+  }),
   {
     name: "aws-s3-no-force-destroy",
     area: "aws",
