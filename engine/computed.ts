@@ -13,9 +13,11 @@ export function providerComputed(
     if (state.masterUserSecrets !== undefined) return {};
     const [partition, , region, account] = String(state.arn).split(":").slice(1, 5);
     const secretArn = `arn:${partition}:secretsmanager:${region}:${account}:secret:rds!db-${id}`;
-    return {
-      masterUserSecrets: [{ secretArn, kmsKeyId: state.masterUserSecretKmsKeyId, secretStatus: "active" }],
-    };
+    // A key is named only when the program gave one (else RDS uses the AWS managed key); an undefined
+    // field would not survive the gRPC Struct encoding.
+    const kmsKeyId = state.masterUserSecretKmsKeyId;
+    const secret = { secretArn, secretStatus: "active", ...(kmsKeyId === undefined ? {} : { kmsKeyId }) };
+    return { masterUserSecrets: [secret] };
   }
   return {};
 }
