@@ -1,7 +1,7 @@
 // The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
 // the analyzer host; reporters (table, json, sarif, junit) read only this.
 import { IncompleteItem, ResourceGraph } from "../engine/graph";
-import { Annotation, PACK_NAME, UNDECIDED_PREFIX } from "../policy/runtime/rule";
+import { PACK_NAME, UNDECIDED_PREFIX } from "../policy/runtime/rule";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -45,28 +45,6 @@ export interface WaiverRecord {
   readonly status: "applied" | "expired" | "missing-reason" | "invalid";
   /** The finding it suppressed, when applied. */
   readonly message?: string;
-}
-
-/**
- * The record of a waiver our pack annotated (runtime/wrapper.ts), built one way whether the annotation
- * came in-process or over the analyzer protocol, so both paths report the same waivers.
- */
-export function waiverRecord(
-  pack: string,
-  g: Extract<Annotation, { kind: "waiver" }>,
-  urn: string | undefined,
-): WaiverRecord {
-  return {
-    pack,
-    policy: g.policy,
-    pattern: g.pattern,
-    urn: g.status === "applied" ? urn : undefined,
-    reason: g.reason,
-    owner: g.owner,
-    expires: g.expires,
-    status: g.status,
-    message: g.finding,
-  };
 }
 
 /** A property change a policy made through `remediateResource`. */

@@ -10,8 +10,8 @@ import {
   Violation,
   WaiverRecord,
   isUndecidedMessage,
-  waiverRecord,
 } from "../report";
+import { waiverRecord } from "../waiver-record";
 import { WAIVER_POLICY, annotationOf } from "../../policy/runtime/rule";
 
 const LEVELS: Record<number, EnforcementLevel> = {

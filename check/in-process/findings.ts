@@ -12,8 +12,8 @@ import {
   Undecided,
   Violation,
   WaiverRecord,
-  waiverRecord,
 } from "../report";
+import { waiverRecord } from "../waiver-record";
 import { isNotApplicable } from "./args";
 
 /** The policy fields a finding is filed with. */

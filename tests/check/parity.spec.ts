@@ -5,6 +5,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { CheckOptions, CheckResult, runCheck } from "../../check/gate";
 import { CheckReport } from "../../check/report";
+import { annotationDescription, annotationOf } from "../../policy/runtime/rule";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -105,5 +106,36 @@ describe("in-process and analyzer-protocol parity", function () {
       "raised to mandatory in the config",
     );
     assert.strictEqual(waived.summary.waived, 1);
+  });
+});
+
+describe("annotations over the protocol", () => {
+  it("only a well-formed annotation in a diagnostic's description is read as one", () => {
+    const applied = {
+      kind: "waiver",
+      policy: "aws-s3-versioning",
+      status: "applied",
+      pattern: "*",
+      reason: "r",
+      owner: "o",
+      expires: "2099-01-01",
+      finding: "f",
+    } as const;
+    assert.deepStrictEqual(annotationOf(annotationDescription(applied)), applied);
+    const undecided = { kind: "undecided", policy: "p" } as const;
+    assert.deepStrictEqual(annotationOf(annotationDescription(undecided)), undecided);
+    // A third-party pack's description, or a damaged annotation, is no annotation: the finding stands.
+    const [prefix] = annotationDescription(undecided).split("{");
+    for (const description of [
+      "Buckets must not be public",
+      "",
+      undefined,
+      `${prefix}{not json`,
+      `${prefix}${JSON.stringify({ ...applied, status: "granted" })}`,
+      `${prefix}${JSON.stringify({ ...applied, pattern: 1 })}`,
+      `${prefix}${JSON.stringify({ ...applied, owner: {} })}`,
+      `${prefix}null`,
+    ])
+      assert.strictEqual(annotationOf(description), undefined, String(description));
   });
 });
