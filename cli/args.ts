@@ -20,7 +20,7 @@ export const USAGE = `usage:
                    [--builtin-config FILE] [--no-builtin]
                    [--format table|json|sarif|junit] [--output FILE] [--update]
                    [--timeout SECONDS] [--allow-incomplete]
-                   [--invokes FILE] [--stack-outputs DIR] [--typecheck]
+                   [--invokes FILE] [--stack-outputs DIR] [--typecheck] [--verbose]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
                    [--timeout SECONDS] [--invokes FILE] [--stack-outputs DIR]
 
@@ -40,6 +40,8 @@ What the offline engine cannot expand or decide (remote components, invokes with
   The offline answers: docs/offline-answers.md.
 --typecheck runs the project's \`tsc --noEmit -p PROJECT_DIR\` first: a type error is exit 2 (the
   program would not get past \`pulumi preview\`), the compiler's messages on stderr.
+--verbose lists each check left undecided in preview (a value unknown until apply) in the table;
+  without it they are one line. The json and sarif reports always list them.
 
 exit codes: 0 no mandatory violation, 1 mandatory violations, 2 incomplete check (unless
   --allow-incomplete), broken program, config or arguments`;
@@ -62,6 +64,8 @@ export interface CheckArgs extends EngineFileArgs {
   readonly allowIncomplete: boolean;
   /** --typecheck: `tsc --noEmit` the project before the gate. */
   readonly typecheck: boolean;
+  /** --verbose: the table lists each undecided check instead of one line. */
+  readonly verbose: boolean;
 }
 
 /** The files both commands take for what the offline engine cannot know. */
@@ -100,6 +104,7 @@ interface RawArgs {
   invokesFile?: string;
   stackOutputsDir?: string;
   typecheck?: boolean;
+  verbose?: boolean;
 }
 
 function parseTimeout(v: string): number {
@@ -126,6 +131,7 @@ const CHECK_FLAGS: Readonly<Record<string, FlagSetter>> = {
   "--update": (raw) => (raw.update = true),
   "--allow-incomplete": (raw) => (raw.allowIncomplete = true),
   "--typecheck": (raw) => (raw.typecheck = true),
+  "--verbose": (raw) => (raw.verbose = true),
 };
 
 /** Reads flags (`--flag value` or `--flag=value`) and positionals; check-only flags are refused for graph. */
@@ -193,6 +199,7 @@ function checkArgs(
     | "builtInConfig"
     | "allowIncomplete"
     | "typecheck"
+    | "verbose"
   >,
 ): CheckArgs {
   const f = raw.format ?? "table";
@@ -222,6 +229,7 @@ function checkArgs(
     update: raw.update,
     allowIncomplete: raw.allowIncomplete,
     typecheck: raw.typecheck === true,
+    verbose: raw.verbose === true,
   };
 }
 

@@ -86,6 +86,7 @@ async function main(argv: readonly string[]): Promise<void> {
     default:
       text = toTable(report, {
         color: !args.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
+        verbose: args.verbose,
       });
   }
   const out = emit(text, args.output, args.projectDir);

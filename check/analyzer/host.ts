@@ -167,7 +167,7 @@ async function analyze(session: PackSession, graph: ResourceGraph): Promise<Anal
     policies,
     violations: pass.findings.sortedViolations(),
     undecided: pass.findings.sortedUndecided(),
-    waivers: [],
+    waivers: pass.findings.sortedWaivers(),
     remediations: pass.remediations,
     logs: session.logs,
   };

@@ -2,8 +2,17 @@
 // diagnostics sorted into violations and undecided checks in graph order.
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { DescribedPolicy, PolicyConfigEntry, checkPolicyList, levelFiledUnder } from "../policy-config";
-import { EnforcementLevel, PolicyInfo, Severity, Undecided, Violation, isUndecidedMessage } from "../report";
-import { WAIVER_POLICY } from "../../policy/pack";
+import {
+  EnforcementLevel,
+  PolicyInfo,
+  Severity,
+  Undecided,
+  Violation,
+  WaiverRecord,
+  isUndecidedMessage,
+} from "../report";
+import { waiverRecord } from "../waiver-record";
+import { WAIVER_POLICY, annotationOf } from "../../policy/runtime/rule";
 
 const LEVELS: Record<number, EnforcementLevel> = {
   [analyzerpb.EnforcementLevel.ADVISORY]: "advisory",
@@ -108,6 +117,7 @@ export function policyInfos(
 export class Findings {
   private readonly violations: { order: number; v: Violation }[] = [];
   private readonly undecided: { order: number; u: Undecided }[] = [];
+  private readonly waivers: { order: number; w: WaiverRecord }[] = [];
 
   constructor(
     private readonly packName: string,
@@ -133,6 +143,13 @@ export class Findings {
           message: d.getMessage(),
         });
         continue;
+      }
+      // A waiver our pack's wrapper annotated: recorded as the in-process path records it; an applied one
+      // is the waiver, not a finding, and a refused one is also a finding (below).
+      const note = annotationOf(d.getDescription());
+      if (note?.kind === "waiver") {
+        this.waivers.push({ order, w: waiverRecord(d.getPolicypackname() || this.packName, note, urn) });
+        if (note.status === "applied") continue;
       }
       // Invalid waivers are filed under groundwork-waivers by whichever policy held them.
       const configured =
@@ -163,5 +180,9 @@ export class Findings {
 
   sortedUndecided(): Undecided[] {
     return this.undecided.sort((a, b) => a.order - b.order).map((x) => x.u);
+  }
+
+  sortedWaivers(): WaiverRecord[] {
+    return this.waivers.sort((a, b) => a.order - b.order).map((x) => x.w);
   }
 }

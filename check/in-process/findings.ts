@@ -13,6 +13,7 @@ import {
   Violation,
   WaiverRecord,
 } from "../report";
+import { waiverRecord } from "../waiver-record";
 import { isNotApplicable } from "./args";
 
 /** The policy fields a finding is filed with. */
@@ -76,17 +77,7 @@ export class PackFindings {
       return;
     }
     if (g?.kind === "waiver") {
-      this.waivers.push({
-        pack: this.pack,
-        policy: g.policy,
-        pattern: g.pattern,
-        urn: g.status === "applied" ? where : undefined,
-        reason: g.reason,
-        owner: g.owner,
-        expires: g.expires,
-        status: g.status,
-        message: g.finding,
-      });
+      this.waivers.push(waiverRecord(this.pack, g, where));
       if (g.status === "applied") return;
     }
     // A finding filed under another policy's name (invalid waivers, under groundwork-waivers).

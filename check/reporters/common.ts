@@ -19,12 +19,24 @@ export function severityOf(v: Pick<Violation, "severity">): Severity | "unspecif
   return v.severity ?? "unspecified";
 }
 
+/** The resource type a URN names (the last of its qualified types), or undefined for a non-URN. */
+export function urnType(urn: string | undefined): string | undefined {
+  const qualified = urn?.split("::")[2];
+  return qualified ? qualified.split("$").pop() : undefined;
+}
+
 /** `type name` from a URN, for people. */
 export function describeUrn(urn: string | undefined): string {
   if (!urn) return "(stack)";
-  const parts = urn.split("::");
-  const types = (parts[2] ?? "").split("$");
-  return `${types[types.length - 1]} ${parts[3] ?? urn}`;
+  return `${urnType(urn) ?? ""} ${urn.split("::")[3] ?? urn}`;
+}
+
+// How @pulumi/policy (and our engine, which throws its error) names the value a check could not read.
+const UNKNOWN_AT = /value at (\.[^\n]*?) can't be known during preview/;
+
+/** The property path an undecided check could not read (`.policy`), when its message names one. */
+export function unknownProperty(message: string): string | undefined {
+  return UNKNOWN_AT.exec(message)?.[1];
 }
 
 /**

@@ -1,6 +1,6 @@
 // The JSON report: the shape DESIGN.md fixes for `groundwork check --format json`.
 import { CheckReport } from "../report";
-import { redact } from "./common";
+import { redact, unknownProperty, urnType } from "./common";
 
 // The fields each entry carries, in output order; an absent optional field is written as null.
 const RESOURCE_FIELDS = [
@@ -32,6 +32,15 @@ export function toJson(report: CheckReport): string {
     resources: g.resources.map((r) => ({ ...pick(r, RESOURCE_FIELDS), inputs: redact(r.inputs) })),
     violations: report.violations.map((v) => pick(v, VIOLATION_FIELDS)),
     waivers: report.waivers,
+    // Checks a value unknown until apply kept from deciding: neither a pass nor a finding, so listed.
+    undecided: report.undecided.map((u) => ({
+      pack: u.pack,
+      policy: u.policy,
+      urn: u.urn ?? null,
+      type: urnType(u.urn) ?? null,
+      property: unknownProperty(u.message) ?? null,
+      message: u.message,
+    })),
     // What the offline engine could not expand or decide: the verdict is "incomplete" while any remain.
     incomplete: report.incomplete.map((i) => ({
       kind: i.kind,

@@ -82,28 +82,12 @@ function rule(p: PolicyInfo): Record<string, unknown> {
   };
 }
 
-export function toSarif(report: CheckReport, options: SarifOptions = {}): string {
-  const baseDir = options.baseDir ?? process.cwd();
-  const policies = [...report.policies];
-  // Findings from a policy the pack did not describe still need a rule to point at.
-  for (const v of report.violations) {
-    if (!policies.some((p) => p.pack === v.pack && p.name === v.policy)) {
-      policies.push({
-        pack: v.pack,
-        name: v.policy,
-        description: v.policy,
-        enforcementLevel: v.enforcementLevel,
-      });
-    }
-  }
-  const rules = policies.map(rule);
-  const index = new Map(policies.map((p, i) => [ruleId(p.pack, p.name), i]));
+/** Where a finding on `urn` points: its resource's place in the program, else the program's first line. */
+function locator(report: CheckReport, baseDir: string): (urn: string | undefined) => Record<string, unknown> {
   const byUrn = new Map(report.graph.resources.map((r) => [r.urn, r]));
   const programUri = report.programFile ? uriFor(report.programFile, baseDir) : undefined;
-
-  const results = report.violations.map((v) => {
-    const resource = v.urn ? byUrn.get(v.urn) : undefined;
-    const pos = resource?.sourcePosition;
+  return (urn) => {
+    const pos = urn ? byUrn.get(urn)?.sourcePosition : undefined;
     const physical = pos
       ? {
           artifactLocation: { uri: uriFor(pos.uri, baseDir) },
@@ -112,27 +96,68 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
       : programUri
         ? { artifactLocation: { uri: programUri }, region: { startLine: 1 } }
         : undefined;
-    const id = ruleId(v.pack, v.policy);
+    return {
+      ...(physical ? { physicalLocation: physical } : {}),
+      logicalLocations: [
+        { fullyQualifiedName: urn ?? `${report.graph.project}/${report.graph.stack}`, kind: "resource" },
+      ],
+    };
+  };
+}
+
+/** One finding of `pack/policy` on `urn` (or the stack) as a SARIF result. */
+interface Finding {
+  readonly pack: string;
+  readonly policy: string;
+  readonly urn?: string;
+  readonly message: string;
+  readonly level: "error" | "warning" | "note";
+  readonly properties: Record<string, unknown>;
+}
+
+export function toSarif(report: CheckReport, options: SarifOptions = {}): string {
+  const baseDir = options.baseDir ?? process.cwd();
+  const policies = [...report.policies];
+  // Findings from a policy the pack did not describe still need a rule to point at.
+  const described = (x: { pack: string; policy: string }): boolean =>
+    policies.some((p) => p.pack === x.pack && p.name === x.policy);
+  const undescribed = [
+    ...report.violations,
+    ...report.undecided.map((u) => ({ ...u, enforcementLevel: "advisory" as const })),
+  ];
+  for (const v of undescribed) {
+    if (!described(v))
+      policies.push({
+        pack: v.pack,
+        name: v.policy,
+        description: v.policy,
+        enforcementLevel: v.enforcementLevel,
+      });
+  }
+  const rules = policies.map(rule);
+  const index = new Map(policies.map((p, i) => [ruleId(p.pack, p.name), i]));
+  const locate = locator(report, baseDir);
+  const findings: Finding[] = [
+    ...report.violations.map((v) => ({
+      ...v,
+      level: level(v),
+      properties: { enforcementLevel: v.enforcementLevel, ...(v.severity ? { severity: v.severity } : {}) },
+    })),
+    // Undecided checks are notes: neither a pass nor a finding, and never a failed upload's reason.
+    ...report.undecided.map((u) => ({ ...u, level: "note" as const, properties: { undecided: true } })),
+  ];
+  const results = findings.map((f) => {
+    const id = ruleId(f.pack, f.policy);
     return {
       ruleId: id,
       ruleIndex: index.get(id),
-      level: level(v),
-      message: { text: v.urn ? `${v.message}\nResource: ${v.urn}` : v.message },
-      locations: [
-        {
-          ...(physical ? { physicalLocation: physical } : {}),
-          logicalLocations: [
-            {
-              fullyQualifiedName: v.urn ?? `${report.graph.project}/${report.graph.stack}`,
-              kind: "resource",
-            },
-          ],
-        },
-      ],
+      level: f.level,
+      message: { text: f.urn ? `${f.message}\nResource: ${f.urn}` : f.message },
+      locations: [locate(f.urn)],
       // The message's hash keeps two findings of one policy on one resource (two bad containers …) apart,
       // where code scanning would otherwise merge them into one alert.
-      partialFingerprints: { "groundwork/v1": `${id}|${v.urn ?? ""}|${messageHash(v.message)}` },
-      properties: { enforcementLevel: v.enforcementLevel, ...(v.severity ? { severity: v.severity } : {}) },
+      partialFingerprints: { "groundwork/v1": `${id}|${f.urn ?? ""}|${messageHash(f.message)}` },
+      properties: f.properties,
     };
   });
 

@@ -5,6 +5,8 @@ import { SEVERITY_ORDER, describeIncomplete, describeUrn, severityOf } from "./c
 export interface TableOptions {
   /** ANSI colour; on only when writing to a terminal. @default false */
   readonly color?: boolean;
+  /** List each undecided check; without it they fold into one line (`--verbose`). @default false */
+  readonly verbose?: boolean;
 }
 
 const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
@@ -22,6 +24,24 @@ function incompleteSection(report: CheckReport, paint: Paint): string[] {
     lines.push(
       "  the policies never saw what is behind these: pin answers (--invokes, --stack-outputs) or pass --allow-incomplete",
     );
+  return [...lines, ""];
+}
+
+/**
+ * Undecided checks: one line unless `verbose`. A clean preview of a real stack has a dozen (bucket
+ * policies, task definitions: JSON built from outputs), and listing them buried the findings.
+ */
+function undecidedSection(report: CheckReport, verbose: boolean, paint: Paint): string[] {
+  const n = report.undecided.length;
+  if (n === 0) return [];
+  if (!verbose)
+    return [
+      paint("dim", `${n} undecided check${n === 1 ? "" : "s"} (unknown until apply); --verbose to list`),
+      "",
+    ];
+  const lines = [paint("bold", `UNDECIDED DURING PREVIEW (${n})`)];
+  for (const u of report.undecided)
+    lines.push(`  ${u.pack}/${u.policy}  ${describeUrn(u.urn)}: ${u.message}`);
   return [...lines, ""];
 }
 
@@ -82,12 +102,7 @@ export function toTable(report: CheckReport, options: TableOptions = {}): string
     }
     lines.push("");
   }
-  if (report.undecided.length) {
-    lines.push(paint("bold", `UNDECIDED DURING PREVIEW (${report.undecided.length})`));
-    for (const u of report.undecided)
-      lines.push(`  ${u.pack}/${u.policy}  ${describeUrn(u.urn)}: ${u.message}`);
-    lines.push("");
-  }
+  lines.push(...undecidedSection(report, options.verbose === true, paint));
   if (report.remediations.length) {
     lines.push(paint("bold", `REMEDIATED (${report.remediations.length})`));
     for (const r of report.remediations) lines.push(`  ${r.pack}/${r.policy}  ${describeUrn(r.urn)}`);

@@ -96,10 +96,44 @@ export type Annotation =
       readonly finding?: string;
     };
 
+/**
+ * How an annotation crosses the analyzer protocol: as the diagnostic's `description`, the one free field
+ * the CrossGuard server forwards besides the message (the Pulumi CLI shows only the message). Without it
+ * the analyzer host saw an applied waiver as one more advisory finding, where the in-process path saw a
+ * waiver.
+ */
+const ANNOTATION_PREFIX = "groundwork-annotation:";
+
+export function annotationDescription(a: Annotation): string {
+  return ANNOTATION_PREFIX + JSON.stringify(a);
+}
+
+const WAIVER_STATUSES: readonly string[] = ["applied", "expired", "missing-reason", "invalid"];
+
+/** The annotation a diagnostic's description carries, if it carries a well-formed one. */
+export function annotationOf(description: string | undefined): Annotation | undefined {
+  if (!description?.startsWith(ANNOTATION_PREFIX)) return undefined;
+  let a: Record<string, unknown>;
+  try {
+    a = JSON.parse(description.slice(ANNOTATION_PREFIX.length)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (typeof a !== "object" || a === null || typeof a.policy !== "string") return undefined;
+  if (a.kind === "undecided") return { kind: "undecided", policy: a.policy };
+  const text = (k: string): boolean => a[k] === undefined || typeof a[k] === "string";
+  const fields = ["reason", "owner", "expires", "finding"].every(text);
+  if (a.kind !== "waiver" || !WAIVER_STATUSES.includes(a.status as string) || !fields) return undefined;
+  if (typeof a.pattern !== "string") return undefined;
+  return a as unknown as Annotation;
+}
+
 /** The object form of `reportViolation` (accepted by the server, absent from its type declaration). */
 export interface ViolationObject {
   readonly name?: string;
   readonly message: string;
+  /** Set by the wrapper to carry `groundwork` over the protocol (see {@link annotationDescription}). */
+  readonly description?: string;
   readonly urn?: string;
   readonly enforcementLevel?: EnforcementLevel;
   readonly severity?: Severity;

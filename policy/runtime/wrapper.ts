@@ -17,6 +17,7 @@ import {
   WAIVER_POLICY,
   WAIVER_SEVERITY,
   CLOCK_KEY,
+  annotationDescription,
   defaultLevel,
 } from "./rule";
 import { CheckedWaiver, WAIVERS_SCHEMA, checkWaivers } from "./waivers";
@@ -27,7 +28,8 @@ function clockOf(args: object): Date {
 }
 
 function reportObject(reportViolation: ReportViolation, v: ViolationObject): void {
-  (reportViolation as unknown as (v: ViolationObject) => void)(v);
+  const sent = v.groundwork ? { ...v, description: annotationDescription(v.groundwork) } : v;
+  (reportViolation as unknown as (v: ViolationObject) => void)(sent);
 }
 
 function withWaivers(schema: PolicyConfigSchema | undefined): PolicyConfigSchema {

@@ -98,6 +98,94 @@ describe("reporters and graph (in-process)", function () {
     assert.match(toTable(report, { color: true }), /\x1b\[31mmandatory\x1b\[0m/);
   });
 
+  describe("undecided checks", () => {
+    // Two checks a value unknown in preview kept from deciding: the engine's wording and the SDK's.
+    const undecidedReport = (): CheckReport => {
+      const site = report.graph.resources.find((r) => r.name === "www-content")!.urn;
+      return {
+        ...report,
+        undecided: [
+          {
+            pack: "p",
+            policy: "crit",
+            urn: site,
+            message: `could not be decided during preview: "www-content": string value at .policy can't be known during preview`,
+          },
+          {
+            pack: "q",
+            policy: "stacky",
+            message: "can't run policy 'stacky' from policy pack 'q' during preview: later",
+          },
+        ],
+        summary: { ...report.summary, undecided: 2 },
+      };
+    };
+
+    it("table: one line by default, each check listed with verbose", () => {
+      const folded = toTable(undecidedReport());
+      assert.match(folded, /\n2 undecided checks \(unknown until apply\); --verbose to list\n/);
+      assert.doesNotMatch(folded, /UNDECIDED DURING PREVIEW|stacky/);
+      const one = toTable({ ...undecidedReport(), undecided: undecidedReport().undecided.slice(1) });
+      assert.match(one, /\n1 undecided check \(unknown until apply\)/);
+      const listed = toTable(undecidedReport(), { verbose: true });
+      assert.match(
+        listed,
+        /UNDECIDED DURING PREVIEW \(2\)\n {2}p\/crit {2}aws:s3\/bucket:Bucket www-content: could not/,
+      );
+      assert.match(listed, /\n {2}q\/stacky {2}\(stack\): can't run policy/);
+      assert.doesNotMatch(listed, /--verbose to list/);
+      assert.doesNotMatch(toTable(report), /undecided check/, "nothing to fold, no line");
+    });
+
+    it("json: each check with its resource type and the property it could not read", () => {
+      const json = JSON.parse(toJson(undecidedReport()));
+      assert.deepStrictEqual(json.undecided, [
+        {
+          pack: "p",
+          policy: "crit",
+          urn: json.resources.find((r: { name: string }) => r.name === "www-content").urn,
+          type: "aws:s3/bucket:Bucket",
+          property: ".policy",
+          message: undecidedReport().undecided[0].message,
+        },
+        {
+          pack: "q",
+          policy: "stacky",
+          urn: null,
+          type: null,
+          property: null,
+          message: undecidedReport().undecided[1].message,
+        },
+      ]);
+      assert.strictEqual(json.summary.undecided, 2);
+    });
+
+    it("sarif: notes beside the findings, valid, with a rule even for an undescribed policy", () => {
+      const log = JSON.parse(toSarif(undecidedReport(), { baseDir: "/" }));
+      const validate = sarifValidator();
+      assert.ok(validate(log), JSON.stringify(validate.errors));
+      const run = log.runs[0];
+      const notes = run.results.filter((r: { level: string }) => r.level === "note");
+      assert.deepStrictEqual(
+        notes.map((r: { ruleId: string; properties: object }) => [r.ruleId, r.properties]),
+        [
+          ["p/crit", { undecided: true }],
+          ["q/stacky", { undecided: true }],
+        ],
+      );
+      assert.strictEqual(run.results.length, 4, "the two findings stay");
+      assert.strictEqual(run.tool.driver.rules[notes[1].ruleIndex].id, "q/stacky");
+      assert.match(notes[0].message.text, /string value at \.policy.*\nResource: urn:pulumi:dev::demo::/s);
+      assert.strictEqual(notes[0].locations[0].logicalLocations[0].kind, "resource");
+      const crit = run.results.find((r: { level: string; ruleId: string }) => r.level === "error");
+      assert.notStrictEqual(
+        notes[0].partialFingerprints["groundwork/v1"],
+        crit.partialFingerprints["groundwork/v1"],
+        "an undecided check must not merge with a finding of its policy on the same resource",
+      );
+    });
+  });
+
   it("json never prints a secret's plain text", () => {
     const text = toJson(report);
     assert.doesNotMatch(text, /hunter2/);
@@ -173,7 +261,14 @@ describe("reporters and graph (in-process)", function () {
       invokesFile: undefined,
       stackOutputsDir: undefined,
       typecheck: false,
+      verbose: false,
     });
+    const verbose = parseArgs(["check", "--stack", "dev", "--verbose"]);
+    assert.ok(verbose.command === "check" && verbose.verbose);
+    assert.throws(
+      () => parseArgs(["graph", "--stack", "dev", "--verbose"]),
+      /--verbose is only valid for check/,
+    );
     const timed = parseArgs(["graph", "--stack", "dev", "--timeout", "2.5"]);
     assert.ok(timed.command === "graph" && timed.synthTimeoutMs === 2500);
     // graph reads the engine's files as check does; check's own flags stay check's.

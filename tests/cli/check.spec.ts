@@ -82,10 +82,21 @@ describe("groundwork check (the built command)", function () {
         "resources",
         "violations",
         "waivers",
+        "undecided",
         "incomplete",
         "summary",
       ]);
       assert.deepStrictEqual([j.project, j.stack], ["public-bucket", "dev"]);
+      // The bucket's TLS-only check reads the bucket policy, whose document is built from the bucket's ARN:
+      // unknown in preview, so undecided, with the property it could not read.
+      assert.strictEqual(j.summary.undecided, j.undecided.length);
+      const tls = j.undecided.find((u: { policy: string }) => u.policy === "aws-s3-tls-only");
+      assert.deepStrictEqual(tls && [tls.pack, tls.urn, tls.type, tls.property], [
+        "groundwork-security",
+        BUCKET,
+        "aws:s3/bucket:Bucket",
+        ".policy",
+      ]);
       const bucket = j.resources.find((x: { urn: string }) => x.urn === BUCKET);
       assert.strictEqual(
         Object.keys(bucket).join(" "),
