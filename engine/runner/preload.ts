@@ -3,8 +3,10 @@
 // watchdog thread kills the program's process group when the gate dies, even by SIGKILL and even while the
 // program's own thread is stuck in a busy loop.
 import { Worker, isMainThread } from "worker_threads";
+import * as fs from "fs";
 import * as path from "path";
 import { registerTypeScript, transpiled } from "../typescript";
+import { dropDebugLogs, installLeanStackTraces } from "./lean-runtime";
 
 const WATCHDOG = `
 const parent = process.ppid;
@@ -29,11 +31,15 @@ function installFrameMapping(): void {
   try {
     const sms = require.resolve("source-map-support", { paths: [path.dirname(process.argv[1])] });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require(sms) as { install(o: object): void }).install({
+    const support = require(sms) as Parameters<typeof installLeanStackTraces>[0] & {
+      install(o: object): void;
+    };
+    support.install({
       environment: "node",
       retrieveFile: (file: string) =>
         transpiled.get(file) ?? (/[\\/]node_modules[\\/]/.test(file) ? NO_MAP : null),
     });
+    installLeanStackTraces(support);
   } catch {
     // An SDK without source-map-support: frames keep their transpiled lines.
   }
@@ -44,6 +50,7 @@ if (isMainThread) {
   const tsFrom = process.env.GROUNDWORK_TYPESCRIPT_FROM;
   if (tsFrom) registerTypeScript(tsFrom);
   installFrameMapping();
+  dropDebugLogs(fs.realpathSync(process.argv[1]));
   // Unref'd: the watchdog must never keep the program alive, or the runner's "event loop empty" end would
   // never come. Its own execArgv is empty, so it does not load this file again.
   new Worker(WATCHDOG, { eval: true, execArgv: [] }).unref();
