@@ -4,10 +4,12 @@
 // program's own thread is stuck in a busy loop.
 import { register } from "module";
 import { Worker, isMainThread } from "worker_threads";
+import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import { registerTypeScript, transpiled, resolveTypeScript } from "../typescript";
 import { TypeScript, transpileEsm } from "./esm-typescript";
+import { dropDebugLogs, installLeanStackTraces } from "./lean-runtime";
 
 const WATCHDOG = `
 const parent = process.ppid;
@@ -32,11 +34,15 @@ function installFrameMapping(): void {
   try {
     const sms = require.resolve("source-map-support", { paths: [path.dirname(process.argv[1])] });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require(sms) as { install(o: object): void }).install({
+    const support = require(sms) as Parameters<typeof installLeanStackTraces>[0] & {
+      install(o: object): void;
+    };
+    support.install({
       environment: "node",
       retrieveFile: (file: string) =>
         transpiled.get(file) ?? (/[\\/]node_modules[\\/]/.test(file) ? NO_MAP : esmSource(file)),
     });
+    installLeanStackTraces(support);
   } catch {
     // An SDK without source-map-support: frames keep their transpiled lines.
   }
@@ -63,6 +69,7 @@ if (isMainThread) {
     });
   }
   installFrameMapping();
+  dropDebugLogs(fs.realpathSync(process.argv[1]));
   // Unref'd: the watchdog must never keep the program alive, or the runner's "event loop empty" end would
   // never come. Its own execArgv is empty, so it does not load this file again.
   new Worker(WATCHDOG, { eval: true, execArgv: [] }).unref();
