@@ -6,12 +6,18 @@ import { workloadRules, workloadStackPolicies } from "./workload";
 import { metadataRules } from "./metadata";
 import { namespaceRules, namespaceStackPolicies } from "./namespace";
 import { serviceRules } from "./service";
+import { rbacRules } from "./rbac";
 
 /** Every Kubernetes policy. */
 export const kubernetesPolicies: GroundworkPolicy[] = [
-  ...[...podSecurityRules, ...workloadRules, ...metadataRules, ...namespaceRules, ...serviceRules].map(
-    resourcePolicy,
-  ),
+  ...[
+    ...podSecurityRules,
+    ...workloadRules,
+    ...metadataRules,
+    ...namespaceRules,
+    ...serviceRules,
+    ...rbacRules,
+  ].map(resourcePolicy),
   ...namespaceStackPolicies,
   ...workloadStackPolicies,
 ];
