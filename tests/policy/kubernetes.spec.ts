@@ -355,3 +355,110 @@ describe("every pod-bearing kind", function () {
     assert.strictEqual((await found("k8s-no-host-path", program, { config: sibling })).length, 2);
   });
 });
+
+describe("the other Pod Security Standards controls", function () {
+  this.timeout(120_000);
+  const RULES = [
+    "k8s-no-host-process",
+    "k8s-apparmor-not-unconfined",
+    "k8s-selinux-options",
+    "k8s-default-proc-mount",
+    "k8s-safe-sysctls",
+    "k8s-restricted-volume-types",
+  ];
+
+  /** `name: finding` of the violations of these rules, sorted. */
+  async function pss(program: () => void, config?: Record<string, unknown>): Promise<string[]> {
+    const report = await run(program, { config });
+    return report.violations
+      .filter((v) => RULES.includes(v.policy))
+      .map((v) => `${v.policy} ${said(v)}`)
+      .sort();
+  }
+
+  it("allowed values pass: container_t with a level, RuntimeDefault, Default /proc, safe sysctls, PVC", async () => {
+    const spec = podSpec({
+      securityContext: {
+        seccompProfile: { type: "RuntimeDefault" },
+        runAsNonRoot: true,
+        seLinuxOptions: { type: "container_t", level: "s0:c123,c456" },
+        appArmorProfile: { type: "RuntimeDefault" },
+        sysctls: [{ name: "net.ipv4.ip_local_port_range", value: "1024 65535" }],
+      },
+      containers: [{ ...containerWithSecurity({ procMount: "Default" }), name: "app" }],
+      volumes: [
+        { name: "data", persistentVolumeClaim: { claimName: "data" } },
+        { name: "tmp", emptyDir: {} },
+        { name: "conf", configMap: { name: "conf" } },
+      ],
+    });
+    assert.deepStrictEqual(await pss(() => KINDS.Deployment("ok", spec)), []);
+  });
+
+  it("a container's own setting overrides the pod's, both ways", async () => {
+    const spec = podSpec({
+      securityContext: { ...(podSpec().securityContext as object), seLinuxOptions: { type: "spc_t" } },
+      containers: [
+        { ...containerWithSecurity({ seLinuxOptions: { type: "container_t" } }), name: "confined" },
+        { ...containerWithSecurity({ appArmorProfile: { type: "Unconfined" } }), name: "loose" },
+      ],
+    });
+    assert.deepStrictEqual(await pss(() => KINDS.Pod("mixed", spec)), [
+      'k8s-apparmor-not-unconfined mixed: container "loose" runs AppArmor-unconfined',
+      'k8s-selinux-options mixed: container "loose": SELinux type spc_t',
+    ]);
+  });
+
+  it("reads the AppArmor annotation on the pod template and SELinux user and role", async () => {
+    const v = await pss(() => {
+      new appsv1.DaemonSet("agent", {
+        metadata: META,
+        spec: {
+          selector: {},
+          template: {
+            metadata: { annotations: { "container.apparmor.security.beta.kubernetes.io/app": "unconfined" } },
+            spec: podSpec({
+              containers: [
+                {
+                  ...containerWithSecurity({ seLinuxOptions: { user: "system_u", role: "system_r" } }),
+                  name: "app",
+                },
+              ],
+            }),
+          },
+        },
+      });
+    });
+    assert.deepStrictEqual(v, [
+      'k8s-apparmor-not-unconfined agent: container "app" runs AppArmor-unconfined',
+      'k8s-selinux-options agent: container "app": SELinux role system_r',
+      'k8s-selinux-options agent: container "app": SELinux user system_u',
+    ]);
+  });
+
+  it("knobs: allowed sysctls and volume types; hostPath is left to k8s-no-host-path", async () => {
+    const program = (): void =>
+      KINDS.Job(
+        "batch",
+        podSpec({
+          securityContext: {
+            ...(podSpec().securityContext as object),
+            sysctls: [{ name: "kernel.msgmax", value: "65536" }],
+          },
+          volumes: [
+            { name: "share", nfs: { server: "10.0.0.5", path: "/exports" } },
+            { name: "node", hostPath: { path: "/var/log" } },
+          ],
+        }),
+      );
+    assert.deepStrictEqual(await pss(program), [
+      'k8s-restricted-volume-types batch: volume "share" is of type nfs',
+      "k8s-safe-sysctls batch: sysctl kernel.msgmax is not allowed",
+    ]);
+    const config = {
+      "k8s-safe-sysctls": { allowedSysctls: ["kernel.msgmax"] },
+      "k8s-restricted-volume-types": { allowedVolumeTypes: ["nfs"] },
+    };
+    assert.deepStrictEqual(await pss(program, config), []);
+  });
+});

@@ -68,6 +68,8 @@ describe("policy metadata", () => {
       "k8s-service-public-load-balancer": ["internalAnnotations"],
       "k8s-ingress-tls": ["externalTlsAnnotations"],
       "k8s-no-host-path": ["allowedHostPaths"],
+      "k8s-safe-sysctls": ["allowedSysctls"],
+      "k8s-restricted-volume-types": ["allowedVolumeTypes"],
     };
     for (const [name, keys] of Object.entries(knobs)) {
       const props = policies.find((p) => p.name === name)?.configSchema?.properties ?? {};

@@ -2,6 +2,7 @@
 // order the pack lists them. Adding an area: a file here and a line below.
 import { GroundworkPolicy, RuleBase, resourcePolicy } from "../../runtime";
 import { podSecurityRules } from "./pod-security";
+import { podStandardRules } from "./pod-standards";
 import { workloadRules, workloadStackPolicies } from "./workload";
 import { metadataRules } from "./metadata";
 import { namespaceRules, namespaceStackPolicies } from "./namespace";
@@ -16,7 +17,7 @@ function grouped<R extends RuleBase>(service: string, rules: readonly R[]): R[] 
 /** Every Kubernetes policy. */
 export const kubernetesPolicies: GroundworkPolicy[] = [
   ...[
-    ...grouped("Pod security", podSecurityRules),
+    ...grouped("Pod security", [...podSecurityRules, ...podStandardRules]),
     ...grouped("Workloads", workloadRules),
     ...grouped("Metadata", metadataRules),
     ...grouped("Namespaces", namespaceRules),
