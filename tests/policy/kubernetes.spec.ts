@@ -104,6 +104,42 @@ describe("kubernetes RBAC rules", function () {
     ]);
   });
 
+  it("flags reading Secrets and creating pods, not other verbs or resources (advisory)", async () => {
+    const report = await run(() => {
+      new rbacv1.Role("ops", {
+        metadata: { name: "ops", ...META },
+        rules: [
+          { apiGroups: [""], resources: ["secrets", "configmaps"], verbs: ["list", "create"] },
+          { apiGroups: [""], resources: ["pods"], verbs: ["get", "create"] },
+          { apiGroups: ["apps"], resources: ["deployments"], verbs: ["create"] },
+        ],
+      });
+    });
+    const v = report.violations
+      .filter((x) => x.policy === "k8s-rbac-secrets-access" || x.policy === "k8s-rbac-pod-create")
+      .map((x) => `${x.policy} ${x.enforcementLevel} ${said(x)}`);
+    assert.deepStrictEqual(v, [
+      "k8s-rbac-secrets-access advisory ops: rules[0] grants list on secrets, configmaps",
+      "k8s-rbac-pod-create advisory ops: rules[1] grants create on pods",
+    ]);
+  });
+
+  it("flags a role bound to a namespace's default ServiceAccount", async () => {
+    const v = await found("k8s-rbac-default-service-account", () => {
+      new rbacv1.RoleBinding("default-edit", {
+        metadata: { name: "default-edit", ...META },
+        roleRef: REF("edit"),
+        subjects: [
+          { kind: "ServiceAccount", name: "default", namespace: "apps" },
+          { kind: "ServiceAccount", name: "api", namespace: "apps" },
+        ],
+      });
+    });
+    assert.deepStrictEqual(v, [
+      'default-edit: binds ClusterRole "edit" to the default ServiceAccount of "apps"',
+    ]);
+  });
+
   const admins = (): void => {
     clusterBinding("everyone", "cluster-admin", [group("system:authenticated"), user("alice")]);
     clusterBinding("gitops", "cluster-admin", [

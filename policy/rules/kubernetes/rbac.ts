@@ -1,5 +1,6 @@
-// RBAC rules: Roles and ClusterRoles grant no wildcards and no escalation verbs; bindings never hand
-// cluster-admin to ServiceAccounts or to every authenticated user, nor any role to anonymous callers.
+// RBAC rules (CIS Kubernetes 5.1): Roles and ClusterRoles grant no wildcards, escalation verbs, Secret
+// reads or pod creation; bindings never hand cluster-admin to ServiceAccounts or to every authenticated
+// user, nor any role to anonymous callers or to a namespace's default ServiceAccount.
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { ClusterRoleArgs, ClusterRoleBindingArgs } from "@pulumi/kubernetes/rbac/v1";
 import { Report, ResourceRule } from "../../runtime";
@@ -50,6 +51,27 @@ function roleLabel(binding: Binding): string {
   return `${String(knownField(ref, "kind") ?? "?")} "${String(knownField(ref, "name") ?? "?")}"`;
 }
 
+/**
+ * A rule over Role and ClusterRole rules granting any of `verbs` on any of `resources` (on anything when
+ * left out). `*` is k8s-rbac-no-wildcard's finding, so it matches nothing here.
+ */
+function grantRule(
+  meta: Omit<ResourceRule, "validateResource" | "area">,
+  verbs: readonly string[],
+  resources?: readonly string[],
+): ResourceRule {
+  return {
+    ...meta,
+    area: "kubernetes",
+    validateResource: onRoleRules((rule, at, report) => {
+      const granted = strings(rule.verbs).filter((v) => verbs.includes(v));
+      const on = strings(rule.resources);
+      if (granted.length === 0 || (resources !== undefined && !on.some((r) => resources.includes(r)))) return;
+      report(`${at} grants ${granted.join(", ")} on ${on.join(", ") || "no resources"}`);
+    }),
+  };
+}
+
 /** `apps/deployer` for a ServiceAccount subject, parts unknown in preview shown as `?`. */
 function accountName(s: Props): string {
   return [knownField(s, "namespace"), knownField(s, "name")].map((x) => String(x ?? "?")).join("/");
@@ -70,23 +92,44 @@ export const rbacRules: ResourceRule[] = [
         if (strings(rule[field]).includes("*")) report(`${at} grants ${field} "*"`);
     }),
   },
-  {
-    name: "k8s-rbac-escalation-verbs",
-    area: "kubernetes",
-    severity: "high",
-    description:
-      "Roles and ClusterRoles do not grant `escalate`, `bind` or `impersonate`, which let a subject exceed its own rights.",
-    remediationSteps:
-      "Remove `escalate`, `bind` and `impersonate` from the rule; grant the roles the subject needs directly instead.",
-    references: ["CIS Kubernetes 5.1.8", "CKV_K8S_157", "CKV_K8S_158"],
-    validateResource: onRoleRules((rule, at, report) => {
-      const verbs = strings(rule.verbs).filter((v) => ESCALATION_VERBS.includes(v));
-      if (verbs.length > 0) {
-        const on = strings(rule.resources).join(", ") || "no resources";
-        report(`${at} grants ${verbs.join(", ")} on ${on}`);
-      }
-    }),
-  },
+  grantRule(
+    {
+      name: "k8s-rbac-escalation-verbs",
+      severity: "high",
+      description:
+        "Roles and ClusterRoles do not grant `escalate`, `bind` or `impersonate`, which let a subject exceed its own rights.",
+      remediationSteps:
+        "Remove `escalate`, `bind` and `impersonate` from the rule; grant the roles the subject needs directly instead.",
+      references: ["CIS Kubernetes 5.1.8", "CKV_K8S_157", "CKV_K8S_158"],
+    },
+    ESCALATION_VERBS,
+  ),
+  grantRule(
+    {
+      name: "k8s-rbac-secrets-access",
+      severity: "medium",
+      description:
+        "Roles and ClusterRoles do not grant reading Secrets (get, list, watch), which hands over every credential in scope.",
+      remediationSteps:
+        "Mount the Secrets the workload needs instead of reading them through the API, or grant `get` with `resourceNames`.",
+      references: ["CIS Kubernetes 5.1.2"],
+    },
+    ["get", "list", "watch"],
+    ["secrets"],
+  ),
+  grantRule(
+    {
+      name: "k8s-rbac-pod-create",
+      severity: "medium",
+      description:
+        "Roles and ClusterRoles do not grant creating pods, which can run anything as any ServiceAccount in the namespace.",
+      remediationSteps:
+        "Let a controller (Deployment, Job) create the pods; grant the subject rights on that object instead.",
+      references: ["CIS Kubernetes 5.1.4"],
+    },
+    ["create"],
+    ["pods"],
+  ),
   {
     name: "k8s-rbac-cluster-admin-binding",
     area: "kubernetes",
@@ -134,15 +177,29 @@ export const rbacRules: ResourceRule[] = [
     name: "k8s-rbac-anonymous-binding",
     area: "kubernetes",
     severity: "critical",
-    description:
-      "No role is bound to `system:anonymous` or `system:unauthenticated`: anyone who reaches the API server would hold it.",
-    remediationSteps:
-      "Remove the anonymous subjects from the binding; bind the role to named users, groups or ServiceAccounts.",
+    description: "No role is bound to `system:anonymous` or `system:unauthenticated`: to anyone.",
+    remediationSteps: "Bind the role to named users, groups or ServiceAccounts, never to anonymous callers.",
     references: ["CIS Kubernetes 5.1.1", "NSA/CISA Kubernetes Hardening Guide"],
     validateResource: onBinding((binding, subjects, report) => {
       for (const s of subjects)
         if (ANONYMOUS.some((a) => a.kind === s.kind && a.name === s.name))
           report(`binds ${roleLabel(binding)} to ${String(s.kind)} ${String(s.name)}`);
+    }),
+  },
+  {
+    name: "k8s-rbac-default-service-account",
+    area: "kubernetes",
+    severity: "medium",
+    description:
+      "No role is bound to a namespace's `default` ServiceAccount, which every pod without its own account runs as.",
+    remediationSteps: "Create a ServiceAccount for the workload and bind the role to it.",
+    references: ["CIS Kubernetes 5.1.5"],
+    validateResource: onBinding((binding, subjects, report) => {
+      for (const s of subjects)
+        if (s.kind === "ServiceAccount" && s.name === "default")
+          report(
+            `binds ${roleLabel(binding)} to the default ServiceAccount of "${String(knownField(s, "namespace") ?? "?")}"`,
+          );
     }),
   },
 ];
