@@ -124,6 +124,45 @@ describe("kubernetes RBAC rules", function () {
     ]);
   });
 
+  it("flags the CIS 5.1.9–5.1.13 grants (advisory), and reading those objects is no finding", async () => {
+    const rules: [string, string, string][] = [
+      ["", "persistentvolumes", "create"],
+      ["", "nodes/proxy", "get"],
+      ["certificates.k8s.io", "certificatesigningrequests/approval", "update"],
+      ["admissionregistration.k8s.io", "mutatingwebhookconfigurations", "patch"],
+      ["", "serviceaccounts/token", "create"],
+    ];
+    const report = await run(() => {
+      new rbacv1.ClusterRole("powers", {
+        metadata: { name: "powers", labels: LABELS },
+        rules: rules.map(([group, resource, verb]) => ({
+          apiGroups: [group],
+          resources: [resource],
+          verbs: [verb],
+        })),
+      });
+      new rbacv1.ClusterRole("reader", {
+        metadata: { name: "reader", labels: LABELS },
+        rules: rules.map(([group, resource]) => ({
+          apiGroups: [group],
+          resources: [resource],
+          verbs: resource === "nodes/proxy" ? [] : ["get", "list", "watch"],
+        })),
+      });
+    });
+    const v = report.violations
+      .filter((x) => x.policy.startsWith("k8s-rbac-"))
+      .map((x) => `${x.policy} ${x.enforcementLevel} ${said(x)}`)
+      .sort();
+    assert.deepStrictEqual(v, [
+      "k8s-rbac-admission-webhooks advisory powers: rules[3] grants patch on mutatingwebhookconfigurations",
+      "k8s-rbac-csr-approval advisory powers: rules[2] grants update on certificatesigningrequests/approval",
+      "k8s-rbac-node-proxy advisory powers: rules[1] grants get on nodes/proxy",
+      "k8s-rbac-persistent-volume-create advisory powers: rules[0] grants create on persistentvolumes",
+      "k8s-rbac-token-create advisory powers: rules[4] grants create on serviceaccounts/token",
+    ]);
+  });
+
   it("flags a role bound to a namespace's default ServiceAccount", async () => {
     const v = await found("k8s-rbac-default-service-account", () => {
       new rbacv1.RoleBinding("default-edit", {

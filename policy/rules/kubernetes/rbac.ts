@@ -16,6 +16,9 @@ const BINDINGS = withPatch("RoleBinding", "ClusterRoleBinding");
 /** Verbs that let a subject grant itself or act as someone with more than it holds (CIS Kubernetes 5.1.8). */
 const ESCALATION_VERBS = ["escalate", "bind", "impersonate"];
 
+/** Verbs that change an object. */
+const MUTATING = ["create", "update", "patch", "delete", "deletecollection"];
+
 /** Subjects every caller, signed in or not, belongs to. */
 const ANONYMOUS = [
   { kind: "User", name: "system:anonymous" },
@@ -129,6 +132,58 @@ export const rbacRules: ResourceRule[] = [
     },
     ["create"],
     ["pods"],
+  ),
+  ...[
+    {
+      name: "k8s-rbac-persistent-volume-create",
+      description:
+        "Roles and ClusterRoles do not grant creating PersistentVolumes, which can mount any host path.",
+      references: ["CIS Kubernetes 5.1.9"],
+      verbs: ["create"],
+      resources: ["persistentvolumes"],
+    },
+    {
+      name: "k8s-rbac-node-proxy",
+      description:
+        "Roles and ClusterRoles grant nothing on `nodes/proxy`, which reaches the kubelet API past audit.",
+      references: ["CIS Kubernetes 5.1.10"],
+      verbs: MUTATING.concat("get", "list", "watch"),
+      resources: ["nodes/proxy"],
+    },
+    {
+      name: "k8s-rbac-csr-approval",
+      description:
+        "Roles and ClusterRoles do not grant approving CertificateSigningRequests, which mints credentials.",
+      references: ["CIS Kubernetes 5.1.11", "CKV_K8S_156"],
+      verbs: ["update", "patch"],
+      resources: ["certificatesigningrequests/approval"],
+    },
+    {
+      name: "k8s-rbac-admission-webhooks",
+      description:
+        "Roles and ClusterRoles do not change admission webhooks, which see and alter every object admitted.",
+      references: ["CIS Kubernetes 5.1.12", "CKV_K8S_155"],
+      verbs: MUTATING,
+      resources: ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"],
+    },
+    {
+      name: "k8s-rbac-token-create",
+      description:
+        "Roles and ClusterRoles do not grant creating ServiceAccount tokens, which act as those accounts.",
+      references: ["CIS Kubernetes 5.1.13"],
+      verbs: ["create"],
+      resources: ["serviceaccounts/token"],
+    },
+  ].map(({ verbs, resources, ...meta }) =>
+    grantRule(
+      {
+        ...meta,
+        severity: "medium",
+        remediationSteps: `Remove ${verbs.join("/")} on ${resources.join(", ")} from the rule; waive a controller that needs it.`,
+      },
+      verbs,
+      resources,
+    ),
   ),
   {
     name: "k8s-rbac-cluster-admin-binding",
