@@ -265,6 +265,17 @@ describe("kubernetes exposure rules", function () {
     assert.deepStrictEqual(await found("k8s-service-type", program, { config }), []);
   });
 
+  it("externalIPs are flagged on any Service type; a Service without them passes", async () => {
+    const v = await found("k8s-service-external-ips", () => {
+      service("plain", "ClusterIP");
+      new corev1.Service("claim", {
+        metadata: { name: "claim", ...META },
+        spec: { type: "LoadBalancer", externalIPs: ["203.0.113.10", "203.0.113.11"], ports: [{ port: 80 }] },
+      });
+    });
+    assert.deepStrictEqual(v, ["claim: Service claims externalIPs 203.0.113.10, 203.0.113.11"]);
+  });
+
   it("a LoadBalancer is advisory unless a cloud's internal annotation says internal", async () => {
     const program = (): void => {
       service("aws", "LoadBalancer", { "service.beta.kubernetes.io/aws-load-balancer-internal": "true" });

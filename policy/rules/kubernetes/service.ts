@@ -60,6 +60,20 @@ export const serviceRules: ResourceRule[] = [
     }),
   },
   {
+    name: "k8s-service-external-ips",
+    area: "kubernetes",
+    severity: "high",
+    description:
+      "Services set no `externalIPs`: any IP named there is intercepted cluster-wide (CVE-2020-8554).",
+    remediationSteps:
+      "Remove `spec.externalIPs`; expose the Service through a LoadBalancer or an Ingress, and deny the field at admission.",
+    references: ["CVE-2020-8554", "CIS Kubernetes 1.2.3"],
+    validateResource: onInputs<ServiceArgs>(SERVICE, (service, report) => {
+      const ips = strings(record(service.spec).externalIPs);
+      if (ips.length > 0) report(`Service claims externalIPs ${ips.join(", ")}`);
+    }),
+  },
+  {
     name: "k8s-service-public-load-balancer",
     area: "kubernetes",
     severity: "medium",
