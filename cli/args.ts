@@ -1,6 +1,7 @@
 // Command-line parsing for `groundwork`: strict (an unknown flag is an error, never ignored), no dependencies.
 import { DEFAULT_SYNTH_TIMEOUT_MS } from "../check/gate";
 import { REPORT_FORMATS, ReportFormat } from "../check/reporters";
+import { FRAMEWORKS } from "../policy/runtime/frameworks";
 
 /** Bad arguments: exit 2 with usage. */
 export class UsageError extends Error {
@@ -23,11 +24,15 @@ export const USAGE = `usage:
                    [--invokes FILE] [--stack-outputs DIR] [--typecheck] [--verbose]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
                    [--timeout SECONDS] [--invokes FILE] [--stack-outputs DIR]
+  groundwork rules [--framework ${FRAMEWORKS.join("|")}]
+                   [--format table|json]
 
 The built-in pack (groundwork-security) always runs; each --policy-pack adds a pack beside it, and
   --policy-pack-config files pair with --policy-pack by position. Without --policy-pack, one
   --policy-pack-config configures the built-in pack; with them, --builtin-config does.
 --no-builtin turns the built-in pack off (said in every report); it needs at least one --policy-pack.
+rules lists every built-in policy with its severity, level, area, service and references; --framework
+  keeps those mapping to one framework (pss-restricted includes the baseline controls).
 --stack takes NAME, ORG/NAME or ORG/PROJECT/NAME (the stack file is Pulumi.NAME.yaml).
 --timeout: how long the program may run before it fails (default ${DEFAULT_TIMEOUT_SECONDS}); a program
   that awaits something that can never happen (an unknown output in preview) fails at once.
@@ -134,6 +139,27 @@ const CHECK_FLAGS: Readonly<Record<string, FlagSetter>> = {
   "--verbose": (raw) => (raw.verbose = true),
 };
 
+/**
+ * Walks the arguments: `visit` gets each one, its flag (the part before `=`) and a `value()` that reads the
+ * flag's value (`--flag value` or `--flag=value`, refusing a missing one); it returns "stop" to end the walk.
+ */
+export function eachArg(
+  rest: readonly string[],
+  visit: (arg: string, flag: string, value: () => string) => "stop" | void,
+): void {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (visit(arg, flag, value) === "stop") return;
+  }
+}
+
 /** Reads flags (`--flag value` or `--flag=value`) and positionals; check-only flags are refused for graph. */
 function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs {
   const raw: RawArgs = {
@@ -146,16 +172,12 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
     help: false,
     allowIncomplete: false,
   };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === "--help" || arg === "-h") return { ...raw, help: true };
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  let help = false;
+  eachArg(rest, (arg, flag, value) => {
+    if (arg === "--help" || arg === "-h") {
+      help = true;
+      return "stop";
+    }
     const checkOnly = (): void => {
       if (command !== "check") throw new UsageError(`${flag} is only valid for check`);
     };
@@ -182,8 +204,8 @@ function readFlags(command: "check" | "graph", rest: readonly string[]): RawArgs
         } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
         else raw.positional.push(arg);
     }
-  }
-  return raw;
+  });
+  return help ? { ...raw, help: true } : raw;
 }
 
 function checkArgs(
@@ -238,6 +260,8 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === undefined || command === "help" || command === "--help" || command === "-h")
     return { command: "help" };
   if (command === "version" || command === "--version" || command === "-V") return { command: "version" };
+  // `rules` is parsed in rules.ts; here only its --help arrives.
+  if (command === "rules") return { command: "help" };
   if (command !== "check" && command !== "graph")
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   const raw = readFlags(command, rest);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The `groundwork` command: `check` (the offline policy gate) and `graph` (the component tree).
+// The `groundwork` command: `check` (the offline policy gate), `graph` (the component tree) and `rules`
+// (the built-in policies and the frameworks they cover).
 import * as fs from "fs";
 import * as path from "path";
 import { Args, USAGE, UsageError, parseArgs } from "./args";
 import { incompleteNote, toGraphJson, toMermaid } from "./graph";
+import { parseRulesArgs, rulesText } from "./rules";
 import { engineInputs, runCheck, synthProject } from "../check/gate";
 import { StackNameError } from "../check/project";
 import { synthContext } from "../engine/pending-work";
@@ -40,6 +42,8 @@ function emit(text: string, output: string | undefined, projectDir: string): str
 async function main(argv: readonly string[]): Promise<void> {
   let args: Args;
   try {
+    if (argv[0] === "rules" && !argv.some((a) => a === "--help" || a === "-h"))
+      return finish(0, rulesText(parseRulesArgs(argv.slice(1))));
     args = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

@@ -94,7 +94,51 @@ function intro(): string[] {
     "",
     "## Rules",
     "",
+    "Grouped by area and service. `groundwork rules --framework cis-kubernetes` (or `cis-aws`, `pss-restricted`,",
+    "`pss-baseline`, `aws-fsbp`, `checkov`) lists the policies that map to one framework.",
+    "",
   ];
+}
+
+/** Where the pack deliberately departs from Checkov, the CIS benchmarks or the Pod Security Standards. */
+function differences(): string[] {
+  return [
+    "## Where the pack differs",
+    "",
+    "- `k8s-high-uid` asks for UID and GID ≥ 10000 (Checkov CKV_K8S_40); the restricted Pod Security Standard only",
+    "  asks for a non-root user.",
+    "- `k8s-no-host-path` forbids hostPath volumes as the baseline Standard does; `allowedHostPaths` admits named",
+    "  paths mounted read-only, for node agents, which Checkov and the Standard leave to an exemption.",
+    "- `k8s-service-public-load-balancer` is advisory: a public LoadBalancer is a design choice the pack asks to be",
+    "  marked (internal annotation) or waived, where the Groundwork baseline would keep Services ClusterIP.",
+    "- Pod templates are read on Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job and",
+    "  CronJob; their `*Patch` and `*List` variants are not, since a patch carries only part of a pod spec and rules",
+    "  that require a setting would misfire. RBAC `*Patch` objects are read: a patch grants what it lists.",
+    "",
+  ];
+}
+
+/** One area's rules, a table per service (services in order of first appearance). */
+function areaTables(rules: readonly GroundworkPolicy[]): string[] {
+  const out: string[] = [];
+  for (const service of [...new Set(rules.map((p) => p.service))]) {
+    out.push(`#### ${service}`, "");
+    out.push("| Policy | Severity | Level | Kind | What it requires | Remediation | References | Config |");
+    out.push("|---|---|---|---|---|---|---|---|");
+    for (const p of rules.filter((r) => r.service === service)) {
+      const kind =
+        "validateStack" in p
+          ? "stack"
+          : "remediateResource" in p && p.remediateResource
+            ? "resource, **fix**"
+            : "resource";
+      out.push(
+        `| \`${p.name}\` | ${p.severity} | ${p.enforcementLevel} | ${kind} | ${cell(p.description)} | ${cell(p.remediationSteps)} | ${cell(p.references.join(", "))} | ${cell(knobs(p))} |`,
+      );
+    }
+    out.push("");
+  }
+  return out;
 }
 
 /** The README text. */
@@ -108,23 +152,10 @@ export function catalogue(list: readonly GroundworkPolicy[] = policies): string 
   for (const [area, title] of Object.entries(AREAS)) {
     const rules = list.filter((p) => p.area === area);
     if (rules.length === 0) continue;
-    out.push(`### ${title}`, "");
-    out.push("| Policy | Severity | Level | Kind | What it requires | Remediation | References | Config |");
-    out.push("|---|---|---|---|---|---|---|---|");
-    for (const p of rules) {
-      const kind =
-        "validateStack" in p
-          ? "stack"
-          : "remediateResource" in p && p.remediateResource
-            ? "resource, **fix**"
-            : "resource";
-      out.push(
-        `| \`${p.name}\` | ${p.severity} | ${p.enforcementLevel} | ${kind} | ${cell(p.description)} | ${cell(p.remediationSteps)} | ${cell(p.references.join(", "))} | ${cell(knobs(p))} |`,
-      );
-    }
-    out.push("");
+    out.push(`### ${title}`, "", ...areaTables(rules));
   }
   out.push(`${list.length} policies. Every policy also accepts \`waivers\` in its config.`, "");
+  out.push(...differences());
   return out.join("\n");
 }
 

@@ -53,6 +53,8 @@ export interface RuleBase {
   /** Public ids the rule corresponds to: `CKV_AWS_7`, `CIS AWS 3.8`, `PSS restricted` … */
   readonly references: readonly string[];
   readonly area: Area;
+  /** The service the catalogue groups it under (`RBAC`, `S3`); derived from the name when left out (frameworks.ts). */
+  readonly service?: string;
   /** Knobs (waivers are added to every policy automatically). */
   readonly configSchema?: PolicyConfigSchema;
 }
@@ -73,6 +75,8 @@ export interface GroundworkMeta {
   readonly remediationSteps: string;
   readonly references: readonly string[];
   readonly area: Area;
+  /** The service the catalogue and `groundwork rules` group it under. */
+  readonly service: string;
 }
 
 export type GroundworkResourcePolicy = ResourceValidationPolicy & GroundworkMeta;

@@ -21,6 +21,7 @@ import {
   defaultLevel,
 } from "./rule";
 import { CheckedWaiver, WAIVERS_SCHEMA, checkWaivers } from "./waivers";
+import { serviceOf } from "./frameworks";
 
 function clockOf(args: object): Date {
   const value = (args as Record<string, unknown>)[CLOCK_KEY];
@@ -141,6 +142,7 @@ function base(rule: RuleBase): GroundworkMeta & {
     remediationSteps: rule.remediationSteps,
     references: rule.references,
     area: rule.area,
+    service: serviceOf(rule),
     tags: [rule.area, ...rule.references],
     configSchema: withWaivers(rule.configSchema),
   };

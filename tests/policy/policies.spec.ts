@@ -63,6 +63,13 @@ describe("policy metadata", () => {
       "allowed-regions": ["allowedRegions"],
       "aws-required-tags": ["required", "defaults"],
       "k8s-required-labels": ["required", "defaults"],
+      "k8s-rbac-cluster-admin-binding": ["adminRoles", "allowedServiceAccounts"],
+      "k8s-service-type": ["allowedNodePortNamespaces"],
+      "k8s-service-public-load-balancer": ["internalAnnotations"],
+      "k8s-ingress-tls": ["externalTlsAnnotations"],
+      "k8s-no-host-path": ["allowedHostPaths"],
+      "k8s-safe-sysctls": ["allowedSysctls"],
+      "k8s-restricted-volume-types": ["allowedVolumeTypes"],
     };
     for (const [name, keys] of Object.entries(knobs)) {
       const props = policies.find((p) => p.name === name)?.configSchema?.properties ?? {};

@@ -46,6 +46,7 @@ export const namespaceStackPolicies: GroundworkPolicy[] = [
   stackPolicy({
     name: "k8s-namespace-default-deny",
     area: "kubernetes",
+    service: "Namespaces",
     severity: "high",
     description:
       "Every namespace has a default-deny NetworkPolicy for ingress and egress (empty pod selector).",
@@ -62,6 +63,7 @@ export const namespaceStackPolicies: GroundworkPolicy[] = [
   stackPolicy({
     name: "k8s-namespace-quota",
     area: "kubernetes",
+    service: "Namespaces",
     severity: "medium",
     description: "Every namespace has a ResourceQuota and a LimitRange.",
     remediationSteps: "Add a ResourceQuota and a LimitRange in the namespace.",

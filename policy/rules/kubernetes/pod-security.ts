@@ -1,6 +1,6 @@
 // Pod Security Standards "restricted" over every pod template (init and ephemeral containers included):
-// no privilege, no host access, non-root high UIDs, no escalation, no capabilities, read-only root
-// filesystem and a seccomp profile.
+// no privilege, no host namespaces, ports or paths, non-root high UIDs, no escalation, no capabilities,
+// read-only root filesystem and a seccomp profile.
 import { ResourceRule } from "../../runtime";
 import { record, records, strings } from "../../runtime/props";
 import { PSS, containerRule, containers, effective, podRule } from "./pod";
@@ -22,11 +22,17 @@ export const podSecurityRules: ResourceRule[] = [
     {
       name: "k8s-no-host-access",
       severity: "critical",
-      description:
-        "Pods must not use the host's network, PID or IPC namespaces, host ports or hostPath volumes.",
+      description: "Pods must not use the host's network, PID or IPC namespaces, or bind host ports.",
       remediationSteps:
-        "Remove hostNetwork/hostPID/hostIPC, `hostPort` and hostPath volumes; use Services and PersistentVolumeClaims.",
-      references: ["CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19", "CKV_K8S_26", "PSS baseline"],
+        "Remove hostNetwork/hostPID/hostIPC and `hostPort`; reach the pods through a Service.",
+      references: [
+        "CKV_K8S_17",
+        "CKV_K8S_18",
+        "CKV_K8S_19",
+        "CKV_K8S_26",
+        "PSS baseline",
+        "CIS Kubernetes 5.2.13",
+      ],
     },
     (pod, report) => {
       for (const key of ["hostNetwork", "hostPID", "hostIPC"] as const)
@@ -36,8 +42,43 @@ export const podSecurityRules: ResourceRule[] = [
           if (p.hostPort !== undefined && p.hostPort !== 0)
             report(`${label} binds hostPort ${String(p.hostPort)}`);
       }
-      for (const v of records(pod.volumes))
-        if (v.hostPath !== undefined) report(`volume "${String(v.name)}" is a hostPath`);
+    },
+  ),
+  podRule(
+    {
+      name: "k8s-no-host-path",
+      severity: "critical",
+      description:
+        "Pods mount no hostPath volumes, which expose the node's filesystem; configured paths may be mounted read-only.",
+      remediationSteps:
+        "Use a PersistentVolumeClaim, emptyDir or projected volume; a node agent that needs a host path lists it " +
+        "in `allowedHostPaths` and mounts it `readOnly`.",
+      references: ["PSS baseline", "CIS Kubernetes 5.2.12"],
+      configSchema: {
+        properties: {
+          allowedHostPaths: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Host paths (and what lies below them) that may be mounted, read-only only.",
+          },
+        },
+      },
+    },
+    (pod, report, args) => {
+      const allowed = args.getConfig<{ allowedHostPaths?: string[] }>().allowedHostPaths ?? [];
+      for (const v of records(pod.volumes)) {
+        if (v.hostPath === undefined) continue;
+        const at = String(record(v.hostPath).path);
+        const name = String(v.name);
+        if (!allowed.some((a) => at === a || at.startsWith(`${a.replace(/\/$/, "")}/`))) {
+          report(`volume "${name}" is the hostPath ${at}`);
+          continue;
+        }
+        for (const { c, label } of containers(pod))
+          for (const m of records(c.volumeMounts))
+            if (m.name === name && m.readOnly !== true) report(`${label} mounts the hostPath ${at} writable`);
+      }
     },
   ),
   containerRule(

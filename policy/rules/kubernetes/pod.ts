@@ -56,7 +56,14 @@ export function containers(spec: PodSpec): Container[] {
 }
 
 /** The security settings a pod sets for all its containers and a container may override. */
-type Overridable = "runAsNonRoot" | "runAsUser" | "runAsGroup" | "seccompProfile";
+type Overridable =
+  | "runAsNonRoot"
+  | "runAsUser"
+  | "runAsGroup"
+  | "seccompProfile"
+  | "seLinuxOptions"
+  | "appArmorProfile"
+  | "windowsOptions";
 
 /** A pod-level security setting as it applies to container `c`. */
 export function effective(pod: PodSpec, c: ContainerSpec, key: Overridable): unknown {

@@ -189,6 +189,7 @@ export const workloadStackPolicies: GroundworkPolicy[] = [
   stackPolicy({
     name: "k8s-workload-network-policy",
     area: "kubernetes",
+    service: "Workloads",
     severity: "medium",
     description: "Every workload's pods are selected by a NetworkPolicy in their namespace.",
     remediationSteps:
@@ -207,6 +208,7 @@ export const workloadStackPolicies: GroundworkPolicy[] = [
   stackPolicy({
     name: "k8s-workload-disruption-budget",
     area: "kubernetes",
+    service: "Workloads",
     severity: "medium",
     description: "Workloads with two or more replicas have a PodDisruptionBudget selecting their pods.",
     remediationSteps:
@@ -227,6 +229,7 @@ export const workloadStackPolicies: GroundworkPolicy[] = [
   stackPolicy({
     name: "k8s-workload-availability",
     area: "kubernetes",
+    service: "Workloads",
     severity: "medium",
     description:
       "In staging and prod (stack name or `environment` label), Deployments and StatefulSets run at least two " +

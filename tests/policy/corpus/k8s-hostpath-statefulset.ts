@@ -5,7 +5,7 @@ import { CorpusEntry, LABELS, podSpec } from "../kit";
 // A StatefulSet storing data on the node through hostPath.
 export const entry: CorpusEntry = {
   description: "StatefulSet with a hostPath volume",
-  expect: ["k8s-no-host-access"],
+  expect: ["k8s-no-host-path"],
   program: () => {
     const labels = { ...LABELS, "app.kubernetes.io/name": "cache" };
     new appsv1.StatefulSet("cache", {

@@ -2,10 +2,10 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { CorpusEntry, LABELS } from "../kit";
 
-// A Service exposed through a cloud load balancer without anyone asking for it.
+// A Service exposed through a public cloud load balancer: no internal annotation (advisory).
 export const entry: CorpusEntry = {
-  description: "Service of type LoadBalancer",
-  expect: ["k8s-service-type"],
+  description: "Service of type LoadBalancer without an internal annotation",
+  expect: ["k8s-service-public-load-balancer"],
   program: () => {
     new corev1.Service("web", {
       metadata: { name: "web", namespace: "apps", labels: LABELS },
