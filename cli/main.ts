@@ -129,7 +129,8 @@ function fail(command: string, message: string, writing: typeof requested | null
   finish(2);
 }
 
-const commandName = (): string => (process.argv[2] === "graph" ? "graph" : "check");
+const commandName = (): string =>
+  process.argv[2] === "graph" || process.argv[2] === "rules" ? process.argv[2] : "check";
 
 // Exit codes are 0, 1 or 2 only: an error nothing else caught is a failed check (2), never Node's own
 // 1 (which would read as "violations") or 7. While the engine runs a program it listens for the errors

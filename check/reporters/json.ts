@@ -1,5 +1,6 @@
 // The JSON report: the shape DESIGN.md fixes for `groundwork check --format json`.
 import { CheckReport } from "../report";
+import { ruleFrameworks } from "../../policy/runtime/frameworks";
 import { redact, unknownProperty, urnType } from "./common";
 
 // The fields each entry carries, in output order; an absent optional field is written as null.
@@ -23,6 +24,18 @@ function pick<T extends object, K extends keyof T>(x: T, keys: readonly K[]): Re
   return out;
 }
 
+/**
+ * Each violation's references (CIS, AWS FSBP, Pod Security Standards, Checkov ids) and the frameworks they
+ * map to, from the policy that raised it, so a security team can map findings to controls.
+ */
+function withReferences(report: CheckReport): (v: CheckReport["violations"][number]) => object {
+  const refs = new Map(report.policies.map((p) => [`${p.pack}\u0000${p.name}`, p.references ?? []]));
+  return (v) => {
+    const references = refs.get(`${v.pack}\u0000${v.policy}`) ?? [];
+    return { ...pick(v, VIOLATION_FIELDS), references, frameworks: ruleFrameworks(references) };
+  };
+}
+
 export function toJson(report: CheckReport): string {
   const g = report.graph;
   const out = {
@@ -30,7 +43,7 @@ export function toJson(report: CheckReport): string {
     stack: g.stack,
     // Inputs are redacted: a report is an artifact, and secrets must not reach it.
     resources: g.resources.map((r) => ({ ...pick(r, RESOURCE_FIELDS), inputs: redact(r.inputs) })),
-    violations: report.violations.map((v) => pick(v, VIOLATION_FIELDS)),
+    violations: report.violations.map(withReferences(report)),
     waivers: report.waivers,
     // Checks a value unknown until apply kept from deciding: neither a pass nor a finding, so listed.
     undecided: report.undecided.map((u) => ({

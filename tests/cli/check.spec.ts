@@ -5,6 +5,7 @@ import * as path from "path";
 import { spawn } from "child_process";
 import { CLI, FIXTURES, ROOT, groundwork, packProcessOf, processAlive } from "./helpers";
 import { sarifValidator } from "../check/sarif-schema";
+import { policies } from "../../policy/pack";
 
 // xml2js: the parser many CI JUnit readers are built on; no bundled types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -111,11 +112,21 @@ describe("groundwork check (the built command)", function () {
         "severity",
         "urn",
         "message",
+        "references",
+        "frameworks",
       ]);
       assert.deepStrictEqual(
         [v.pack, v.enforcementLevel, v.severity, v.urn],
         ["groundwork-security", "mandatory", "critical", BUCKET],
       );
+      // The policy's own references, and the frameworks they map to, so findings map to controls.
+      const acl = policies.find((p) => p.name === "aws-s3-no-public-acl");
+      assert.deepStrictEqual(v.references, acl?.references);
+      assert.ok(
+        v.references.some((ref: string) => /^CKV_AWS_\d+$/.test(ref)),
+        v.references.join(),
+      );
+      assert.ok(v.frameworks.includes("checkov"), v.frameworks.join());
       assert.match(v.message, /canned ACL "public-read"/);
       const mandatory = j.violations.filter(
         (x: { enforcementLevel: string }) => x.enforcementLevel === "mandatory",
