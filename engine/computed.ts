@@ -1,5 +1,6 @@
 // Outputs a provider computes on create that no input carries, fabricated for an update-mode synth so a
 // program that reads them (a database's managed secret handed to a service) sees a value of the real shape.
+import { FAKE_GCP_PROJECT } from "./invokes";
 
 /** Extra state for a new resource of `type`, from its id and the state fabricated so far. */
 export function providerComputed(
@@ -18,6 +19,13 @@ export function providerComputed(
     const kmsKeyId = state.masterUserSecretKmsKeyId;
     const secret = { secretArn, secretStatus: "active", ...(kmsKeyId === undefined ? {} : { kmsKeyId }) };
     return { masterUserSecrets: [secret] };
+  }
+  // A Google service account's email (and IAM member) derive from its account id and project; grants and
+  // workloads name the account by them.
+  if (type === "gcp:serviceaccount/account:Account" && state.email === undefined) {
+    const project = typeof state.project === "string" ? state.project : FAKE_GCP_PROJECT;
+    const email = `${String(state.accountId)}@${project}.iam.gserviceaccount.com`;
+    return { email, member: `serviceAccount:${email}` };
   }
   return {};
 }

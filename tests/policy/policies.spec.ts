@@ -79,7 +79,7 @@ describe("policy metadata", () => {
 
   it("covers the baseline controls with at least one rule per BASELINE section", () => {
     const areas = new Set(policies.map((p) => p.area));
-    for (const a of ["aws", "kubernetes", "common"]) assert.ok(areas.has(a as never), a);
+    for (const a of ["aws", "kubernetes", "common", "gcp"]) assert.ok(areas.has(a as never), a);
     const refs = policies.flatMap((p) => p.references);
     for (const id of [
       "CKV_AWS_7",
@@ -93,6 +93,9 @@ describe("policy metadata", () => {
       "CKV_K8S_20",
       "CKV_K8S_38",
       "CKV_K8S_21",
+      // BASELINE.md, Google Cloud
+      ...["CKV_GCP_26", "CKV_GCP_74", "CKV_GCP_2", "CKV_GCP_3", "CKV_GCP_43", "CKV_GCP_29", "CKV_GCP_114"],
+      ...["CKV_GCP_78", "CKV_GCP_62"],
     ]) {
       assert.ok(refs.includes(id), `no policy references ${id}`);
     }
