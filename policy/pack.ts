@@ -7,6 +7,7 @@ import { commonPolicies } from "./rules/common";
 import { weakenedPolicies } from "./rules/weakened";
 import { awsPolicies } from "./rules/aws";
 import { kubernetesPolicies } from "./rules/kubernetes";
+import { azurePolicies } from "./rules/azure";
 
 export {
   Annotation,
@@ -52,5 +53,6 @@ export const policies: GroundworkPolicy[] = [
   ...weakenedPolicies,
   ...awsPolicies,
   ...kubernetesPolicies,
+  ...azurePolicies,
   waiverPolicy,
 ];

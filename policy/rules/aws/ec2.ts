@@ -13,29 +13,7 @@ import { Inputs, inputsOf, oneOrMany, propsOf, record } from "../../runtime/prop
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { ifKnown } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-
-const ADMIN_PORTS: Record<number, string> = {
-  22: "SSH",
-  3389: "RDP",
-  5432: "PostgreSQL",
-  3306: "MySQL",
-  1433: "SQL Server",
-  1521: "Oracle",
-  6379: "Redis",
-  27017: "MongoDB",
-  9200: "Elasticsearch",
-};
-const OPEN = ["0.0.0.0/0", "::/0"];
-
-function exposedAdminPorts(protocol: unknown, from: unknown, to: unknown): string[] {
-  const proto = String(protocol ?? "tcp").toLowerCase();
-  if (!["tcp", "6", "-1", "all"].includes(proto)) return [];
-  const lo = proto === "-1" || proto === "all" ? 0 : Number(from ?? 0);
-  const hi = proto === "-1" || proto === "all" ? 65535 : Number(to ?? from ?? 65535);
-  return Object.entries(ADMIN_PORTS)
-    .filter(([p]) => Number(p) >= lo && Number(p) <= hi)
-    .map(([p, what]) => `${p} (${what})`);
-}
+import { OPEN, exposedAdminPorts } from "../ports";
 
 /** One ingress permission, whichever of the three resource shapes declared it. */
 export interface Ingress {
