@@ -12,6 +12,7 @@ import * as s3 from "@pulumi/aws/s3";
 import * as secretsmanager from "@pulumi/aws/secretsmanager";
 import * as sns from "@pulumi/aws/sns";
 import * as sqs from "@pulumi/aws/sqs";
+import { evaluate, messages, passesInPreview, ruleCases, undecidedInPreview } from "./rule-cases";
 import { bucket, database, loadBalancer, vpc } from "./kit";
 import {
   eksCluster,
@@ -27,7 +28,6 @@ import {
   topic,
   trail,
 } from "./aws-kit";
-import { evaluate, messages, passesInPreview, ruleCases, undecidedInPreview } from "./rule-cases";
 
 /** A policy document with one statement. */
 export function doc(statement: Record<string, unknown>): string {

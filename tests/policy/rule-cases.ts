@@ -1,5 +1,5 @@
-// How a rule is tested against programs: a passing and a failing program per rule, evaluated in update
-// mode, and what a rule says in preview while its decisive value is unknown. Shared by every cloud's specs.
+// Rule cases shared by the per-cloud rule specs: a program that must pass or fail one policy, and what a
+// policy says while its decisive value is unknown in preview. Synthesized offline, evaluated in-process.
 import * as assert from "assert";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
@@ -13,7 +13,7 @@ export interface RuleCase {
   readonly config?: Record<string, unknown>;
 }
 
-/** Synthesizes `program` under mocks (preview or update) and evaluates the pack over it. */
+/** Synthesizes `program` (stack "dev") and runs the pack over it, in preview or update mode. */
 export async function evaluate(
   program: () => void,
   preview: boolean,
@@ -23,12 +23,12 @@ export async function evaluate(
     stack: "dev",
     project: "rules",
     preview,
-    config: { "aws:region": "eu-west-1" },
+    config: { "aws:region": "eu-west-1", "gcp:project": "groundwork-rules", "gcp:region": "europe-west1" },
   });
   return evaluatePolicies(graph, { config, now: new Date("2026-01-15T12:00:00Z") });
 }
 
-/** The messages of `policy`'s violations in `report`. */
+/** The messages `policy` reported as violations. */
 export function messages(report: PolicyReport, policy: string): string[] {
   return report.violations.filter((v) => v.policy === policy).map((v) => v.message);
 }
