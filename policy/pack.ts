@@ -8,6 +8,7 @@ import { weakenedPolicies } from "./rules/weakened";
 import { awsPolicies } from "./rules/aws";
 import { kubernetesPolicies } from "./rules/kubernetes";
 import { gcpPolicies } from "./rules/gcp";
+import { azurePolicies } from "./rules/azure";
 
 export {
   Annotation,
@@ -54,5 +55,6 @@ export const policies: GroundworkPolicy[] = [
   ...awsPolicies,
   ...kubernetesPolicies,
   ...gcpPolicies,
+  ...azurePolicies,
   waiverPolicy,
 ];

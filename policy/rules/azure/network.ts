@@ -1,0 +1,97 @@
+// Azure network rules: NSG rules never open SSH, RDP or database ports to the internet (inline
+// `securityRules` of a NetworkSecurityGroup and standalone SecurityRule resources alike), and subnets are
+// bound to an NSG with default outbound access off.
+import type { SecurityRuleArgs, SubnetArgs } from "@pulumi/azure-native/network";
+import { ResourceRule } from "../../runtime";
+import { Inputs, inputsOf, onInputs, record, records, strings } from "../../runtime/props";
+import { ifKnown, isSet } from "../../runtime/unknowns";
+import { exposedAdminPorts } from "../ports";
+import { T } from "./resource-types";
+
+type SecurityRule = Inputs<SecurityRuleArgs>;
+
+/** Address prefixes (and service tags) that mean "anyone on the internet". */
+const ANYWHERE = ["*", "internet", "any", "0.0.0.0/0", "0.0.0.0", "::/0"];
+
+/** An NSG port spec ("22", "1000-2000", "*") as the range it covers. */
+function portRange(spec: string): [number, number] {
+  if (spec.trim() === "*") return [0, 65535];
+  const [from, to] = spec.split("-").map((p) => Number(p.trim()));
+  return [from, to ?? from];
+}
+
+/**
+ * The admin and database ports an inbound Allow rule opens to the internet, as "22 (SSH)"; none for other
+ * rules. NSG protocols are `Tcp`, `Udp`, `Icmp`, `Esp`, `Ah` or `*`: only `Tcp` and `*` reach these ports.
+ */
+export function exposedByRule(rule: SecurityRule): string[] {
+  if (String(rule.direction ?? "").toLowerCase() !== "inbound") return [];
+  if (String(rule.access ?? "").toLowerCase() !== "allow") return [];
+  const protocol = String(rule.protocol ?? "*").toLowerCase();
+  if (protocol !== "tcp" && protocol !== "*") return [];
+  const sources = [rule.sourceAddressPrefix, ...strings(rule.sourceAddressPrefixes)];
+  if (!sources.some((s) => typeof s === "string" && ANYWHERE.includes(s.toLowerCase()))) return [];
+  const specs = [rule.destinationPortRange, ...strings(rule.destinationPortRanges)].filter(
+    (p): p is string => typeof p === "string",
+  );
+  return [...new Set(specs.flatMap((s) => exposedAdminPorts("tcp", ...portRange(s))))];
+}
+
+/** Subnets Azure manages itself, which take no NSG (or where one breaks the service). */
+const RESERVED_SUBNETS = [
+  "GatewaySubnet",
+  "AzureFirewallSubnet",
+  "AzureFirewallManagementSubnet",
+  "RouteServerSubnet",
+];
+
+export const networkRules: ResourceRule[] = [
+  {
+    name: "azure-nsg-no-admin-ports-from-internet",
+    area: "azure",
+    severity: "critical",
+    description:
+      "NSG rules do not allow inbound traffic from the internet (`*`, `Internet`, `0.0.0.0/0`) to SSH, RDP or " +
+      "database ports, whether inline in the NetworkSecurityGroup or as standalone SecurityRule resources.",
+    remediationSteps:
+      "Narrow `sourceAddressPrefix` to known ranges or service tags (VirtualNetwork, AzureLoadBalancer), or reach " +
+      "machines through Azure Bastion and databases through private endpoints.",
+    references: ["CIS Azure 6.1", "CIS Azure 6.2", "CKV_AZURE_9", "CKV_AZURE_10"],
+    validateResource(args, report) {
+      const standalone = inputsOf<SecurityRuleArgs>(args, T.securityRule);
+      const group = inputsOf<{ securityRules?: unknown }>(args, T.networkSecurityGroup);
+      const rules: { label: string; read: () => SecurityRule }[] = standalone
+        ? [{ label: `rule "${args.name}"`, read: () => standalone }]
+        : group
+          ? records(group.securityRules).map((r, i) => ({
+              label: `rule ${JSON.stringify(ifKnown(() => r.name) ?? i)}`,
+              read: () => r as SecurityRule,
+            }))
+          : [];
+      for (const { label, read } of rules) {
+        // One rule's unknown source or port leaves that rule undecided; the others are still judged.
+        const open = ifKnown(() => exposedByRule(read()));
+        if (open === undefined) report.undecided(`${label}: its source, ports or access are unknown`);
+        else if (open.length > 0) report(`${label} allows the internet to ${open.join(", ")}`);
+      }
+    },
+  },
+  {
+    name: "azure-subnet-nsg",
+    area: "azure",
+    severity: "medium",
+    description:
+      "Subnets are bound to a network security group and have default outbound access off (it can be set only " +
+      "when the subnet is created).",
+    remediationSteps:
+      "Set `networkSecurityGroup: { id }` and `defaultOutboundAccess: false`, and route egress through a NAT " +
+      "gateway or firewall.",
+    references: ["Groundwork BASELINE Azure Network"],
+    validateResource: onInputs<SubnetArgs>(T.subnet, (subnet, report) => {
+      if (RESERVED_SUBNETS.includes(String(subnet.subnetName ?? subnet.name ?? ""))) return;
+      // An NSG created in the same program has an id unknown in preview: it is set all the same.
+      if (!isSet(record(subnet.networkSecurityGroup), "id")) report("no networkSecurityGroup is bound");
+      if (subnet.defaultOutboundAccess !== false) report("defaultOutboundAccess is not false");
+    }),
+  },
+];

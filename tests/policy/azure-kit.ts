@@ -1,0 +1,223 @@
+// Compliant raw azure-native resources, each meeting every Azure rule of its service, so a test or corpus
+// program can change one argument and expect one policy to fire. Built with the SDK's real classes, so
+// the values the SDK fills in on the client (vault RBAC off, storage network Allow …) reach the rules.
+import * as app from "@pulumi/azure-native/app";
+import * as compute from "@pulumi/azure-native/compute";
+import * as containerservice from "@pulumi/azure-native/containerservice";
+import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
+import * as keyvault from "@pulumi/azure-native/keyvault";
+import * as network from "@pulumi/azure-native/network";
+import * as sql from "@pulumi/azure-native/sql";
+import * as storage from "@pulumi/azure-native/storage";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import { TAGS } from "./kit";
+
+export const RG = "rg-corpus";
+export const LOCATION = "westeurope";
+const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-corpus/providers";
+export const TENANT = "00000000-0000-0000-0000-0000000000aa";
+const base = { resourceGroupName: RG, location: LOCATION, tags: TAGS };
+
+/** A storage account locked down (no public blobs, HTTPS, TLS 1.2, OAuth only, private) with blob recovery. */
+export function storageAccount(
+  name: string,
+  args: Partial<storage.StorageAccountArgs> = {},
+  blob: Partial<storage.BlobServicePropertiesArgs> | false = {},
+): storage.StorageAccount {
+  // A physical name, as Azure's global namespace makes programs choose one; the blob service names it too
+  // (the offline engine fabricates no azure-native `name` output in update mode).
+  const accountName = `${name.replace(/[^a-z0-9]/g, "")}corpus`;
+  const account = new storage.StorageAccount(name, {
+    ...base,
+    accountName,
+    kind: "StorageV2",
+    sku: { name: "Standard_ZRS" },
+    enableHttpsTrafficOnly: true,
+    minimumTlsVersion: "TLS1_2",
+    allowBlobPublicAccess: false,
+    allowSharedKeyAccess: false,
+    defaultToOAuthAuthentication: true,
+    allowCrossTenantReplication: false,
+    publicNetworkAccess: "Disabled",
+    networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
+    encryption: { requireInfrastructureEncryption: true, keySource: "Microsoft.Storage" },
+    ...args,
+  });
+  if (blob !== false) {
+    new storage.BlobServiceProperties(
+      `${name}-blob`,
+      {
+        resourceGroupName: RG,
+        accountName,
+        blobServicesName: "default",
+        deleteRetentionPolicy: { enabled: true, days: 7 },
+        containerDeleteRetentionPolicy: { enabled: true, days: 7 },
+        isVersioningEnabled: true,
+        ...blob,
+      },
+      { dependsOn: account },
+    );
+  }
+  return account;
+}
+
+/** An inbound rule from the virtual network to HTTPS: compliant, to be overridden field by field. */
+export function securityRule(
+  over: Partial<inputs.network.SecurityRuleArgs> = {},
+): inputs.network.SecurityRuleArgs {
+  return {
+    name: "allow-https-vnet",
+    priority: 100,
+    direction: "Inbound",
+    access: "Allow",
+    protocol: "Tcp",
+    sourceAddressPrefix: "VirtualNetwork",
+    sourcePortRange: "*",
+    destinationAddressPrefix: "*",
+    destinationPortRange: "443",
+    ...over,
+  };
+}
+
+/** A network security group with the given inline rules. */
+export function securityGroup(
+  name: string,
+  rules: inputs.network.SecurityRuleArgs[] = [securityRule()],
+): network.NetworkSecurityGroup {
+  return new network.NetworkSecurityGroup(name, { ...base, securityRules: rules });
+}
+
+/** A subnet bound to an NSG, default outbound access off. */
+export function subnet(name: string, args: Partial<network.SubnetArgs> = {}): network.Subnet {
+  return new network.Subnet(name, {
+    resourceGroupName: RG,
+    virtualNetworkName: "vnet-corpus",
+    addressPrefix: "10.0.1.0/24",
+    networkSecurityGroup: { id: `${SUB}/Microsoft.Network/networkSecurityGroups/nsg-corpus` },
+    defaultOutboundAccess: false,
+    ...args,
+  });
+}
+
+/** A vault with RBAC, purge protection, 90-day soft delete and no public network access. */
+export function vault(
+  name: string,
+  properties: Partial<inputs.keyvault.VaultPropertiesArgs> = {},
+): keyvault.Vault {
+  return new keyvault.Vault(name, {
+    ...base,
+    properties: {
+      tenantId: TENANT,
+      sku: { family: "A", name: "standard" },
+      enableRbacAuthorization: true,
+      enablePurgeProtection: true,
+      softDeleteRetentionInDays: 90,
+      publicNetworkAccess: "disabled",
+      networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
+      ...properties,
+    },
+  });
+}
+
+/** A key with an expiry and a rotation policy, in a compliant vault (or `vaultName`). */
+export function vaultKey(
+  name: string,
+  properties: Partial<inputs.keyvault.KeyPropertiesArgs> = {},
+  vaultName?: keyvault.KeyArgs["vaultName"],
+): keyvault.Key {
+  return new keyvault.Key(name, {
+    resourceGroupName: RG,
+    vaultName: vaultName ?? vault(`${name}-vault`).name,
+    tags: TAGS,
+    properties: {
+      kty: "RSA",
+      keySize: 3072,
+      attributes: { expires: 1_900_000_000 },
+      rotationPolicy: {
+        attributes: { expiryTime: "P1Y" },
+        lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: "P90D" } }],
+      },
+      ...properties,
+    },
+  });
+}
+
+/** A PostgreSQL flexible server with private access and Entra ID authentication only. */
+export function postgresServer(
+  name: string,
+  args: Partial<dbforpostgresql.ServerArgs> = {},
+): dbforpostgresql.Server {
+  return new dbforpostgresql.Server(name, {
+    ...base,
+    version: "16",
+    sku: { name: "Standard_D2ds_v5", tier: "GeneralPurpose" },
+    network: {
+      delegatedSubnetResourceId: `${SUB}/Microsoft.Network/virtualNetworks/vnet-corpus/subnets/db`,
+      privateDnsZoneArmResourceId: `${SUB}/Microsoft.Network/privateDnsZones/corpus.postgres.database.azure.com`,
+      publicNetworkAccess: "Disabled",
+    },
+    authConfig: { activeDirectoryAuth: "Enabled", passwordAuth: "Disabled", tenantId: TENANT },
+    backup: { backupRetentionDays: 7, geoRedundantBackup: "Disabled" },
+    ...args,
+  });
+}
+
+/** An Azure SQL server with Entra-only authentication, TLS 1.2 and no public network access. */
+export function sqlServer(name: string, args: Partial<sql.ServerArgs> = {}): sql.Server {
+  return new sql.Server(name, {
+    ...base,
+    minimalTlsVersion: "1.2",
+    publicNetworkAccess: "Disabled",
+    administrators: { azureADOnlyAuthentication: true, login: "dba-group", sid: TENANT, tenantId: TENANT },
+    ...args,
+  });
+}
+
+/** A container app with internal, HTTPS-only ingress. */
+export function containerApp(name: string, ingress: Partial<inputs.app.IngressArgs> = {}): app.ContainerApp {
+  return new app.ContainerApp(name, {
+    ...base,
+    environmentId: `${SUB}/Microsoft.App/managedEnvironments/env-corpus`,
+    configuration: { ingress: { external: false, allowInsecure: false, targetPort: 8080, ...ingress } },
+    template: { containers: [{ name: "web", image: "ghcr.io/acme/web:1.2.3" }] },
+  });
+}
+
+/** A Linux VM that accepts SSH keys only. */
+export function linuxVm(
+  name: string,
+  linux: Partial<inputs.compute.LinuxConfigurationArgs> = {},
+): compute.VirtualMachine {
+  return new compute.VirtualMachine(name, {
+    ...base,
+    hardwareProfile: { vmSize: "Standard_B2s" },
+    osProfile: {
+      computerName: name,
+      adminUsername: "ops",
+      linuxConfiguration: {
+        disablePasswordAuthentication: true,
+        ssh: {
+          publicKeys: [{ path: "/home/ops/.ssh/authorized_keys", keyData: "ssh-ed25519 AAAAC3Nza ops" }],
+        },
+        ...linux,
+      },
+    },
+  });
+}
+
+/** A private AKS cluster with Entra ID, Azure RBAC and no local accounts. */
+export function aksCluster(
+  name: string,
+  args: Partial<containerservice.ManagedClusterArgs> = {},
+): containerservice.ManagedCluster {
+  return new containerservice.ManagedCluster(name, {
+    ...base,
+    dnsPrefix: name,
+    enableRBAC: true,
+    disableLocalAccounts: true,
+    aadProfile: { managed: true, enableAzureRBAC: true },
+    apiServerAccessProfile: { enablePrivateCluster: true },
+    agentPoolProfiles: [{ name: "system", mode: "System", count: 2, vmSize: "Standard_D4ds_v5" }],
+    ...args,
+  });
+}
