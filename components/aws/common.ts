@@ -81,19 +81,7 @@ export function requireVpcAndSubnets(
   if (Array.isArray(known)) v.listLength("subnetIds", known, 2, 16);
 }
 
-/**
- * The Output properties a component declares, for `registerOutputs`: what callers read is what is
- * recorded. The SDK's own (`urn`, `__…`) are left out.
- */
-export function outputProperties(
-  component: pulumi.ComponentResource,
-): Record<string, pulumi.Output<unknown>> {
-  return Object.fromEntries(
-    Object.entries(component).filter(
-      ([key, value]) => key !== "urn" && !key.startsWith("__") && pulumi.Output.isInstance(value),
-    ),
-  );
-}
+export { outputProperties } from "../core/outputs";
 
 /** What every resolved AWS argument record holds, whatever the component. */
 export interface ResolvedCommon {

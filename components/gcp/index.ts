@@ -1,7 +1,17 @@
-// Google Cloud (`@groundwork/infra/gcp`): the shared vocabulary conformed to Google Cloud's rules: labels,
-// resource names and, when components arrive (their own issue), sizes in `gcp/sizes.ts`. No provider SDK yet.
+// Google Cloud (`@groundwork/infra/gcp`): the public surface, named export by export so no internal
+// builder becomes API by accident. Each module imports `@pulumi/gcp` sub-modules only, never its root.
+// First: a missing @pulumi/gcp is a clear error before any module that imports it loads.
+import "./peer";
+
+export { WEAKENED_TAG } from "../core";
 export { conformGcpLabel, gcpLabels } from "./labels";
-export { GCP_RESOURCE_NAME } from "./naming";
+export { GCP_RESOURCE_NAME, GCS_BUCKET_NAME, GCP_SERVICE_ACCOUNT_ID } from "./naming";
+export { Labels, weakenedLabelValue } from "./common";
+export { GCP_SIZES, GcpSizes } from "./sizes";
+export { GcpGrantee, GcpPrincipal, serviceAccountGrantee } from "./grants";
+export { SERVICE_AGENTS, ServiceAgent } from "./agents";
+export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
+export { Bucket, BucketArgs } from "./bucket";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

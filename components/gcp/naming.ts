@@ -1,5 +1,5 @@
 // Google Cloud physical name rules: the RFC 1035 shape most Google Cloud resource names follow.
-import { NameRule } from "../core/naming";
+import { DerivedName, NameRule, childName } from "../core/naming";
 
 /** Google Cloud resource names (RFC 1035): a letter first, no trailing hyphen. */
 export const GCP_RESOURCE_NAME: NameRule = {
@@ -12,3 +12,34 @@ export const GCP_RESOURCE_NAME: NameRule = {
     "not ending with a hyphen",
   fixStart: (s) => (/^[0-9]/.test(s) ? `g-${s}` : s),
 };
+
+/** Cloud Storage bucket names: 3-63 lowercase letters, digits, `-`, `_` and `.`, alphanumeric at both ends. */
+export const GCS_BUCKET_NAME: NameRule = {
+  id: "gcsBucket",
+  minLength: 3,
+  maxLength: 63,
+  pattern: /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/,
+  description:
+    "a Cloud Storage bucket name: 3-63 lowercase letters, digits, hyphens, underscores and dots, " +
+    "starting and ending with a letter or digit",
+};
+
+/** Service account ids (the part of the email before `@`): 6-30 characters, RFC 1035. */
+export const GCP_SERVICE_ACCOUNT_ID: NameRule = {
+  id: "gcpServiceAccount",
+  minLength: 6,
+  maxLength: 30,
+  pattern: /^[a-z]([-a-z0-9]*[a-z0-9])$/,
+  description:
+    "a service account id: 6-30 lowercase letters, digits and hyphens, starting with a letter and " +
+    "not ending with a hyphen",
+  fixStart: (s) => (/^[0-9]/.test(s) ? `g-${s}` : s),
+};
+
+/**
+ * The physical name Pulumi makes for an auto-named child `<component>-<suffix>`: that name, `-` and 7
+ * random characters.
+ */
+export function gcpAutoNamed(what: string, rule: NameRule, suffix: string): DerivedName {
+  return { what, rule, prefix: (n) => `${childName(n, suffix)}-`, random: 7 };
+}

@@ -54,6 +54,20 @@ describe("package: load isolation", function () {
     );
   });
 
+  it("`@groundwork/infra/gcp` loads Google Cloud sub-modules only: not the SDK's root index, nor another cloud", () => {
+    const { sdks, files, resolved } = load("@groundwork/infra/gcp", "Object.keys(m);");
+    assert.equal(resolved, path.join(ROOT, "dist", "components", "gcp", "index.js"));
+    assert.deepEqual(sdks, ["gcp"], "the check sees the Google Cloud SDK it does load");
+    const gcpRoot = require.resolve("@pulumi/gcp");
+    assert.ok(!files.includes(gcpRoot), `${gcpRoot} (the root index) was loaded`);
+    for (const cloud of ["aws", "azure", "kubernetes"]) {
+      assert.ok(
+        !files.some((f) => f.startsWith(path.join(ROOT, "dist", "components", cloud) + path.sep)),
+        cloud,
+      );
+    }
+  });
+
   it("`@groundwork/infra/kubernetes` loads no AWS, Google or Azure SDK", () => {
     const { sdks } = load("@groundwork/infra/kubernetes", "Object.keys(m);");
     assert.deepEqual(

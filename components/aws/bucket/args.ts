@@ -8,18 +8,16 @@ import {
   DerivedName,
   Validator,
   argKeys,
-  protectStateful,
   strictArgs,
   validateDerivedNames,
-  validateLogRetention,
   validateNameFor,
-  weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
 import { S3_BUCKET_NAME, autoNamed, keyAliasNamed } from "../naming";
 import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
+import { AccessLogTarget, BucketSettingArgs, resolveBucketSettings } from "../../core/bucket-settings";
 
 /**
  * Arguments of `Bucket`. Any other key is refused (naming the closest valid one). The component name
@@ -27,7 +25,7 @@ import { EncryptionKey } from "../encryption-key";
  * `<name>-logs-bucket-` plus 7 random characters, at most 63, lowercased: letters, digits, dots and
  * hyphens) and of the key alias of a key it creates; other names are refused before anything registers.
  */
-export interface BucketArgs {
+export interface BucketArgs extends BucketSettingArgs {
   /**
    * Environment profile: decides `protect` on the buckets and key, and the access-log retention.
    * @default "dev"
@@ -48,39 +46,6 @@ export interface BucketArgs {
    * @default - a new `EncryptionKey` named `<name>-key`
    */
   readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
-  /**
-   * Name of an existing bucket that receives this bucket's server access logs.
-   * @default - a new log bucket named `<name>-logs`
-   */
-  readonly accessLogBucket?: pulumi.Input<string>;
-  /**
-   * Server access logging. `false` is a weakened default, recorded in the `groundwork-weakened` tag
-   * and the `weakened` output.
-   * @default true
-   */
-  readonly accessLogging?: boolean;
-  /**
-   * Days a non-current object version is kept before it expires.
-   * @default 90
-   */
-  readonly noncurrentVersionExpirationDays?: number;
-  /**
-   * Days after which an incomplete multipart upload is aborted.
-   * @default 7
-   */
-  readonly abortIncompleteUploadDays?: number;
-  /**
-   * Days the log bucket keeps access logs (a CloudWatch-style retention value). Below the profile's is
-   * a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
-   * @default - the profile's: 30 (dev), 90 (staging), 365 (prod)
-   */
-  readonly logRetentionDays?: number;
-  /**
-   * Pulumi `protect` on the buckets and the key. `false` where the profile protects (prod) is a
-   * weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
-   * @default - true in prod, false elsewhere
-   */
-  readonly protect?: boolean;
 }
 
 /** The keys of {@link BucketArgs}, checked against it by the compiler; any other key is refused. */
@@ -97,11 +62,7 @@ export const BUCKET_ARG_KEYS = argKeys<BucketArgs>()([
   "protect",
 ]);
 
-/** Where the access logs go: nowhere (a weakening), a named bucket, or a log bucket the component makes. */
-export type AccessLogTarget =
-  | { readonly kind: "off" }
-  | { readonly kind: "given"; readonly bucketName: pulumi.Input<string> }
-  | { readonly kind: "create" };
+export { AccessLogTarget } from "../../core/bucket-settings";
 
 /** Bucket arguments with every default applied. */
 export interface ResolvedBucketArgs extends ResolvedCommon {
@@ -114,25 +75,6 @@ export interface ResolvedBucketArgs extends ResolvedCommon {
   readonly logRetentionDays: number;
 }
 
-function accessLogTarget(v: Validator, args: BucketArgs): AccessLogTarget {
-  const accessLogging = v.boolean("accessLogging", args.accessLogging, true);
-  if (!accessLogging && args.accessLogBucket !== undefined) {
-    v.fail(
-      "accessLogBucket",
-      args.accessLogBucket,
-      "is given while accessLogging is false",
-      "accessLogging true, or no accessLogBucket",
-    );
-  }
-  v.stringInput("accessLogBucket", args.accessLogBucket, S3_BUCKET_NAME.description);
-  if (typeof args.accessLogBucket === "string")
-    validateNameFor(v, "accessLogBucket", S3_BUCKET_NAME, args.accessLogBucket);
-  if (!accessLogging) return { kind: "off" };
-  return args.accessLogBucket === undefined
-    ? { kind: "create" }
-    : { kind: "given", bucketName: args.accessLogBucket };
-}
-
 /** Resolves Bucket arguments; throws a GroundworkInputError on bad input. */
 export function resolveBucketArgs(
   v: Validator,
@@ -143,7 +85,8 @@ export function resolveBucketArgs(
   strictArgs(v, args, BUCKET_ARG_KEYS);
   const baseTags = awsTags(v, { environment: profile.environment, component: "aws.Bucket", tags: args.tags });
   if (args.bucketName !== undefined) validateNameFor(v, "bucketName", S3_BUCKET_NAME, args.bucketName);
-  const accessLogs = accessLogTarget(v, args);
+  const settings = resolveBucketSettings(v, args, profile, S3_BUCKET_NAME, inheritedProtect);
+  const accessLogs = settings.accessLogs;
   const key = resolveKeyChoice(v, args.encryptionKey, {
     needsLogs: false,
     create: { description: `Encrypts S3 bucket ${v.resourceName}` },
@@ -157,35 +100,13 @@ export function resolveBucketArgs(
     ...(key.kind === "create" ? [keyAliasNamed("key")] : []),
   ];
   validateDerivedNames(v, derived);
-  const noncurrentDays = v.integer(
-    "noncurrentVersionExpirationDays",
-    args.noncurrentVersionExpirationDays,
-    1,
-    3650,
-    90,
-  );
-  const abortDays = v.integer("abortIncompleteUploadDays", args.abortIncompleteUploadDays, 1, 365, 7);
-  const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
-  const protect = protectStateful(
-    profile,
-    v.boolean("protect", args.protect, profile.protect),
-    inheritedProtect,
-  );
-  const weakened = [
-    ...(accessLogs.kind === "off" ? ["accessLogging"] : []),
-    // Retention only acts on a log bucket this component creates.
-    ...weakenedAgainstProfile(profile, {
-      protect,
-      ...(accessLogs.kind === "create" ? { logRetentionDays: retention } : {}),
-    }),
-  ];
   return {
-    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, settings.protect, settings.weakened),
     bucketName: args.bucketName,
     key,
     accessLogs,
-    noncurrentVersionExpirationDays: noncurrentDays,
-    abortIncompleteUploadDays: abortDays,
-    logRetentionDays: retention,
+    noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
+    abortIncompleteUploadDays: settings.abortIncompleteUploadDays,
+    logRetentionDays: settings.logRetentionDays,
   };
 }

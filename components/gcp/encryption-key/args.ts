@@ -1,0 +1,115 @@
+// EncryptionKey arguments and their pure resolution: every default applied and every weakening named,
+// before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import {
+  Environment,
+  EnvironmentProfile,
+  Validator,
+  argKeys,
+  protectStateful,
+  strictArgs,
+  weakenedAgainstProfile,
+} from "../../core";
+import { Labels, ResolvedGcpCommon, resolvedGcpCommon, validateLocation } from "../common";
+import { SERVICE_AGENTS, ServiceAgent } from "../agents";
+
+export interface EncryptionKeyArgs {
+  /**
+   * Environment profile: decides `protect` and prevent-destroy on the key ring and key.
+   * @default "dev"
+   */
+  readonly environment?: Environment;
+  /**
+   * Extra labels for the key, conformed to Google Cloud's label rules. `environment`, `managed-by` and
+   * `component` are always set.
+   * @default - only the Groundwork labels
+   */
+  readonly labels?: Labels;
+  /**
+   * The key ring's location. It must match the location of what the key encrypts (a bucket in `eu`
+   * needs a key in `eu`; a Cloud SQL instance in `europe-west1` a key there).
+   * @default - the provider's region (`gcp:region`)
+   */
+  readonly location?: pulumi.Input<string>;
+  /**
+   * Days between automatic rotations, 1 to 90 [CKV_GCP_43].
+   * @default 90
+   */
+  readonly rotationPeriodDays?: number;
+  /**
+   * Days a key version stays scheduled for destruction before it is destroyed, 1 to 120. Below 30 is a
+   * weakened default, recorded in the `groundwork-weakened` label and the `weakened` output.
+   * @default 30
+   */
+  readonly deletionWindowDays?: number;
+  /**
+   * Google services whose agents may encrypt and decrypt with the key: `"storage"`, `"sql"`, `"run"`.
+   * Components that use a key grant their own agent; this is for keys used by raw resources.
+   * @default - none
+   */
+  readonly services?: ServiceAgent[];
+  /**
+   * Pulumi `protect` and the provider's prevent-destroy on the key ring and key. `false` where the
+   * profile protects (prod) is a weakened default, recorded in the `groundwork-weakened` label and the
+   * `weakened` output.
+   * @default - true in prod, false elsewhere
+   */
+  readonly protect?: boolean;
+}
+
+/** The keys of {@link EncryptionKeyArgs}, checked against it by the compiler; any other key is refused. */
+export const ENCRYPTION_KEY_ARG_KEYS = argKeys<EncryptionKeyArgs>()([
+  "environment",
+  "labels",
+  "location",
+  "rotationPeriodDays",
+  "deletionWindowDays",
+  "services",
+  "protect",
+]);
+
+/** EncryptionKey arguments with every default applied. */
+export interface ResolvedEncryptionKeyArgs extends ResolvedGcpCommon {
+  readonly location: pulumi.Input<string> | undefined;
+  readonly rotationPeriodDays: number;
+  readonly deletionWindowDays: number;
+  readonly services: ServiceAgent[];
+}
+
+/** Resolves EncryptionKey arguments; throws a GroundworkInputError on bad input. */
+export function resolveEncryptionKeyArgs(
+  v: Validator,
+  args: EncryptionKeyArgs,
+  profile: EnvironmentProfile,
+  inheritedProtect?: boolean,
+): ResolvedEncryptionKeyArgs {
+  strictArgs(v, args, ENCRYPTION_KEY_ARG_KEYS);
+  validateLocation(v, "location", args.location);
+  const rotation = v.integer("rotationPeriodDays", args.rotationPeriodDays, 1, 90, 90);
+  const window = v.integer("deletionWindowDays", args.deletionWindowDays, 1, 120, 30);
+  const services = args.services ?? [];
+  if (!Array.isArray(services))
+    v.fail("services", services, "is not a list", `a list of ${SERVICE_AGENTS.join(", ")}`);
+  services.forEach((s, i) => v.oneOf(`services[${i}]`, s, SERVICE_AGENTS));
+  const protect = protectStateful(
+    profile,
+    v.boolean("protect", args.protect, profile.protect),
+    inheritedProtect,
+  );
+  // A destroy window under 30 days is Google's own default undercut: recorded with the profile's.
+  const weakened = weakenedAgainstProfile(profile, { protect }).concat(
+    window < 30 ? ["deletionWindowDays"] : [],
+  );
+  return {
+    ...resolvedGcpCommon(
+      v,
+      profile,
+      { component: "gcp.EncryptionKey", labels: args.labels, protect },
+      weakened,
+    ),
+    location: args.location,
+    rotationPeriodDays: rotation,
+    deletionWindowDays: window,
+    services: [...new Set(services)],
+  };
+}

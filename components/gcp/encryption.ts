@@ -1,0 +1,90 @@
+// The `encryptionKey` argument every Google Cloud component that stores data takes (an EncryptionKey, a
+// crypto key id, or nothing for a new key named `<name>-key`): resolved once by `resolveKeyChoice`, wired
+// by `wireKey`, which also grants the using service's agent on the key before the resource exists.
+import * as pulumi from "@pulumi/pulumi";
+import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
+import { Environment, Validator, childName, isDeferred } from "../core";
+import { ServiceAgent, serviceAgentGrantee } from "./agents";
+import { EncryptionKey } from "./encryption-key";
+
+/** A crypto key id, as CMEK arguments take it. */
+export const CRYPTO_KEY_ID = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+const EXPECTED =
+  "a crypto key id (projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>) or an EncryptionKey";
+
+/** What a component does for its key, decided before anything registers. */
+export type KeyChoice =
+  | { readonly kind: "create" }
+  | { readonly kind: "component"; readonly key: EncryptionKey }
+  | { readonly kind: "id"; readonly id: pulumi.Input<string> };
+
+/** Validates an `encryptionKey` argument: a known string must be a crypto key id. */
+export function resolveKeyChoice(
+  v: Validator,
+  value: EncryptionKey | pulumi.Input<string> | undefined,
+): KeyChoice {
+  if (value === undefined) return { kind: "create" };
+  if (value instanceof EncryptionKey) return { kind: "component", key: value };
+  if (typeof value === "string") {
+    if (!CRYPTO_KEY_ID.test(value)) v.fail("encryptionKey", value, "is not a crypto key id", EXPECTED);
+  } else if (!isDeferred(value))
+    v.fail("encryptionKey", value, "is not a key id or an EncryptionKey", EXPECTED);
+  return { kind: "id", id: value };
+}
+
+/** The wired key: its id, the agent's grant to depend on, and the key the component created, if any. */
+export interface WiredKey {
+  readonly keyId: pulumi.Output<string>;
+  readonly agentGrant: CryptoKeyIAMMember;
+  readonly created?: EncryptionKey;
+}
+
+/**
+ * The key id for a choice, creating the `<name>-key` child when the choice is "create", and the grant
+ * that lets `service`'s agent use it: on an EncryptionKey through its grants (once per service), on a
+ * key id as the child `<name>-key-grant`.
+ */
+export function wireKey(
+  scope: pulumi.Resource,
+  name: string,
+  choice: KeyChoice,
+  service: ServiceAgent,
+  o: {
+    readonly environment: Environment;
+    readonly labels: { readonly [key: string]: string } | undefined;
+    readonly protect: boolean;
+    readonly location: pulumi.Input<string>;
+  },
+): WiredKey {
+  if (choice.kind === "id") {
+    const agent = serviceAgentGrantee(scope, name, service);
+    const agentGrant = new CryptoKeyIAMMember(
+      childName(name, "key-grant"),
+      {
+        cryptoKeyId: choice.id,
+        role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+        member: agent.grantPrincipal.member,
+      },
+      { parent: scope },
+    );
+    return { keyId: pulumi.output(choice.id), agentGrant };
+  }
+  const key =
+    choice.kind === "component"
+      ? choice.key
+      : new EncryptionKey(
+          `${name}-key`,
+          {
+            environment: o.environment,
+            labels: o.labels,
+            location: o.location,
+            protect: o.protect,
+          },
+          { parent: scope },
+        );
+  return {
+    keyId: key.keyId,
+    agentGrant: key.grantServiceAgent(service),
+    ...(choice.kind === "create" ? { created: key } : {}),
+  };
+}

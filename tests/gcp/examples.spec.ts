@@ -1,0 +1,71 @@
+// Every examples/gcp-* program compiles (it is part of the build) and synthesizes; each result is
+// checked for what the example is meant to show. Also guards the import rule of components/gcp.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { GraphQuery, reveal, synth } from "../../testing";
+
+const EXAMPLES = path.join(__dirname, "../../examples");
+
+async function example(name: string): Promise<GraphQuery> {
+  return new GraphQuery(await synth(path.join(EXAMPLES, name), { preview: false }));
+}
+
+describe("gcp examples", () => {
+  it("gcp-encryption-key-simple: one ring, one 90-day key", async () => {
+    const q = await example("gcp-encryption-key-simple");
+    assert.strictEqual(q.one("gcp:kms/cryptoKey:CryptoKey", "data-cmk").inputs.rotationPeriod, "7776000s");
+    assert.strictEqual(q.ofType("gcp:kms/keyRing:KeyRing").length, 1);
+  });
+
+  it("gcp-encryption-key-complete: protected prod key, SQL agent and worker granted", async () => {
+    const q = await example("gcp-encryption-key-complete");
+    const key = q.one("gcp:kms/cryptoKey:CryptoKey", "data-cmk");
+    assert.deepStrictEqual(
+      [key.inputs.rotationPeriod, key.inputs.destroyScheduledDuration, key.protect],
+      ["2592000s", "5184000s", true],
+    );
+    assert.deepStrictEqual(
+      q
+        .ofType("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember")
+        .map((r) => r.name)
+        .sort(),
+      ["data-grant-sql-agent-encrypt-decrypt", "data-grant-worker-encrypt-decrypt"],
+    );
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
+  it("gcp-bucket-simple: one hardened bucket, its key and log bucket", async () => {
+    const q = await example("gcp-bucket-simple");
+    assert.strictEqual(q.ofType("gcp:storage/bucket:Bucket").length, 2);
+    assert.strictEqual(q.ofType("gcp:kms/cryptoKey:CryptoKey").length, 1);
+  });
+
+  it("gcp-bucket-complete: fixed name, shared key, central log bucket, grants named from the grantee", async () => {
+    const q = await example("gcp-bucket-complete");
+    const b = reveal<Record<string, unknown>>(q.one("gcp:storage/bucket:Bucket", "reports-bucket").inputs);
+    assert.strictEqual(b.name, "acme-prod-reports");
+    assert.deepStrictEqual(b.logging, { logBucket: "acme-prod-access-logs", logObjectPrefix: "reports/" });
+    assert.strictEqual(q.ofType("gcp:storage/bucket:Bucket").length, 1, "no log bucket when one is named");
+    assert.deepStrictEqual(
+      q
+        .ofType("gcp:storage/bucketIAMMember:BucketIAMMember")
+        .map((r) => r.name)
+        .sort(),
+      ["reports-grant-ingest-read", "reports-grant-ingest-write"],
+    );
+  });
+
+  it("no file under components/gcp imports the @pulumi/gcp root", () => {
+    const dir = path.join(__dirname, "../../../components/gcp");
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    assert.ok(files.length >= 7 && files.some((f) => f.includes(path.sep)), "subfolders are read too");
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(dir, f), "utf8");
+      assert.ok(
+        !/(from\s+|require\(\s*|import\(\s*)["']@pulumi\/gcp["']/.test(text),
+        `${f} imports the @pulumi/gcp root`,
+      );
+    }
+  });
+});
