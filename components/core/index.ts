@@ -11,4 +11,5 @@ export * from "./images";
 export * from "./secrets";
 export * from "./weakening";
 export * from "./grants";
+export * from "./component";
 export * from "./deprecated";
