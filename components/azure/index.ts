@@ -1,7 +1,25 @@
-// Azure (`@groundwork/infra/azure`): the shared vocabulary conformed to Azure's rules: tags, storage
-// account names and, when components arrive (their own issue), sizes in `azure/sizes.ts`. No provider SDK yet.
+// Azure components (`@groundwork/infra/azure`): the public surface, named export by export so no internal
+// builder becomes API by accident. Each module imports `@pulumi/azure-native` sub-paths only, never the
+// root (which loads some 490 files). First: a missing SDK is a clear error before any module needs it.
+import "./peer";
+
+export { WEAKENED_TAG } from "../core";
+export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
+export { StorageAccount, StorageAccountArgs } from "./storage-account";
+export { AzureLogArgs } from "./logs";
+export { AzureCommonArgs } from "./common";
+export {
+  AzureGrantee,
+  AzurePrincipal,
+  GranteeLike,
+  PRINCIPAL_TYPES,
+  identityGrantee,
+  principalGrantee,
+} from "./grants";
+export { AZURE_ROLES } from "./roles";
+export { AZURE_SIZES, AzureSizes } from "./sizes";
 export { azureTags } from "./tags";
-export { AZURE_STORAGE_ACCOUNT_NAME } from "./naming";
+export { AZURE_STORAGE_ACCOUNT_NAME, KEY_VAULT_NAME } from "./naming";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

@@ -13,3 +13,12 @@ export const AZURE_STORAGE_ACCOUNT_NAME: NameRule = {
   hashLength: 6,
   hashSeparator: "",
 };
+
+/** Key Vault names: 3-24 letters, digits and single hyphens, starting with a letter (global DNS). */
+export const KEY_VAULT_NAME: NameRule = {
+  id: "azureKeyVault",
+  minLength: 3,
+  maxLength: 24,
+  pattern: /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
+  description: "3-24 letters, digits and single hyphens, starting with a letter",
+};

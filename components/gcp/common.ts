@@ -5,7 +5,7 @@ import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig
 import { EnvironmentProfile, Tags, Validator, WEAKENED_TAG } from "../core";
 import { gcpLabels } from "./labels";
 
-export { outputProperties } from "../core/outputs";
+export { outputProperties } from "../core/component";
 
 /** Google Cloud labels: the `tags` word of the other clouds. */
 export type Labels = Tags;

@@ -1,0 +1,145 @@
+// EncryptionKey (Azure): a Key Vault that only RBAC governs (purge protection, 90-day soft delete, no
+// public network access, network ACL default Deny with the trusted-services bypass customer-managed keys
+// need) holding an RSA key that rotates and expires. Services use it through role assignments.
+import * as pulumi from "@pulumi/pulumi";
+import { Key, Vault } from "@pulumi/azure-native/keyvault";
+import { RoleAssignment } from "@pulumi/azure-native/authorization";
+import { Tags, Validator, childName } from "../../core";
+import { outputProperties } from "../../core/component";
+import { azureContext, wirePlacement } from "../common";
+import { AzureGrants, GranteeLike } from "../grants";
+import { AZURE_ROLES } from "../roles";
+import { EncryptionKeyArgs, ResolvedEncryptionKeyArgs, resolveEncryptionKeyArgs } from "./args";
+
+export { EncryptionKeyArgs } from "./args";
+
+const DAY_SECONDS = 86_400;
+/** Days a version outlives its due rotation: rotation has that long to happen before the version expires. */
+const EXPIRY_MARGIN_DAYS = 30;
+
+/** A Key Vault with one rotating, expiring RSA key. */
+export class EncryptionKey extends pulumi.ComponentResource {
+  /** The vault's resource id. */
+  public readonly vaultId: pulumi.Output<string>;
+  /** The vault's name. */
+  public readonly vaultName: pulumi.Output<string>;
+  /** The vault's URI (`https://<name>.vault.azure.net/`), for CMK settings. */
+  public readonly vaultUri: pulumi.Output<string>;
+  /** The key's resource id: the scope of its role assignments. */
+  public readonly keyId: pulumi.Output<string>;
+  /** The key's name in the vault. */
+  public readonly keyName: pulumi.Output<string>;
+  /** The versionless key URI, so consumers follow rotation. */
+  public readonly keyUri: pulumi.Output<string>;
+  /** The resource group the vault is in. */
+  public readonly resourceGroupName: pulumi.Output<string>;
+  /** The vault's location. */
+  public readonly location: pulumi.Output<string>;
+  /** Defaults the caller weakened by name; empty when none. */
+  public readonly weakened: pulumi.Output<string[]>;
+  /** The raw vault and key, for arguments that need the resources. */
+  public readonly vault: Vault;
+  public readonly key: Key;
+
+  private readonly tagSet: Tags;
+  private readonly grants: AzureGrants;
+
+  constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    const v = new Validator("azure.EncryptionKey", name);
+    const r = resolveEncryptionKeyArgs(v, args, opts?.protect);
+    super("groundwork:azure:EncryptionKey", name, {}, opts);
+    this.tagSet = r.tags;
+    this.grants = new AzureGrants(this, name, () => v);
+    const where = wirePlacement(this, name, r.placement, r.tags);
+    this.vault = new Vault(
+      childName(name, "kv"),
+      {
+        resourceGroupName: where.resourceGroupName,
+        location: where.location,
+        properties: {
+          tenantId: azureContext(this).tenantId,
+          sku: { family: "A", name: "standard" },
+          // Every value set: the SDK fills in access policies, public access "enabled" on the client.
+          enableRbacAuthorization: true,
+          enablePurgeProtection: true,
+          enableSoftDelete: true,
+          softDeleteRetentionInDays: 90,
+          publicNetworkAccess: "Disabled",
+          enabledForDeployment: false,
+          enabledForDiskEncryption: false,
+          enabledForTemplateDeployment: false,
+          networkAcls: {
+            defaultAction: "Deny",
+            bypass: "AzureServices",
+            ipRules: [],
+            virtualNetworkRules: [],
+          },
+        },
+        tags: r.tags,
+      },
+      { parent: this, protect: r.protect },
+    );
+    this.key = this.makeKey(name, r, where.resourceGroupName);
+    this.vaultId = this.vault.id;
+    this.vaultName = this.vault.name;
+    this.vaultUri = this.vault.properties.apply((p) => p.vaultUri ?? "");
+    this.keyId = this.key.id;
+    this.keyName = this.key.name;
+    this.keyUri = this.key.keyUri;
+    this.resourceGroupName = where.resourceGroupName;
+    this.location = where.location;
+    this.weakened = pulumi.output(r.weakened);
+    this.registerOutputs(outputProperties(this));
+  }
+
+  /** The key: RSA, rotated every `rotationDays`, each version expiring a margin after that. */
+  private makeKey(name: string, r: ResolvedEncryptionKeyArgs, resourceGroupName: pulumi.Output<string>): Key {
+    const lifetimeDays = r.rotationDays + EXPIRY_MARGIN_DAYS;
+    // The first version's expiry is fixed at creation; later runs must not move it (the rotation
+    // policy sets each new version's expiry), so the clock is read once and the field ignored after.
+    const expires = Math.floor(Date.now() / 1000) + lifetimeDays * DAY_SECONDS;
+    return new Key(
+      childName(name, "key"),
+      {
+        resourceGroupName,
+        vaultName: this.vault.name,
+        properties: {
+          kty: "RSA",
+          keySize: r.keySize,
+          keyOps: ["wrapKey", "unwrapKey", "encrypt", "decrypt"],
+          attributes: { enabled: true, exportable: false, expires },
+          rotationPolicy: {
+            attributes: { expiryTime: `P${lifetimeDays}D` },
+            lifetimeActions: [
+              { action: { type: "rotate" }, trigger: { timeAfterCreate: `P${r.rotationDays}D` } },
+              { action: { type: "notify" }, trigger: { timeBeforeExpiry: `P${EXPIRY_MARGIN_DAYS}D` } },
+            ],
+          },
+        },
+        tags: r.tags,
+      },
+      { parent: this, protect: r.protect, ignoreChanges: ["properties.attributes.expires"] },
+    );
+  }
+
+  /**
+   * Lets a grantee (a managed identity, usually) get, wrap and unwrap with this key, as Azure services
+   * need for customer-managed keys: the role "Key Vault Crypto Service Encryption User" on the key,
+   * assigned to a service principal. The child is `<name>-grant-<id>`.
+   * @param id defaults to `<granteeName>-encrypt-decrypt`
+   */
+  grantEncryptDecrypt(grantee: GranteeLike, id?: string): RoleAssignment {
+    return this.grants.assign(
+      grantee,
+      "encryptDecrypt",
+      id,
+      this.keyId,
+      AZURE_ROLES.keyVaultCryptoServiceEncryptionUser,
+    );
+  }
+
+  /** The tags the key carries (for children that a caller adds next to it). */
+  get tags(): Tags {
+    return this.tagSet;
+  }
+}

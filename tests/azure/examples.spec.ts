@@ -1,0 +1,57 @@
+// Every examples/azure-* program compiles (it is part of the build) and synthesizes; each result is
+// checked for what the example is meant to show.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { GraphQuery, reveal, synth } from "../../testing";
+import { T } from "./helpers";
+
+const EXAMPLES = path.join(__dirname, "../../examples");
+
+async function example(name: string): Promise<GraphQuery> {
+  return new GraphQuery(await synth(path.join(EXAMPLES, name), { preview: false }));
+}
+
+describe("azure examples", () => {
+  it("every finished azure component has a -simple and a -complete example", () => {
+    const dirs = fs
+      .readdirSync(path.join(__dirname, "../../../examples"))
+      .filter((d) => d.startsWith("azure-"));
+    for (const c of ["encryption-key", "storage-account"]) {
+      assert.ok(dirs.includes(`azure-${c}-simple`) && dirs.includes(`azure-${c}-complete`), c);
+    }
+  });
+
+  it("azure-encryption-key-simple and -complete", async () => {
+    const simple = await example("azure-encryption-key-simple");
+    assert.strictEqual(simple.one(T.group, "data-rg").inputs.location, "westeurope");
+    assert.strictEqual(simple.one(T.key, "data-key").protect, false);
+    const complete = await example("azure-encryption-key-complete");
+    assert.deepStrictEqual(
+      complete.ofType(T.group).map((r) => r.name),
+      ["platform"],
+    );
+    assert.strictEqual(complete.one(T.key, "data-key").protect, true);
+    const roles = complete
+      .ofType(T.role)
+      .map((r) => r.name)
+      .sort();
+    assert.deepStrictEqual(roles, ["data-grant-backup-encrypt-decrypt", "data-grant-worker-encrypt-decrypt"]);
+  });
+
+  it("azure-storage-account-simple and -complete", async () => {
+    const simple = await example("azure-storage-account-simple");
+    assert.strictEqual(simple.one(T.account, "assets-account").inputs.publicNetworkAccess, "Disabled");
+    assert.strictEqual(simple.one(T.container, "assets-uploads").inputs.publicAccess, "None");
+    const complete = await example("azure-storage-account-complete");
+    const account = complete.one(T.account, "records-account");
+    assert.strictEqual(account.inputs.accountName, "contosorecords01");
+    assert.strictEqual(
+      reveal<Record<string, string>>(account.inputs.tags)["groundwork-weakened"],
+      "publicNetworkAccess sharedKeyAccess",
+    );
+    assert.deepStrictEqual(complete.ofType(T.workspace), []);
+    assert.ok(complete.one(T.role, "records-grant-reporting-read"));
+    assert.ok(complete.one(T.role, "records-grant-records-encrypt-decrypt"));
+  });
+});

@@ -1,0 +1,62 @@
+// Shared helpers for the Azure component specs: synth in update mode with the outputs Azure computes
+// (vault URI, principal ids, names), and the tag check over a component's descendants.
+import * as assert from "assert";
+import { GraphQuery, NewResourceHook, SynthOptions, reveal } from "../../testing";
+import { run as runAws } from "../aws/helpers";
+
+export { assertRejected, errorOf, inputs, protectedNames, rejectsInputs, urnOf } from "../aws/helpers";
+
+/** Token prefix of every azure-native resource type. */
+const AZ = "azure-native:";
+export const T = {
+  group: `${AZ}resources:ResourceGroup`,
+  vault: `${AZ}keyvault:Vault`,
+  key: `${AZ}keyvault:Key`,
+  identity: `${AZ}managedidentity:UserAssignedIdentity`,
+  role: `${AZ}authorization:RoleAssignment`,
+  account: `${AZ}storage:StorageAccount`,
+  blob: `${AZ}storage:BlobServiceProperties`,
+  container: `${AZ}storage:BlobContainer`,
+  workspace: `${AZ}operationalinsights:Workspace`,
+  diagnostics: `${AZ}monitor:DiagnosticSetting`,
+} as const;
+
+/** Synthesizes a program in update mode, with the outputs Azure would compute for the resources used here. */
+export function run(program: () => unknown, options: SynthOptions = {}): ReturnType<typeof runAws> {
+  return runAws(program, { newResource: azureOutputs, ...options });
+}
+
+/** What Azure computes for the resources the specs read: names, the vault URI, principal ids, endpoints. */
+const azureOutputs: NewResourceHook = ({ type, name, inputs }) => ({
+  state: {
+    name: `${name}-physical`,
+    ...(type === T.vault
+      ? { properties: { ...(inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` } }
+      : {}),
+    ...(type === T.key ? { keyUri: `https://vault.vault.azure.net/keys/${name}` } : {}),
+    ...(type === T.identity ? { principalId: `${name}-principal`, clientId: `${name}-client` } : {}),
+    ...(type === T.account ? { primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/` } } : {}),
+  },
+});
+
+/** Types whose Azure resources take no tags. */
+const UNTAGGABLE = new Set<string>([T.role, T.blob, T.container, T.diagnostics]);
+
+/** Asserts the Groundwork tags (and `extra`) on every taggable custom descendant of `root`. */
+export function assertTagged(
+  q: GraphQuery,
+  root: string,
+  environment: string,
+  extra: Record<string, string> = {},
+): void {
+  const taggable = q.descendants(root).filter((r) => r.custom && !UNTAGGABLE.has(r.type));
+  assert.ok(taggable.length > 0);
+  for (const r of taggable) {
+    const tags = reveal<Record<string, string>>(r.inputs.tags);
+    assert.ok(tags, `${r.type} ${r.name} has no tags`);
+    assert.strictEqual(tags.environment, environment, `${r.name} environment tag`);
+    assert.strictEqual(tags["managed-by"], "groundwork", `${r.name} managed-by tag`);
+    assert.ok(tags.component?.startsWith("azure."), `${r.name} component tag`);
+    for (const [k, v] of Object.entries(extra)) assert.strictEqual(tags[k], v, `${r.name} tag ${k}`);
+  }
+}
