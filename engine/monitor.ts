@@ -213,8 +213,9 @@ export class GroundworkMonitor {
     }
     // Auto-named properties the provider would fill in (Pulumi auto-naming): the physical name.
     if (type === "aws:s3/bucket:Bucket" && state.bucket === undefined) state.bucket = id;
-    // Google Cloud auto-names the same way (a bucket's or a subnet's `name`), and other resources find it by name.
-    if ((type.startsWith("aws:") || type.startsWith("gcp:")) && state.name === undefined) state.name = id;
+    // Google Cloud and Azure auto-name the same way (a bucket's or a storage account's `name`), and other
+    // resources find it by name (a blob service's `accountName`).
+    if (/^(aws|gcp|azure-native):/.test(type) && state.name === undefined) state.name = id;
     Object.assign(state, providerComputed(type, id, state));
     if (state.id === undefined) state.id = id;
     return { id, state };

@@ -1,6 +1,6 @@
 // Weakened defaults, made visible: Groundwork components record every default a caller weakened below
-// the environment profile (AWS tag `groundwork-weakened`, Kubernetes annotation `groundwork.dev/weakened`),
-// and this rule turns each into an advisory finding so a reviewer sees every weakening in CI.
+// the environment profile (AWS and Azure tag and Google Cloud label `groundwork-weakened`, Kubernetes
+// annotation `groundwork.dev/weakened`), and this rule turns each into an advisory finding so a reviewer sees every weakening in CI.
 import type { PolicyResource } from "@pulumi/policy";
 import { GroundworkPolicy, StackRule, stackPolicy } from "../runtime";
 import { record } from "../runtime/props";
@@ -12,10 +12,26 @@ function names(value: unknown): string[] {
   return typeof value === "string" ? value.split(/\s+/).filter((n) => n !== "") : [];
 }
 
-/** The defaults a resource records as weakened, from the tag and (on Kubernetes objects) the annotation. */
+/**
+ * The names in a Google Cloud label: label values allow neither spaces nor capitals, so the components
+ * write each name in kebab case joined by `_` (`access-logging_protect`); read back in the other clouds'
+ * camel case, so one default has one name in every report.
+ */
+function labelNames(value: unknown): string[] {
+  if (typeof value !== "string") return [];
+  const camel = (n: string): string => n.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return value
+    .split("_")
+    .filter((n) => n !== "")
+    .map(camel);
+}
+
+/** The defaults a resource records as weakened, from the tag, label or (Kubernetes) annotation. */
 function weakenedOn(r: PolicyResource): string[] {
-  const props = r.props as { tags?: unknown; metadata?: unknown };
-  const tagged = names(record(props.tags)[WEAKENED_TAG]);
+  const props = r.props as { tags?: unknown; labels?: unknown; metadata?: unknown };
+  const tagged = r.type.startsWith("gcp:")
+    ? labelNames(record(props.labels)[WEAKENED_TAG])
+    : names(record(props.tags)[WEAKENED_TAG]);
   const annotated = r.type.startsWith("kubernetes:")
     ? names(record(record(props.metadata).annotations)[WEAKENED_ANNOTATION])
     : [];
@@ -28,7 +44,7 @@ const weakenedDefaults: StackRule = {
   severity: "low",
   description:
     "Every default a Groundwork component was asked to weaken below the environment profile (recorded in the " +
-    "`groundwork-weakened` tag or the `groundwork.dev/weakened` annotation) is reported, one finding per " +
+    "`groundwork-weakened` tag or label, or the `groundwork.dev/weakened` annotation) is reported, one finding per " +
     "component and default, so a reviewer sees it.",
   remediationSteps:
     "Remove the weakening argument to get the profile's default back. A weakening is intentional only if it " +

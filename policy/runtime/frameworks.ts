@@ -5,6 +5,8 @@
 /** Frameworks the coverage view filters by (`groundwork rules --framework …`). */
 export const FRAMEWORKS = [
   "cis-aws",
+  "cis-gcp",
+  "cis-azure",
   "cis-kubernetes",
   "pss-restricted",
   "pss-baseline",
@@ -15,6 +17,8 @@ export type Framework = (typeof FRAMEWORKS)[number];
 
 const PREFIXES: readonly (readonly [RegExp, readonly Framework[]])[] = [
   [/^CIS AWS /, ["cis-aws"]],
+  [/^CIS GCP /, ["cis-gcp"]],
+  [/^CIS Azure /, ["cis-azure"]],
   [/^CIS Kubernetes /, ["cis-kubernetes"]],
   // The restricted profile is the baseline one plus its own controls, so a baseline control is in both.
   [/^PSS baseline\b/, ["pss-baseline", "pss-restricted"]],

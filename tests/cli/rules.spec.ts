@@ -18,6 +18,8 @@ describe("groundwork rules", function () {
   it("maps reference prefixes to frameworks", () => {
     assert.deepEqual(frameworksOf("CIS AWS 3.6"), ["cis-aws"]);
     assert.deepEqual(frameworksOf("CIS Kubernetes 5.1.3"), ["cis-kubernetes"]);
+    assert.deepEqual(frameworksOf("CIS GCP 5.1"), ["cis-gcp"]);
+    assert.deepEqual(frameworksOf("CIS Azure 3.1"), ["cis-azure"]);
     assert.deepEqual(frameworksOf("PSS baseline"), ["pss-baseline", "pss-restricted"]);
     assert.deepEqual(frameworksOf("PSS restricted"), ["pss-restricted"]);
     assert.deepEqual(frameworksOf("AWS FSBP EC2.8"), ["aws-fsbp"]);
@@ -85,12 +87,15 @@ describe("groundwork rules", function () {
   it("--help prints the usage, rules included (exit 0)", async () => {
     const r = await groundwork("rules", "--help");
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /groundwork rules \[--framework cis-aws\|cis-kubernetes\|pss-restricted/);
+    assert.match(
+      r.stdout,
+      /groundwork rules \[--framework cis-aws\|cis-gcp\|cis-azure\|cis-kubernetes\|pss-restricted/,
+    );
   });
 
   it("refuses an unknown framework, format or option (exit 2, usage)", async () => {
     for (const [flags, message] of [
-      [["--framework", "nist"], /--framework nist is not one of cis-aws, cis-kubernetes/],
+      [["--framework", "nist"], /--framework nist is not one of cis-aws, cis-gcp, cis-azure, cis-kubernetes/],
       [["--format", "sarif"], /--format sarif is not one of table, json/],
       [["--stack", "dev"], /unknown option --stack for rules/],
     ] as const) {

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import { ENVIRONMENTS, Environment } from "../../components/core";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
 import { Namespace, WebService } from "../../components/kubernetes";
+import * as azure from "../../components/azure";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
 
@@ -37,6 +38,16 @@ function kubernetesPlatform(environment: Environment): void {
   });
 }
 
+function azurePlatform(environment: Environment): void {
+  const key = new azure.EncryptionKey("key", { environment, location: "westeurope" });
+  new azure.StorageAccount("assets", {
+    environment,
+    location: "westeurope",
+    encryptionKey: key,
+    containers: ["uploads"],
+  });
+}
+
 describe("policy pack over the components' default output", function () {
   this.timeout(180_000);
   for (const environment of ENVIRONMENTS) {
@@ -45,6 +56,7 @@ describe("policy pack over the components' default output", function () {
       for (const [cloud, program] of [
         ["aws", awsPlatform],
         ["kubernetes", kubernetesPlatform],
+        ["azure", azurePlatform],
       ] as const) {
         it(`${cloud}, ${environment}, ${mode}: zero violations`, async () => {
           const graph = await synth(() => program(environment), {

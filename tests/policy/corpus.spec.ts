@@ -24,9 +24,9 @@ function load(file: string): CorpusEntry {
 describe("policy corpus", function () {
   this.timeout(120_000);
 
-  it("has at least 30 programs covering AWS, Kubernetes and common rules", () => {
+  it("has at least 30 programs covering AWS, Google Cloud, Azure, Kubernetes and common rules", () => {
     assert.ok(FILES.length >= 30, `only ${FILES.length} corpus programs`);
-    for (const prefix of ["aws-", "k8s-", "common-"]) {
+    for (const prefix of ["aws-", "gcp-", "azure-", "k8s-", "common-"]) {
       assert.ok(FILES.filter((f) => f.startsWith(prefix)).length >= 3, `fewer than 3 ${prefix} programs`);
     }
   });

@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { PostgresDatabase } from "../../components/aws";
+import { Bucket as GcpBucket } from "../../components/gcp";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
 import { LABELS, TAGS, key } from "./kit";
@@ -15,7 +16,8 @@ function finding(message: string): string {
 }
 
 async function findings(program: () => void, stack = "dev"): Promise<PolicyReport["violations"]> {
-  const graph = await synth(program, { stack, project: "unit", config: { "aws:region": "eu-west-1" } });
+  const config = { "aws:region": "eu-west-1", "gcp:project": "unit-project", "gcp:region": "europe-west1" };
+  const graph = await synth(program, { stack, project: "unit", config });
   const report = await evaluatePolicies(graph);
   return report.violations.filter((v) => v.policy === POLICY);
 }
@@ -44,6 +46,21 @@ describe(POLICY, function () {
         ["advisory", "k", `"k" weakens the default "multiAz" below the environment profile`],
       ],
     );
+  });
+
+  it("reads a Google Cloud component's label back in the names the other clouds use", async () => {
+    // Label values allow no spaces or capitals: the component writes `access-logging_protect`.
+    const found = await findings(
+      () => new GcpBucket("assets", { environment: "prod", accessLogging: false, protect: false }),
+      "prod",
+    );
+    const messages = [...new Set(found.map((v) => finding(v.message)))];
+    // The key the bucket creates records its own `protect` weakening, under its own component.
+    assert.deepStrictEqual(messages.sort(), [
+      `"assets" weakens the default "accessLogging" below the environment profile`,
+      `"assets" weakens the default "protect" below the environment profile`,
+      `"assets-key" weakens the default "protect" below the environment profile`,
+    ]);
   });
 
   it("reports each default named in the Kubernetes annotation", async () => {
