@@ -12,6 +12,7 @@ export { GcpGrantee, GcpPrincipal, serviceAccountGrantee } from "./grants";
 export { SERVICE_AGENTS, ServiceAgent } from "./agents";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
 export { Bucket, BucketArgs } from "./bucket";
+export { Network, NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./network";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

@@ -56,6 +56,23 @@ describe("gcp examples", () => {
     );
   });
 
+  it("gcp-network-simple: custom-mode VPC, two subnets, logged NAT, no private services", async () => {
+    const q = await example("gcp-network-simple");
+    assert.strictEqual(q.one("gcp:compute/network:Network", "core-vpc").inputs.autoCreateSubnetworks, false);
+    assert.strictEqual(q.ofType("gcp:compute/subnetwork:Subnetwork").length, 2);
+    assert.strictEqual(q.ofType("gcp:compute/routerNat:RouterNat").length, 1);
+    assert.strictEqual(q.ofType("gcp:servicenetworking/connection:Connection").length, 0);
+  });
+
+  it("gcp-network-complete: region and block as given, health-check allow, private services", async () => {
+    const q = await example("gcp-network-complete");
+    const subnet = q.one("gcp:compute/subnetwork:Subnetwork", "core-private").inputs;
+    assert.deepStrictEqual([subnet.region, subnet.ipCidrRange], ["europe-west4", "10.40.0.0/21"]);
+    assert.strictEqual(q.ofType("gcp:compute/firewall:Firewall").length, 3);
+    assert.strictEqual(q.ofType("gcp:servicenetworking/connection:Connection").length, 1);
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
   it("no file under components/gcp imports the @pulumi/gcp root", () => {
     const dir = path.join(__dirname, "../../../components/gcp");
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import { ENVIRONMENTS, Environment } from "../../components/core";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
 import { Namespace, WebService } from "../../components/kubernetes";
+import * as gcp from "../../components/gcp";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
 
@@ -37,6 +38,12 @@ function kubernetesPlatform(environment: Environment): void {
   });
 }
 
+function gcpPlatform(environment: Environment): void {
+  const key = new gcp.EncryptionKey("key", { environment, services: ["storage"] });
+  new gcp.Bucket("assets", { environment, encryptionKey: key });
+  new gcp.Network("core", { environment, healthCheckPorts: [8080], privateServices: true });
+}
+
 describe("policy pack over the components' default output", function () {
   this.timeout(180_000);
   for (const environment of ENVIRONMENTS) {
@@ -45,6 +52,7 @@ describe("policy pack over the components' default output", function () {
       for (const [cloud, program] of [
         ["aws", awsPlatform],
         ["kubernetes", kubernetesPlatform],
+        ["gcp", gcpPlatform],
       ] as const) {
         it(`${cloud}, ${environment}, ${mode}: zero violations`, async () => {
           const graph = await synth(() => program(environment), {
