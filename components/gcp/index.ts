@@ -13,6 +13,13 @@ export { SERVICE_AGENTS, ServiceAgent } from "./agents";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
 export { Bucket, BucketArgs } from "./bucket";
 export { Network, NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./network";
+export {
+  PostgresDatabase,
+  PostgresDatabaseArgs,
+  POSTGRES_FLAGS,
+  SQL_SSL_MODES,
+  SqlSslMode,
+} from "./postgres-database";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

@@ -73,6 +73,34 @@ describe("gcp examples", () => {
     assert.deepStrictEqual(q.graph.outputs.weakened, []);
   });
 
+  it("gcp-postgres-database-simple: private IP through the network's services connection", async () => {
+    const q = await example("gcp-postgres-database-simple");
+    const db = q.one("gcp:sql/databaseInstance:DatabaseInstance", "orders-instance");
+    assert.ok(
+      db.dependencies.includes(q.one("gcp:servicenetworking/connection:Connection", "core-services").urn),
+    );
+    const ip = reveal<{ settings: { ipConfiguration: Record<string, unknown> } }>(db.inputs).settings
+      .ipConfiguration;
+    assert.strictEqual(ip.ipv4Enabled, false);
+  });
+
+  it("gcp-postgres-database-complete: prod, shared key, client certificates, nothing weakened", async () => {
+    const q = await example("gcp-postgres-database-complete");
+    const db = q.one("gcp:sql/databaseInstance:DatabaseInstance", "orders-instance");
+    const s = reveal<{ databaseVersion: string; settings: Record<string, Record<string, unknown>> }>(
+      db.inputs,
+    );
+    assert.strictEqual(s.databaseVersion, "POSTGRES_17");
+    assert.strictEqual(s.settings.ipConfiguration.sslMode, "TRUSTED_CLIENT_CERTIFICATE_REQUIRED");
+    assert.deepStrictEqual(s.settings.backupConfiguration.backupRetentionSettings, {
+      retainedBackups: 60,
+      retentionUnit: "COUNT",
+    });
+    assert.strictEqual(db.protect, true);
+    assert.strictEqual(q.ofType("gcp:kms/cryptoKey:CryptoKey").length, 1, "the shared key only");
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
   it("no file under components/gcp imports the @pulumi/gcp root", () => {
     const dir = path.join(__dirname, "../../../components/gcp");
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));

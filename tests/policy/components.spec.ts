@@ -41,7 +41,8 @@ function kubernetesPlatform(environment: Environment): void {
 function gcpPlatform(environment: Environment): void {
   const key = new gcp.EncryptionKey("key", { environment, services: ["storage"] });
   new gcp.Bucket("assets", { environment, encryptionKey: key });
-  new gcp.Network("core", { environment, healthCheckPorts: [8080], privateServices: true });
+  const net = new gcp.Network("core", { environment, healthCheckPorts: [8080], privateServices: true });
+  new gcp.PostgresDatabase("db", { environment, network: net });
 }
 
 describe("policy pack over the components' default output", function () {
