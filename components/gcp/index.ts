@@ -5,7 +5,7 @@ import "./peer";
 
 export { WEAKENED_TAG } from "../core";
 export { conformGcpLabel, gcpLabels } from "./labels";
-export { GCP_RESOURCE_NAME, GCS_BUCKET_NAME, GCP_SERVICE_ACCOUNT_ID } from "./naming";
+export { GCP_RESOURCE_NAME, GCS_BUCKET_NAME, GCP_SERVICE_ACCOUNT_ID, CLOUD_RUN_SERVICE_NAME } from "./naming";
 export { Labels, weakenedLabelValue } from "./common";
 export { GCP_SIZES, GcpSizes } from "./sizes";
 export { GcpGrantee, GcpPrincipal, serviceAccountGrantee } from "./grants";
@@ -20,6 +20,13 @@ export {
   SQL_SSL_MODES,
   SqlSslMode,
 } from "./postgres-database";
+export {
+  ContainerService,
+  ContainerServiceArgs,
+  ServiceNetwork,
+  CLOUD_RUN_CPUS,
+  VPC_EGRESS,
+} from "./container-service";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

@@ -101,6 +101,26 @@ describe("gcp examples", () => {
     assert.deepStrictEqual(q.graph.outputs.weakened, []);
   });
 
+  it("gcp-container-service-simple: internal ingress, own account, egress through the network", async () => {
+    const q = await example("gcp-container-service-simple");
+    const s = reveal<Record<string, unknown>>(q.one("gcp:cloudrunv2/service:Service", "web-service").inputs);
+    assert.strictEqual(s.ingress, "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
+    assert.strictEqual(q.ofType("gcp:serviceaccount/account:Account").length, 1);
+    assert.strictEqual(q.ofType("gcp:cloudrunv2/serviceIamMember:ServiceIamMember").length, 0);
+  });
+
+  it("gcp-container-service-complete: shared key, secret read and bucket grant to the service, nothing weakened", async () => {
+    const q = await example("gcp-container-service-complete");
+    assert.strictEqual(q.ofType("gcp:kms/cryptoKey:CryptoKey").length, 2, "the shared key and the bucket's");
+    const read = q.one("gcp:secretmanager/secretIamMember:SecretIamMember", "api-secret-db-password");
+    assert.strictEqual(
+      reveal<Record<string, unknown>>(read.inputs).secretId,
+      "projects/acme-prod/secrets/api-db-password",
+    );
+    assert.ok(q.one("gcp:storage/bucketIAMMember:BucketIAMMember", "reports-grant-api-read"));
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
   it("no file under components/gcp imports the @pulumi/gcp root", () => {
     const dir = path.join(__dirname, "../../../components/gcp");
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
