@@ -2,7 +2,13 @@
 // Cloud SQL identity and the private services connection before the instance, weakenings and bad input.
 import * as assert from "assert";
 import { ENVIRONMENTS, GroundworkInputError } from "../../components/core";
-import { EncryptionKey, GCP_SIZES, Network, PostgresDatabase } from "../../components/gcp";
+import {
+  EncryptionKey,
+  GCP_SIZES,
+  Network,
+  PostgresDatabase,
+  serviceAccountGrantee,
+} from "../../components/gcp";
 import { inputs, protectedNames, rejectsInputs, run, synthCaught } from "../aws/helpers";
 
 const T = {
@@ -101,6 +107,32 @@ describe("gcp.PostgresDatabase", () => {
     assert.ok(q.one(T.keyMember, "shared-grant-sql-agent-encrypt-decrypt"));
     const s = inputs(q, T.instance, "db-instance").settings as Settings;
     assert.strictEqual(s.ipConfiguration.sslMode, "TRUSTED_CLIENT_CERTIFICATE_REQUIRED");
+  });
+
+  it("grantConnect: an IAM database user and instance-scoped client roles for the grantee", async () => {
+    const { q } = await run(() => {
+      const db = new PostgresDatabase("db", { network: NETWORK_ID });
+      db.grantConnect(serviceAccountGrantee("api", "api@acme.iam.gserviceaccount.com"));
+    });
+    const user = inputs(q, "gcp:sql/user:User", "db-grant-api-read-write");
+    assert.deepStrictEqual(
+      [user.name, user.type, user.instance],
+      ["api@acme.iam", "CLOUD_IAM_SERVICE_ACCOUNT", q.one(T.instance, "db-instance").outputs.name],
+    );
+    const roles = ["client", "instance-user"].map((s) =>
+      inputs(q, "gcp:projects/iAMMember:IAMMember", `db-grant-api-read-write-${s}`),
+    );
+    assert.deepStrictEqual(
+      roles.map((r) => r.role),
+      ["roles/cloudsql.client", "roles/cloudsql.instanceUser"],
+    );
+    for (const r of roles) {
+      assert.strictEqual(r.member, "serviceAccount:api@acme.iam.gserviceaccount.com");
+      assert.match(
+        String((r.condition as Record<string, string>).expression),
+        /^resource\.name == "projects\/.+\/instances\/db-instance/,
+      );
+    }
   });
 
   it("records weakenings in the weakened output and the instance's label", async () => {

@@ -42,13 +42,14 @@ function gcpPlatform(environment: Environment): void {
   const key = new gcp.EncryptionKey("key", { environment, services: ["storage"] });
   new gcp.Bucket("assets", { environment, encryptionKey: key });
   const net = new gcp.Network("core", { environment, healthCheckPorts: [8080], privateServices: true });
-  new gcp.PostgresDatabase("db", { environment, network: net });
-  new gcp.ContainerService("web", {
+  const db = new gcp.PostgresDatabase("db", { environment, network: net });
+  const web = new gcp.ContainerService("web", {
     environment,
     network: net,
     image: "europe-docker.pkg.dev/acme/apps/web:1.2.3",
     secrets: { DB_PASSWORD: "projects/acme/secrets/db-password" },
   });
+  db.grantConnect(web);
 }
 
 describe("policy pack over the components' default output", function () {

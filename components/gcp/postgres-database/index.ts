@@ -4,10 +4,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Database } from "@pulumi/gcp/sql/database";
 import { DatabaseInstance, DatabaseInstanceArgs } from "@pulumi/gcp/sql/databaseInstance";
+import { User } from "@pulumi/gcp/sql/user";
+import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import { Validator, childName, resolveProfile } from "../../core";
 import { outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
+import { GcpGrantee, GcpGrants } from "../grants";
 import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
 
 export { PostgresDatabaseArgs, SQL_SSL_MODES, SqlSslMode } from "./args";
@@ -23,6 +26,13 @@ export const POSTGRES_FLAGS: readonly { readonly name: string; readonly value: s
   { name: "log_lock_waits", value: "on" },
   { name: "cloudsql.iam_authentication", value: "on" },
 ];
+
+/** The database user types of IAM members, by member prefix. */
+const IAM_USER_TYPES: { readonly [prefix: string]: string } = {
+  serviceAccount: "CLOUD_IAM_SERVICE_ACCOUNT",
+  user: "CLOUD_IAM_USER",
+  group: "CLOUD_IAM_GROUP",
+};
 
 /** Point-in-time recovery keeps at most 7 days of transaction logs on the Enterprise edition. */
 const MAX_LOG_DAYS = 7;
@@ -75,10 +85,13 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   /** The key the component created, when none was passed. */
   public readonly encryptionKey?: EncryptionKey;
 
+  private readonly grants: GcpGrants;
+
   constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("gcp.PostgresDatabase", name);
     const r = resolvePostgresDatabaseArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:gcp:PostgresDatabase", name, {}, opts);
+    this.grants = new GcpGrants(name, () => v);
     const region = regionOf(this, r.placement.region);
     const key = wireKey(this, name, r.key, "sql", {
       environment: r.profile.environment,
@@ -113,5 +126,46 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.keyId = key.keyId;
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
+  }
+
+  /**
+   * Lets a grantee log in with IAM database authentication: a database user for its identity
+   * (`<name>-grant-<id>`), and `cloudsql.client` and `cloudsql.instanceUser` on the project, each limited
+   * by an IAM condition to this instance (`<name>-grant-<id>-client`, `-instance-user`). Table privileges
+   * are then granted inside PostgreSQL.
+   * @param grantee a `ContainerService` or `serviceAccountGrantee(name, email)`
+   * @param id defaults to `<granteeName>-read-write`
+   */
+  grantConnect(grantee: GcpGrantee, id?: string): User {
+    return this.grants.attach(grantee, "readWrite", id, (child, member) => {
+      const identity = pulumi.output(member).apply((m) => {
+        const [prefix, email] = [m.slice(0, m.indexOf(":")), m.slice(m.indexOf(":") + 1)];
+        const type = IAM_USER_TYPES[prefix];
+        if (type === undefined)
+          throw new Error(`gcp.PostgresDatabase grantConnect: ${m} cannot log in to Cloud SQL`);
+        // Cloud SQL names a service account's user by its email without the domain suffix.
+        return { type, name: email.replace(/\.gserviceaccount\.com$/, "") };
+      });
+      const onInstance = {
+        title: "this instance only",
+        expression: pulumi.interpolate`resource.name == "projects/${this.instance.project}/instances/${this.instance.name}"`,
+      };
+      for (const [suffix, role] of [
+        ["client", "roles/cloudsql.client"],
+        ["instance-user", "roles/cloudsql.instanceUser"],
+      ]) {
+        new IAMMember(
+          `${child}-${suffix}`,
+          { project: this.instance.project, role, member, condition: onInstance },
+          { parent: this },
+        );
+      }
+      // Dropping a user that owns objects fails; with the IAM roles gone it can no longer log in anyway.
+      return new User(
+        child,
+        { instance: this.instance.name, name: identity.name, type: identity.type, deletionPolicy: "ABANDON" },
+        { parent: this },
+      );
+    });
   }
 }
