@@ -7,7 +7,9 @@ import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph
 import { STACK_TYPE } from "../engine/monitor";
 import { InvokeHandler } from "../engine/invokes";
 import { loadPinnedInvokes } from "../engine/pinned";
-import { SynthError, resolveProgramPath } from "../engine/synth";
+// From program.ts, not synth.ts: the in-process synth loads the whole SDK (its root index pulls in the
+// automation API and npm's arborist), which the gate, running programs in their own process, never needs.
+import { SynthError, resolveProgramPath } from "../engine/program";
 import { runProgram } from "../engine/runner";
 import { AnalyzerLog, runPolicyPack } from "./analyzer/host";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";

@@ -5,7 +5,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { Args, USAGE, UsageError, parseArgs } from "./args";
 import { incompleteNote, toGraphJson, toMermaid } from "./graph";
-import { parseRulesArgs, rulesText } from "./rules";
 import { engineInputs, runCheck, synthProject } from "../check/gate";
 import { StackNameError } from "../check/project";
 import { synthContext } from "../engine/pending-work";
@@ -42,8 +41,12 @@ function emit(text: string, output: string | undefined, projectDir: string): str
 async function main(argv: readonly string[]): Promise<void> {
   let args: Args;
   try {
-    if (argv[0] === "rules" && !argv.some((a) => a === "--help" || a === "-h"))
+    if (argv[0] === "rules" && !argv.some((a) => a === "--help" || a === "-h")) {
+      // Loaded only here: the rules load the whole pack, which `check` loads only when it evaluates in process.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { parseRulesArgs, rulesText } = require("./rules") as typeof import("./rules");
       return finish(0, rulesText(parseRulesArgs(argv.slice(1))));
+    }
     args = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

@@ -1,6 +1,8 @@
 // synth(): runs a Pulumi program offline, through the SDK's mock hook and Groundwork's monitor, and
 // returns the resource graph the real engine would have received.
-import * as pulumi from "@pulumi/pulumi";
+// The SDK's runtime sub-modules only: its root index loads the automation API and npm's arborist (about a
+// second of CPU), which the gate's own process, running programs through engine/runner, never needs.
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { GroundworkMonitor, NewResourceHook, STACK_TYPE } from "./monitor";
 import { GraphResource, ResourceGraph } from "./graph";
 import { InvokeHandler } from "./invokes";
@@ -156,7 +158,7 @@ function runProgram(r: Run): Promise<Record<string, unknown>> {
     settings.setMockOptions(r.monitor, r.project, r.stack, r.preview, r.organization);
     state.getStore().settings.engine = r.engine;
     runtimeConfig.setAllConfig(r.config, r.secretKeys);
-    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+    const outputs = await runInPulumiStack(async () => {
       const result =
         r.programPath !== undefined ? await runModule(r.programPath) : await (r.program as () => unknown)();
       return (result ?? undefined) as Record<string, unknown> | undefined;
