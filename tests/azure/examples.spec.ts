@@ -17,7 +17,7 @@ describe("azure examples", () => {
     const dirs = fs
       .readdirSync(path.join(__dirname, "../../../examples"))
       .filter((d) => d.startsWith("azure-"));
-    for (const c of ["encryption-key", "storage-account"]) {
+    for (const c of ["encryption-key", "storage-account", "network"]) {
       assert.ok(dirs.includes(`azure-${c}-simple`) && dirs.includes(`azure-${c}-complete`), c);
     }
   });
@@ -53,5 +53,23 @@ describe("azure examples", () => {
     assert.deepStrictEqual(complete.ofType(T.workspace), []);
     assert.ok(complete.one(T.role, "records-grant-reporting-read"));
     assert.ok(complete.one(T.role, "records-grant-records-encrypt-decrypt"));
+  });
+
+  it("azure-network-simple and -complete", async () => {
+    const simple = await example("azure-network-simple");
+    assert.deepStrictEqual(
+      simple.ofType(T.subnet).map((s) => s.inputs.subnetName),
+      ["private", "apps", "data"],
+    );
+    const complete = await example("azure-network-complete");
+    assert.deepStrictEqual(
+      complete.ofType(T.subnet).map((s) => [s.inputs.subnetName, s.inputs.addressPrefix]),
+      [
+        ["apps", "10.20.2.0/23"],
+        ["data", "10.20.4.0/23"],
+      ],
+    );
+    assert.deepStrictEqual(complete.ofType(T.workspace), []);
+    assert.strictEqual(complete.one(T.vnet, "core-vnet").protect, false);
   });
 });

@@ -46,6 +46,7 @@ function azurePlatform(environment: Environment): void {
     encryptionKey: key,
     containers: ["uploads"],
   });
+  new azure.Network("core", { environment, location: "westeurope" });
 }
 
 describe("policy pack over the components' default output", function () {
