@@ -17,7 +17,7 @@ describe("azure examples", () => {
     const dirs = fs
       .readdirSync(path.join(__dirname, "../../../examples"))
       .filter((d) => d.startsWith("azure-"));
-    for (const c of ["encryption-key", "storage-account", "network"]) {
+    for (const c of ["encryption-key", "storage-account", "network", "postgres-database"]) {
       assert.ok(dirs.includes(`azure-${c}-simple`) && dirs.includes(`azure-${c}-complete`), c);
     }
   });
@@ -71,5 +71,28 @@ describe("azure examples", () => {
     );
     assert.deepStrictEqual(complete.ofType(T.workspace), []);
     assert.strictEqual(complete.one(T.vnet, "core-vnet").protect, false);
+  });
+
+  it("azure-postgres-database-simple and -complete", async () => {
+    const simple = await example("azure-postgres-database-simple");
+    const server = simple.one(T.postgres, "orders-server");
+    assert.strictEqual((server.inputs.network as Record<string, unknown>).publicNetworkAccess, "Disabled");
+    assert.strictEqual(simple.one(T.postgresAdmin, "orders-admin-db-admins").inputs.principalType, "Group");
+    const complete = await example("azure-postgres-database-complete");
+    const ledger = complete.one(T.postgres, "ledger-server");
+    assert.deepStrictEqual(ledger.inputs.sku, { name: "Standard_E4ds_v5", tier: "MemoryOptimized" });
+    assert.strictEqual((ledger.inputs.backup as Record<string, unknown>).geoRedundantBackup, "Enabled");
+    assert.strictEqual(
+      reveal<Record<string, string>>(ledger.inputs.tags)["groundwork-weakened"],
+      "passwordAuth",
+    );
+    assert.strictEqual(complete.one(T.lock, "ledger-lock").inputs.level, "CanNotDelete");
+    assert.deepStrictEqual(
+      complete
+        .ofType(T.vault)
+        .map((r) => r.name)
+        .sort(),
+      ["data-geo-kv", "data-kv"],
+    );
   });
 });

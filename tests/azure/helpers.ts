@@ -25,9 +25,10 @@ export const T = {
   postgres: `${AZ}dbforpostgresql:Server`,
   postgresConfig: `${AZ}dbforpostgresql:Configuration`,
   postgresAdmin: `${AZ}dbforpostgresql:AdministratorsMicrosoftEntra`,
+  database: `${AZ}dbforpostgresql:Database`,
   dnsZone: `${AZ}privatedns:PrivateZone`,
   dnsLink: `${AZ}privatedns:VirtualNetworkLink`,
-  lock: `${AZ}authorization:ManagementLockAtResourceLevel`,
+  lock: `${AZ}authorization:ManagementLockByScope`,
   managedEnvironment: `${AZ}app:ManagedEnvironment`,
   containerApp: `${AZ}app:ContainerApp`,
 } as const;
@@ -59,6 +60,7 @@ const UNTAGGABLE = new Set<string>([
   T.subnet,
   T.postgresConfig,
   T.postgresAdmin,
+  T.database,
   T.lock,
 ]);
 

@@ -46,7 +46,19 @@ function azurePlatform(environment: Environment): void {
     encryptionKey: key,
     containers: ["uploads"],
   });
-  new azure.Network("core", { environment, location: "westeurope" });
+  const network = new azure.Network("core", { environment, location: "westeurope" });
+  // Geo-redundant backups (on in prod) need a key in the paired region.
+  const geoBackupEncryptionKey =
+    environment === "prod"
+      ? new azure.EncryptionKey("geo", { environment, location: "northeurope" })
+      : undefined;
+  new azure.PostgresDatabase("orders", {
+    environment,
+    location: "westeurope",
+    network,
+    encryptionKey: key,
+    geoBackupEncryptionKey,
+  });
 }
 
 describe("policy pack over the components' default output", function () {
