@@ -17,7 +17,13 @@ describe("azure examples", () => {
     const dirs = fs
       .readdirSync(path.join(__dirname, "../../../examples"))
       .filter((d) => d.startsWith("azure-"));
-    for (const c of ["encryption-key", "storage-account", "network", "postgres-database"]) {
+    for (const c of [
+      "encryption-key",
+      "storage-account",
+      "network",
+      "postgres-database",
+      "container-service",
+    ]) {
       assert.ok(dirs.includes(`azure-${c}-simple`) && dirs.includes(`azure-${c}-complete`), c);
     }
   });
@@ -93,6 +99,30 @@ describe("azure examples", () => {
         .map((r) => r.name)
         .sort(),
       ["data-geo-kv", "data-kv"],
+    );
+  });
+
+  it("azure-container-service-simple and -complete", async () => {
+    const simple = await example("azure-container-service-simple");
+    const ingress = (simple.one(T.containerApp, "api-app").inputs.configuration as { ingress: object })
+      .ingress;
+    assert.deepStrictEqual(ingress, {
+      external: false,
+      allowInsecure: false,
+      targetPort: 8080,
+      transport: "auto",
+    });
+    const complete = await example("azure-container-service-complete");
+    const app = complete.one(T.containerApp, "api-app").inputs;
+    assert.deepStrictEqual((app.template as { scale: object }).scale, { minReplicas: 3, maxReplicas: 20 });
+    assert.deepStrictEqual(
+      complete.ofType(T.workspace).map((w) => w.name),
+      ["core-logs"],
+    );
+    const grant = complete.one(T.role, "uploads-grant-api-read-write");
+    assert.strictEqual(
+      grant.inputs.principalId,
+      complete.one(T.identity, "api-identity").outputs.principalId,
     );
   });
 });

@@ -59,6 +59,13 @@ function azurePlatform(environment: Environment): void {
     encryptionKey: key,
     geoBackupEncryptionKey,
   });
+  new azure.ContainerService("api", {
+    environment,
+    location: "westeurope",
+    network,
+    image: "contoso.azurecr.io/api:1.4.2",
+    secrets: { DB_PASSWORD: "https://contoso-kv.vault.azure.net/secrets/db-password" },
+  });
 }
 
 describe("policy pack over the components' default output", function () {

@@ -129,3 +129,11 @@ export class Network extends pulumi.ComponentResource {
     );
   }
 }
+
+/** The network argument of a component that needs one of its tiers; throws a GroundworkInputError otherwise. */
+export function networkWithTier(v: Validator, network: unknown, tier: AzureNetworkTier): Network {
+  if (!(network instanceof Network)) v.fail("network", network, "is not a Network", "an azure Network");
+  if (network.subnetIds[tier] === undefined)
+    v.fail("network", "[Network]", `has no ${tier} tier`, `a Network whose tiers include "${tier}"`);
+  return network;
+}

@@ -12,7 +12,7 @@ import {
 import { EncryptionKey } from "../encryption-key";
 import { vaultNamed } from "../encryption-key/args";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
-import { Network } from "../network";
+import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES, AzureSizes } from "../sizes";
 
 const VERSIONS = ["14", "15", "16", "17"] as const;
@@ -181,10 +181,7 @@ export function resolvePostgresDatabaseArgs(
     inheritedProtect,
   });
   const { profile } = base;
-  if (!(args.network instanceof Network))
-    v.fail("network", args.network, "is not a Network", "an azure Network");
-  if (args.network.subnetIds.data === undefined)
-    v.fail("network", "[Network]", "has no data tier", 'a Network whose tiers include "data"');
+  const network = networkWithTier(v, args.network, "data");
   const encryptionKey = keyArg(v, "encryptionKey", args.encryptionKey);
   if (encryptionKey === undefined) validateDerivedNames(v, [vaultNamed((n) => `${n}-key`)]);
   const sizing = resolveSizing(v, args, AZURE_SIZES[profile.environment]);
@@ -229,7 +226,7 @@ export function resolvePostgresDatabaseArgs(
       backupRetentionDays,
     }),
     workspace,
-    network: args.network,
+    network,
     encryptionKey,
     geoBackupEncryptionKey: geoRedundantBackup ? geoBackupEncryptionKey : undefined,
     ...sizing,
