@@ -55,6 +55,16 @@ describe("azure PostgresDatabase", () => {
     assertTagged(q, urnOf(q, COMPONENT, "orders"), "dev");
   });
 
+  it("the DNS zone name is lowercase whatever the component name", async () => {
+    const { q } = await run(
+      () => new PostgresDatabase("OrdersDb", { ...LOC, network: new Network("core", LOC) }),
+    );
+    assert.strictEqual(
+      inputs(q, T.dnsZone, "OrdersDb-dns").privateZoneName,
+      "ordersdb.private.postgres.database.azure.com",
+    );
+  });
+
   it("TLS required, Entra ID only, the database and Entra administrators", async () => {
     const admin = { objectId: "00000000-0000-4000-8000-00000000000a", principalName: "db-admins" };
     const { q } = await run(() => database({ administrators: [admin] }));

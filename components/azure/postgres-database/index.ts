@@ -95,7 +95,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
       {
         resourceGroupName,
         location: "global",
-        privateZoneName: `${name}.private.postgres.database.azure.com`,
+        // A DNS label: the component name lowercased, anything else a hyphen.
+        privateZoneName: `${name.toLowerCase().replace(/[^a-z0-9-]/g, "-")}.private.postgres.database.azure.com`,
         tags: r.tags,
       },
       { parent: this },
