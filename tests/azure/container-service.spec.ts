@@ -132,6 +132,12 @@ describe("azure ContainerService", () => {
       '"hunter2"',
       /vault\.azure\.net\/secrets/,
     ],
+    [
+      bad({ secrets: { DB_KEY: SECRET, db_key: SECRET } }),
+      "secrets.db_key",
+      '"db_key"',
+      /differ beyond case/,
+    ],
     [bad({ network: networkLike(["data"]) }), "network", '"[Network]"', /apps/],
     [bad({ minCapacity: 3, maxCapacity: 2 }), "maxCapacity", "2", /from 3/],
     [bad({ cpu: 0.3 }), "cpu", "0.3", /steps of 0.25/],

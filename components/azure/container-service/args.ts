@@ -78,6 +78,11 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KEY_VAULT_SECRET =
   /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/secrets\/[A-Za-z0-9-]{1,127}(\/[0-9a-f]{32})?$/;
 
+/** A secret's name in the app (lowercase letters, digits and hyphens), from its variable name. */
+export function secretName(variable: string): string {
+  return variable.toLowerCase().replace(/_/g, "-");
+}
+
 /** Plain variables (none that looks secret) and Key Vault secret references, each name in one place. */
 function resolveVariables(
   v: Validator,
@@ -98,7 +103,18 @@ function resolveVariables(
   const secrets = args.secrets ?? {};
   if (!isPlainObject(secrets))
     v.fail("secrets", secrets, "is not an object", "variable names mapped to Key Vault secret URLs");
+  const taken = new Map<string, string>();
   for (const [name, url] of Object.entries(secrets)) {
+    // Container Apps secret names are lowercase: DB_KEY and db_key would be one secret.
+    const other = taken.get(secretName(name));
+    if (other !== undefined)
+      v.fail(
+        `secrets.${name}`,
+        name,
+        `names the same app secret as ${other}`,
+        "names that differ beyond case",
+      );
+    taken.set(secretName(name), name);
     if (!VARIABLE.test(name) || name in plain)
       v.fail(
         `secrets.${name}`,

@@ -11,16 +11,16 @@ import { wirePlacement } from "../common";
 import { AzureGrantee, AzureGrants, AzurePrincipal, identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
-import { ContainerServiceArgs, ResolvedContainerServiceArgs, resolveContainerServiceArgs } from "./args";
+import {
+  ContainerServiceArgs,
+  ResolvedContainerServiceArgs,
+  resolveContainerServiceArgs,
+  secretName,
+} from "./args";
 
 export { ContainerServiceArgs } from "./args";
 
 type Where = { resourceGroupName: pulumi.Output<string>; location: pulumi.Output<string> };
-
-/** A secret's name in the app (lowercase letters, digits and hyphens), from its variable name. */
-function secretName(variable: string): string {
-  return variable.toLowerCase().replace(/_/g, "-");
-}
 
 /** An internal Container App in its own network-bound environment. */
 export class ContainerService extends pulumi.ComponentResource implements AzureGrantee {
