@@ -5,13 +5,28 @@ import "./peer";
 
 export { WEAKENED_TAG } from "../core";
 export { conformGcpLabel, gcpLabels } from "./labels";
-export { GCP_RESOURCE_NAME, GCS_BUCKET_NAME, GCP_SERVICE_ACCOUNT_ID } from "./naming";
+export { GCP_RESOURCE_NAME, GCS_BUCKET_NAME, GCP_SERVICE_ACCOUNT_ID, CLOUD_RUN_SERVICE_NAME } from "./naming";
 export { Labels, weakenedLabelValue } from "./common";
 export { GCP_SIZES, GcpSizes } from "./sizes";
 export { GcpGrantee, GcpPrincipal, serviceAccountGrantee } from "./grants";
 export { SERVICE_AGENTS, ServiceAgent } from "./agents";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
 export { Bucket, BucketArgs } from "./bucket";
+export { Network, NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./network";
+export {
+  PostgresDatabase,
+  PostgresDatabaseArgs,
+  POSTGRES_FLAGS,
+  SQL_SSL_MODES,
+  SqlSslMode,
+} from "./postgres-database";
+export {
+  ContainerService,
+  ContainerServiceArgs,
+  ServiceNetwork,
+  CLOUD_RUN_CPUS,
+  VPC_EGRESS,
+} from "./container-service";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

@@ -43,3 +43,13 @@ export const GCP_SERVICE_ACCOUNT_ID: NameRule = {
 export function gcpAutoNamed(what: string, rule: NameRule, suffix: string): DerivedName {
   return { what, rule, prefix: (n) => `${childName(n, suffix)}-`, random: 7 };
 }
+
+/** Cloud Run service names: RFC 1035, at most 49 characters. */
+export const CLOUD_RUN_SERVICE_NAME: NameRule = {
+  ...GCP_RESOURCE_NAME,
+  id: "cloudRunService",
+  maxLength: 49,
+  description:
+    "a Cloud Run service name: 1-49 lowercase letters, digits and hyphens, starting with a letter and " +
+    "not ending with a hyphen",
+};

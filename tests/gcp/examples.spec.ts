@@ -56,6 +56,71 @@ describe("gcp examples", () => {
     );
   });
 
+  it("gcp-network-simple: custom-mode VPC, two subnets, logged NAT, no private services", async () => {
+    const q = await example("gcp-network-simple");
+    assert.strictEqual(q.one("gcp:compute/network:Network", "core-vpc").inputs.autoCreateSubnetworks, false);
+    assert.strictEqual(q.ofType("gcp:compute/subnetwork:Subnetwork").length, 2);
+    assert.strictEqual(q.ofType("gcp:compute/routerNat:RouterNat").length, 1);
+    assert.strictEqual(q.ofType("gcp:servicenetworking/connection:Connection").length, 0);
+  });
+
+  it("gcp-network-complete: region and block as given, health-check allow, private services", async () => {
+    const q = await example("gcp-network-complete");
+    const subnet = q.one("gcp:compute/subnetwork:Subnetwork", "core-private").inputs;
+    assert.deepStrictEqual([subnet.region, subnet.ipCidrRange], ["europe-west4", "10.40.0.0/21"]);
+    assert.strictEqual(q.ofType("gcp:compute/firewall:Firewall").length, 3);
+    assert.strictEqual(q.ofType("gcp:servicenetworking/connection:Connection").length, 1);
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
+  it("gcp-postgres-database-simple: private IP through the network's services connection", async () => {
+    const q = await example("gcp-postgres-database-simple");
+    const db = q.one("gcp:sql/databaseInstance:DatabaseInstance", "orders-instance");
+    assert.ok(
+      db.dependencies.includes(q.one("gcp:servicenetworking/connection:Connection", "core-services").urn),
+    );
+    const ip = reveal<{ settings: { ipConfiguration: Record<string, unknown> } }>(db.inputs).settings
+      .ipConfiguration;
+    assert.strictEqual(ip.ipv4Enabled, false);
+  });
+
+  it("gcp-postgres-database-complete: prod, shared key, client certificates, nothing weakened", async () => {
+    const q = await example("gcp-postgres-database-complete");
+    const db = q.one("gcp:sql/databaseInstance:DatabaseInstance", "orders-instance");
+    const s = reveal<{ databaseVersion: string; settings: Record<string, Record<string, unknown>> }>(
+      db.inputs,
+    );
+    assert.strictEqual(s.databaseVersion, "POSTGRES_17");
+    assert.strictEqual(s.settings.ipConfiguration.sslMode, "TRUSTED_CLIENT_CERTIFICATE_REQUIRED");
+    assert.deepStrictEqual(s.settings.backupConfiguration.backupRetentionSettings, {
+      retainedBackups: 60,
+      retentionUnit: "COUNT",
+    });
+    assert.strictEqual(db.protect, true);
+    assert.strictEqual(q.ofType("gcp:kms/cryptoKey:CryptoKey").length, 1, "the shared key only");
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
+  it("gcp-container-service-simple: internal ingress, own account, egress through the network", async () => {
+    const q = await example("gcp-container-service-simple");
+    const s = reveal<Record<string, unknown>>(q.one("gcp:cloudrunv2/service:Service", "web-service").inputs);
+    assert.strictEqual(s.ingress, "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
+    assert.strictEqual(q.ofType("gcp:serviceaccount/account:Account").length, 1);
+    assert.strictEqual(q.ofType("gcp:cloudrunv2/serviceIamMember:ServiceIamMember").length, 0);
+  });
+
+  it("gcp-container-service-complete: shared key, secret read and bucket grant to the service, nothing weakened", async () => {
+    const q = await example("gcp-container-service-complete");
+    assert.strictEqual(q.ofType("gcp:kms/cryptoKey:CryptoKey").length, 2, "the shared key and the bucket's");
+    const read = q.one("gcp:secretmanager/secretIamMember:SecretIamMember", "api-secret-db-password");
+    assert.strictEqual(
+      reveal<Record<string, unknown>>(read.inputs).secretId,
+      "projects/acme-prod/secrets/api-db-password",
+    );
+    assert.ok(q.one("gcp:storage/bucketIAMMember:BucketIAMMember", "reports-grant-api-read"));
+    assert.deepStrictEqual(q.graph.outputs.weakened, []);
+  });
+
   it("no file under components/gcp imports the @pulumi/gcp root", () => {
     const dir = path.join(__dirname, "../../../components/gcp");
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));

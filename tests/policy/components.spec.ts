@@ -5,6 +5,7 @@ import { ENVIRONMENTS, Environment } from "../../components/core";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
 import { Namespace, WebService } from "../../components/kubernetes";
 import * as azure from "../../components/azure";
+import * as gcp from "../../components/gcp";
 import { synth } from "../../testing";
 import { PolicyReport, evaluatePolicies } from "../../check";
 
@@ -68,6 +69,20 @@ function azurePlatform(environment: Environment): void {
   });
 }
 
+function gcpPlatform(environment: Environment): void {
+  const key = new gcp.EncryptionKey("key", { environment, services: ["storage"] });
+  new gcp.Bucket("assets", { environment, encryptionKey: key });
+  const net = new gcp.Network("core", { environment, healthCheckPorts: [8080], privateServices: true });
+  const db = new gcp.PostgresDatabase("db", { environment, network: net });
+  const web = new gcp.ContainerService("web", {
+    environment,
+    network: net,
+    image: "europe-docker.pkg.dev/acme/apps/web:1.2.3",
+    secrets: { DB_PASSWORD: "projects/acme/secrets/db-password" },
+  });
+  db.grantConnect(web);
+}
+
 describe("policy pack over the components' default output", function () {
   this.timeout(180_000);
   for (const environment of ENVIRONMENTS) {
@@ -77,6 +92,7 @@ describe("policy pack over the components' default output", function () {
         ["aws", awsPlatform],
         ["kubernetes", kubernetesPlatform],
         ["azure", azurePlatform],
+        ["gcp", gcpPlatform],
       ] as const) {
         it(`${cloud}, ${environment}, ${mode}: zero violations`, async () => {
           const graph = await synth(() => program(environment), {

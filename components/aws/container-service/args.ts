@@ -9,9 +9,7 @@ import {
   Validator,
   argKeys,
   imageReferenceProblem,
-  isPlainObject,
   knownValue,
-  looksLikeSecretName,
   parseCidr,
   PINNED_IMAGE_EXPECTED,
   protectStateful,
@@ -20,6 +18,7 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
+import { resolveCapacity, resolveContainerEnvironment } from "../../core/container-settings";
 import { awsTags } from "../tags";
 import { serviceNames } from "./names";
 import { AWS_SIZES } from "../sizes";
@@ -38,8 +37,6 @@ export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, nu
   8192: [16384, 61440, 4096],
   16384: [32768, 122880, 8192],
 };
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Arguments of `ContainerService`. Any other key is refused (naming the closest valid one). The
@@ -270,52 +267,15 @@ function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentPr
       cpu === 256 ? "512, 1024 or 2048" : `${memMin} to ${memMax} in steps of ${memStep}`,
     );
   }
-  const minCapacity = v.integer("minCapacity", args.minCapacity, 1, 100, profile.replicas.min);
-  const maxCapacity = v.integer(
-    "maxCapacity",
-    args.maxCapacity,
-    1,
-    100,
-    Math.max(minCapacity, profile.replicas.max),
-  );
-  if (maxCapacity < minCapacity) {
-    v.fail(
-      "maxCapacity",
-      maxCapacity,
-      `is below minCapacity ${minCapacity}`,
-      `an integer from ${minCapacity} to 100`,
-    );
-  }
+  const { minCapacity, maxCapacity } = resolveCapacity(v, args, profile, { floor: 1, ceiling: 100 });
   return { cpu, memory, minCapacity, maxCapacity };
 }
 
-/** Plain variables (nothing that looks secret) and secrets by reference, each name in one place. */
+/** Plain variables (nothing that looks secret) and secrets by Secrets Manager or SSM parameter ARN. */
 function containerEnvironment(v: Validator, args: ContainerServiceArgs) {
-  const env = v.stringMap("environmentVariables", args.environmentVariables);
-  for (const [key, value] of Object.entries(env)) {
-    const field = `environmentVariables.${key}`;
-    if (!ENV_NAME.test(key)) v.fail(field, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
-    if (typeof value !== "string") v.fail(field, value, "is not a string", "a string value");
-    if (looksLikeSecretName(key)) {
-      v.fail(
-        field,
-        "(value hidden)",
-        "looks like a secret in plain text",
-        `secrets: { ${key}: "<Secrets Manager or SSM parameter ARN>" }`,
-      );
-    }
-  }
-  const secrets = args.secrets ?? {};
-  if (!isPlainObject(secrets))
-    v.fail("secrets", secrets, "is not an object", "variable names mapped to secret ARNs");
-  for (const [key, ref] of Object.entries(secrets)) {
-    if (!ENV_NAME.test(key))
-      v.fail(`secrets.${key}`, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
-    if (key in env)
-      v.fail(`secrets.${key}`, key, "is also a plain environment variable", "each name in one place");
-    matchArn(v, `secrets.${key}`, ref, SECRET_REFERENCE_ARN);
-  }
-  return { env, secrets };
+  return resolveContainerEnvironment(v, args, "Secrets Manager or SSM parameter ARN", (field, ref) =>
+    matchArn(v, field, ref, SECRET_REFERENCE_ARN),
+  );
 }
 
 /** The container user (never root) and the read-only root filesystem flag. */

@@ -7,13 +7,12 @@ import {
   Tags,
   Validator,
   argKeys,
-  protectStateful,
   shortHash,
   strictArgs,
   validateDerivedNames,
   validateLogRetention,
-  weakenedAgainstProfile,
 } from "../../core";
+import { DatabaseSettingArgs, PG_NAME, resolveDatabaseSettings } from "../../core/database-settings";
 import { awsTags } from "../tags";
 import { AWS_SIZES } from "../sizes";
 import {
@@ -29,8 +28,6 @@ import { EncryptionKey } from "../encryption-key";
 
 /** Usernames PostgreSQL on RDS reserves. */
 const RESERVED_USERS = ["postgres", "rdsadmin", "rdsrepladmin", "admin", "root", "public"];
-/** A database or user name PostgreSQL accepts unquoted. */
-const PG_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 
 /**
  * Arguments of `PostgresDatabase`. Any other key is refused (naming the closest valid one). The
@@ -40,7 +37,7 @@ const PG_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
  * names are refused before anything registers. The RDS identifier is shaped from the name: lowercased,
  * other characters as hyphens, cut to 50, then `-` and a hash of project, stack and name.
  */
-export interface PostgresDatabaseArgs {
+export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
   /**
    * Environment profile: instance size, storage, backups, multi-AZ, deletion protection, log retention
    * and `protect` on the stateful children.
@@ -84,33 +81,10 @@ export interface PostgresDatabaseArgs {
    */
   readonly maxAllocatedStorageGiB?: number;
   /**
-   * The initial database.
-   * @default "app"
-   */
-  readonly databaseName?: string;
-  /**
    * The master username; its password is generated and kept in Secrets Manager by RDS.
    * @default "groundwork"
    */
   readonly masterUsername?: string;
-  /**
-   * Automated backup retention in days, 1 to 35. Below the profile's is a weakened default, recorded in
-   * the `groundwork-weakened` tag and the `weakened` output.
-   * @default - the profile's: 7 (dev), 14 (staging), 30 (prod)
-   */
-  readonly backupRetentionDays?: number;
-  /**
-   * A standby in a second zone. `false` where the profile turns it on is a weakened default, recorded
-   * in the `groundwork-weakened` tag and the `weakened` output.
-   * @default - false in dev, true in staging and prod
-   */
-  readonly multiAz?: boolean;
-  /**
-   * RDS deletion protection. `false` where the profile turns it on is a weakened default, recorded in
-   * the `groundwork-weakened` tag and the `weakened` output.
-   * @default - false in dev, true in staging and prod
-   */
-  readonly deletionProtection?: boolean;
   /**
    * Retention of the exported PostgreSQL logs. Below the profile's is a weakened default, recorded in
    * the `groundwork-weakened` tag and the `weakened` output.
@@ -124,12 +98,6 @@ export interface PostgresDatabaseArgs {
    * @default - a new `EncryptionKey` named `<name>-key`
    */
   readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
-  /**
-   * Pulumi `protect` on the instance, key and log groups. `false` where the profile protects (prod) is
-   * a weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output.
-   * @default - true in prod, false elsewhere
-   */
-  readonly protect?: boolean;
 }
 
 /** The keys of {@link PostgresDatabaseArgs}, checked against it by the compiler; any other key is refused. */
@@ -229,17 +197,8 @@ function sizing(v: Validator, args: PostgresDatabaseArgs, profile: EnvironmentPr
   return { engineVersion, majorVersion: engineVersion.split(".")[0], instanceClass, storage, maxStorage };
 }
 
-/** The initial database and master user names. */
-function names(v: Validator, args: PostgresDatabaseArgs): { databaseName: string; username: string } {
-  const databaseName = args.databaseName ?? "app";
-  if (typeof databaseName !== "string" || !PG_NAME.test(databaseName)) {
-    v.fail(
-      "databaseName",
-      databaseName,
-      "is not a valid database name",
-      "1-63 letters, digits or _, starting with a letter",
-    );
-  }
+/** The master user name. */
+function masterUsername(v: Validator, args: PostgresDatabaseArgs): string {
   const username = args.masterUsername ?? "groundwork";
   if (
     typeof username !== "string" ||
@@ -253,7 +212,7 @@ function names(v: Validator, args: PostgresDatabaseArgs): { databaseName: string
       `1-63 letters, digits or _, starting with a letter, not one of ${RESERVED_USERS.join(", ")}`,
     );
   }
-  return { databaseName, username };
+  return username;
 }
 
 /** A stable identifier lets the log groups exist (with retention and KMS) before RDS would create them. */
@@ -288,30 +247,18 @@ export function resolvePostgresDatabaseArgs(
   });
   const allowed = placement(v, args);
   const size = sizing(v, args, profile);
-  const { databaseName, username } = names(v, args);
-  const backups = v.integer(
-    "backupRetentionDays",
-    args.backupRetentionDays,
-    1,
-    35,
-    profile.backupRetentionDays,
-  );
-  const multiAz = v.boolean("multiAz", args.multiAz, profile.highAvailability);
-  const deletionProtection = v.boolean(
-    "deletionProtection",
-    args.deletionProtection,
-    profile.deletionProtection,
-  );
+  const username = masterUsername(v, args);
   const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
+  // RDS keeps automated backups for 35 days at most; the log retention counts against the profile too.
+  const db = resolveDatabaseSettings(v, args, profile, {
+    maxBackupDays: 35,
+    inheritedProtect,
+    also: { logRetentionDays: retention },
+  });
   const key = resolveKeyChoice(v, args.encryptionKey, {
     needsLogs: true,
     create: { services: ["logs"], description: `Encrypts database ${v.resourceName}` },
   });
-  const protect = protectStateful(
-    profile,
-    v.boolean("protect", args.protect, profile.protect),
-    inheritedProtect,
-  );
   validateDerivedNames(v, [
     autoNamed("the parameter group", RDS_PARAMETER_GROUP_NAME, "params", true),
     autoNamed("the subnet group", RDS_SUBNET_GROUP_NAME, "subnets", true),
@@ -319,15 +266,8 @@ export function resolvePostgresDatabaseArgs(
     ...(key.kind === "create" ? [keyAliasNamed("key")] : []),
   ]);
   const identifier = rdsIdentifier(v);
-  const weakened = weakenedAgainstProfile(profile, {
-    multiAz,
-    backupRetentionDays: backups,
-    logRetentionDays: retention,
-    deletionProtection,
-    protect,
-  });
   return {
-    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
+    ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, db.protect, db.weakened),
     vpcId: args.vpcId,
     subnetIds: args.subnetIds,
     allowedSecurityGroupIds: allowed,
@@ -336,11 +276,11 @@ export function resolvePostgresDatabaseArgs(
     instanceClass: size.instanceClass,
     allocatedStorageGiB: size.storage,
     maxAllocatedStorageGiB: size.maxStorage,
-    databaseName,
+    databaseName: db.databaseName,
     masterUsername: username,
-    backupRetentionDays: backups,
-    multiAz,
-    deletionProtection,
+    backupRetentionDays: db.backupRetentionDays,
+    multiAz: db.multiAz,
+    deletionProtection: db.deletionProtection,
     logRetentionDays: retention,
     key,
     identifier,

@@ -1,0 +1,159 @@
+// Network arguments and their pure resolution: the CIDR plan, NAT, the firewall allows and the private
+// services range decided, every default applied and every weakening named, before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import {
+  CidrPlan,
+  Environment,
+  EnvironmentProfile,
+  Validator,
+  argKeys,
+  parseCidr,
+  planCidr,
+  strictArgs,
+  validateDerivedNames,
+} from "../../core";
+import { validateLocation } from "../common";
+import { GCP_RESOURCE_NAME, gcpAutoNamed } from "../naming";
+
+/** The subnet tiers, in plan order: `private` egresses through Cloud NAT, `isolated` has no egress. */
+export const GCP_NETWORK_TIERS = ["private", "isolated"] as const;
+
+/** The ranges Google's load-balancer health checks and proxies connect from. */
+export const GOOGLE_HEALTH_CHECK_RANGES: readonly string[] = ["35.191.0.0/16", "130.211.0.0/22"];
+
+/**
+ * Arguments of `Network`. Any other key is refused (naming the closest valid one). Networks, subnets,
+ * routers and firewalls take no labels, so the Network has no `labels` argument and records a weakening
+ * in the network's `description` and the `weakened` output. Each child is auto-named
+ * `<name>-<suffix>-` plus 7 random characters, which must make a valid RFC 1035 name (at most 63).
+ */
+export interface NetworkArgs {
+  /**
+   * Environment profile. The network's controls are the same in every environment.
+   * @default "dev"
+   */
+  readonly environment?: Environment;
+  /**
+   * The region of the subnets, router and NAT.
+   * @default - the provider's region (`gcp:region`)
+   */
+  readonly region?: pulumi.Input<string>;
+  /**
+   * The network's block, /16 to /24. The private subnet gets half of it, the isolated subnet a quarter;
+   * the rest stays free.
+   * @default "10.0.0.0/16"
+   */
+  readonly cidrBlock?: string;
+  /**
+   * Cloud NAT (with logging) for the private subnet. Without it no subnet reaches the internet, which is
+   * stricter, so `false` is not a weakening.
+   * @default true
+   */
+  readonly nat?: boolean;
+  /**
+   * VPC flow logs on every subnet (5-second aggregation, half the flows, all metadata). `false` is a
+   * weakened default, recorded in the network's description and the `weakened` output.
+   * @default true
+   */
+  readonly flowLogs?: boolean;
+  /**
+   * Allow TCP, UDP and ICMP between addresses of the network's own block (logged). `false` leaves only
+   * the deny-all baseline and the health-check allow.
+   * @default true
+   */
+  readonly allowInternal?: boolean;
+  /**
+   * TCP ports that Google's health checks and load-balancer proxies (35.191.0.0/16, 130.211.0.0/22) may
+   * reach on the network's instances, for load-balanced backends (logged).
+   * @default - none: no health-check allow
+   */
+  readonly healthCheckPorts?: number[];
+  /**
+   * Reserve a private services range (a /16 for VPC peering) and make the Service Networking connection
+   * Cloud SQL's private IP needs. `PostgresDatabase` asks for it through `network`.
+   * @default false
+   */
+  readonly privateServices?: boolean;
+}
+
+/** The keys of {@link NetworkArgs}, checked against it by the compiler; any other key is refused. */
+export const NETWORK_ARG_KEYS = argKeys<NetworkArgs>()([
+  "environment",
+  "region",
+  "cidrBlock",
+  "nat",
+  "flowLogs",
+  "allowInternal",
+  "healthCheckPorts",
+  "privateServices",
+]);
+
+/** Network arguments with every default applied. */
+export interface ResolvedNetworkArgs {
+  readonly profile: EnvironmentProfile;
+  readonly region: pulumi.Input<string> | undefined;
+  /** The subnet plan: one subnet per tier, in the one region. */
+  readonly plan: CidrPlan;
+  readonly nat: boolean;
+  readonly flowLogs: boolean;
+  readonly allowInternal: boolean;
+  readonly healthCheckPorts: number[];
+  readonly privateServices: boolean;
+  /** The defaults the caller weakened, by name, sorted. */
+  readonly weakened: string[];
+}
+
+function healthCheckPorts(v: Validator, ports: number[] | undefined): number[] {
+  if (ports === undefined) return [];
+  v.listLength("healthCheckPorts", ports, 1, 20);
+  ports.forEach((p, i) => v.integer(`healthCheckPorts[${i}]`, p, 1, 65535));
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+
+/** Resolves Network arguments; throws a GroundworkInputError on bad input. */
+export function resolveNetworkArgs(
+  v: Validator,
+  args: NetworkArgs,
+  profile: EnvironmentProfile,
+): ResolvedNetworkArgs {
+  strictArgs(v, args, NETWORK_ARG_KEYS);
+  validateLocation(v, "region", args.region);
+  const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /24") ?? "10.0.0.0/16";
+  const prefix = parseCidr(cidr)?.prefix ?? 16;
+  const plan = planCidr(
+    v,
+    {
+      cidr,
+      zones: 1,
+      reservedZones: 1,
+      prefixRange: [16, 24],
+      tiers: [
+        { name: "private", prefixLength: prefix + 1 },
+        { name: "isolated", prefixLength: prefix + 2 },
+      ],
+    },
+    "cidrBlock",
+  );
+  const nat = v.boolean("nat", args.nat, true);
+  const flowLogs = v.boolean("flowLogs", args.flowLogs, true);
+  const allowInternal = v.boolean("allowInternal", args.allowInternal, true);
+  const ports = healthCheckPorts(v, args.healthCheckPorts);
+  const privateServices = v.boolean("privateServices", args.privateServices, false);
+  validateDerivedNames(v, [
+    gcpAutoNamed("the network", GCP_RESOURCE_NAME, "vpc"),
+    gcpAutoNamed("the isolated subnet", GCP_RESOURCE_NAME, "isolated"),
+    gcpAutoNamed("the health-check firewall", GCP_RESOURCE_NAME, "allow-health-checks"),
+    ...(privateServices ? [gcpAutoNamed("the services range", GCP_RESOURCE_NAME, "services-range")] : []),
+  ]);
+  return {
+    profile,
+    region: args.region,
+    plan,
+    nat,
+    flowLogs,
+    allowInternal,
+    healthCheckPorts: ports,
+    privateServices,
+    weakened: flowLogs ? [] : ["flowLogs"],
+  };
+}

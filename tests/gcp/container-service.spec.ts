@@ -1,0 +1,231 @@
+// Google Cloud ContainerService (Cloud Run v2): every BASELINE control per profile, its own service
+// account with only its secret reads, CMEK granted first, VPC egress, public access as a recorded
+// weakening, grants to the service as a grantee, and bad input refused before anything registers.
+import * as assert from "assert";
+import { ENVIRONMENTS } from "../../components/core";
+import { Bucket, ContainerService, GCP_SIZES, Network } from "../../components/gcp";
+import { reveal } from "../../testing";
+import { inputs, rejectsInputs, run } from "../aws/helpers";
+
+const T = {
+  component: "groundwork:gcp:ContainerService",
+  service: "gcp:cloudrunv2/service:Service",
+  invoker: "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+  account: "gcp:serviceaccount/account:Account",
+  secretMember: "gcp:secretmanager/secretIamMember:SecretIamMember",
+  keyMember: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+  bucketMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
+};
+const IMAGE = "europe-docker.pkg.dev/acme/apps/web:1.2.3";
+const NET = {
+  networkId: "projects/acme/global/networks/core",
+  subnetId: "projects/acme/regions/europe-west1/subnetworks/app",
+};
+type Template = {
+  serviceAccount: string;
+  encryptionKey: string;
+  scaling: Record<string, number>;
+  vpcAccess: { egress: string; networkInterfaces: Record<string, string>[] };
+  containers: {
+    image: string;
+    resources: { limits: Record<string, string> };
+    envs: Record<string, unknown>[];
+  }[];
+};
+
+describe("gcp.ContainerService", () => {
+  for (const environment of ENVIRONMENTS) {
+    it(`${environment}: internal ingress, own account, CMEK, VPC egress, Binary Authorization, sizes`, async () => {
+      const { q } = await run(() => new ContainerService("web", { environment, image: IMAGE, network: NET }));
+      const root = q.one(T.component, "web").urn;
+      assert.deepStrictEqual(
+        q.inventory(root).filter((u) => !u.includes("web-key")),
+        [`${T.service}::web-service`, `${T.account}::web-sa`],
+      );
+      const s = inputs(q, T.service, "web-service");
+      const t = s.template as Template;
+      assert.strictEqual(s.ingress, "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
+      assert.deepStrictEqual(s.binaryAuthorization, { useDefault: true });
+      assert.strictEqual(s.invokerIamDisabled, false);
+      assert.strictEqual(t.serviceAccount, q.one(T.account, "web-sa").outputs.email);
+      assert.strictEqual(t.encryptionKey, q.one("gcp:kms/cryptoKey:CryptoKey", "web-key-cmk").outputs.id);
+      assert.deepStrictEqual(t.vpcAccess, {
+        egress: "PRIVATE_RANGES_ONLY",
+        networkInterfaces: [{ network: NET.networkId, subnetwork: NET.subnetId }],
+      });
+      const sizes = GCP_SIZES[environment];
+      assert.deepStrictEqual(t.containers[0].resources.limits, {
+        cpu: sizes.serviceCpu,
+        memory: sizes.serviceMemory,
+      });
+      const replicas = { dev: [1, 2], staging: [2, 4], prod: [3, 10] }[environment];
+      assert.deepStrictEqual([t.scaling.minInstanceCount, t.scaling.maxInstanceCount], replicas);
+      assert.strictEqual((s.labels as Record<string, string>).environment, environment);
+      assert.strictEqual(q.ofType(T.invoker).length, 0, "no invoker binding at all");
+      const grant = q.one(T.keyMember, "web-key-grant-run-agent-encrypt-decrypt");
+      assert.strictEqual(
+        reveal<Record<string, unknown>>(grant.inputs).member,
+        "serviceAccount:service-123456789012@serverless-robot-prod.iam.gserviceaccount.com",
+      );
+      assert.ok(
+        q.one(T.service, "web-service").dependencies.includes(grant.urn),
+        "the key grant comes first",
+      );
+    });
+  }
+
+  it("secrets by Secret Manager reference, each read granted to the service's account only", async () => {
+    const { q } = await run(
+      () =>
+        new ContainerService("web", {
+          image: IMAGE,
+          network: NET,
+          environmentVariables: { LOG_LEVEL: "info" },
+          secrets: {
+            DB_PASSWORD: "projects/acme/secrets/db-password",
+            API_TOKEN: "projects/acme/secrets/api-token/versions/3",
+          },
+        }),
+    );
+    const envs = (inputs(q, T.service, "web-service").template as Template).containers[0].envs;
+    assert.deepStrictEqual(envs, [
+      { name: "LOG_LEVEL", value: "info" },
+      {
+        name: "DB_PASSWORD",
+        valueSource: { secretKeyRef: { secret: "projects/acme/secrets/db-password", version: "latest" } },
+      },
+      {
+        name: "API_TOKEN",
+        valueSource: { secretKeyRef: { secret: "projects/acme/secrets/api-token", version: "3" } },
+      },
+    ]);
+    const member = q.one(T.account, "web-sa").outputs.member;
+    const reads = q.ofType(T.secretMember).map((r) => reveal<Record<string, unknown>>(r.inputs));
+    assert.deepStrictEqual(reads.map((r) => [r.secretId, r.role, r.member]).sort(), [
+      ["projects/acme/secrets/api-token", "roles/secretmanager.secretAccessor", member],
+      ["projects/acme/secrets/db-password", "roles/secretmanager.secretAccessor", member],
+    ]);
+    const deps = q.one(T.service, "web-service").dependencies;
+    for (const r of q.ofType(T.secretMember)) assert.ok(deps.includes(r.urn), `${r.name} comes first`);
+  });
+
+  it("publicAccess: ingress from all and an allUsers invoker, recorded as weakened", async () => {
+    let weakened: unknown;
+    const { q } = await run(() => {
+      const svc = new ContainerService("web", {
+        image: IMAGE,
+        network: NET,
+        publicAccess: true,
+        minCapacity: 0,
+      });
+      svc.weakened.apply((w) => (weakened = w));
+    });
+    assert.deepStrictEqual(weakened, ["minCapacity", "publicAccess"]);
+    const s = inputs(q, T.service, "web-service");
+    assert.strictEqual(s.ingress, "INGRESS_TRAFFIC_ALL");
+    assert.strictEqual(
+      (s.labels as Record<string, string>)["groundwork-weakened"],
+      "min-capacity_public-access",
+    );
+    const invoker = inputs(q, T.invoker, "web-public-invoker");
+    assert.deepStrictEqual([invoker.role, invoker.member], ["roles/run.invoker", "allUsers"]);
+  });
+
+  it("a Network gives its private subnet and region; the service is a grantee for a Bucket", async () => {
+    const { q } = await run(() => {
+      const net = new Network("core", { region: "us-east1" });
+      const svc = new ContainerService("web", { image: IMAGE, network: net, vpcEgress: "ALL_TRAFFIC" });
+      new Bucket("assets").grantRead(svc);
+    });
+    const s = inputs(q, T.service, "web-service");
+    assert.strictEqual(s.location, "us-east1");
+    const vpc = (s.template as Template).vpcAccess;
+    assert.strictEqual(vpc.egress, "ALL_TRAFFIC");
+    assert.strictEqual(
+      vpc.networkInterfaces[0].subnetwork,
+      q.one("gcp:compute/subnetwork:Subnetwork", "core-private").outputs.id,
+    );
+    const grant = inputs(q, T.bucketMember, "assets-grant-web-read");
+    assert.strictEqual(grant.member, q.one(T.account, "web-sa").outputs.member);
+  });
+
+  it("a service account id per project, stack and name, within 30 characters", async () => {
+    const { q } = await run(() => {
+      new ContainerService("web", { image: IMAGE, network: NET });
+      new ContainerService("orders-service-in-europe-west-9", { image: IMAGE, network: NET });
+    });
+    const ids = q.ofType(T.account).map((a) => String(inputs(q, T.account, a.name).accountId));
+    for (const id of ids) assert.match(id, /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/);
+    assert.ok(
+      ids.some((id) => /^web-[0-9a-f]{6}$/.test(id)),
+      ids.join(),
+    );
+    assert.ok(
+      ids.some((id) => id.startsWith("orders-service-in-europ-")),
+      ids.join(),
+    );
+  });
+
+  rejectsInputs("gcp.ContainerService", [
+    [
+      () => new ContainerService("s", { image: "nginx:latest", network: NET }),
+      "image",
+      '"nginx:latest"',
+      /pinned/,
+    ],
+    [() => new ContainerService("s", { image: "nginx", network: NET }), "image", '"nginx"', /pinned/],
+    [() => new ContainerService("s", { image: IMAGE } as never), "network", "undefined", /Network/],
+    [
+      () =>
+        new ContainerService("s", {
+          image: IMAGE,
+          network: NET,
+          environmentVariables: { DB_PASSWORD: "hunter2" },
+        }),
+      "environmentVariables.DB_PASSWORD",
+      "(value hidden)",
+      /secrets: \{ DB_PASSWORD/,
+    ],
+    [
+      () =>
+        new ContainerService("s", {
+          image: IMAGE,
+          network: NET,
+          secrets: { DB_PASSWORD: "arn:aws:secretsmanager:x" },
+        }),
+      "secrets.DB_PASSWORD",
+      '"arn:aws:secretsmanager:x"',
+      /projects\/<p>\/secrets\/<s>/,
+    ],
+    [
+      () => new ContainerService("s", { image: IMAGE, network: NET, cpu: "3" }),
+      "cpu",
+      '"3"',
+      /"1", "2", "4"/,
+    ],
+    [
+      () => new ContainerService("s", { image: IMAGE, network: NET, memory: "512MB" }),
+      "memory",
+      '"512MB"',
+      /Mi or Gi/,
+    ],
+    [
+      () => new ContainerService("s", { image: IMAGE, network: NET, minCapacity: 5, maxCapacity: 2 }),
+      "maxCapacity",
+      "2",
+      /from 5 to 100/,
+    ],
+    [
+      () => new ContainerService("s", { image: IMAGE, network: NET, ingress: "all" } as never),
+      "ingress",
+      '"all"',
+      /expected/,
+    ],
+    [
+      () => new ContainerService("s".repeat(40), { image: IMAGE, network: NET }),
+      "name",
+      `"${"s".repeat(40)}"`,
+      /Cloud Run service name/,
+    ],
+  ]);
+});
