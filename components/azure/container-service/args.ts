@@ -2,14 +2,8 @@
 // anything that looks secret, secrets as Key Vault references only, sizes and replicas from the profile,
 // every weakening named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import {
-  PINNED_IMAGE_EXPECTED,
-  Validator,
-  argKeys,
-  imageReferenceProblem,
-  isPlainObject,
-  looksLikeSecretName,
-} from "../../core";
+import { PINNED_IMAGE_EXPECTED, Validator, argKeys, imageReferenceProblem } from "../../core";
+import { resolveCapacity, resolveContainerEnvironment } from "../../core/container-settings";
 import {
   AZURE_COMMON_KEYS,
   AzureCommonArgs,
@@ -74,7 +68,6 @@ export interface ResolvedContainerServiceArgs extends AzureResolved {
   readonly zoneRedundant: boolean;
 }
 
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KEY_VAULT_SECRET =
   /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/secrets\/[A-Za-z0-9-]{1,127}(\/[0-9a-f]{32})?$/;
 
@@ -83,54 +76,23 @@ export function secretName(variable: string): string {
   return variable.toLowerCase().replace(/_/g, "-");
 }
 
-/** Plain variables (none that looks secret) and Key Vault secret references, each name in one place. */
+/** Plain variables (the shared check) and Key Vault secret references whose app secret names differ. */
 function resolveVariables(
   v: Validator,
   args: ContainerServiceArgs,
 ): Pick<ResolvedContainerServiceArgs, "environmentVariables" | "secrets"> {
-  const plain = v.stringMap("environmentVariables", args.environmentVariables);
-  for (const name of Object.keys(plain)) {
-    if (!VARIABLE.test(name))
-      v.fail(`environmentVariables.${name}`, name, "is not a variable name", "[A-Za-z_][A-Za-z0-9_]*");
-    if (looksLikeSecretName(name))
-      v.fail(
-        `environmentVariables.${name}`,
-        "(value hidden)",
-        "looks like a secret in plain text",
-        `secrets: { ${name}: "https://<vault>.vault.azure.net/secrets/<name>" }`,
-      );
-  }
-  const secrets = args.secrets ?? {};
-  if (!isPlainObject(secrets))
-    v.fail("secrets", secrets, "is not an object", "variable names mapped to Key Vault secret URLs");
   const taken = new Map<string, string>();
-  for (const [name, url] of Object.entries(secrets)) {
+  const { env, secrets } = resolveContainerEnvironment(v, args, "Key Vault secret URL", (field, url) => {
+    v.stringInput(field, url, "a Key Vault secret URL");
+    v.matches(field, url, KEY_VAULT_SECRET, "https://<vault>.vault.azure.net/secrets/<name>[/<version>]");
     // Container Apps secret names are lowercase: DB_KEY and db_key would be one secret.
+    const name = field.slice("secrets.".length);
     const other = taken.get(secretName(name));
     if (other !== undefined)
-      v.fail(
-        `secrets.${name}`,
-        name,
-        `names the same app secret as ${other}`,
-        "names that differ beyond case",
-      );
+      v.fail(field, name, `names the same app secret as ${other}`, "names that differ beyond case");
     taken.set(secretName(name), name);
-    if (!VARIABLE.test(name) || name in plain)
-      v.fail(
-        `secrets.${name}`,
-        name,
-        "is not a variable name of its own",
-        "a name not in environmentVariables",
-      );
-    v.stringInput(`secrets.${name}`, url, "a Key Vault secret URL");
-    v.matches(
-      `secrets.${name}`,
-      url,
-      KEY_VAULT_SECRET,
-      "https://<vault>.vault.azure.net/secrets/<name>[/<version>]",
-    );
-  }
-  return { environmentVariables: { ...plain }, secrets: { ...secrets } };
+  });
+  return { environmentVariables: { ...env }, secrets: { ...secrets } };
 }
 
 /** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
@@ -159,21 +121,7 @@ export function resolveContainerServiceArgs(
   const cpu = args.cpu ?? sizes.appCpu;
   const memory = args.memory ?? (args.cpu !== undefined ? `${cpu * 2}Gi` : sizes.appMemory);
   v.matches("memory", memory, /^\d+(\.\d+)?Gi$/, "memory as <n>Gi, twice the CPU (0.5Gi per 0.25 cores)");
-  const minCapacity = v.integer("minCapacity", args.minCapacity, 0, 300, profile.replicas.min);
-  const maxCapacity = v.integer(
-    "maxCapacity",
-    args.maxCapacity,
-    1,
-    300,
-    Math.max(profile.replicas.max, minCapacity),
-  );
-  if (maxCapacity < minCapacity)
-    v.fail(
-      "maxCapacity",
-      maxCapacity,
-      `is below minCapacity ${minCapacity}`,
-      `an integer from ${minCapacity} to 300`,
-    );
+  const { minCapacity, maxCapacity } = resolveCapacity(v, args, profile, { floor: 0, ceiling: 300 });
   const secretVaultIds = args.secretVaultIds ?? [];
   v.stringList("secretVaultIds", secretVaultIds, "a list of Key Vault resource ids");
   const registryServer = v.stringInput(
