@@ -129,21 +129,30 @@ describe("azure PostgresDatabase", () => {
     ]);
   });
 
-  it("password auth, no geo backup, no HA and short backups in prod are recorded weakenings", async () => {
+  it("deletion protection is the CanNotDelete lock: on from staging, off in prod a weakening", async () => {
+    const staging = await run(() => database({ environment: "staging" }));
+    assert.strictEqual(inputs(staging.q, T.lock, "orders-lock").level, "CanNotDelete");
+    assert.deepStrictEqual(protectedNames(staging.q, urnOf(staging.q, COMPONENT, "orders")), []);
+    const prod = await run(() => prodDatabase({ deletionProtection: false }));
+    assert.deepStrictEqual(prod.q.ofType(T.lock), []);
+    assert.deepStrictEqual(prod.q.one(COMPONENT, "orders").outputs.weakened, ["deletionProtection"]);
+  });
+
+  it("password auth, no geo backup, no standby and short backups in prod are recorded weakenings", async () => {
     const { q } = await run(() =>
       database({
         environment: "prod",
         passwordAuth: true,
         administratorLoginPassword: "correct-horse",
         geoRedundantBackup: false,
-        highAvailability: false,
+        multiAz: false,
         backupRetentionDays: 7,
       }),
     );
     const s = inputs(q, T.postgres, "orders-server");
     assert.strictEqual((s.authConfig as Record<string, unknown>).passwordAuth, "Enabled");
     assert.strictEqual(s.administratorLogin, "pgadmin");
-    const weakened = ["passwordAuth", "geoRedundantBackup", "highAvailability", "backupRetentionDays"];
+    const weakened = ["passwordAuth", "geoRedundantBackup", "multiAz", "backupRetentionDays"];
     assert.deepStrictEqual(
       [...(q.one(COMPONENT, "orders").outputs.weakened as string[])].sort(),
       [...weakened].sort(),
@@ -162,7 +171,8 @@ describe("azure PostgresDatabase", () => {
       '"[secret]"',
       /passwordAuth: true/,
     ],
-    [bad({ highAvailability: true }), "highAvailability", "true", /GeneralPurpose/],
+    [bad({ multiAz: true }), "multiAz", "true", /GeneralPurpose/],
+    [bad({ backupRetentionDays: 3 }), "backupRetentionDays", "3", /from 7 to 35/],
     [bad({ engineVersion: "12" as never }), "engineVersion", '"12"', /16/],
     [bad({ backupRetentionDays: 60 }), "backupRetentionDays", "60", /35/],
     [

@@ -2,6 +2,7 @@
 // named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
 import { Validator, argKeys, validateDerivedNames } from "../../core";
+import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
 import {
   AZURE_COMMON_KEYS,
   AzureCommonArgs,
@@ -28,7 +29,7 @@ export interface PostgresAdministrator {
   readonly principalType?: (typeof PRINCIPAL_TYPES)[number];
 }
 
-export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs {
+export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs, DatabaseSettingArgs {
   /** The network whose `data` tier (delegated to PostgreSQL) the server goes in; its VNet gets the DNS link. */
   readonly network: Network;
   /**
@@ -50,16 +51,10 @@ export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs {
   readonly skuTier?: "Burstable" | "GeneralPurpose" | "MemoryOptimized";
   /** Storage in GiB (32 to 32768); Azure grows it. @default - the profile's */
   readonly storageGiB?: number;
-  /** The database to create. @default "app" */
-  readonly databaseName?: string;
   /** Entra principals that administer the server. @default - none: add them later as AdministratorsMicrosoftEntra */
   readonly administrators?: PostgresAdministrator[];
-  /** Backup retention, 7 to 35 days; below the profile's is a weakened default. @default - the profile's */
-  readonly backupRetentionDays?: number;
   /** Geo-redundant backups; off in prod is a weakened default. @default - on in prod */
   readonly geoRedundantBackup?: boolean;
-  /** A zone-redundant standby; off where the profile has high availability is a weakened default. @default - on in prod */
-  readonly highAvailability?: boolean;
   /**
    * Password authentication next to Entra ID, for tools that cannot use tokens: a recorded weakening,
    * and `administratorLoginPassword` is then required.
@@ -78,7 +73,8 @@ export const POSTGRES_DATABASE_ARG_KEYS = argKeys<PostgresDatabaseArgs>()([
   ...AZURE_LOG_KEYS,
   ...(["network", "encryptionKey", "geoBackupEncryptionKey", "engineVersion", "skuName", "skuTier"] as const),
   ...(["storageGiB", "databaseName", "administrators", "backupRetentionDays", "geoRedundantBackup"] as const),
-  ...(["highAvailability", "passwordAuth", "administratorLogin", "administratorLoginPassword"] as const),
+  ...(["multiAz", "deletionProtection"] as const),
+  ...(["passwordAuth", "administratorLogin", "administratorLoginPassword"] as const),
 ]);
 
 /** PostgresDatabase arguments with every default applied. */
@@ -95,7 +91,8 @@ export interface ResolvedPostgresDatabaseArgs extends AzureResolved {
   readonly administrators: Required<PostgresAdministrator>[];
   readonly backupRetentionDays: number;
   readonly geoRedundantBackup: boolean;
-  readonly highAvailability: boolean;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
   readonly password: { readonly login: string; readonly password: pulumi.Input<string> } | undefined;
 }
 
@@ -185,22 +182,16 @@ export function resolvePostgresDatabaseArgs(
   const encryptionKey = keyArg(v, "encryptionKey", args.encryptionKey);
   if (encryptionKey === undefined) validateDerivedNames(v, [vaultNamed((n) => `${n}-key`)]);
   const sizing = resolveSizing(v, args, AZURE_SIZES[profile.environment]);
-  const databaseName = args.databaseName ?? "app";
-  v.matches("databaseName", databaseName, /^[a-z_][a-z0-9_]{0,62}$/, "1-63 lowercase letters, digits or _");
-  const backupRetentionDays = v.integer(
-    "backupRetentionDays",
-    args.backupRetentionDays,
-    7,
-    35,
-    profile.backupRetentionDays,
-  );
+  const workspace = resolveWorkspace(v, args, profile.logRetentionDays);
+  const db = resolveDatabaseSettings(v, args, profile, { maxBackupDays: 35, inheritedProtect });
+  if (db.backupRetentionDays < 7)
+    v.fail("backupRetentionDays", db.backupRetentionDays, "is below what Azure keeps", "from 7 to 35 days");
   // Geo-redundant backups in prod only: they need a second key, in the paired region.
   const geoByDefault = profile.environment === "prod";
   const geoRedundantBackup = v.boolean("geoRedundantBackup", args.geoRedundantBackup, geoByDefault);
-  const highAvailability = v.boolean("highAvailability", args.highAvailability, profile.highAvailability);
-  if (highAvailability && sizing.skuTier === "Burstable")
+  if (db.multiAz && sizing.skuTier === "Burstable")
     v.fail(
-      "highAvailability",
+      "multiAz",
       true,
       "is not offered on the Burstable tier",
       "skuTier GeneralPurpose or MemoryOptimized",
@@ -214,27 +205,25 @@ export function resolvePostgresDatabaseArgs(
       "an EncryptionKey in the region paired with location, or geoRedundantBackup: false (a weakening in prod)",
     );
   const password = resolvePassword(v, args);
-  const workspace = resolveWorkspace(v, args, profile.logRetentionDays);
   const weakened = [
     ...(password ? ["passwordAuth"] : []),
     ...(!geoRedundantBackup && geoByDefault ? ["geoRedundantBackup"] : []),
-    ...(!highAvailability && profile.highAvailability ? ["highAvailability"] : []),
+    // `protect` is recorded once, with the common settings.
+    ...db.weakened.filter((w) => w !== "protect"),
   ];
   return {
-    ...azureResolved(base, weakened, {
-      logRetentionDays: retentionOf(workspace),
-      backupRetentionDays,
-    }),
+    ...azureResolved(base, weakened, { logRetentionDays: retentionOf(workspace) }),
     workspace,
     network,
     encryptionKey,
     geoBackupEncryptionKey: geoRedundantBackup ? geoBackupEncryptionKey : undefined,
     ...sizing,
-    databaseName,
+    databaseName: db.databaseName,
     administrators: resolveAdministrators(v, args),
-    backupRetentionDays,
+    backupRetentionDays: db.backupRetentionDays,
     geoRedundantBackup,
-    highAvailability,
+    multiAz: db.multiAz,
+    deletionProtection: db.deletionProtection,
     password,
   };
 }

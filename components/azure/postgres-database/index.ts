@@ -63,7 +63,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.serverSettings(name, r, where.resourceGroupName);
     const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     diagnostics(this, "diagnostics", this.server.id, workspace.id, ["AllMetrics"]);
-    if (r.protect)
+    // Deletion protection (staging and prod): Azure refuses to delete the server until the lock goes.
+    if (r.deletionProtection)
       new ManagementLockByScope(
         childName(name, "lock"),
         {
@@ -149,7 +150,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
           backupRetentionDays: r.backupRetentionDays,
           geoRedundantBackup: r.geoRedundantBackup ? "Enabled" : "Disabled",
         },
-        highAvailability: { mode: r.highAvailability ? "ZoneRedundant" : "Disabled" },
+        highAvailability: { mode: r.multiAz ? "ZoneRedundant" : "Disabled" },
         // A map keyed by the identity's id here (an array on storage accounts).
         identity: {
           type: "UserAssigned",
