@@ -67,6 +67,9 @@ export interface AzureCommonArgs {
   readonly protect?: boolean;
 }
 
+/** The keys of {@link AzureCommonArgs}, for spreading into a component's `argKeys` list. */
+export const AZURE_COMMON_KEYS = ["environment", "tags", "resourceGroup", "location", "protect"] as const;
+
 /** Where the component's resources go, decided before anything registers. */
 export type Placement =
   | { readonly kind: "create"; readonly location: pulumi.Input<string> }

@@ -6,6 +6,9 @@ import "./peer";
 export { WEAKENED_TAG } from "../core";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
 export { StorageAccount, StorageAccountArgs } from "./storage-account";
+export { ContainerService, ContainerServiceArgs } from "./container-service";
+export { PostgresAdministrator, PostgresDatabase, PostgresDatabaseArgs } from "./postgres-database";
+export { AZURE_NETWORK_TIERS, AzureNetworkTier, Network, NetworkArgs } from "./network";
 export { AzureLogArgs } from "./logs";
 export { AzureCommonArgs } from "./common";
 export {

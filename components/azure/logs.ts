@@ -25,6 +25,9 @@ export interface AzureLogArgs {
   readonly logWorkspaceId?: pulumi.Input<string>;
 }
 
+/** The keys of {@link AzureLogArgs}, for spreading into a component's `argKeys` list. */
+export const AZURE_LOG_KEYS = ["logRetentionDays", "logWorkspaceId"] as const;
+
 /** The workspace a component logs to, decided before anything registers. */
 export type WorkspaceChoice =
   | { readonly kind: "create"; readonly retentionDays: number }

@@ -17,7 +17,13 @@ describe("azure examples", () => {
     const dirs = fs
       .readdirSync(path.join(__dirname, "../../../examples"))
       .filter((d) => d.startsWith("azure-"));
-    for (const c of ["encryption-key", "storage-account"]) {
+    for (const c of [
+      "encryption-key",
+      "storage-account",
+      "network",
+      "postgres-database",
+      "container-service",
+    ]) {
       assert.ok(dirs.includes(`azure-${c}-simple`) && dirs.includes(`azure-${c}-complete`), c);
     }
   });
@@ -53,5 +59,70 @@ describe("azure examples", () => {
     assert.deepStrictEqual(complete.ofType(T.workspace), []);
     assert.ok(complete.one(T.role, "records-grant-reporting-read"));
     assert.ok(complete.one(T.role, "records-grant-records-encrypt-decrypt"));
+  });
+
+  it("azure-network-simple and -complete", async () => {
+    const simple = await example("azure-network-simple");
+    assert.deepStrictEqual(
+      simple.ofType(T.subnet).map((s) => s.inputs.subnetName),
+      ["private", "apps", "data"],
+    );
+    const complete = await example("azure-network-complete");
+    assert.deepStrictEqual(
+      complete.ofType(T.subnet).map((s) => [s.inputs.subnetName, s.inputs.addressPrefix]),
+      [
+        ["apps", "10.20.2.0/23"],
+        ["data", "10.20.4.0/23"],
+      ],
+    );
+    assert.deepStrictEqual(complete.ofType(T.workspace), []);
+    assert.strictEqual(complete.one(T.vnet, "core-vnet").protect, false);
+  });
+
+  it("azure-postgres-database-simple and -complete", async () => {
+    const simple = await example("azure-postgres-database-simple");
+    const server = simple.one(T.postgres, "orders-server");
+    assert.strictEqual((server.inputs.network as Record<string, unknown>).publicNetworkAccess, "Disabled");
+    assert.strictEqual(simple.one(T.postgresAdmin, "orders-admin-db-admins").inputs.principalType, "Group");
+    const complete = await example("azure-postgres-database-complete");
+    const ledger = complete.one(T.postgres, "ledger-server");
+    assert.deepStrictEqual(ledger.inputs.sku, { name: "Standard_E4ds_v5", tier: "MemoryOptimized" });
+    assert.strictEqual((ledger.inputs.backup as Record<string, unknown>).geoRedundantBackup, "Enabled");
+    assert.strictEqual(
+      reveal<Record<string, string>>(ledger.inputs.tags)["groundwork-weakened"],
+      "passwordAuth",
+    );
+    assert.strictEqual(complete.one(T.lock, "ledger-lock").inputs.level, "CanNotDelete");
+    assert.deepStrictEqual(
+      complete
+        .ofType(T.vault)
+        .map((r) => r.name)
+        .sort(),
+      ["data-geo-kv", "data-kv"],
+    );
+  });
+
+  it("azure-container-service-simple and -complete", async () => {
+    const simple = await example("azure-container-service-simple");
+    const ingress = (simple.one(T.containerApp, "api-app").inputs.configuration as { ingress: object })
+      .ingress;
+    assert.deepStrictEqual(ingress, {
+      external: false,
+      allowInsecure: false,
+      targetPort: 8080,
+      transport: "auto",
+    });
+    const complete = await example("azure-container-service-complete");
+    const app = complete.one(T.containerApp, "api-app").inputs;
+    assert.deepStrictEqual((app.template as { scale: object }).scale, { minReplicas: 3, maxReplicas: 20 });
+    assert.deepStrictEqual(
+      complete.ofType(T.workspace).map((w) => w.name),
+      ["core-logs"],
+    );
+    const grant = complete.one(T.role, "uploads-grant-api-read-write");
+    assert.strictEqual(
+      grant.inputs.principalId,
+      complete.one(T.identity, "api-identity").outputs.principalId,
+    );
   });
 });

@@ -19,6 +19,18 @@ export const T = {
   container: `${AZ}storage:BlobContainer`,
   workspace: `${AZ}operationalinsights:Workspace`,
   diagnostics: `${AZ}monitor:DiagnosticSetting`,
+  vnet: `${AZ}network:VirtualNetwork`,
+  subnet: `${AZ}network:Subnet`,
+  nsg: `${AZ}network:NetworkSecurityGroup`,
+  postgres: `${AZ}dbforpostgresql:Server`,
+  postgresConfig: `${AZ}dbforpostgresql:Configuration`,
+  postgresAdmin: `${AZ}dbforpostgresql:AdministratorsMicrosoftEntra`,
+  database: `${AZ}dbforpostgresql:Database`,
+  dnsZone: `${AZ}privatedns:PrivateZone`,
+  dnsLink: `${AZ}privatedns:VirtualNetworkLink`,
+  lock: `${AZ}authorization:ManagementLockByScope`,
+  managedEnvironment: `${AZ}app:ManagedEnvironment`,
+  containerApp: `${AZ}app:ContainerApp`,
 } as const;
 
 /** Synthesizes a program in update mode, with the outputs Azure would compute for the resources used here. */
@@ -40,7 +52,17 @@ const azureOutputs: NewResourceHook = ({ type, name, inputs }) => ({
 });
 
 /** Types whose Azure resources take no tags. */
-const UNTAGGABLE = new Set<string>([T.role, T.blob, T.container, T.diagnostics]);
+const UNTAGGABLE = new Set<string>([
+  T.role,
+  T.blob,
+  T.container,
+  T.diagnostics,
+  T.subnet,
+  T.postgresConfig,
+  T.postgresAdmin,
+  T.database,
+  T.lock,
+]);
 
 /** Asserts the Groundwork tags (and `extra`) on every taggable custom descendant of `root`. */
 export function assertTagged(

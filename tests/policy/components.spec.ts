@@ -47,6 +47,26 @@ function azurePlatform(environment: Environment): void {
     encryptionKey: key,
     containers: ["uploads"],
   });
+  const network = new azure.Network("core", { environment, location: "westeurope" });
+  // Geo-redundant backups (on in prod) need a key in the paired region.
+  const geoBackupEncryptionKey =
+    environment === "prod"
+      ? new azure.EncryptionKey("geo", { environment, location: "northeurope" })
+      : undefined;
+  new azure.PostgresDatabase("orders", {
+    environment,
+    location: "westeurope",
+    network,
+    encryptionKey: key,
+    geoBackupEncryptionKey,
+  });
+  new azure.ContainerService("api", {
+    environment,
+    location: "westeurope",
+    network,
+    image: "contoso.azurecr.io/api:1.4.2",
+    secrets: { DB_PASSWORD: "https://contoso-kv.vault.azure.net/secrets/db-password" },
+  });
 }
 
 function gcpPlatform(environment: Environment): void {

@@ -13,7 +13,8 @@ import { Validator, childName } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
 import { EncryptionKey } from "../encryption-key";
-import { AzureGrants, GranteeLike, identityGrantee } from "../grants";
+import { wireCmk } from "../cmk";
+import { AzureGrants, GranteeLike } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
 import { ResolvedStorageAccountArgs, StorageAccountArgs, resolveStorageAccountArgs } from "./args";
@@ -48,27 +49,12 @@ export class StorageAccount extends pulumi.ComponentResource {
     super("groundwork:azure:StorageAccount", name, {}, opts);
     this.grants = new AzureGrants(this, name, () => v);
     const where = wirePlacement(this, name, r.placement, r.tags);
-    const key =
-      r.encryptionKey ??
-      new EncryptionKey(
-        childName(name, "key"),
-        {
-          environment: r.profile.environment,
-          tags: r.callerTags,
-          resourceGroup: where.resourceGroupName,
-          location: where.location,
-          protect: r.protect,
-        },
-        { parent: this },
-      );
-    this.encryptionKey = r.encryptionKey ? undefined : key;
-    this.identity = new UserAssignedIdentity(
-      childName(name, "identity"),
-      { resourceGroupName: where.resourceGroupName, location: where.location, tags: r.tags },
-      { parent: this },
-    );
+    const cmk = wireCmk(this, name, r, where);
+    this.encryptionKey = cmk.created;
+    this.identity = cmk.identity;
     // The account cannot be created with the key until its identity may use the key.
-    const keyGrant = key.grantEncryptDecrypt(identityGrantee(name, this.identity));
+    const key = cmk.key;
+    const keyGrant = cmk.grants[0];
     this.account = this.makeAccount(name, r, where, key, keyGrant);
     this.blobService(name, r, where.resourceGroupName);
     const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });

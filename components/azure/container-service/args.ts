@@ -1,0 +1,154 @@
+// ContainerService (Azure) arguments and their pure resolution: the image pinned, plain variables free of
+// anything that looks secret, secrets as Key Vault references only, sizes and replicas from the profile,
+// every weakening named, before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import { PINNED_IMAGE_EXPECTED, Validator, argKeys, imageReferenceProblem } from "../../core";
+import { resolveCapacity, resolveContainerEnvironment } from "../../core/container-settings";
+import {
+  AZURE_COMMON_KEYS,
+  AzureCommonArgs,
+  AzureResolved,
+  azureResolved,
+  resolveAzureBase,
+} from "../common";
+import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
+import { Network, networkWithTier } from "../network";
+import { AZURE_SIZES } from "../sizes";
+
+export interface ContainerServiceArgs extends AzureCommonArgs, AzureLogArgs {
+  /** The network whose `apps` tier (delegated to Container Apps) the environment goes in, internal only. */
+  readonly network: Network;
+  /** The image, pinned: `repo:tag` (not `latest`) or `repo@sha256:digest`. */
+  readonly image: string;
+  /** The port the container listens on (internal ingress targets it). @default 8080 */
+  readonly containerPort?: number;
+  /** CPU cores per replica. @default - the profile's, from AZURE_SIZES */
+  readonly cpu?: number;
+  /** Memory per replica, `<n>Gi`, paired with the CPU as Azure requires. @default - the profile's */
+  readonly memory?: string;
+  /** Fewest replicas; below the profile's is a weakened default. @default - the profile's */
+  readonly minCapacity?: number;
+  /** Most replicas. @default - the profile's */
+  readonly maxCapacity?: number;
+  /** Plain environment variables; a name that looks secret is refused (use `secrets`). @default - none */
+  readonly environmentVariables?: { readonly [name: string]: string };
+  /**
+   * Secrets by variable name, each a Key Vault secret URL (`https://<vault>.vault.azure.net/secrets/<name>`)
+   * read with the app's identity: grant it with `secretVaultIds`. @default - none
+   */
+  readonly secrets?: { readonly [name: string]: pulumi.Input<string> };
+  /** Key Vaults (resource ids) the app's identity may read secrets from ("Key Vault Secrets User"). @default - none */
+  readonly secretVaultIds?: pulumi.Input<string>[];
+  /** A container registry (`<name>.azurecr.io`) pulled from with the app's identity. @default - none: a public image */
+  readonly registryServer?: string;
+}
+
+/** The keys of {@link ContainerServiceArgs}, checked against it by the compiler; any other key is refused. */
+export const CONTAINER_SERVICE_ARG_KEYS = argKeys<ContainerServiceArgs>()([
+  ...AZURE_COMMON_KEYS,
+  ...AZURE_LOG_KEYS,
+  ...(["network", "image", "containerPort", "cpu", "memory", "minCapacity", "maxCapacity"] as const),
+  ...(["environmentVariables", "secrets", "secretVaultIds", "registryServer"] as const),
+]);
+
+/** ContainerService arguments with every default applied. */
+export interface ResolvedContainerServiceArgs extends AzureResolved {
+  readonly workspace: WorkspaceChoice;
+  readonly network: Network;
+  readonly image: string;
+  readonly containerPort: number;
+  readonly cpu: number;
+  readonly memory: string;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly environmentVariables: { readonly [name: string]: string };
+  readonly secrets: { readonly [name: string]: pulumi.Input<string> };
+  readonly secretVaultIds: pulumi.Input<string>[];
+  readonly registryServer: string | undefined;
+  readonly zoneRedundant: boolean;
+}
+
+const KEY_VAULT_SECRET =
+  /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/secrets\/[A-Za-z0-9-]{1,127}(\/[0-9a-f]{32})?$/;
+
+/** A secret's name in the app (lowercase letters, digits and hyphens), from its variable name. */
+export function secretName(variable: string): string {
+  return variable.toLowerCase().replace(/_/g, "-");
+}
+
+/** Plain variables (the shared check) and Key Vault secret references whose app secret names differ. */
+function resolveVariables(
+  v: Validator,
+  args: ContainerServiceArgs,
+): Pick<ResolvedContainerServiceArgs, "environmentVariables" | "secrets"> {
+  const taken = new Map<string, string>();
+  const { env, secrets } = resolveContainerEnvironment(v, args, "Key Vault secret URL", (field, url) => {
+    v.stringInput(field, url, "a Key Vault secret URL");
+    v.matches(field, url, KEY_VAULT_SECRET, "https://<vault>.vault.azure.net/secrets/<name>[/<version>]");
+    // Container Apps secret names are lowercase: DB_KEY and db_key would be one secret.
+    const name = field.slice("secrets.".length);
+    const other = taken.get(secretName(name));
+    if (other !== undefined)
+      v.fail(field, name, `names the same app secret as ${other}`, "names that differ beyond case");
+    taken.set(secretName(name), name);
+  });
+  return { environmentVariables: { ...env }, secrets: { ...secrets } };
+}
+
+/** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
+export function resolveContainerServiceArgs(
+  v: Validator,
+  args: ContainerServiceArgs,
+  inheritedProtect?: boolean,
+): ResolvedContainerServiceArgs {
+  const base = resolveAzureBase(v, args, {
+    component: "azure.ContainerService",
+    keys: CONTAINER_SERVICE_ARG_KEYS,
+    inheritedProtect,
+  });
+  const { profile } = base;
+  const sizes = AZURE_SIZES[profile.environment];
+  const network = networkWithTier(v, args.network, "apps");
+  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
+  const imageProblem = imageReferenceProblem(args.image);
+  if (imageProblem) v.fail("image", args.image, imageProblem, PINNED_IMAGE_EXPECTED);
+  const containerPort = v.integer("containerPort", args.containerPort, 1, 65535, 8080);
+  if (
+    args.cpu !== undefined &&
+    (typeof args.cpu !== "number" || args.cpu < 0.25 || args.cpu > 4 || (args.cpu * 4) % 1 !== 0)
+  )
+    v.fail("cpu", args.cpu, "is not a Container Apps CPU", "0.25 to 4 in steps of 0.25");
+  const cpu = args.cpu ?? sizes.appCpu;
+  const memory = args.memory ?? (args.cpu !== undefined ? `${cpu * 2}Gi` : sizes.appMemory);
+  v.matches("memory", memory, /^\d+(\.\d+)?Gi$/, "memory as <n>Gi, twice the CPU (0.5Gi per 0.25 cores)");
+  const { minCapacity, maxCapacity } = resolveCapacity(v, args, profile, { floor: 0, ceiling: 300 });
+  const secretVaultIds = args.secretVaultIds ?? [];
+  v.stringList("secretVaultIds", secretVaultIds, "a list of Key Vault resource ids");
+  const registryServer = v.stringInput(
+    "registryServer",
+    args.registryServer,
+    "a registry host such as contoso.azurecr.io",
+  );
+  v.matches(
+    "registryServer",
+    registryServer,
+    /^[a-z0-9]{5,50}\.azurecr\.io$/,
+    "a registry host such as contoso.azurecr.io",
+  );
+  const workspace = resolveWorkspace(v, args, profile.logRetentionDays);
+  return {
+    ...azureResolved(base, [], { logRetentionDays: retentionOf(workspace), minCapacity }),
+    workspace,
+    network,
+    image: args.image,
+    containerPort,
+    cpu,
+    memory,
+    minCapacity,
+    maxCapacity,
+    ...resolveVariables(v, args),
+    secretVaultIds: [...secretVaultIds],
+    registryServer,
+    zoneRedundant: profile.highAvailability,
+  };
+}

@@ -1,0 +1,139 @@
+// Network (Azure): a virtual network with one subnet per tier, each bound to its own NSG whose baseline
+// denies inbound traffic from the internet, default outbound access off (settable only at creation), the
+// Container Apps and PostgreSQL tiers delegated, and every NSG's diagnostics sent to a Log Analytics
+// workspace.
+import * as pulumi from "@pulumi/pulumi";
+import { NetworkSecurityGroup, Subnet, VirtualNetwork } from "@pulumi/azure-native/network";
+import { Validator, childName } from "../../core";
+import { outputProperties } from "../../core/component";
+import { wirePlacement } from "../common";
+import { diagnostics, wireWorkspace } from "../logs";
+import { AzureNetworkTier, NetworkArgs, PlannedAzureSubnet, resolveNetworkArgs } from "./args";
+
+export { AZURE_NETWORK_TIERS, AzureNetworkTier, NetworkArgs } from "./args";
+
+/**
+ * The baseline every NSG starts from: inbound from the internet denied explicitly, at the lowest priority
+ * so a caller's narrower rules (added as SecurityRule resources) come first.
+ */
+const BASELINE_RULES = [
+  {
+    name: "deny-internet-inbound",
+    priority: 4096,
+    direction: "Inbound",
+    access: "Deny",
+    protocol: "*",
+    sourceAddressPrefix: "Internet",
+    sourcePortRange: "*",
+    destinationAddressPrefix: "*",
+    destinationPortRange: "*",
+  },
+];
+
+/** A virtual network with NSG-bound, delegated subnets per tier and NSG diagnostics. */
+export class Network extends pulumi.ComponentResource {
+  /** The virtual network's resource id. */
+  public readonly vnetId: pulumi.Output<string>;
+  /** The virtual network's name. */
+  public readonly vnetName: pulumi.Output<string>;
+  /** Subnet resource ids by tier (only the tiers created). */
+  public readonly subnetIds: { readonly [T in AzureNetworkTier]?: pulumi.Output<string> };
+  /** The resource group the network is in. */
+  public readonly resourceGroupName: pulumi.Output<string>;
+  /** The network's location. */
+  public readonly location: pulumi.Output<string>;
+  /** The workspace the NSG diagnostics go to: other components can log there too. */
+  public readonly logWorkspaceId: pulumi.Output<string>;
+  /** Defaults the caller weakened by name; empty when none. */
+  public readonly weakened: pulumi.Output<string[]>;
+  /** The raw virtual network, subnets and NSGs by tier. */
+  public readonly vnet: VirtualNetwork;
+  public readonly subnets: { readonly [T in AzureNetworkTier]?: Subnet };
+  public readonly securityGroups: { readonly [T in AzureNetworkTier]?: NetworkSecurityGroup };
+
+  constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    const v = new Validator("azure.Network", name);
+    const r = resolveNetworkArgs(v, args, opts?.protect);
+    super("groundwork:azure:Network", name, {}, opts);
+    const where = wirePlacement(this, name, r.placement, r.tags);
+    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
+    this.vnet = new VirtualNetwork(
+      childName(name, "vnet"),
+      { ...where, addressSpace: { addressPrefixes: [r.addressSpace] }, tags: r.tags },
+      { parent: this },
+    );
+    const subnets: { [T in AzureNetworkTier]?: Subnet } = {};
+    const groups: { [T in AzureNetworkTier]?: NetworkSecurityGroup } = {};
+    let previous: Subnet | undefined;
+    for (const planned of r.subnets) {
+      const nsg = new NetworkSecurityGroup(
+        childName(name, planned.tier, "nsg"),
+        { ...where, securityRules: BASELINE_RULES, tags: r.tags },
+        { parent: this },
+      );
+      diagnostics(this, `${planned.tier}-nsg-diagnostics`, nsg.id, workspace.id);
+      // Azure changes one subnet of a network at a time: each waits for the one before.
+      previous = this.makeSubnet(name, planned, nsg, where.resourceGroupName, previous);
+      subnets[planned.tier] = previous;
+      groups[planned.tier] = nsg;
+    }
+    this.subnets = subnets;
+    this.securityGroups = groups;
+    this.subnetIds = Object.fromEntries(Object.entries(subnets).map(([tier, s]) => [tier, s.id]));
+    this.vnetId = this.vnet.id;
+    this.vnetName = this.vnet.name;
+    this.resourceGroupName = where.resourceGroupName;
+    this.location = where.location;
+    this.logWorkspaceId = workspace.id;
+    this.weakened = pulumi.output(r.weakened);
+    this.registerOutputs(outputProperties(this));
+  }
+
+  private makeSubnet(
+    name: string,
+    planned: PlannedAzureSubnet,
+    nsg: NetworkSecurityGroup,
+    resourceGroupName: pulumi.Output<string>,
+    previous: Subnet | undefined,
+  ): Subnet {
+    return new Subnet(
+      childName(name, planned.tier),
+      {
+        resourceGroupName,
+        virtualNetworkName: this.vnet.name,
+        subnetName: planned.tier,
+        addressPrefix: planned.addressPrefix,
+        networkSecurityGroup: { id: nsg.id },
+        // Only settable at creation: egress goes through a NAT gateway or firewall the caller adds.
+        defaultOutboundAccess: false,
+        privateEndpointNetworkPolicies: "Enabled",
+        delegations: planned.delegation
+          ? [{ name: planned.delegation.replace(/\W/g, "-"), serviceName: planned.delegation }]
+          : [],
+      },
+      { parent: this, dependsOn: previous ? [previous] : [] },
+    );
+  }
+
+  /** The subnet id of a tier; a GroundworkInputError when the network has no such tier. */
+  subnetId(tier: AzureNetworkTier): pulumi.Output<string> {
+    const name = (this as unknown as { __name: string }).__name;
+    return (
+      this.subnetIds[tier] ??
+      new Validator("azure.Network", name).fail(
+        "tier",
+        tier,
+        "is not a tier of this network",
+        Object.keys(this.subnetIds).join(", "),
+      )
+    );
+  }
+}
+
+/** The network argument of a component that needs one of its tiers; throws a GroundworkInputError otherwise. */
+export function networkWithTier(v: Validator, network: unknown, tier: AzureNetworkTier): Network {
+  if (!(network instanceof Network)) v.fail("network", network, "is not a Network", "an azure Network");
+  if (network.subnetIds[tier] === undefined)
+    v.fail("network", "[Network]", `has no ${tier} tier`, `a Network whose tiers include "${tier}"`);
+  return network;
+}

@@ -1,0 +1,229 @@
+// PostgresDatabase (Azure) arguments and their pure resolution: every default applied and every weakening
+// named, before anything registers.
+import * as pulumi from "@pulumi/pulumi";
+import { Validator, argKeys, validateDerivedNames } from "../../core";
+import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
+import {
+  AZURE_COMMON_KEYS,
+  AzureCommonArgs,
+  AzureResolved,
+  azureResolved,
+  resolveAzureBase,
+} from "../common";
+import { EncryptionKey } from "../encryption-key";
+import { vaultNamed } from "../encryption-key/args";
+import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
+import { Network, networkWithTier } from "../network";
+import { AZURE_SIZES, AzureSizes } from "../sizes";
+
+const VERSIONS = ["14", "15", "16", "17"] as const;
+const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
+
+/** An Entra principal that administers the server. */
+export interface PostgresAdministrator {
+  /** The principal's object id. */
+  readonly objectId: pulumi.Input<string>;
+  /** Its name as it logs in: a user's UPN, a group's or an identity's display name. */
+  readonly principalName: pulumi.Input<string>;
+  /** @default "Group" */
+  readonly principalType?: (typeof PRINCIPAL_TYPES)[number];
+}
+
+export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs, DatabaseSettingArgs {
+  /** The network whose `data` tier (delegated to PostgreSQL) the server goes in; its VNet gets the DNS link. */
+  readonly network: Network;
+  /**
+   * The key that encrypts the server, through a user-assigned identity the component creates and grants.
+   * @default - a new EncryptionKey `<name>-key` in the same resource group
+   */
+  readonly encryptionKey?: EncryptionKey;
+  /**
+   * The key for geo-redundant backups: an EncryptionKey in the region paired with `location` (Azure needs
+   * one there). Required when `geoRedundantBackup` is on.
+   * @default - none
+   */
+  readonly geoBackupEncryptionKey?: EncryptionKey;
+  /** PostgreSQL major version. @default "16" */
+  readonly engineVersion?: (typeof VERSIONS)[number];
+  /** Server SKU (`Standard_D2ds_v5` …). @default - the profile's, from AZURE_SIZES */
+  readonly skuName?: string;
+  /** The SKU's tier. @default - the profile's */
+  readonly skuTier?: "Burstable" | "GeneralPurpose" | "MemoryOptimized";
+  /** Storage in GiB (32 to 32768); Azure grows it. @default - the profile's */
+  readonly storageGiB?: number;
+  /** Entra principals that administer the server. @default - none: add them later as AdministratorsMicrosoftEntra */
+  readonly administrators?: PostgresAdministrator[];
+  /** Geo-redundant backups; off in prod is a weakened default. @default - on in prod */
+  readonly geoRedundantBackup?: boolean;
+  /**
+   * Password authentication next to Entra ID, for tools that cannot use tokens: a recorded weakening,
+   * and `administratorLoginPassword` is then required.
+   * @default false
+   */
+  readonly passwordAuth?: boolean;
+  /** The password administrator's login, with `passwordAuth`. @default "pgadmin" */
+  readonly administratorLogin?: string;
+  /** The password administrator's password (a secret), with `passwordAuth` only. */
+  readonly administratorLoginPassword?: pulumi.Input<string>;
+}
+
+/** The keys of {@link PostgresDatabaseArgs}, checked against it by the compiler; any other key is refused. */
+export const POSTGRES_DATABASE_ARG_KEYS = argKeys<PostgresDatabaseArgs>()([
+  ...AZURE_COMMON_KEYS,
+  ...AZURE_LOG_KEYS,
+  ...(["network", "encryptionKey", "geoBackupEncryptionKey", "engineVersion", "skuName", "skuTier"] as const),
+  ...(["storageGiB", "databaseName", "administrators", "backupRetentionDays", "geoRedundantBackup"] as const),
+  ...(["multiAz", "deletionProtection"] as const),
+  ...(["passwordAuth", "administratorLogin", "administratorLoginPassword"] as const),
+]);
+
+/** PostgresDatabase arguments with every default applied. */
+export interface ResolvedPostgresDatabaseArgs extends AzureResolved {
+  readonly workspace: WorkspaceChoice;
+  readonly network: Network;
+  readonly encryptionKey: EncryptionKey | undefined;
+  readonly geoBackupEncryptionKey: EncryptionKey | undefined;
+  readonly engineVersion: string;
+  readonly skuName: string;
+  readonly skuTier: string;
+  readonly storageGiB: number;
+  readonly databaseName: string;
+  readonly administrators: Required<PostgresAdministrator>[];
+  readonly backupRetentionDays: number;
+  readonly geoRedundantBackup: boolean;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly password: { readonly login: string; readonly password: pulumi.Input<string> } | undefined;
+}
+
+function keyArg(v: Validator, field: string, key: unknown): EncryptionKey | undefined {
+  if (key !== undefined && !(key instanceof EncryptionKey))
+    v.fail(field, key, "is not an EncryptionKey", "an azure EncryptionKey component");
+  return key as EncryptionKey | undefined;
+}
+
+/** Entra administrators, each with an object id, a name and a type. */
+function resolveAdministrators(v: Validator, args: PostgresDatabaseArgs): Required<PostgresAdministrator>[] {
+  const admins = args.administrators ?? [];
+  if (!Array.isArray(admins)) v.fail("administrators", admins, "is not a list", "a list of Entra principals");
+  return admins.map((a, i) => {
+    v.required(`administrators[${i}].objectId`, a?.objectId, "the principal's object id");
+    v.required(`administrators[${i}].principalName`, a.principalName, "the principal's name");
+    const principalType = v.oneOf(
+      `administrators[${i}].principalType`,
+      a.principalType,
+      PRINCIPAL_TYPES,
+      "Group",
+    );
+    return { objectId: a.objectId, principalName: a.principalName, principalType };
+  });
+}
+
+/** Password authentication: off unless asked, and then with a password. */
+function resolvePassword(v: Validator, args: PostgresDatabaseArgs): ResolvedPostgresDatabaseArgs["password"] {
+  const on = v.boolean("passwordAuth", args.passwordAuth, false);
+  const login = args.administratorLogin ?? "pgadmin";
+  v.matches("administratorLogin", login, /^[a-z][a-z0-9_]{0,62}$/, "a lowercase login, not a reserved name");
+  if (!on) {
+    if (args.administratorLoginPassword !== undefined || args.administratorLogin !== undefined)
+      v.fail(
+        "administratorLoginPassword",
+        "[secret]",
+        "has no effect without passwordAuth",
+        "passwordAuth: true",
+      );
+    return undefined;
+  }
+  const password = v.required(
+    "administratorLoginPassword",
+    args.administratorLoginPassword,
+    "a password (a secret)",
+  );
+  return { login, password };
+}
+
+/** Version, SKU and storage: the profile's unless given. */
+function resolveSizing(
+  v: Validator,
+  args: PostgresDatabaseArgs,
+  sizes: AzureSizes,
+): Pick<ResolvedPostgresDatabaseArgs, "engineVersion" | "skuName" | "skuTier" | "storageGiB"> {
+  const engineVersion = v.oneOf("engineVersion", args.engineVersion, VERSIONS, "16");
+  const skuTier = v.oneOf(
+    "skuTier",
+    args.skuTier,
+    ["Burstable", "GeneralPurpose", "MemoryOptimized"],
+    sizes.databaseTier,
+  );
+  const skuName = v.stringInput("skuName", args.skuName, "an Azure PostgreSQL SKU name") ?? sizes.databaseSku;
+  v.matches(
+    "skuName",
+    skuName,
+    /^Standard_[A-Za-z0-9_]+$/,
+    "an Azure PostgreSQL SKU name such as Standard_D2ds_v5",
+  );
+  const storageGiB = v.integer("storageGiB", args.storageGiB, 32, 32768, sizes.databaseStorageGiB);
+  return { engineVersion, skuName, skuTier, storageGiB };
+}
+
+/** Resolves PostgresDatabase arguments; throws a GroundworkInputError on bad input. */
+export function resolvePostgresDatabaseArgs(
+  v: Validator,
+  args: PostgresDatabaseArgs,
+  inheritedProtect?: boolean,
+): ResolvedPostgresDatabaseArgs {
+  const base = resolveAzureBase(v, args, {
+    component: "azure.PostgresDatabase",
+    keys: POSTGRES_DATABASE_ARG_KEYS,
+    inheritedProtect,
+  });
+  const { profile } = base;
+  const network = networkWithTier(v, args.network, "data");
+  const encryptionKey = keyArg(v, "encryptionKey", args.encryptionKey);
+  if (encryptionKey === undefined) validateDerivedNames(v, [vaultNamed((n) => `${n}-key`)]);
+  const sizing = resolveSizing(v, args, AZURE_SIZES[profile.environment]);
+  const workspace = resolveWorkspace(v, args, profile.logRetentionDays);
+  const db = resolveDatabaseSettings(v, args, profile, { maxBackupDays: 35, inheritedProtect });
+  if (db.backupRetentionDays < 7)
+    v.fail("backupRetentionDays", db.backupRetentionDays, "is below what Azure keeps", "from 7 to 35 days");
+  // Geo-redundant backups in prod only: they need a second key, in the paired region.
+  const geoByDefault = profile.environment === "prod";
+  const geoRedundantBackup = v.boolean("geoRedundantBackup", args.geoRedundantBackup, geoByDefault);
+  if (db.multiAz && sizing.skuTier === "Burstable")
+    v.fail(
+      "multiAz",
+      true,
+      "is not offered on the Burstable tier",
+      "skuTier GeneralPurpose or MemoryOptimized",
+    );
+  const geoBackupEncryptionKey = keyArg(v, "geoBackupEncryptionKey", args.geoBackupEncryptionKey);
+  if (geoRedundantBackup && geoBackupEncryptionKey === undefined)
+    v.fail(
+      "geoBackupEncryptionKey",
+      undefined,
+      "is required for geo-redundant backups with a customer-managed key",
+      "an EncryptionKey in the region paired with location, or geoRedundantBackup: false (a weakening in prod)",
+    );
+  const password = resolvePassword(v, args);
+  const weakened = [
+    ...(password ? ["passwordAuth"] : []),
+    ...(!geoRedundantBackup && geoByDefault ? ["geoRedundantBackup"] : []),
+    // `protect` is recorded once, with the common settings.
+    ...db.weakened.filter((w) => w !== "protect"),
+  ];
+  return {
+    ...azureResolved(base, weakened, { logRetentionDays: retentionOf(workspace) }),
+    workspace,
+    network,
+    encryptionKey,
+    geoBackupEncryptionKey: geoRedundantBackup ? geoBackupEncryptionKey : undefined,
+    ...sizing,
+    databaseName: db.databaseName,
+    administrators: resolveAdministrators(v, args),
+    backupRetentionDays: db.backupRetentionDays,
+    geoRedundantBackup,
+    multiAz: db.multiAz,
+    deletionProtection: db.deletionProtection,
+    password,
+  };
+}

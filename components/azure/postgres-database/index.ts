@@ -1,0 +1,200 @@
+// PostgresDatabase (Azure): a PostgreSQL flexible server reached only through the network's delegated data
+// subnet and a private DNS zone linked to the network, public access off, TLS required, Entra ID
+// authentication (passwords off unless asked), backups from the profile (geo-redundant with a
+// zone-redundant standby in prod), a customer-managed key through a user-assigned identity, diagnostics,
+// and in prod a CanNotDelete lock next to `protect`.
+import * as pulumi from "@pulumi/pulumi";
+import { ManagementLockByScope, RoleAssignment } from "@pulumi/azure-native/authorization";
+import {
+  AdministratorsMicrosoftEntra,
+  Configuration,
+  Database,
+  Server,
+} from "@pulumi/azure-native/dbforpostgresql";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { PrivateZone, VirtualNetworkLink } from "@pulumi/azure-native/privatedns";
+import { Validator, childName } from "../../core";
+import { outputProperties } from "../../core/component";
+import { azureContext, wirePlacement } from "../common";
+import { EncryptionKey } from "../encryption-key";
+import { wireCmk } from "../cmk";
+import { diagnostics, wireWorkspace } from "../logs";
+import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
+
+export { PostgresAdministrator, PostgresDatabaseArgs } from "./args";
+
+type Where = { resourceGroupName: pulumi.Output<string>; location: pulumi.Output<string> };
+
+/** A private, Entra-authenticated, key-encrypted PostgreSQL flexible server with one database. */
+export class PostgresDatabase extends pulumi.ComponentResource {
+  /** The server's resource id. */
+  public readonly serverId: pulumi.Output<string>;
+  /** The server's name. */
+  public readonly serverName: pulumi.Output<string>;
+  /** The host name clients connect to (resolved through the private DNS zone). */
+  public readonly host: pulumi.Output<string>;
+  /** The database created on the server. */
+  public readonly databaseName: pulumi.Output<string>;
+  /** The resource group the server is in. */
+  public readonly resourceGroupName: pulumi.Output<string>;
+  /** The workspace the diagnostics go to. */
+  public readonly logWorkspaceId: pulumi.Output<string>;
+  /** Defaults the caller weakened by name; empty when none. */
+  public readonly weakened: pulumi.Output<string[]>;
+  /** The raw server and the identity that reads its key. */
+  public readonly server: Server;
+  public readonly identity: UserAssignedIdentity;
+  /** The key the component created, when none was passed. */
+  public readonly encryptionKey?: EncryptionKey;
+
+  constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    const v = new Validator("azure.PostgresDatabase", name);
+    const r = resolvePostgresDatabaseArgs(v, args, opts?.protect);
+    super("groundwork:azure:PostgresDatabase", name, {}, opts);
+    const where = wirePlacement(this, name, r.placement, r.tags);
+    // The server cannot be created with its keys until its identity may use them.
+    const cmk = wireCmk(this, name, r, where, [r.geoBackupEncryptionKey]);
+    this.encryptionKey = cmk.created;
+    this.identity = cmk.identity;
+    const key = cmk.key;
+    const keyGrants = cmk.grants;
+    const zone = this.privateDns(name, r, where.resourceGroupName);
+    this.server = this.makeServer(name, r, where, key, zone, keyGrants);
+    this.serverSettings(name, r, where.resourceGroupName);
+    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
+    diagnostics(this, "diagnostics", this.server.id, workspace.id, ["AllMetrics"]);
+    // Deletion protection (staging and prod): Azure refuses to delete the server until the lock goes.
+    if (r.deletionProtection)
+      new ManagementLockByScope(
+        childName(name, "lock"),
+        {
+          scope: this.server.id,
+          level: "CanNotDelete",
+          notes: "Groundwork: the database is protected in this environment.",
+        },
+        { parent: this },
+      );
+
+    this.serverId = this.server.id;
+    this.serverName = this.server.name;
+    this.host = this.server.fullyQualifiedDomainName.apply((h) => h ?? "");
+    this.databaseName = pulumi.output(r.databaseName);
+    this.resourceGroupName = where.resourceGroupName;
+    this.logWorkspaceId = workspace.id;
+    this.weakened = pulumi.output(r.weakened);
+    this.registerOutputs(outputProperties(this));
+  }
+
+  /** The private DNS zone the server registers in, linked to the network so its clients resolve it. */
+  private privateDns(
+    name: string,
+    r: ResolvedPostgresDatabaseArgs,
+    resourceGroupName: pulumi.Output<string>,
+  ): { zone: PrivateZone; link: VirtualNetworkLink } {
+    const zone = new PrivateZone(
+      childName(name, "dns"),
+      {
+        resourceGroupName,
+        location: "global",
+        // A DNS label: the component name lowercased, anything else a hyphen.
+        privateZoneName: `${name.toLowerCase().replace(/[^a-z0-9-]/g, "-")}.private.postgres.database.azure.com`,
+        tags: r.tags,
+      },
+      { parent: this },
+    );
+    const link = new VirtualNetworkLink(
+      childName(name, "dns-link"),
+      {
+        resourceGroupName,
+        location: "global",
+        privateZoneName: zone.name,
+        virtualNetwork: { id: r.network.vnetId },
+        registrationEnabled: false,
+        tags: r.tags,
+      },
+      { parent: this },
+    );
+    return { zone, link };
+  }
+
+  /** The server: every value the SDK would fill in weakly on the client set explicitly. */
+  private makeServer(
+    name: string,
+    r: ResolvedPostgresDatabaseArgs,
+    where: Where,
+    key: EncryptionKey,
+    dns: { zone: PrivateZone; link: VirtualNetworkLink },
+    keyGrants: RoleAssignment[],
+  ): Server {
+    const geo = r.geoBackupEncryptionKey;
+    return new Server(
+      childName(name, "server"),
+      {
+        ...where,
+        version: r.engineVersion,
+        sku: { name: r.skuName, tier: r.skuTier },
+        storage: { storageSizeGB: r.storageGiB, autoGrow: "Enabled" },
+        network: {
+          delegatedSubnetResourceId: r.network.subnetId("data"),
+          privateDnsZoneArmResourceId: dns.zone.id,
+          publicNetworkAccess: "Disabled",
+        },
+        authConfig: {
+          activeDirectoryAuth: "Enabled",
+          passwordAuth: r.password ? "Enabled" : "Disabled",
+          tenantId: azureContext(this).tenantId,
+        },
+        administratorLogin: r.password?.login,
+        administratorLoginPassword: r.password ? pulumi.secret(r.password.password) : undefined,
+        backup: {
+          backupRetentionDays: r.backupRetentionDays,
+          geoRedundantBackup: r.geoRedundantBackup ? "Enabled" : "Disabled",
+        },
+        highAvailability: { mode: r.multiAz ? "ZoneRedundant" : "Disabled" },
+        // A map keyed by the identity's id here (an array on storage accounts).
+        identity: {
+          type: "UserAssigned",
+          userAssignedIdentities: this.identity.id.apply((id) => ({ [id]: {} })),
+        },
+        dataEncryption: {
+          type: "AzureKeyVault",
+          // The versionless URI: the server follows the key's rotation.
+          primaryKeyURI: key.keyUri,
+          primaryUserAssignedIdentityId: this.identity.id,
+          ...(geo ? { geoBackupKeyURI: geo.keyUri, geoBackupUserAssignedIdentityId: this.identity.id } : {}),
+        },
+        tags: r.tags,
+      },
+      { parent: this, protect: r.protect, dependsOn: [...keyGrants, dns.link] },
+    );
+  }
+
+  /** TLS required, the Entra administrators and the database. */
+  private serverSettings(
+    name: string,
+    r: ResolvedPostgresDatabaseArgs,
+    resourceGroupName: pulumi.Output<string>,
+  ): void {
+    const server = { resourceGroupName, serverName: this.server.name };
+    new Configuration(
+      childName(name, "secure-transport"),
+      { ...server, configurationName: "require_secure_transport", value: "on", source: "user-override" },
+      { parent: this },
+    );
+    const tenantId = azureContext(this).tenantId;
+    r.administrators.forEach((admin, i) => {
+      // Named after the principal when it is plain text, so reordering the list replaces nothing.
+      const id = typeof admin.principalName === "string" ? admin.principalName : String(i);
+      new AdministratorsMicrosoftEntra(
+        childName(name, "admin", id.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase()),
+        { ...server, ...admin, tenantId },
+        { parent: this },
+      );
+    });
+    new Database(
+      childName(name, "db"),
+      { ...server, databaseName: r.databaseName, charset: "UTF8", collation: "en_US.utf8" },
+      { parent: this, protect: r.protect },
+    );
+  }
+}

@@ -1,0 +1,35 @@
+// Every Network knob on Azure: prod in a given resource group, a /20 address space (each tier a /23, the
+// smallest a Container Apps environment takes), only the tiers the platform uses, a shared workspace, and
+// a caller's own NSG rule (from the virtual network only) added next to the baseline.
+import { ResourceGroup } from "@pulumi/azure-native/resources";
+import { SecurityRule } from "@pulumi/azure-native/network";
+import { Network } from "../../components/azure";
+
+const WORKSPACE =
+  "/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/observability/providers/Microsoft.OperationalInsights/workspaces/central";
+
+export default function program(): Record<string, unknown> {
+  const group = new ResourceGroup("platform", { location: "northeurope" });
+  const network = new Network("core", {
+    environment: "prod",
+    resourceGroup: group,
+    addressSpace: "10.20.0.0/20",
+    tiers: ["apps", "data"],
+    logWorkspaceId: WORKSPACE,
+    tags: { "cost-center": "platform" },
+  });
+  // PostgreSQL from the apps subnet only: a narrower rule ahead of the baseline's internet deny.
+  new SecurityRule("core-data-postgres-from-apps", {
+    resourceGroupName: group.name,
+    networkSecurityGroupName: network.securityGroups.data!.name,
+    priority: 200,
+    direction: "Inbound",
+    access: "Allow",
+    protocol: "Tcp",
+    sourceAddressPrefix: "10.20.2.0/23",
+    sourcePortRange: "*",
+    destinationAddressPrefix: "10.20.4.0/23",
+    destinationPortRange: "5432",
+  });
+  return { vnetId: network.vnetId, subnetIds: network.subnetIds };
+}
