@@ -108,11 +108,18 @@ export class ArgsBuilder {
     this.clock = now ? { [CLOCK_KEY]: now } : {};
   }
 
-  private getConfigFor(name: string) {
+  private readonly getConfigs = new Map<string, <T extends object>() => T>();
+  // The last resource's policy-independent args, reused by every policy that validates it in turn.
+  private last?: { r: GraphResource; props: Record<string, unknown>; base: ResourceValidationArgs };
+
+  private getConfigFor(name: string): <T extends object>() => T {
     const config = this.config;
-    return function getConfig<T extends object>(): T {
-      return { ...(config[name]?.properties ?? {}) } as T;
-    };
+    let getConfig = this.getConfigs.get(name);
+    if (!getConfig) {
+      getConfig = <T extends object>(): T => ({ ...(config[name]?.properties ?? {}) }) as T;
+      this.getConfigs.set(name, getConfig);
+    }
+    return getConfig;
   }
 
   private providerOf(r: GraphResource): ResourceValidationArgs["provider"] {
@@ -128,6 +135,14 @@ export class ArgsBuilder {
   }
 
   resource(r: GraphResource, props: Record<string, unknown>, p: Policy): ResourceValidationArgs {
+    if (this.last?.r !== r || this.last.props !== props) {
+      this.last = { r, props, base: this.resourceBase(r, props) };
+    }
+    // A fresh object per policy (a policy may keep or change its args), sharing the read-only parts.
+    return { ...this.last.base, getConfig: this.getConfigFor(p.name) };
+  }
+
+  private resourceBase(r: GraphResource, props: Record<string, unknown>): ResourceValidationArgs {
     const proxied = unknownCheckingProxy(props);
     const args: ResourceValidationArgs = {
       type: r.type,
@@ -139,7 +154,7 @@ export class ArgsBuilder {
       isType: (cls) => isTypeOf(r.type, cls),
       asType: ((cls: unknown) =>
         isTypeOf(r.type, cls) ? proxied : undefined) as ResourceValidationArgs["asType"],
-      getConfig: this.getConfigFor(p.name),
+      getConfig: () => ({}) as never,
       notApplicable,
       ...this.clock,
     };

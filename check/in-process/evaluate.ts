@@ -88,9 +88,10 @@ async function validateResources(
       const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
       for (const validate of validations) {
         const report = e.findings.reporter(p, level, r.urn);
-        await e.findings.run(p, "validating resource", r.urn, () =>
+        const pending = e.findings.run(p, "validating resource", r.urn, () =>
           validate(e.args.resource(r, currentInputs.get(r.urn) ?? {}, p), report),
         );
+        if (pending) await pending;
       }
     }
   }

@@ -98,23 +98,30 @@ export class PackFindings {
    * Runs one policy call. `notApplicable()` skips; an unknown value the policy did not handle makes the
    * check undecided (as @pulumi/policy reports it in preview); any other error fails the evaluation.
    */
-  async run(p: ReportingPolicy, what: string, urn: string | undefined, fn: () => unknown): Promise<void> {
+  run(p: ReportingPolicy, what: string, urn: string | undefined, fn: () => unknown): void | Promise<void> {
+    // Synchronous policies (most) settle here without a promise: a 5,000-resource program makes some
+    // 600,000 calls, and an await per call was most of the evaluation's cost.
     try {
-      await fn();
+      const out = fn();
+      if (out instanceof Promise) return out.then(undefined, (err) => this.settle(p, what, urn, err));
     } catch (err) {
-      if (isNotApplicable(err)) return;
-      if (isUnknownError(err)) {
-        this.undecided.push({
-          pack: this.pack,
-          policy: p.name,
-          urn,
-          message: `can't run policy '${p.name}' during preview: ${err.message}`,
-        });
-        return;
-      }
-      const msg = err instanceof Error ? err.message : String(err);
-      throw new Error(`Error ${what} with policy '${p.name}' from policy pack '${this.pack}': ${msg}`);
+      this.settle(p, what, urn, err);
     }
+  }
+
+  private settle(p: ReportingPolicy, what: string, urn: string | undefined, err: unknown): void {
+    if (isNotApplicable(err)) return;
+    if (isUnknownError(err)) {
+      this.undecided.push({
+        pack: this.pack,
+        policy: p.name,
+        urn,
+        message: `can't run policy '${p.name}' during preview: ${err.message}`,
+      });
+      return;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new Error(`Error ${what} with policy '${p.name}' from policy pack '${this.pack}': ${msg}`);
   }
 
   report(policies: PolicyReport["policies"]): PolicyReport {
