@@ -2,7 +2,7 @@
 // prod. The tag and protection rules are factories a cloud file instantiates with its own types, so a
 // new cloud brings its own instance without touching this file.
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { ENVIRONMENTS } from "../../components/core";
+import { ENVIRONMENTS } from "../../components/core/profiles";
 import { Area, GroundworkPolicy, ResourceRule, resourcePolicy } from "../runtime";
 import { Props, record, recordAt } from "../runtime/props";
 

@@ -26,6 +26,19 @@ function load(specifier: string, touch = ""): { sdks: string[]; files: string[];
 describe("package: load isolation", function () {
   this.timeout(120_000);
 
+  it("the gate's own process (the CLI, the gate and the built-in pack) never loads the SDK's root index", () => {
+    // The root pulls in the automation API and npm's arborist (about a second of CPU per check); the program
+    // runs in its own process, so the gate needs only the SDK's runtime and proto sub-modules.
+    const touch = `require("./dist/cli/args"); require("./dist/check/gate"); require("./dist/check/in-process/evaluate");`;
+    const { files } = load("./dist/policy/pack", touch);
+    const sdkRoot = path.join("node_modules", "@pulumi", "pulumi", "index.js");
+    assert.ok(files.some((f) => f.includes(`${path.sep}@pulumi${path.sep}policy${path.sep}`)));
+    assert.deepEqual(
+      files.filter((f) => f.endsWith(sdkRoot) || f.includes(`${path.sep}automation${path.sep}`)),
+      [],
+    );
+  });
+
   it("`@groundwork/infra/core` resolves through the exports map and loads no provider SDK", () => {
     const { sdks, resolved, files } = load("@groundwork/infra/core");
     assert.equal(resolved, path.join(ROOT, "dist", "components", "core", "index.js"));
