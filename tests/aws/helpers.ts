@@ -187,6 +187,35 @@ export const UNTAGGABLE = new Set([
   "aws:s3/bucketPolicy:BucketPolicy",
 ]);
 
+/**
+ * Asserts the Groundwork tags (and `extra`) on every custom descendant of `root` whose type is not in
+ * `untaggable`: the environment, `managed-by`, a `component` tag of the cloud (`aws.`, `azure.` …) and,
+ * when `component` is given, that exact value on the root's direct children. Every cloud's specs use it.
+ */
+export function assertGroundworkTags(
+  q: GraphQuery,
+  root: string,
+  untaggable: ReadonlySet<string>,
+  expected: { environment: string; cloud: string; component?: string; extra?: Record<string, string> },
+): GraphResource[] {
+  const taggable = q.descendants(root).filter((r) => r.custom && !untaggable.has(r.type));
+  assert.ok(taggable.length > 0);
+  for (const r of taggable) {
+    const tags = reveal<Record<string, string>>(r.inputs.tags);
+    assert.ok(tags, `${r.type} ${r.name} has no tags`);
+    assert.strictEqual(tags.environment, expected.environment, `${r.name} environment tag`);
+    assert.strictEqual(tags["managed-by"], "groundwork", `${r.name} managed-by tag`);
+    assert.ok(tags.component?.startsWith(`${expected.cloud}.`), `${r.name} component tag`);
+    if (expected.component !== undefined && r.parent === root) {
+      assert.strictEqual(tags.component, expected.component, `${r.name} component tag`);
+    }
+    for (const [k, v] of Object.entries(expected.extra ?? {})) {
+      assert.strictEqual(tags[k], v, `${r.name} tag ${k}`);
+    }
+  }
+  return taggable;
+}
+
 /** Asserts the Groundwork tags (and `extra`) on every taggable custom descendant of `root`. */
 export function assertTagged(
   q: GraphQuery,
@@ -195,18 +224,7 @@ export function assertTagged(
   component: string,
   extra: Record<string, string> = {},
 ): GraphResource[] {
-  const taggable = q.descendants(root).filter((r) => r.custom && !UNTAGGABLE.has(r.type));
-  assert.ok(taggable.length > 0);
-  for (const r of taggable) {
-    const tags = reveal<Record<string, string>>(r.inputs.tags);
-    assert.ok(tags, `${r.type} ${r.name} has no tags`);
-    assert.strictEqual(tags.environment, environment, `${r.name} environment tag`);
-    assert.strictEqual(tags["managed-by"], "groundwork", `${r.name} managed-by tag`);
-    assert.ok(tags.component?.startsWith("aws."), `${r.name} component tag`);
-    if (r.parent === root) assert.strictEqual(tags.component, component, `${r.name} component tag`);
-    for (const [k, v] of Object.entries(extra)) assert.strictEqual(tags[k], v, `${r.name} tag ${k}`);
-  }
-  return taggable;
+  return assertGroundworkTags(q, root, UNTAGGABLE, { environment, cloud: "aws", component, extra });
 }
 
 /** Names of the custom descendants of `root` that Pulumi protects. */

@@ -1,8 +1,7 @@
 // Shared helpers for the Azure component specs: synth in update mode with the outputs Azure computes
 // (vault URI, principal ids, names), and the tag check over a component's descendants.
-import * as assert from "assert";
-import { GraphQuery, NewResourceHook, SynthOptions, reveal } from "../../testing";
-import { run as runAws } from "../aws/helpers";
+import { GraphQuery, NewResourceHook, SynthOptions } from "../../testing";
+import { assertGroundworkTags, run as runAws } from "../aws/helpers";
 
 export { assertRejected, errorOf, inputs, protectedNames, rejectsInputs, urnOf } from "../aws/helpers";
 
@@ -71,14 +70,5 @@ export function assertTagged(
   environment: string,
   extra: Record<string, string> = {},
 ): void {
-  const taggable = q.descendants(root).filter((r) => r.custom && !UNTAGGABLE.has(r.type));
-  assert.ok(taggable.length > 0);
-  for (const r of taggable) {
-    const tags = reveal<Record<string, string>>(r.inputs.tags);
-    assert.ok(tags, `${r.type} ${r.name} has no tags`);
-    assert.strictEqual(tags.environment, environment, `${r.name} environment tag`);
-    assert.strictEqual(tags["managed-by"], "groundwork", `${r.name} managed-by tag`);
-    assert.ok(tags.component?.startsWith("azure."), `${r.name} component tag`);
-    for (const [k, v] of Object.entries(extra)) assert.strictEqual(tags[k], v, `${r.name} tag ${k}`);
-  }
+  assertGroundworkTags(q, root, UNTAGGABLE, { environment, cloud: "azure", extra });
 }
