@@ -1,6 +1,7 @@
 // Every Network knob on Azure: prod in a given resource group, a /20 address space (each tier a /23, the
-// smallest a Container Apps environment takes), only the tiers the platform uses, a shared workspace, and
-// a caller's own NSG rule (from the virtual network only) added next to the baseline.
+// smallest a Container Apps environment takes), only the tiers the platform uses, the NAT gateway that is
+// the apps tier's egress (its address exported for partners' allow-lists), a shared workspace, and a
+// caller's own NSG rule (from the virtual network only) added next to the baseline.
 import { ResourceGroup } from "@pulumi/azure-native/resources";
 import { SecurityRule } from "@pulumi/azure-native/network";
 import { Network } from "../../components/azure";
@@ -15,6 +16,8 @@ export default function program(): Record<string, unknown> {
     resourceGroup: group,
     addressSpace: "10.20.0.0/20",
     tiers: ["apps", "data"],
+    // The default, written out: `false` leaves the apps tier with no way to the internet (image pulls).
+    nat: true,
     logWorkspaceId: WORKSPACE,
     tags: { "cost-center": "platform" },
   });
@@ -31,5 +34,5 @@ export default function program(): Record<string, unknown> {
     destinationAddressPrefix: "10.20.4.0/23",
     destinationPortRange: "5432",
   });
-  return { vnetId: network.vnetId, subnetIds: network.subnetIds };
+  return { vnetId: network.vnetId, subnetIds: network.subnetIds, egressIp: network.natPublicIp };
 }

@@ -77,6 +77,10 @@ describe("azure examples", () => {
     );
     assert.deepStrictEqual(complete.ofType(T.workspace), []);
     assert.strictEqual(complete.one(T.vnet, "core-vnet").protect, false);
+    // The apps tier egresses through the NAT gateway; the data tier has no outbound path.
+    const gateway = complete.one(T.natGateway, "core-nat");
+    const natOf = (tier: string) => complete.one(T.subnet, `core-${tier}`).inputs.natGateway;
+    assert.deepStrictEqual([natOf("apps"), natOf("data")], [{ id: gateway.id }, undefined]);
   });
 
   it("azure-postgres-database-simple and -complete", async () => {

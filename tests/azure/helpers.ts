@@ -1,5 +1,5 @@
 // Shared helpers for the Azure component specs: synth in update mode with the outputs Azure computes
-// (vault URI, principal ids, names), and the tag check over a component's descendants.
+// (vault URI, principal ids, names, public IP addresses), and the tag check over a component's descendants.
 import { GraphQuery, NewResourceHook, SynthOptions } from "../../testing";
 import { assertGroundworkTags, run as runAws } from "../aws/helpers";
 
@@ -21,6 +21,8 @@ export const T = {
   vnet: `${AZ}network:VirtualNetwork`,
   subnet: `${AZ}network:Subnet`,
   nsg: `${AZ}network:NetworkSecurityGroup`,
+  natGateway: `${AZ}network:NatGateway`,
+  publicIp: `${AZ}network:PublicIPAddress`,
   postgres: `${AZ}dbforpostgresql:Server`,
   postgresConfig: `${AZ}dbforpostgresql:Configuration`,
   postgresAdmin: `${AZ}dbforpostgresql:AdministratorsMicrosoftEntra`,
@@ -47,6 +49,7 @@ const azureOutputs: NewResourceHook = ({ type, name, inputs }) => ({
     ...(type === T.key ? { keyUri: `https://vault.vault.azure.net/keys/${name}` } : {}),
     ...(type === T.identity ? { principalId: `${name}-principal`, clientId: `${name}-client` } : {}),
     ...(type === T.account ? { primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/` } } : {}),
+    ...(type === T.publicIp ? { ipAddress: "203.0.113.7" } : {}),
   },
 });
 

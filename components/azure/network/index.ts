@@ -1,14 +1,27 @@
 // Network (Azure): a virtual network with one subnet per tier, each bound to its own NSG whose baseline
-// denies inbound traffic from the internet, default outbound access off (settable only at creation), the
-// Container Apps and PostgreSQL tiers delegated, and every NSG's diagnostics sent to a Log Analytics
-// workspace.
+// denies inbound traffic from the internet, default outbound access off (settable only at creation) with a
+// NAT gateway as the workload tiers' one egress, the Container Apps and PostgreSQL tiers delegated, and
+// every NSG's diagnostics sent to a Log Analytics workspace.
 import * as pulumi from "@pulumi/pulumi";
-import { NetworkSecurityGroup, Subnet, VirtualNetwork } from "@pulumi/azure-native/network";
+import {
+  NatGateway,
+  NetworkSecurityGroup,
+  PublicIPAddress,
+  Subnet,
+  VirtualNetwork,
+} from "@pulumi/azure-native/network";
 import { Validator, childName } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
 import { diagnostics, wireWorkspace } from "../logs";
-import { AzureNetworkTier, NetworkArgs, PlannedAzureSubnet, resolveNetworkArgs } from "./args";
+import {
+  AzureNetworkTier,
+  NetworkArgs,
+  PlannedAzureSubnet,
+  PlannedNat,
+  ResolvedNetworkArgs,
+  resolveNetworkArgs,
+} from "./args";
 
 export { AZURE_NETWORK_TIERS, AzureNetworkTier, NetworkArgs } from "./args";
 
@@ -44,8 +57,15 @@ export class Network extends pulumi.ComponentResource {
   public readonly location: pulumi.Output<string>;
   /** The workspace the NSG diagnostics go to: other components can log there too. */
   public readonly logWorkspaceId: pulumi.Output<string>;
+  /**
+   * The NAT gateway's static public IP: the address the `private` and `apps` tiers reach the internet
+   * from, for allow-lists downstream. Undefined when the network has no NAT gateway (`nat: false`).
+   */
+  public readonly natPublicIp?: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
+  /** The raw NAT gateway, when there is one (to associate a caller's own subnets with it). */
+  public readonly natGateway?: NatGateway;
   /** The raw virtual network, subnets and NSGs by tier. */
   public readonly vnet: VirtualNetwork;
   public readonly subnets: { readonly [T in AzureNetworkTier]?: Subnet };
@@ -62,6 +82,12 @@ export class Network extends pulumi.ComponentResource {
       { ...where, addressSpace: { addressPrefixes: [r.addressSpace] }, tags: r.tags },
       { parent: this },
     );
+    if (r.nat) {
+      const { gateway, ip } = this.makeNat(name, r.nat, r, where);
+      this.natGateway = gateway;
+      // A Static address is allocated when the IP is created, so it is always set once it exists.
+      this.natPublicIp = ip.ipAddress as pulumi.Output<string>;
+    }
     const subnets: { [T in AzureNetworkTier]?: Subnet } = {};
     const groups: { [T in AzureNetworkTier]?: NetworkSecurityGroup } = {};
     let previous: Subnet | undefined;
@@ -89,6 +115,43 @@ export class Network extends pulumi.ComponentResource {
     this.registerOutputs(outputProperties(this));
   }
 
+  /**
+   * The NAT gateway and its static public IP (zones and idle timeout as resolved). The IP is protected
+   * where the profile protects: a replaced address breaks every allow-list that names it.
+   */
+  private makeNat(
+    name: string,
+    nat: PlannedNat,
+    r: ResolvedNetworkArgs,
+    where: { resourceGroupName: pulumi.Output<string>; location: pulumi.Output<string> },
+  ): { gateway: NatGateway; ip: PublicIPAddress } {
+    const zones = nat.publicIpZones.length > 0 ? { zones: [...nat.publicIpZones] } : {};
+    const ip = new PublicIPAddress(
+      childName(name, "nat", "ip"),
+      {
+        ...where,
+        ...zones,
+        sku: { name: "Standard", tier: "Regional" },
+        publicIPAllocationMethod: "Static",
+        publicIPAddressVersion: "IPv4",
+        tags: r.tags,
+      },
+      { parent: this, protect: r.protect },
+    );
+    const gateway = new NatGateway(
+      childName(name, "nat"),
+      {
+        ...where,
+        sku: { name: "Standard" },
+        idleTimeoutInMinutes: nat.idleTimeoutInMinutes,
+        publicIpAddresses: [{ id: ip.id }],
+        tags: r.tags,
+      },
+      { parent: this },
+    );
+    return { gateway, ip };
+  }
+
   private makeSubnet(
     name: string,
     planned: PlannedAzureSubnet,
@@ -104,8 +167,9 @@ export class Network extends pulumi.ComponentResource {
         subnetName: planned.tier,
         addressPrefix: planned.addressPrefix,
         networkSecurityGroup: { id: nsg.id },
-        // Only settable at creation: egress goes through a NAT gateway or firewall the caller adds.
+        // Only settable at creation: egress goes through the NAT gateway, or one the caller adds.
         defaultOutboundAccess: false,
+        ...(planned.nat && this.natGateway ? { natGateway: { id: this.natGateway.id } } : {}),
         privateEndpointNetworkPolicies: "Enabled",
         delegations: planned.delegation
           ? [{ name: planned.delegation.replace(/\W/g, "-"), serviceName: planned.delegation }]
