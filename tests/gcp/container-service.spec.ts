@@ -1,11 +1,13 @@
 // Google Cloud ContainerService (Cloud Run v2): every BASELINE control per profile, its own service
 // account with only its secret reads, CMEK granted first, VPC egress, public access as a recorded
-// weakening, grants to the service as a grantee, and bad input refused before anything registers.
+// weakening, grants to the service as a grantee, and bad input (a region other than the Network's among
+// it) refused before anything registers.
 import * as assert from "assert";
-import { ENVIRONMENTS } from "../../components/core";
+import * as pulumi from "@pulumi/pulumi";
+import { ENVIRONMENTS, GroundworkInputError } from "../../components/core";
 import { Bucket, ContainerService, GCP_SIZES, Network } from "../../components/gcp";
 import { reveal } from "../../testing";
-import { inputs, rejectsInputs, run } from "../aws/helpers";
+import { inputs, rejectsInputs, run, synthCaught } from "../aws/helpers";
 
 const T = {
   component: "groundwork:gcp:ContainerService",
@@ -134,9 +136,23 @@ describe("gcp.ContainerService", () => {
   it("a Network gives its private subnet and region; the service is a grantee for a Bucket", async () => {
     const { q } = await run(() => {
       const net = new Network("core", { region: "us-east1" });
+      assert.strictEqual(net.regionName, "us-east1");
       const svc = new ContainerService("web", { image: IMAGE, network: net, vpcEgress: "ALL_TRAFFIC" });
       new Bucket("assets").grantRead(svc);
+      // The Network's own region given again, or a region when the Network's is unknown now: accepted.
+      new ContainerService("same", { image: IMAGE, network: net, region: "us-east1" });
+      const later = new Network("later", { region: pulumi.output("us-east1") });
+      const fromProvider = new Network("provider");
+      assert.deepStrictEqual([later.regionName, fromProvider.regionName], [undefined, undefined]);
+      new ContainerService("later", { image: IMAGE, network: later, region: "europe-west1" });
+      new ContainerService("provider", { image: IMAGE, network: fromProvider, region: "europe-west1" });
     });
+    const location = (svc: string) => inputs(q, T.service, `${svc}-service`).location;
+    assert.deepStrictEqual(["same", "later", "provider"].map(location), [
+      "us-east1",
+      "europe-west1",
+      "europe-west1",
+    ]);
     const s = inputs(q, T.service, "web-service");
     assert.strictEqual(s.location, "us-east1");
     const vpc = (s.template as Template).vpcAccess;
@@ -147,6 +163,23 @@ describe("gcp.ContainerService", () => {
     );
     const grant = inputs(q, T.bucketMember, "assets-grant-web-read");
     assert.strictEqual(grant.member, q.one(T.account, "web-sa").outputs.member);
+  });
+
+  it("a region other than the Network's is refused before the service registers anything", async () => {
+    const { caught, graph } = await synthCaught(() => {
+      const net = new Network("core", { region: "us-east1" });
+      new ContainerService("web", { image: IMAGE, network: net, region: "europe-west1" });
+    });
+    assert.ok(caught instanceof GroundworkInputError, String(caught));
+    assert.deepStrictEqual(
+      [caught.component, caught.resourceName, caught.field, caught.value],
+      ["gcp.ContainerService", "web", "region", "europe-west1"],
+    );
+    assert.match(caught.message, /direct VPC egress.*expected "us-east1", the Network's region/);
+    assert.deepStrictEqual(
+      graph.resources.filter((r) => r.urn.includes("::web")),
+      [],
+    );
   });
 
   it("a service account id per project, stack and name, within 30 characters", async () => {

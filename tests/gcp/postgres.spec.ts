@@ -74,7 +74,10 @@ describe("gcp.PostgresDatabase", () => {
     const { q } = await run(() => {
       const net = new Network("core", { privateServices: true, region: "us-east1" });
       new PostgresDatabase("db", { network: net });
+      // Private services access is VPC-wide: an instance in another region is reachable, so accepted.
+      new PostgresDatabase("far", { network: net, region: "europe-west1" });
     });
+    assert.strictEqual(inputs(q, T.instance, "far-instance").region, "europe-west1");
     const db = q.one(T.instance, "db-instance");
     const grant = q.one(T.keyMember, "db-key-grant-sql-agent-encrypt-decrypt");
     assert.ok(db.dependencies.includes(grant.urn), "the key grant comes first");

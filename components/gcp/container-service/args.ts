@@ -72,7 +72,9 @@ export interface ContainerServiceArgs extends ContainerEnvironmentArgs {
    */
   readonly vpcEgress?: (typeof VPC_EGRESS)[number];
   /**
-   * The service's region; a key the service creates is made there.
+   * The service's region; a key the service creates is made there. With a `Network`, it must be the
+   * Network's region (direct VPC egress takes a subnet in the service's region): a different one is
+   * refused when both are plain strings.
    * @default - the Network's region when a Network is given, else the provider's (`gcp:region`)
    */
   readonly region?: pulumi.Input<string>;
@@ -159,12 +161,22 @@ function placement(v: Validator, args: ContainerServiceArgs) {
   validateLocation(v, "region", args.region);
   const expected = "a Network, or { networkId, subnetId }";
   const network = v.required("network", args.network, expected);
-  if (network instanceof Network)
+  if (network instanceof Network) {
+    // Direct VPC egress needs the subnet in the service's region; checked when both are known now.
+    const { regionName } = network;
+    if (typeof args.region === "string" && regionName !== undefined && args.region !== regionName)
+      v.fail(
+        "region",
+        args.region,
+        "is not the region of the network's subnet (Cloud Run's direct VPC egress needs both in one region)",
+        `"${regionName}", the Network's region, or no region to follow the Network`,
+      );
     return {
       networkId: network.networkId,
       subnetId: network.privateSubnetId,
       region: args.region ?? network.region,
     };
+  }
   if (typeof network !== "object" || network.networkId === undefined || network.subnetId === undefined)
     v.fail("network", network, "is not a network", expected);
   return { networkId: network.networkId, subnetId: network.subnetId, region: args.region };

@@ -34,6 +34,12 @@ export class Network extends pulumi.ComponentResource {
   public readonly cidrBlock: string;
   /** The region of the subnets. */
   public readonly region: pulumi.Output<string>;
+  /**
+   * The region of the subnets as a plain string, when the caller gave one (known at construction);
+   * undefined when it comes from the provider (`gcp:region`) or from another resource's output. Components
+   * that must share the subnets' region check it with this before creating anything.
+   */
+  public readonly regionName?: string;
   /** The subnet whose traffic leaves through Cloud NAT: where services run. */
   public readonly privateSubnetId: pulumi.Output<string>;
   /** The subnet with no egress to the internet. */
@@ -70,6 +76,7 @@ export class Network extends pulumi.ComponentResource {
     this.networkName = this.network.name;
     this.cidrBlock = r.plan.cidr;
     this.region = region;
+    if (typeof r.region === "string") this.regionName = r.region;
     this.privateSubnetId = priv.id;
     this.isolatedSubnetId = isolated.id;
     this.weakened = pulumi.output(r.weakened);

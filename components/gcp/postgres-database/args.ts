@@ -51,6 +51,8 @@ export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
   readonly network: Network | pulumi.Input<string>;
   /**
    * The instance's region; a key the database creates is made there, and a given key must be there too.
+   * It may differ from the Network's: private services access peers the whole VPC, so the private IP is
+   * reachable from every region of the network.
    * @default - the Network's region when a Network is given, else the provider's (`gcp:region`)
    */
   readonly region?: pulumi.Input<string>;
@@ -135,6 +137,7 @@ function placement(v: Validator, args: PostgresDatabaseArgs): SqlPlacement {
     const connection = network.privateServicesConnection;
     if (connection === undefined)
       v.fail("network", "(a Network)", "has no private services connection", NETWORK_EXPECTED);
+    // No region check, unlike ContainerService: the peering is VPC-wide, so any region reaches the IP.
     return { networkId: network.networkId, region: args.region ?? network.region, waitFor: [connection] };
   }
   if (typeof network === "string") v.matches("network", network, NETWORK_ID, NETWORK_EXPECTED);
