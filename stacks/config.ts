@@ -11,12 +11,48 @@ const name = z
 const pinnedImage = z.string().refine((s) => imageReferenceProblem(s) === undefined, PINNED_IMAGE_EXPECTED);
 const tags = z.record(z.string(), z.string());
 
-/** The schema of the `groundwork-platform:*` keys. `aws:region` and other provider keys are read by the providers. */
-export const platformConfigSchema = z.strictObject({
+const port = z.number().int().min(1).max(65535);
+const engineVersion = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "a PostgreSQL version such as 16 or 16.4")
+  .default("16");
+const databaseName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier")
+  .default("app");
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "an Entra object id (a GUID)");
+
+/** The Kubernetes half: a hardened namespace and web service, on any cloud, when the stack configures it. */
+const kubernetesSchema = z.strictObject({
+  /** The namespace the web service runs in. */
+  namespace: name,
+  /** The web service's image. */
+  webImage: pinnedImage,
+  /** The web service's container port. */
+  webPort: port.default(8080),
+  /** Host name for the TLS Ingress, when one is wanted. */
+  ingressHost: z.string().optional(),
+  /** The TLS secret the Ingress uses. */
+  ingressTlsSecret: name.optional(),
+  /** Kubeconfig context the provider targets; the ambient context when absent. */
+  context: z.string().optional(),
+});
+
+/** Keys every cloud's stack file has. */
+const common = {
   /** The environment profile; decides sizes, availability and retention, never security. */
   environment: z.enum(ENVIRONMENTS),
-  /** Tags added to every resource. */
+  /** Tags (labels on Google Cloud) added to every resource. */
   tags: tags.optional(),
+  kubernetes: kubernetesSchema.optional(),
+};
+
+/** AWS: VPC, KMS key, S3 buckets, ECS Fargate behind an ALB, RDS PostgreSQL. */
+const awsSchema = z.strictObject({
+  cloud: z.literal("aws"),
+  ...common,
   network: z.strictObject({
     /** The VPC's IPv4 block. */
     cidrBlock: z.string(),
@@ -25,7 +61,7 @@ export const platformConfigSchema = z.strictObject({
     /** The container image of the API service. */
     image: pinnedImage,
     /** The container port. */
-    port: z.number().int().min(1).max(65535),
+    port,
     /** ACM certificate ARN for the HTTPS listener. */
     certificateArn: z
       .string()
@@ -36,34 +72,82 @@ export const platformConfigSchema = z.strictObject({
   database: z
     .strictObject({
       /** The PostgreSQL major version. */
-      engineVersion: z
-        .string()
-        .regex(/^\d+(\.\d+)?$/, "a PostgreSQL version such as 16 or 16.4")
-        .default("16"),
+      engineVersion,
       /** Database name created on the instance. */
-      databaseName: z
-        .string()
-        .regex(/^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier")
-        .default("app"),
+      databaseName,
     })
     .default({ engineVersion: "16", databaseName: "app" }),
-  kubernetes: z.strictObject({
-    /** The namespace the web service runs in. */
-    namespace: name,
-    /** The web service's image. */
-    webImage: pinnedImage,
-    /** The web service's container port. */
-    webPort: z.number().int().min(1).max(65535).default(8080),
-    /** Host name for the TLS Ingress, when one is wanted. */
-    ingressHost: z.string().optional(),
-    /** The TLS secret the Ingress uses. */
-    ingressTlsSecret: name.optional(),
-    /** Kubeconfig context the provider targets; the ambient context when absent. */
-    context: z.string().optional(),
+});
+
+/** Google Cloud: VPC with Cloud NAT, Cloud KMS key, GCS buckets, Cloud Run, Cloud SQL PostgreSQL. */
+const gcpSchema = z.strictObject({
+  cloud: z.literal("gcp"),
+  ...common,
+  /** The region of the subnets, key, buckets, service and database. */
+  region: z.string().regex(/^[a-z]+-[a-z]+\d+$/, "a Google Cloud region such as europe-west4"),
+  network: z.strictObject({
+    /** The VPC's IPv4 block, split into the private and isolated subnets. */
+    cidrBlock: z.string(),
+  }),
+  service: z.strictObject({
+    /** The container image of the API service. */
+    image: pinnedImage,
+    /** The container port. */
+    port,
+    /** Whether the service takes requests from the internet (a recorded weakening). */
+    publicAccess: z.boolean().default(false),
+  }),
+  database: z
+    .strictObject({ engineVersion, databaseName })
+    .default({ engineVersion: "16", databaseName: "app" }),
+});
+
+/** Azure: VNet with NSGs and flow logs, Key Vault key, a storage account, Container Apps, PostgreSQL. */
+const azureSchema = z.strictObject({
+  cloud: z.literal("azure"),
+  ...common,
+  /** The region of the resource group and everything in it. */
+  location: z.string().regex(/^[a-z]+[a-z0-9]*$/, "an Azure region name such as westeurope"),
+  network: z.strictObject({
+    /** The VNet's address space, split into one subnet per tier. */
+    addressSpace: z.string(),
+  }),
+  service: z.strictObject({
+    /** The container image of the API service. */
+    image: pinnedImage,
+    /** The container port. */
+    port,
+  }),
+  database: z.strictObject({
+    /** The PostgreSQL major version. */
+    engineVersion: z.enum(["14", "15", "16", "17"]).default("16"),
+    /** Database name created on the server. */
+    databaseName,
+    /** The Entra group that administers the server (no password login exists). */
+    administratorGroup: z.strictObject({ objectId: uuid, name: z.string().min(1) }),
+    /**
+     * The region paired with `location`, where geo-redundant backups (on in prod) are kept and their key
+     * must live; required in prod.
+     */
+    geoBackupLocation: z.string().optional(),
   }),
 });
 
+/**
+ * The schema of the `groundwork-platform:*` keys, one shape per `cloud` (AWS when the key is absent, as
+ * stack files written before Google Cloud and Azure say nothing). Provider keys (`aws:region`,
+ * `gcp:project`, `azure-native:subscriptionId`) are read by the providers.
+ */
+export const platformConfigSchema = z.preprocess(
+  (v) => (v !== null && typeof v === "object" && !("cloud" in v) ? { ...v, cloud: "aws" } : v),
+  z.discriminatedUnion("cloud", [awsSchema, gcpSchema, azureSchema]),
+);
+
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+/** The clouds a stack may target. */
+export type Cloud = PlatformConfig["cloud"];
+/** The configuration of a stack on one cloud. */
+export type CloudConfig<C extends Cloud> = Extract<PlatformConfig, { cloud: C }>;
 
 /** Thrown when a stack file is wrong; the message names the file and the key. */
 export class PlatformConfigError extends pulumi.RunError {}

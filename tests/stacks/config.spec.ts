@@ -31,6 +31,9 @@ function errorOf(raw: Record<string, string>): string {
 describe("stacks/config: loadPlatformConfig", () => {
   it("reads JSON-valued keys of the project namespace and fills defaults", () => {
     const c = loadPlatformConfig(valid, P, "dev");
+    // A stack file that names no cloud is an AWS stack (every stack written before the other clouds).
+    assert.ok(c.cloud === "aws", `cloud is ${c.cloud}`);
+    assert.ok(c.kubernetes);
     assert.equal(c.environment, "dev");
     assert.equal(c.network.cidrBlock, "10.10.0.0/16");
     assert.equal(c.service.internetFacing, false);
@@ -81,5 +84,74 @@ describe("stacks/config: loadPlatformConfig", () => {
 
   it("refuses an environment outside dev, staging, prod", () => {
     assert.match(errorOf({ ...valid, [`${P}:environment`]: "qa" }), /groundwork-platform:environment:/);
+  });
+
+  const gcp: Record<string, string> = {
+    [`${P}:cloud`]: "gcp",
+    [`${P}:environment`]: "prod",
+    [`${P}:region`]: "europe-west4",
+    [`${P}:network`]: JSON.stringify({ cidrBlock: "10.40.0.0/20" }),
+    [`${P}:service`]: JSON.stringify({ image: "europe-docker.pkg.dev/acme/apps/api:1.4.2", port: 8080 }),
+  };
+  const azure: Record<string, string> = {
+    [`${P}:cloud`]: "azure",
+    [`${P}:environment`]: "dev",
+    [`${P}:location`]: "westeurope",
+    [`${P}:network`]: JSON.stringify({ addressSpace: "10.50.0.0/16" }),
+    [`${P}:service`]: JSON.stringify({ image: "acme.azurecr.io/api:1.4.2", port: 8080 }),
+    [`${P}:database`]: JSON.stringify({
+      databaseName: "app",
+      administratorGroup: { objectId: "6f1c2a9e-0d3b-4c57-9a1e-2b8f4d7c0001", name: "db-admins" },
+    }),
+  };
+
+  it("reads a Google Cloud stack: its own keys, defaults, and no Kubernetes half unless configured", () => {
+    const c = loadPlatformConfig(gcp, P, "gcp-prod");
+    assert.ok(c.cloud === "gcp", `cloud is ${c.cloud}`);
+    assert.equal(c.region, "europe-west4");
+    assert.equal(c.service.publicAccess, false);
+    assert.deepEqual(c.database, { engineVersion: "16", databaseName: "app" });
+    assert.equal(c.kubernetes, undefined);
+  });
+
+  it("reads an Azure stack: location, address space, the Entra administrator group", () => {
+    const c = loadPlatformConfig(azure, P, "azure-dev");
+    assert.ok(c.cloud === "azure", `cloud is ${c.cloud}`);
+    assert.equal(c.location, "westeurope");
+    assert.equal(c.database.engineVersion, "16");
+    assert.equal(c.database.administratorGroup.name, "db-admins");
+  });
+
+  it("refuses another cloud's keys, naming the key (a certificate ARN means nothing on Google Cloud)", () => {
+    const msg = errorOf({
+      ...gcp,
+      [`${P}:service`]: JSON.stringify({ ...JSON.parse(gcp[`${P}:service`]), internetFacing: true }),
+    });
+    assert.match(msg, /groundwork-platform:service\.internetFacing: unknown key/);
+    assert.match(
+      errorOf({ ...azure, [`${P}:region`]: "westeurope" }),
+      /groundwork-platform:region: unknown key/,
+    );
+  });
+
+  it("refuses an Azure administrator that is not an object id, and a missing location", () => {
+    const database = JSON.parse(azure[`${P}:database`]);
+    const msg = errorOf({
+      ...azure,
+      [`${P}:database`]: JSON.stringify({
+        ...database,
+        administratorGroup: { objectId: "db-admins", name: "x" },
+      }),
+    });
+    assert.match(msg, /groundwork-platform:database\.administratorGroup\.objectId: an Entra object id/);
+    const { [`${P}:location`]: _dropped, ...rest } = azure;
+    assert.match(errorOf(rest), /groundwork-platform:location: missing value/);
+  });
+
+  it("refuses a cloud it has no platform for, naming the clouds it has", () => {
+    assert.match(
+      errorOf({ ...valid, [`${P}:cloud`]: "oci" }),
+      /groundwork-platform:cloud: .*aws.*gcp.*azure/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { ROOT } from "./platform";
+import { ROOT, stackNames } from "./platform";
 
 const read = (f: string): string => fs.readFileSync(path.join(ROOT, f), "utf8");
 
@@ -45,7 +45,7 @@ describe("README and CI: the two commands", () => {
       >;
     };
     const policy = wf.jobs.policy;
-    assert.deepEqual(policy.strategy?.matrix?.stack, ["dev", "staging", "prod"]);
+    assert.deepEqual([...(policy.strategy?.matrix?.stack ?? [])].sort(), stackNames());
     assert.ok(
       policy.steps.some((s) =>
         s.run?.includes("dist/cli/main.js check . --stack ${{ matrix.stack }} --format sarif"),
@@ -61,8 +61,8 @@ describe("README and CI: the two commands", () => {
       on: Record<string, unknown>;
       jobs: {
         preview: {
-          strategy: { matrix: { stack: string[] } };
-          steps: { uses?: string; with?: Record<string, unknown> }[];
+          strategy: { matrix: { stack: string[]; include: { stack: string; cloud: string }[] } };
+          steps: { if?: string; uses?: string; with?: Record<string, unknown> }[];
         };
       };
     };
@@ -70,7 +70,24 @@ describe("README and CI: the two commands", () => {
       !("pull_request" in wf.on) && !("pull_request_target" in wf.on),
       "credentials must not reach pull requests",
     );
-    assert.deepEqual(wf.jobs.preview.strategy.matrix.stack, ["dev", "staging", "prod"]);
+    const { matrix } = wf.jobs.preview.strategy;
+    assert.deepEqual([...matrix.stack].sort(), stackNames());
+    // Each stack gets the credentials of the cloud its stack file names (AWS when it names none).
+    for (const stack of stackNames()) {
+      const named =
+        /groundwork-platform:cloud: (\w+)/.exec(read(`stacks/Pulumi.${stack}.yaml`))?.[1] ?? "aws";
+      assert.deepEqual(
+        matrix.include.filter((i) => i.stack === stack).map((i) => i.cloud),
+        [named],
+        stack,
+      );
+    }
+    const steps = wf.jobs.preview.steps;
+    for (const cloud of ["aws", "gcp", "azure"])
+      assert.ok(
+        steps.some((s) => s.if?.startsWith(`matrix.cloud == '${cloud}'`)),
+        `no credentials step for ${cloud}`,
+      );
     const step = wf.jobs.preview.steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
     assert.equal(step?.with?.command, "preview");
     assert.equal(step?.with?.policyPacks, "policy");

@@ -1,0 +1,81 @@
+// The AWS flavour of the reference platform: a VPC, a KMS key, two S3 buckets, an ECS Fargate service
+// behind an ALB and an RDS PostgreSQL database it reads its managed secret from.
+import * as pulumi from "@pulumi/pulumi";
+import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../components/aws";
+import { CloudConfig } from "./config";
+
+/** Composes the AWS platform; returns the stack outputs an operator needs. */
+export function awsPlatform(
+  config: CloudConfig<"aws">,
+  tags: Record<string, string>,
+): Record<string, unknown> {
+  const environment = config.environment;
+  // One customer-managed key for the platform's data at rest; each component grants what it needs.
+  const key = new EncryptionKey("platform", {
+    environment,
+    tags,
+    description: `Groundwork platform data key (${environment})`,
+    services: ["logs"],
+  });
+
+  const network = new Network("core", {
+    environment,
+    tags,
+    cidrBlock: config.network.cidrBlock,
+    encryptionKey: key,
+  });
+
+  const assets = new Bucket("assets", { environment, tags, encryptionKey: key });
+  const uploads = new Bucket("uploads", { environment, tags, encryptionKey: key });
+
+  // The database first: the service reads its managed secret, and the database lets the service in after
+  // both exist, so neither needs the other at construction.
+  const database = new PostgresDatabase("app", {
+    environment,
+    tags,
+    vpcId: network.vpcId,
+    subnetIds: network.isolatedSubnetIds,
+    engineVersion: config.database.engineVersion,
+    databaseName: config.database.databaseName,
+    encryptionKey: key,
+  });
+
+  const api = new ContainerService("api", {
+    environment,
+    tags,
+    vpcId: network.vpcId,
+    subnetIds: network.privateSubnetIds,
+    loadBalancerSubnetIds: config.service.internetFacing ? network.publicSubnetIds : network.privateSubnetIds,
+    image: config.service.image,
+    containerPort: config.service.port,
+    certificateArn: config.service.certificateArn,
+    internetFacing: config.service.internetFacing,
+    encryptionKey: key,
+    // The RDS-managed secret by reference (ECS injects its JSON keys); the execution role may decrypt it
+    // with the database key, through Secrets Manager only.
+    secrets: {
+      DATABASE_USERNAME: pulumi.interpolate`${database.masterUserSecretArn}:username::`,
+      DATABASE_PASSWORD: pulumi.interpolate`${database.masterUserSecretArn}:password::`,
+    },
+    secretKeyArns: [database.keyArn],
+  });
+  // Grants go to the service: the children are named from it (assets-grant-api-read), not from call order.
+  assets.grantRead(api);
+  uploads.grantWrite(api);
+  // PostgreSQL from the service's tasks, and their egress to it. Id "0" keeps the rule this stack made with
+  // `allowedSecurityGroupIds: [api.taskSecurityGroupId]` (app-ingress-0): a new name would replace it.
+  database.connections.allowDefaultPortFrom(api, { id: "0" });
+
+  return {
+    vpcId: network.vpcId,
+    privateSubnetIds: network.privateSubnetIds,
+    isolatedSubnetIds: network.isolatedSubnetIds,
+    keyArn: key.arn,
+    assetsBucket: assets.bucketName,
+    uploadsBucket: uploads.bucketName,
+    apiUrl: pulumi.interpolate`https://${api.loadBalancerDnsName}`,
+    apiLogGroup: api.logGroupName,
+    databaseEndpoint: database.endpoint,
+    databaseSecretArn: database.masterUserSecretArn,
+  };
+}

@@ -1,0 +1,350 @@
+// The reference platform on Google Cloud and Azure: each flavour composes the same building blocks as the
+// AWS one, wires the service to its data, protects what holds data in prod, and differs from dev by size
+// and availability only. An AWS stack loads neither of the other clouds' SDKs.
+import { strict as assert } from "assert";
+import { execFile } from "child_process";
+import { promisify } from "util";
+import { platformGraph, ROOT } from "./platform";
+import { GraphQuery, GraphResource, ResourceGraph, reveal } from "../../engine/graph";
+
+const inputs = (r: GraphResource): Record<string, unknown> => reveal<Record<string, unknown>>(r.inputs);
+
+/** The value at a dotted path of a resource's inputs. */
+function at(r: GraphResource, dotted: string): unknown {
+  return dotted
+    .split(".")
+    .reduce<unknown>(
+      (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+      inputs(r),
+    );
+}
+
+interface Flavour {
+  readonly cloud: "gcp" | "azure";
+  /** Component type and name each stack of the flavour composes. */
+  readonly components: readonly string[];
+  /** Outputs an operator needs. */
+  readonly outputs: readonly string[];
+  /** Resource types that hold data or keys: protected in prod, free to destroy in dev. */
+  readonly stateful: readonly string[];
+  /** Inputs (dotted paths) that carry a security control, per type: identical in dev and prod. */
+  readonly security: { readonly [type: string]: readonly string[] };
+  /** Inputs that the prod profile makes bigger or more available: [type, name, path, dev, prod]. */
+  readonly profile: readonly (readonly [string, string, string, unknown, unknown])[];
+}
+
+const FLAVOURS: readonly Flavour[] = [
+  {
+    cloud: "gcp",
+    components: [
+      "groundwork:gcp:EncryptionKey::platform",
+      "groundwork:gcp:Network::core",
+      "groundwork:gcp:Bucket::assets",
+      "groundwork:gcp:Bucket::uploads",
+      "groundwork:gcp:ContainerService::api",
+      "groundwork:gcp:PostgresDatabase::app",
+      "groundwork:kubernetes:Namespace::storefront",
+      "groundwork:kubernetes:WebService::web",
+    ],
+    outputs: ["networkId", "keyId", "assetsBucket", "uploadsBucket", "apiUrl", "databaseConnectionName"],
+    stateful: [
+      "gcp:storage/bucket:Bucket",
+      "gcp:kms/keyRing:KeyRing",
+      "gcp:kms/cryptoKey:CryptoKey",
+      "gcp:sql/databaseInstance:DatabaseInstance",
+      "gcp:sql/database:Database",
+    ],
+    security: {
+      "gcp:storage/bucket:Bucket": [
+        "uniformBucketLevelAccess",
+        "publicAccessPrevention",
+        "encryption",
+        "versioning",
+        "forceDestroy",
+      ],
+      "gcp:kms/cryptoKey:CryptoKey": ["rotationPeriod", "purpose", "versionTemplate"],
+      "gcp:sql/databaseInstance:DatabaseInstance": [
+        "settings.ipConfiguration",
+        "settings.databaseFlags",
+        "settings.backupConfiguration.enabled",
+        "settings.backupConfiguration.pointInTimeRecoveryEnabled",
+        "encryptionKeyName",
+      ],
+      "gcp:cloudrunv2/service:Service": [
+        "ingress",
+        "binaryAuthorization",
+        "invokerIamDisabled",
+        "template.encryptionKey",
+        "template.vpcAccess",
+        "template.serviceAccount",
+      ],
+      "gcp:compute/firewall:Firewall": ["direction", "allows", "denies", "logConfig", "priority"],
+      "gcp:compute/subnetwork:Subnetwork": ["privateIpGoogleAccess", "logConfig"],
+      "gcp:compute/routerNat:RouterNat": ["logConfig"],
+    },
+    profile: [
+      [
+        "gcp:sql/databaseInstance:DatabaseInstance",
+        "app-instance",
+        "settings.availabilityType",
+        "ZONAL",
+        "REGIONAL",
+      ],
+      ["gcp:sql/databaseInstance:DatabaseInstance", "app-instance", "deletionProtection", false, true],
+      ["gcp:cloudrunv2/service:Service", "api-service", "template.scaling.minInstanceCount", 1, 3],
+    ],
+  },
+  {
+    cloud: "azure",
+    components: [
+      "groundwork:azure:EncryptionKey::platform",
+      "groundwork:azure:Network::core",
+      "groundwork:azure:StorageAccount::assets",
+      "groundwork:azure:StorageAccount::uploads",
+      "groundwork:azure:ContainerService::api",
+      "groundwork:azure:PostgresDatabase::app",
+    ],
+    outputs: [
+      "resourceGroupName",
+      "vnetId",
+      "keyId",
+      "assetsAccount",
+      "uploadsAccount",
+      "apiFqdn",
+      "databaseHost",
+    ],
+    stateful: [
+      "azure-native:resources:ResourceGroup",
+      "azure-native:storage:StorageAccount",
+      "azure-native:keyvault:Vault",
+      "azure-native:keyvault:Key",
+      "azure-native:dbforpostgresql:Server",
+      "azure-native:dbforpostgresql:Database",
+      "azure-native:operationalinsights:Workspace",
+    ],
+    security: {
+      "azure-native:storage:StorageAccount": [
+        "allowBlobPublicAccess",
+        "allowCrossTenantReplication",
+        "allowSharedKeyAccess",
+        "defaultToOAuthAuthentication",
+        "enableHttpsTrafficOnly",
+        "minimumTlsVersion",
+        "networkRuleSet",
+        "publicNetworkAccess",
+      ],
+      "azure-native:storage:BlobServiceProperties": [
+        "isVersioningEnabled",
+        "deleteRetentionPolicy.enabled",
+        "containerDeleteRetentionPolicy.enabled",
+      ],
+      "azure-native:keyvault:Vault": [
+        "properties.enablePurgeProtection",
+        "properties.enableRbacAuthorization",
+        "properties.softDeleteRetentionInDays",
+        "properties.networkAcls",
+        "properties.publicNetworkAccess",
+      ],
+      "azure-native:keyvault:Key": ["properties.kty", "properties.keySize", "properties.rotationPolicy"],
+      "azure-native:dbforpostgresql:Server": [
+        "authConfig",
+        "network.publicNetworkAccess",
+        "dataEncryption.type",
+      ],
+      "azure-native:app:ManagedEnvironment": ["publicNetworkAccess", "vnetConfiguration.internal"],
+      "azure-native:app:ContainerApp": ["configuration.ingress", "identity.type"],
+      "azure-native:network:NetworkSecurityGroup": ["securityRules"],
+      "azure-native:network:Subnet": ["defaultOutboundAccess", "delegations"],
+    },
+    profile: [
+      [
+        "azure-native:dbforpostgresql:Server",
+        "app-server",
+        "highAvailability.mode",
+        "Disabled",
+        "ZoneRedundant",
+      ],
+      [
+        "azure-native:dbforpostgresql:Server",
+        "app-server",
+        "backup.geoRedundantBackup",
+        "Disabled",
+        "Enabled",
+      ],
+      ["azure-native:app:ContainerApp", "api-app", "template.scale.minReplicas", 1, 3],
+    ],
+  },
+];
+
+describe("stacks: the reference platform on Google Cloud and Azure", function () {
+  this.timeout(120_000);
+
+  for (const flavour of FLAVOURS) {
+    const { cloud } = flavour;
+    const graphs = (): Promise<[ResourceGraph, ResourceGraph]> =>
+      Promise.all([platformGraph(`${cloud}-dev`), platformGraph(`${cloud}-prod`)]);
+
+    it(`${cloud}: dev and prod compose the platform's components and export what an operator needs`, async () => {
+      for (const [env, g] of (await graphs()).map((g, i) => [["dev", "prod"][i], g] as const)) {
+        const components = g.resources
+          .filter((r) => r.type.startsWith("groundwork:"))
+          .map((r) => `${r.type}::${r.name}`);
+        for (const expected of flavour.components)
+          assert.ok(components.includes(expected), `${cloud}-${env} lacks ${expected}`);
+        for (const key of flavour.outputs)
+          assert.ok(key in g.outputs, `${cloud}-${env} does not export ${key}`);
+        assert.deepEqual([g.outputs.environment, g.outputs.cloud], [env, cloud]);
+        // No resource of another cloud: the flavour is the whole platform.
+        const foreign = g.resources.filter(
+          (r) => /^(aws|gcp|azure-native):/.test(r.type) && !r.type.startsWith(cloud),
+        );
+        assert.deepEqual(
+          foreign.map((r) => r.urn),
+          [],
+        );
+      }
+    });
+
+    it(`${cloud}: every stateful resource is protected in prod, none in dev`, async () => {
+      const [dev, prod] = await graphs();
+      const stateful = (g: ResourceGraph) => g.resources.filter((r) => flavour.stateful.includes(r.type));
+      assert.ok(stateful(prod).length >= flavour.stateful.length, `found ${stateful(prod).length}`);
+      assert.deepEqual(
+        stateful(prod)
+          .filter((r) => !r.protect)
+          .map((r) => r.urn),
+        [],
+      );
+      assert.deepEqual(
+        stateful(dev)
+          .filter((r) => r.protect)
+          .map((r) => r.urn),
+        [],
+      );
+    });
+
+    it(`${cloud}: prod is bigger and more available than dev`, async () => {
+      const [dev, prod] = (await graphs()).map((g) => new GraphQuery(g));
+      for (const [type, name, path, devValue, prodValue] of flavour.profile) {
+        assert.deepEqual(at(dev.one(type, name), path), devValue, `dev ${name}.${path}`);
+        assert.deepEqual(at(prod.one(type, name), path), prodValue, `prod ${name}.${path}`);
+      }
+    });
+
+    it(`${cloud}: prod is never weaker than dev: the security inputs of every shared resource are identical`, async () => {
+      const [dev, prod] = await graphs();
+      let compared = 0;
+      for (const [type, paths] of Object.entries(flavour.security)) {
+        const devOfType = dev.resources.filter((r) => r.type === type);
+        assert.ok(devOfType.length > 0, `dev has no ${type}`);
+        for (const d of devOfType) {
+          const p = prod.resources.find((r) => r.type === type && r.name === d.name);
+          assert.ok(p, `prod lacks ${type} ${d.name}`);
+          for (const path of paths) {
+            assert.deepEqual(
+              at(p, path),
+              at(d, path),
+              `${type} ${d.name}.${path} differs between dev and prod`,
+            );
+            if (at(d, path) !== undefined) compared++;
+          }
+        }
+      }
+      assert.ok(compared > 40, `compared only ${compared} inputs`);
+    });
+  }
+
+  it("gcp: the service reads the assets bucket, writes uploads, and logs in to its database with IAM only", async () => {
+    const q = new GraphQuery(await platformGraph("gcp-dev"));
+    const account = q.one("gcp:serviceaccount/account:Account", "api-sa").urn;
+    const grants: [string, string, string][] = [
+      ["gcp:storage/bucketIAMMember:BucketIAMMember", "assets-grant-api-read", "roles/storage.objectViewer"],
+      [
+        "gcp:storage/bucketIAMMember:BucketIAMMember",
+        "uploads-grant-api-write",
+        "roles/storage.objectCreator",
+      ],
+      ["gcp:projects/iAMMember:IAMMember", "app-grant-api-read-write-client", "roles/cloudsql.client"],
+      [
+        "gcp:projects/iAMMember:IAMMember",
+        "app-grant-api-read-write-instance-user",
+        "roles/cloudsql.instanceUser",
+      ],
+    ];
+    for (const [type, name, role] of grants) {
+      const grant = q.one(type, name);
+      assert.equal(inputs(grant).role, role, name);
+      assert.deepEqual(grant.propertyDependencies.member, [account], `${name} is not the service's account`);
+    }
+    // The database user is named from the same account (its type and name follow in an apply).
+    const user = q.one("gcp:sql/user:User", "app-grant-api-read-write");
+    assert.ok(user.dependencies.includes(account), "the database user is not the service's account");
+    assert.deepEqual(
+      q
+        .ofType("gcp:sql/user:User")
+        .filter((u) => inputs(u).password !== undefined)
+        .map((u) => u.urn),
+      [],
+      "no database user has a password",
+    );
+  });
+
+  it("azure: the app's identity gets blob roles on each account; the server admits Entra principals only", async () => {
+    const q = new GraphQuery(await platformGraph("azure-dev"));
+    const identity = q.one("azure-native:managedidentity:UserAssignedIdentity", "api-identity").urn;
+    for (const name of ["assets-grant-api-read", "uploads-grant-api-read-write"]) {
+      const grant = q.one("azure-native:authorization:RoleAssignment", name);
+      assert.deepEqual(grant.propertyDependencies.principalId, [identity], name);
+      assert.equal(inputs(grant).principalType, "ServicePrincipal", name);
+    }
+    const server = q.one("azure-native:dbforpostgresql:Server", "app-server");
+    assert.deepEqual(at(server, "authConfig.passwordAuth"), "Disabled");
+    assert.equal(inputs(server).administratorLoginPassword, undefined);
+    const admin = q.one(
+      "azure-native:dbforpostgresql:AdministratorsMicrosoftEntra",
+      "app-admin-platform-db-admins",
+    );
+    assert.equal(inputs(admin).principalType, "Group");
+  });
+
+  it("azure prod: geo-redundant backups are encrypted with a key in the paired region", async () => {
+    const q = new GraphQuery(await platformGraph("azure-prod"));
+    assert.equal(inputs(q.one("azure-native:keyvault:Vault", "platform-geo-kv")).location, "northeurope");
+    const server = q.one("azure-native:dbforpostgresql:Server", "app-server");
+    assert.ok(
+      server.propertyDependencies.dataEncryption?.includes(
+        q.one("azure-native:keyvault:Key", "platform-geo-key").urn,
+      ),
+      "the server's encryption does not use the geo key",
+    );
+  });
+
+  it("an AWS stack loads neither the Google Cloud nor the Azure SDK (and each flavour no other cloud's)", async () => {
+    // A fresh process per stack: the program runs in-process under the offline engine, then the module
+    // cache says which provider SDKs it loaded.
+    const script = (stack: string): string => `
+      const { loadProject, loadStackConfig } = require("./dist/check/project");
+      const { synth } = require("./dist/engine/synth");
+      const project = loadProject(".");
+      const { config } = loadStackConfig(project, ${JSON.stringify(stack)});
+      const program = require("./dist/stacks/index.js");
+      synth(program, { project: project.name, stack: ${JSON.stringify(stack)}, config }).then((g) => {
+        const files = Object.keys(require.cache).map((f) => f.split(require("path").sep).join("/"));
+        const sdks = ["aws", "gcp", "azure-native", "kubernetes"].filter((s) =>
+          files.some((f) => f.includes("/node_modules/@pulumi/" + s + "/")));
+        process.stdout.write(JSON.stringify({ sdks, resources: g.resources.length }));
+      });`;
+    const run = promisify(execFile);
+    const loaded = await Promise.all(
+      ["dev", "gcp-dev", "azure-dev"].map(async (stack) => {
+        const { stdout } = await run(process.execPath, ["-e", script(stack)], { cwd: ROOT });
+        return JSON.parse(stdout) as { sdks: string[]; resources: number };
+      }),
+    );
+    for (const { resources } of loaded) assert.ok(resources > 20, `only ${resources} resources synthesized`);
+    assert.deepEqual(
+      loaded.map((l) => l.sdks),
+      [["aws", "kubernetes"], ["gcp", "kubernetes"], ["azure-native"]],
+    );
+  });
+});
