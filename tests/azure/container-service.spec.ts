@@ -137,5 +137,12 @@ describe("azure ContainerService", () => {
     [bad({ cpu: 0.3 }), "cpu", "0.3", /steps of 0.25/],
     [bad({ registryServer: "docker.io" }), "registryServer", '"docker.io"', /azurecr/],
     [bad({ ingress: {} } as never), "ingress", "{}", /containerPort|image/],
+    [
+      () => new ContainerService("Api", { ...LOC, network: networkLike(["apps"]), image: IMAGE }),
+      "name",
+      '"Api"',
+      /lowercase/,
+      "name: the container app's",
+    ],
   ]);
 });

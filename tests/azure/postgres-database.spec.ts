@@ -175,5 +175,24 @@ describe("azure PostgresDatabase", () => {
       "undefined",
       /name/,
     ],
+    [
+      bad({ administrators: [{ objectId: 42 as never, principalName: "ops" }] }),
+      "administrators[0].objectId",
+      "42",
+      /object id/,
+    ],
+    [
+      bad({ administrators: [{ objectId: "id", principalName: "ops", tenantId: "t" } as never] }),
+      "administrators[0].tenantId",
+      '"t"',
+      /principalType/,
+    ],
+    [
+      bad({ passwordAuth: true, administratorLoginPassword: 42 as never }),
+      "administratorLoginPassword",
+      '"[secret]"',
+      /a password/,
+    ],
+    [bad({ administratorLogin: "ops" }), "administratorLogin", '"ops"', /passwordAuth: true/],
   ]);
 });

@@ -3,21 +3,10 @@
 // WebService a bad container) is refused with a GroundworkInputError naming the component and the field,
 // before anything registers. The generator and the check are in ./kit; Google Cloud and Azure have specs
 // of their own beside this one.
-import {
-  Bucket,
-  BucketArgs,
-  ContainerService,
-  ContainerServiceArgs,
-  EncryptionKey,
-  EncryptionKeyArgs,
-  Network,
-  NetworkArgs,
-  PostgresDatabase,
-  PostgresDatabaseArgs,
-} from "../../components/aws";
-import { Namespace, NamespaceArgs, WebService, WebServiceArgs } from "../../components/kubernetes";
+import * as aws from "../../components/aws";
+import * as kubernetes from "../../components/kubernetes";
 import { SERVICE_ARGS } from "../aws/helpers";
-import { CommonKind, COMMON_WRONG, Subject, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
 
 /** The AWS and Kubernetes kinds beyond the common ones. */
 type Kind = CommonKind | "key" | "containers";
@@ -32,17 +21,17 @@ const WRONG: Record<Kind, readonly unknown[]> = {
 const SUBJECTS = [
   {
     name: "aws.EncryptionKey",
-    build: (n, a) => new EncryptionKey(n, a as EncryptionKeyArgs),
+    build: construct(aws.EncryptionKey),
     base: {},
     kinds: {
       ...{ environment: "enum", tags: "map", description: "string", administrators: "list", users: "list" },
       ...{ services: "list", alias: "string", deletionWindowDays: "number", protect: "boolean" },
     },
     badNames: ["a.b", "aws/x"],
-  } satisfies Subject<EncryptionKeyArgs, Kind>,
+  } satisfies Subject<aws.EncryptionKeyArgs, Kind>,
   {
     name: "aws.Bucket",
-    build: (n, a) => new Bucket(n, a as BucketArgs),
+    build: construct(aws.Bucket),
     base: {},
     kinds: {
       ...{ environment: "enum", tags: "map", bucketName: "string", encryptionKey: "key" },
@@ -50,20 +39,20 @@ const SUBJECTS = [
       ...{ abortIncompleteUploadDays: "number", logRetentionDays: "number", protect: "boolean" },
     },
     badNames: ["a_b", "Core Logs", "-x", "sthree-x"],
-  } satisfies Subject<BucketArgs, Kind>,
+  } satisfies Subject<aws.BucketArgs, Kind>,
   {
     name: "aws.Network",
-    build: (n, a) => new Network(n, a as NetworkArgs),
+    build: construct(aws.Network),
     base: {},
     kinds: {
       ...{ environment: "enum", tags: "map", cidrBlock: "string", zones: "number", natGateways: "enum" },
       ...{ flowLogs: "boolean", logRetentionDays: "number", encryptionKey: "key", protect: "boolean" },
     },
     badNames: ["core net", "a".repeat(42)],
-  } satisfies Subject<NetworkArgs, Kind>,
+  } satisfies Subject<aws.NetworkArgs, Kind>,
   {
     name: "aws.PostgresDatabase",
-    build: (n, a) => new PostgresDatabase(n, a as PostgresDatabaseArgs),
+    build: construct(aws.PostgresDatabase),
     base: { vpcId: SERVICE_ARGS.vpcId, subnetIds: ["subnet-i1", "subnet-i2"] },
     kinds: {
       ...{ environment: "enum", tags: "map", vpcId: "string", subnetIds: "list" },
@@ -78,10 +67,10 @@ const SUBJECTS = [
       },
     },
     badNames: ["9db", "a--b", "a_b", "Orders API", "sg-db"],
-  } satisfies Subject<PostgresDatabaseArgs, Kind>,
+  } satisfies Subject<aws.PostgresDatabaseArgs, Kind>,
   {
     name: "aws.ContainerService",
-    build: (n, a) => new ContainerService(n, a as ContainerServiceArgs),
+    build: construct(aws.ContainerService),
     base: SERVICE_ARGS,
     kinds: {
       ...{
@@ -98,20 +87,20 @@ const SUBJECTS = [
       ...{ encryptionKey: "key", protect: "boolean", secretKeyArns: "list" },
     },
     badNames: ["internal-api", "orders-api-service-xy", "-api", "a_b"],
-  } satisfies Subject<ContainerServiceArgs, Kind>,
+  } satisfies Subject<aws.ContainerServiceArgs, Kind>,
   {
     name: "kubernetes.Namespace",
-    build: (n, a) => new Namespace(n, a as NamespaceArgs),
+    build: construct(kubernetes.Namespace),
     base: {},
     kinds: {
       ...{ environment: "enum", labels: "map", annotations: "map", podSecurityVersion: "string" },
       allowExternalServices: "boolean",
     },
     badNames: ["Payments", "a_b", "default", "kube-apps", "a.b"],
-  } satisfies Subject<NamespaceArgs, Kind>,
+  } satisfies Subject<kubernetes.NamespaceArgs, Kind>,
   {
     name: "kubernetes.WebService",
-    build: (n, a) => new WebService(n, a as WebServiceArgs),
+    build: construct(kubernetes.WebService),
     base: { namespace: "apps", containers: [{ name: "web", image: "nginx:1.27.0" }] },
     kinds: {
       ...{ namespace: "string", environment: "enum", labels: "map", annotations: "map" },
@@ -127,7 +116,7 @@ const SUBJECTS = [
       ...{ ingressClassName: "string", ingressControllerNamespace: "string" },
     },
     badNames: ["Web", "9web", "web_1", "a.b"],
-  } satisfies Subject<WebServiceArgs, Kind>,
+  } satisfies Subject<kubernetes.WebServiceArgs, Kind>,
 ] as const;
 
 describe("strict arguments: seeded random bad input, every AWS and Kubernetes component", () => {

@@ -3,20 +3,9 @@
 // GroundworkInputError naming the component and the field, before anything registers. The kinds below add
 // Azure's own shapes: regions, resource groups, keys and networks (components only), Entra
 // administrators, Key Vault secret references, Container Apps CPU.
-import {
-  ContainerService,
-  ContainerServiceArgs,
-  EncryptionKey,
-  EncryptionKeyArgs,
-  Network,
-  NetworkArgs,
-  PostgresDatabase,
-  PostgresDatabaseArgs,
-  StorageAccount,
-  StorageAccountArgs,
-} from "../../components/azure";
+import * as azure from "../../components/azure";
 import { networkLike } from "../azure/helpers";
-import { CommonKind, COMMON_WRONG, Subject, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
 
 /** The Azure kinds beyond the common ones. */
 type Kind =
@@ -101,14 +90,14 @@ const LOGS = { logRetentionDays: "number", logWorkspaceId: "workspaceId" } as co
 const SUBJECTS = [
   {
     name: "azure.EncryptionKey",
-    build: (n, a) => new EncryptionKey(n, a as EncryptionKeyArgs),
+    build: construct(azure.EncryptionKey),
     base: LOC,
     kinds: { ...COMMON, rotationDays: "number", keySize: "number" },
     badNames: ["9key", "a_b", "a--b", "a".repeat(20)],
-  } satisfies Subject<EncryptionKeyArgs, Kind>,
+  } satisfies Subject<azure.EncryptionKeyArgs, Kind>,
   {
     name: "azure.StorageAccount",
-    build: (n, a) => new StorageAccount(n, a as StorageAccountArgs),
+    build: construct(azure.StorageAccount),
     base: LOC,
     kinds: {
       ...{ ...COMMON, ...LOGS, encryptionKey: "key", accountName: "string", containers: "list" },
@@ -116,17 +105,17 @@ const SUBJECTS = [
       softDeleteDays: "number",
     },
     badNames: ["9data", "a_b", "a".repeat(20)],
-  } satisfies Subject<StorageAccountArgs, Kind>,
+  } satisfies Subject<azure.StorageAccountArgs, Kind>,
   {
     name: "azure.Network",
-    build: (n, a) => new Network(n, a as NetworkArgs),
+    build: construct(azure.Network),
     base: LOC,
     kinds: { ...COMMON, ...LOGS, addressSpace: "string", tiers: "tiers", nat: "boolean" },
     badNames: ["-core", "core.", "a".repeat(60)],
-  } satisfies Subject<NetworkArgs, Kind>,
+  } satisfies Subject<azure.NetworkArgs, Kind>,
   {
     name: "azure.PostgresDatabase",
-    build: (n, a) => new PostgresDatabase(n, a as PostgresDatabaseArgs),
+    build: construct(azure.PostgresDatabase),
     // Password authentication on, so its login and password are checked as values, not as extras.
     base: {
       ...LOC,
@@ -142,10 +131,10 @@ const SUBJECTS = [
       ...{ passwordAuth: "boolean", administratorLogin: "string", administratorLoginPassword: "secret" },
     },
     badNames: ["9db", "a_b", "a".repeat(20)],
-  } satisfies Subject<PostgresDatabaseArgs, Kind>,
+  } satisfies Subject<azure.PostgresDatabaseArgs, Kind>,
   {
     name: "azure.ContainerService",
-    build: (n, a) => new ContainerService(n, a as ContainerServiceArgs),
+    build: construct(azure.ContainerService),
     base: { ...LOC, network: networkLike(["apps"]), image: "contoso.azurecr.io/api:1.4.2" },
     kinds: {
       ...{ ...COMMON, ...LOGS, network: "network", image: "string", containerPort: "number" },
@@ -158,7 +147,7 @@ const SUBJECTS = [
       },
     },
     badNames: ["Api", "9api", "api_1", "a".repeat(30)],
-  } satisfies Subject<ContainerServiceArgs, Kind>,
+  } satisfies Subject<azure.ContainerServiceArgs, Kind>,
 ] as const;
 
 describe("strict arguments: seeded random bad input, every Azure component", () => {

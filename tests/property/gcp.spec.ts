@@ -2,19 +2,8 @@
 // value in one field, an unknown key, a bad component name, args that are not an object) is refused with
 // a GroundworkInputError naming the component and the field, before anything registers. The kinds below
 // add Google Cloud's own shapes: locations, labels, crypto key ids, networks, Secret Manager references.
-import {
-  Bucket,
-  BucketArgs,
-  ContainerService,
-  ContainerServiceArgs,
-  EncryptionKey,
-  EncryptionKeyArgs,
-  Network,
-  NetworkArgs,
-  PostgresDatabase,
-  PostgresDatabaseArgs,
-} from "../../components/gcp";
-import { CommonKind, COMMON_WRONG, Subject, propertyTests } from "./kit";
+import * as gcp from "../../components/gcp";
+import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
 
 /** The Google Cloud kinds beyond the common ones. */
 type Kind =
@@ -32,7 +21,7 @@ const NETWORK_ID = "projects/acme/global/networks/core";
 const SUBNET_ID = "projects/acme/regions/europe-west1/subnetworks/app";
 
 /** A Network as far as validation looks (nothing registers): no private services connection. */
-const networkWithoutServices = Object.create(Network.prototype) as Network;
+const networkWithoutServices = Object.create(gcp.Network.prototype) as gcp.Network;
 
 /** Wrong values for each kind; every one must be refused wherever the kind appears. */
 const WRONG: Record<Kind, readonly unknown[]> = {
@@ -85,17 +74,17 @@ const WRONG: Record<Kind, readonly unknown[]> = {
 const SUBJECTS = [
   {
     name: "gcp.EncryptionKey",
-    build: (n, a) => new EncryptionKey(n, a as EncryptionKeyArgs),
+    build: construct(gcp.EncryptionKey),
     base: {},
     kinds: {
       ...{ environment: "enum", labels: "labels", location: "location", rotationPeriodDays: "number" },
       ...{ deletionWindowDays: "number", services: "agents", protect: "boolean" },
     },
     badNames: ["a.b", "key/ring", "a".repeat(51)],
-  } satisfies Subject<EncryptionKeyArgs, Kind>,
+  } satisfies Subject<gcp.EncryptionKeyArgs, Kind>,
   {
     name: "gcp.Bucket",
-    build: (n, a) => new Bucket(n, a as BucketArgs),
+    build: construct(gcp.Bucket),
     base: {},
     kinds: {
       ...{ environment: "enum", labels: "labels", bucketName: "string", location: "location" },
@@ -104,10 +93,10 @@ const SUBJECTS = [
       ...{ softDeleteDays: "number", logRetentionDays: "number", protect: "boolean" },
     },
     badNames: ["Logs", "-logs", "a.b", "a".repeat(50)],
-  } satisfies Subject<BucketArgs, Kind>,
+  } satisfies Subject<gcp.BucketArgs, Kind>,
   {
     name: "gcp.Network",
-    build: (n, a) => new Network(n, a as NetworkArgs),
+    build: construct(gcp.Network),
     base: {},
     kinds: {
       ...{ environment: "enum", region: "location", cidrBlock: "string", nat: "boolean" },
@@ -115,10 +104,10 @@ const SUBJECTS = [
       privateServices: "boolean",
     },
     badNames: ["Core", "core_net", "a".repeat(40)],
-  } satisfies Subject<NetworkArgs, Kind>,
+  } satisfies Subject<gcp.NetworkArgs, Kind>,
   {
     name: "gcp.PostgresDatabase",
-    build: (n, a) => new PostgresDatabase(n, a as PostgresDatabaseArgs),
+    build: construct(gcp.PostgresDatabase),
     base: { network: NETWORK_ID },
     kinds: {
       ...{ environment: "enum", labels: "labels", network: "sqlNetwork", region: "location" },
@@ -128,10 +117,10 @@ const SUBJECTS = [
       protect: "boolean",
     },
     badNames: ["Orders", "orders_db", "a".repeat(50)],
-  } satisfies Subject<PostgresDatabaseArgs, Kind>,
+  } satisfies Subject<gcp.PostgresDatabaseArgs, Kind>,
   {
     name: "gcp.ContainerService",
-    build: (n, a) => new ContainerService(n, a as ContainerServiceArgs),
+    build: construct(gcp.ContainerService),
     base: {
       image: "europe-docker.pkg.dev/acme/apps/web:1.2.3",
       network: { networkId: NETWORK_ID, subnetId: SUBNET_ID },
@@ -143,7 +132,7 @@ const SUBJECTS = [
       ...{ environmentVariables: "env", secrets: "secrets", encryptionKey: "key", protect: "boolean" },
     },
     badNames: ["Web", "web_1", "a".repeat(40)],
-  } satisfies Subject<ContainerServiceArgs, Kind>,
+  } satisfies Subject<gcp.ContainerServiceArgs, Kind>,
 ] as const;
 
 describe("strict arguments: seeded random bad input, every Google Cloud component", () => {

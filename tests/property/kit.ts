@@ -34,6 +34,13 @@ export interface Subject<A, K extends string = CommonKind> {
   readonly badNames: readonly string[];
 }
 
+/** A subject's `build`: the component's constructor, called with the (possibly bad) arguments as they are. */
+export function construct<A>(
+  component: new (name: string, args: A) => unknown,
+): (name: string, args: unknown) => unknown {
+  return (name, args) => new component(name, args as A);
+}
+
 /** Mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
