@@ -4,7 +4,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor";
 import { Workspace } from "@pulumi/azure-native/operationalinsights";
-import { Tags, Validator, childName, validateLogRetention } from "../core";
+import { Tags, Validator, childName, validateDerivedNames, validateLogRetention } from "../core";
+import { LOG_WORKSPACE_NAME, azureAutoNamed } from "./naming";
 
 /** Log Analytics workspace ids: `/subscriptions/…/providers/Microsoft.OperationalInsights/workspaces/<name>`. */
 const WORKSPACE_ID =
@@ -40,7 +41,10 @@ export function resolveWorkspace(v: Validator, args: AzureLogArgs, profileDays: 
     v.fail("logRetentionDays", days, "is outside what Log Analytics keeps", "from 30 to 730 days");
   const id = v.stringInput("logWorkspaceId", args.logWorkspaceId, "a Log Analytics workspace resource id");
   v.matches("logWorkspaceId", id, WORKSPACE_ID, "a Log Analytics workspace resource id");
-  return id === undefined ? { kind: "create", retentionDays: days } : { kind: "given", id };
+  if (id !== undefined) return { kind: "given", id };
+  // The workspace this component creates must have a name Log Analytics takes: checked before any child.
+  validateDerivedNames(v, [azureAutoNamed("the log workspace", LOG_WORKSPACE_NAME, "logs")]);
+  return { kind: "create", retentionDays: days };
 }
 
 /** The effective retention a choice records (a given workspace's is its owner's: not compared). */

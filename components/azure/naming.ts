@@ -1,5 +1,6 @@
-// Azure physical name rules: what a storage account name may be (the strictest Azure name, global DNS).
-import { NameRule } from "../core/naming";
+// Azure physical name rules: storage accounts and key vaults (global DNS), and the names the provider
+// derives from a component's name for its virtual network, log workspace and container app.
+import { DerivedName, NameRule, childName } from "../core/naming";
 
 /** Storage account names: 3-24 lowercase letters and digits, no separator of any kind. */
 export const AZURE_STORAGE_ACCOUNT_NAME: NameRule = {
@@ -22,3 +23,35 @@ export const KEY_VAULT_NAME: NameRule = {
   pattern: /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
   description: "3-24 letters, digits and single hyphens, starting with a letter",
 };
+
+/** Virtual network names: 2-64 letters, digits, `_`, `.` and `-`, a letter or digit first. */
+export const VIRTUAL_NETWORK_NAME: NameRule = {
+  id: "azureVirtualNetwork",
+  minLength: 2,
+  maxLength: 64,
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]*[a-zA-Z0-9_]$/,
+  description: "2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit",
+};
+
+/** Log Analytics workspace names: 4-63 letters, digits and hyphens, a letter or digit at both ends. */
+export const LOG_WORKSPACE_NAME: NameRule = {
+  id: "azureLogWorkspace",
+  minLength: 4,
+  maxLength: 63,
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$/,
+  description: "4-63 letters, digits and hyphens, starting and ending with a letter or digit",
+};
+
+/** Container app names: 2-32 lowercase letters, digits and single hyphens, starting with a letter. */
+export const CONTAINER_APP_NAME: NameRule = {
+  id: "azureContainerApp",
+  minLength: 2,
+  maxLength: 32,
+  pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/,
+  description: "2-32 lowercase letters, digits and single hyphens, starting with a letter",
+};
+
+/** The physical name azure-native makes for an auto-named child `<component>-<suffix>`: 8 random characters added. */
+export function azureAutoNamed(what: string, rule: NameRule, suffix: string): DerivedName {
+  return { what, rule, prefix: (n) => childName(n, suffix), random: 8 };
+}

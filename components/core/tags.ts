@@ -20,6 +20,11 @@ export interface TagContext {
   readonly component: string;
   /** The caller's tags; validated for the target cloud. */
   readonly tags?: Tags;
+  /**
+   * The argument the caller's tags came in, which errors name: `labels` on Google Cloud.
+   * @default "tags"
+   */
+  readonly field?: string;
 }
 
 /**
@@ -30,11 +35,12 @@ export interface TagContext {
 export function standardTags(v: Validator, ctx: TagContext): Tags {
   const ours: Tags = { environment: ctx.environment, "managed-by": MANAGED_BY, component: ctx.component };
   // `null` counts as absent here, as it always has for tags.
-  const theirs = v.stringMap("tags", ctx.tags ?? {});
+  const field = ctx.field ?? "tags";
+  const theirs = v.stringMap(field, ctx.tags ?? {});
   for (const [key, value] of Object.entries(theirs)) {
     if (RESERVED_TAG_KEYS.includes(key) && value !== ours[key]) {
       v.fail(
-        `tags.${key}`,
+        `${field}.${key}`,
         value,
         "would overwrite a tag Groundwork sets",
         `no "${key}" tag, or the value ${JSON.stringify(ours[key])}`,

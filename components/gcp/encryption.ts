@@ -3,9 +3,10 @@
 // by `wireKey`, which also grants the using service's agent on the key before the resource exists.
 import * as pulumi from "@pulumi/pulumi";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
-import { Environment, Validator, childName, isDeferred } from "../core";
+import { Environment, Validator, childName, isDeferred, validateDerivedNames } from "../core";
 import { ServiceAgent, serviceAgentGrantee } from "./agents";
 import { EncryptionKey } from "./encryption-key";
+import { keyNamed } from "./encryption-key/args";
 
 /** A crypto key id, as CMEK arguments take it. */
 export const CRYPTO_KEY_ID = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
@@ -18,12 +19,21 @@ export type KeyChoice =
   | { readonly kind: "component"; readonly key: EncryptionKey }
   | { readonly kind: "id"; readonly id: pulumi.Input<string> };
 
-/** Validates an `encryptionKey` argument: a known string must be a crypto key id. */
+/**
+ * Validates an `encryptionKey` argument: a known string must be a crypto key id; without one, the key
+ * the component creates (`<name>-key`) must have names Cloud KMS takes, checked now, before any child.
+ */
 export function resolveKeyChoice(
   v: Validator,
   value: EncryptionKey | pulumi.Input<string> | undefined,
 ): KeyChoice {
-  if (value === undefined) return { kind: "create" };
+  if (value === undefined) {
+    validateDerivedNames(
+      v,
+      keyNamed((n) => `${n}-key`),
+    );
+    return { kind: "create" };
+  }
   if (value instanceof EncryptionKey) return { kind: "component", key: value };
   if (typeof value === "string") {
     if (!CRYPTO_KEY_ID.test(value)) v.fail("encryptionKey", value, "is not a crypto key id", EXPECTED);

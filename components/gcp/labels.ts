@@ -18,7 +18,8 @@ export function conformGcpLabel(text: string, isKey: boolean): string {
  * to the same label are refused rather than silently merged.
  */
 export function gcpLabels(v: Validator, ctx: TagContext): Tags {
-  const tags = standardTags(v, ctx);
+  // The caller's labels come in `labels`: errors name that argument, not the other clouds' `tags`.
+  const tags = standardTags(v, { ...ctx, field: "labels" });
   const out: { [key: string]: string } = {};
   const from: { [key: string]: string } = {};
   for (const [key, value] of Object.entries(tags)) {

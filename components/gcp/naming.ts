@@ -24,6 +24,15 @@ export const GCS_BUCKET_NAME: NameRule = {
     "starting and ending with a letter or digit",
 };
 
+/** Cloud KMS key ring and crypto key names: 1-63 letters, digits, `_` and `-`. */
+export const GCP_KMS_NAME: NameRule = {
+  id: "gcpKms",
+  minLength: 1,
+  maxLength: 63,
+  pattern: /^[a-zA-Z0-9_-]+$/,
+  description: "a Cloud KMS name: 1-63 letters, digits, underscores and hyphens",
+};
+
 /** Service account ids (the part of the email before `@`): 6-30 characters, RFC 1035. */
 export const GCP_SERVICE_ACCOUNT_ID: NameRule = {
   id: "gcpServiceAccount",

@@ -3,7 +3,7 @@
 // pinned image, sizes and replicas from the profile, and bad input refused before anything registers.
 import * as assert from "assert";
 import { ContainerService, ContainerServiceArgs, Network, StorageAccount } from "../../components/azure";
-import { T, assertTagged, inputs, rejectsInputs, run, urnOf } from "./helpers";
+import { T, assertTagged, inputs, networkLike, rejectsInputs, run, urnOf } from "./helpers";
 
 const LOC = { location: "westeurope" };
 const COMPONENT = "groundwork:azure:ContainerService";
@@ -13,12 +13,6 @@ const SECRET = "https://contoso-kv.vault.azure.net/secrets/db-password";
 function service(extra: Partial<ContainerServiceArgs> = {}): ContainerService {
   const network = new Network("core", { ...LOC, environment: extra.environment });
   return new ContainerService("api", { ...LOC, network, image: IMAGE, ...extra });
-}
-
-/** A Network as far as validation looks (nothing registers), with the given subnet tiers. */
-function networkLike(tiers: string[]): Network {
-  const subnetIds = Object.fromEntries(tiers.map((t) => [t, `${t}-subnet-id`]));
-  return Object.assign(Object.create(Network.prototype) as Network, { subnetIds });
 }
 
 function bad(extra: Partial<ContainerServiceArgs>): () => ContainerService {
@@ -143,5 +137,12 @@ describe("azure ContainerService", () => {
     [bad({ cpu: 0.3 }), "cpu", "0.3", /steps of 0.25/],
     [bad({ registryServer: "docker.io" }), "registryServer", '"docker.io"', /azurecr/],
     [bad({ ingress: {} } as never), "ingress", "{}", /containerPort|image/],
+    [
+      () => new ContainerService("Api", { ...LOC, network: networkLike(["apps"]), image: IMAGE }),
+      "name",
+      '"Api"',
+      /lowercase/,
+      "name: the container app's",
+    ],
   ]);
 });

@@ -1,5 +1,8 @@
 // Shared helpers for the Azure component specs: synth in update mode with the outputs Azure computes
-// (vault URI, principal ids, names, public IP addresses), and the tag check over a component's descendants.
+// (vault URI, principal ids, names, public IP addresses), the tag check over a component's descendants,
+// and a stand-in Network.
+import * as pulumi from "@pulumi/pulumi";
+import { Network } from "../../components/azure";
 import { GraphQuery, NewResourceHook, SynthOptions } from "../../testing";
 import { assertGroundworkTags, run as runAws } from "../aws/helpers";
 
@@ -74,4 +77,16 @@ export function assertTagged(
   extra: Record<string, string> = {},
 ): void {
   assertGroundworkTags(q, root, UNTAGGABLE, { environment, cloud: "azure", extra });
+}
+
+/**
+ * A Network as far as validation and wiring look (nothing registers): the given subnet tiers and a VNet id,
+ * so a component on it can be refused, or built, without the Network's own children.
+ */
+export function networkLike(tiers: readonly string[]): Network {
+  const subnetIds = Object.fromEntries(tiers.map((t) => [t, pulumi.output(`${t}-subnet-id`)]));
+  return Object.assign(Object.create(Network.prototype) as Network, {
+    subnetIds,
+    vnetId: pulumi.output("vnet-id"),
+  });
 }

@@ -168,5 +168,7 @@ describe("azure Network", () => {
     [() => new Network("core", { ...LOC, tiers: ["data", "data"] }), "tiers", '["data","data"]', /distinct/],
     [() => new Network("core", { ...LOC, subnets: [] } as never), "subnets", "[]", /tiers/],
     [() => new Network("core", {}), "location", "undefined", /region/],
+    [() => new Network("-core", LOC), "name", '"-core"', /2-64 letters/, "name: the virtual network's"],
+    [() => new Network("core.", LOC), "name", '"core."', /4-63 letters/, "name: the log workspace's"],
   ]);
 });

@@ -3,7 +3,7 @@
 // a user-assigned identity granted first, a CanNotDelete lock with protect in prod, weakenings recorded.
 import * as assert from "assert";
 import { EncryptionKey, Network, PostgresDatabase, PostgresDatabaseArgs } from "../../components/azure";
-import { T, assertTagged, inputs, protectedNames, rejectsInputs, run, urnOf } from "./helpers";
+import { T, assertTagged, inputs, networkLike, protectedNames, rejectsInputs, run, urnOf } from "./helpers";
 
 const LOC = { location: "westeurope" };
 const COMPONENT = "groundwork:azure:PostgresDatabase";
@@ -19,12 +19,6 @@ function database(extra: Partial<PostgresDatabaseArgs> = {}): PostgresDatabase {
 function prodDatabase(extra: Partial<PostgresDatabaseArgs> = {}): PostgresDatabase {
   const geoKey = new EncryptionKey("geo", { environment: "prod", location: "northeurope" });
   return database({ environment: "prod", geoBackupEncryptionKey: geoKey, ...extra });
-}
-
-/** A Network as far as validation looks (nothing registers), with the given subnet tiers. */
-function networkLike(tiers: string[]): Network {
-  const subnetIds = Object.fromEntries(tiers.map((t) => [t, `${t}-subnet-id`]));
-  return Object.assign(Object.create(Network.prototype) as Network, { subnetIds, vnetId: "vnet-id" });
 }
 
 /** Bad input on an otherwise valid database: nothing at all may register. */
@@ -181,5 +175,24 @@ describe("azure PostgresDatabase", () => {
       "undefined",
       /name/,
     ],
+    [
+      bad({ administrators: [{ objectId: 42 as never, principalName: "ops" }] }),
+      "administrators[0].objectId",
+      "42",
+      /object id/,
+    ],
+    [
+      bad({ administrators: [{ objectId: "id", principalName: "ops", tenantId: "t" } as never] }),
+      "administrators[0].tenantId",
+      '"t"',
+      /principalType/,
+    ],
+    [
+      bad({ passwordAuth: true, administratorLoginPassword: 42 as never }),
+      "administratorLoginPassword",
+      '"[secret]"',
+      /a password/,
+    ],
+    [bad({ administratorLogin: "ops" }), "administratorLogin", '"ops"', /passwordAuth: true/],
   ]);
 });

@@ -260,5 +260,17 @@ describe("gcp.ContainerService", () => {
       `"${"s".repeat(40)}"`,
       /Cloud Run service name/,
     ],
+    [
+      () => new ContainerService("s", { image: IMAGE, network: { ...NET, networkId: 42 as never } }),
+      "network.networkId",
+      "42",
+      /networkId, subnetId/,
+    ],
+    [
+      () => new ContainerService("s", { image: IMAGE, network: { ...NET, region: "us-east1" } as never }),
+      "network.region",
+      '"us-east1"',
+      /networkId, subnetId/,
+    ],
   ]);
 });

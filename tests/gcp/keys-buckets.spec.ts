@@ -96,6 +96,8 @@ describe("gcp.EncryptionKey", () => {
     ],
     [() => new EncryptionKey("k", { location: "Europe West" }), "location", '"Europe West"', /region/],
     [() => new EncryptionKey("k", { rotation: 30 } as never), "rotation", "30", /rotationPeriodDays/],
+    [() => new EncryptionKey("key/ring", {}), "name", '"key/ring"', /Cloud KMS name/],
+    [() => new EncryptionKey("k", { labels: { team: 42 as never } }), "labels.team", "42", "a string value"],
   ]);
 });
 
@@ -243,5 +245,7 @@ describe("gcp.Bucket", () => {
       '"logs"',
       /accessLogging true/,
     ],
+    // The key the bucket creates is checked before anything registers: "a.b" makes a bucket name but no key ring name.
+    [() => new Bucket("a.b", {}), "name", '"a.b"', /Cloud KMS name/, "name: the key it creates"],
   ]);
 });

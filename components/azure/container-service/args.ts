@@ -2,7 +2,13 @@
 // anything that looks secret, secrets as Key Vault references only, sizes and replicas from the profile,
 // every weakening named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import { PINNED_IMAGE_EXPECTED, Validator, argKeys, imageReferenceProblem } from "../../core";
+import {
+  PINNED_IMAGE_EXPECTED,
+  Validator,
+  argKeys,
+  imageReferenceProblem,
+  validateDerivedNames,
+} from "../../core";
 import { resolveCapacity, resolveContainerEnvironment } from "../../core/container-settings";
 import {
   AZURE_COMMON_KEYS,
@@ -12,6 +18,7 @@ import {
   resolveAzureBase,
 } from "../common";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
+import { CONTAINER_APP_NAME, azureAutoNamed } from "../naming";
 import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES } from "../sizes";
 
@@ -108,6 +115,8 @@ export function resolveContainerServiceArgs(
   });
   const { profile } = base;
   const sizes = AZURE_SIZES[profile.environment];
+  // The app's name is the strictest the component's name makes (the environment's and identity's are looser).
+  validateDerivedNames(v, [azureAutoNamed("the container app", CONTAINER_APP_NAME, "app")]);
   const network = networkWithTier(v, args.network, "apps");
   v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
   const imageProblem = imageReferenceProblem(args.image);

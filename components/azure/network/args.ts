@@ -1,7 +1,7 @@
 // Network (Azure) arguments and their pure resolution: the address space split into one subnet per tier,
 // the NAT gateway that gives the tiers their egress, the workspace the NSG diagnostics go to, every
 // weakening named, before anything registers.
-import { Validator, argKeys, planCidr } from "../../core";
+import { Validator, argKeys, planCidr, validateDerivedNames } from "../../core";
 import {
   AZURE_COMMON_KEYS,
   AzureCommonArgs,
@@ -10,6 +10,7 @@ import {
   resolveAzureBase,
 } from "../common";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
+import { VIRTUAL_NETWORK_NAME, azureAutoNamed } from "../naming";
 
 /**
  * The tiers a Network can have: `private` for workloads and private endpoints, `apps` delegated to Container
@@ -114,6 +115,8 @@ export function resolveNetworkArgs(
     keys: NETWORK_ARG_KEYS,
     inheritedProtect,
   });
+  // The VNet's name bounds the others (each NSG's rule is looser), so it alone is checked.
+  validateDerivedNames(v, [azureAutoNamed("the virtual network", VIRTUAL_NETWORK_NAME, "vnet")]);
   const addressSpace =
     v.stringInput("addressSpace", args.addressSpace, "an IPv4 CIDR, /8 to /20") ?? "10.0.0.0/16";
   const tiers = args.tiers ?? [...AZURE_NETWORK_TIERS];

@@ -1,7 +1,7 @@
 // PostgresDatabase (Azure) arguments and their pure resolution: every default applied and every weakening
 // named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import { Validator, argKeys, validateDerivedNames } from "../../core";
+import { Validator, argKeys, isDeferred, strictObject, validateDerivedNames } from "../../core";
 import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
 import {
   AZURE_COMMON_KEYS,
@@ -18,6 +18,7 @@ import { AZURE_SIZES, AzureSizes } from "../sizes";
 
 const VERSIONS = ["14", "15", "16", "17"] as const;
 const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
+const ADMINISTRATOR_KEYS = ["objectId", "principalName", "principalType"] as const;
 
 /** An Entra principal that administers the server. */
 export interface PostgresAdministrator {
@@ -106,15 +107,18 @@ function keyArg(v: Validator, field: string, key: unknown): EncryptionKey | unde
 function resolveAdministrators(v: Validator, args: PostgresDatabaseArgs): Required<PostgresAdministrator>[] {
   const admins = args.administrators ?? [];
   if (!Array.isArray(admins)) v.fail("administrators", admins, "is not a list", "a list of Entra principals");
-  return admins.map((a, i) => {
-    v.required(`administrators[${i}].objectId`, a?.objectId, "the principal's object id");
-    v.required(`administrators[${i}].principalName`, a.principalName, "the principal's name");
-    const principalType = v.oneOf(
-      `administrators[${i}].principalType`,
-      a.principalType,
-      PRINCIPAL_TYPES,
-      "Group",
-    );
+  return admins.map((entry, i) => {
+    const field = `administrators[${i}]`;
+    // Each entry is strict like the arguments: a mistyped key or a non-string id is refused here.
+    const a = strictObject(v, field, entry, ADMINISTRATOR_KEYS, "an Entra administrator");
+    for (const [key, what] of [
+      ["objectId", "the principal's object id"],
+      ["principalName", "the principal's name"],
+    ] as const) {
+      v.required(`${field}.${key}`, a[key], what);
+      v.stringInput(`${field}.${key}`, a[key], what);
+    }
+    const principalType = v.oneOf(`${field}.principalType`, a.principalType, PRINCIPAL_TYPES, "Group");
     return { objectId: a.objectId, principalName: a.principalName, principalType };
   });
 }
@@ -125,13 +129,16 @@ function resolvePassword(v: Validator, args: PostgresDatabaseArgs): ResolvedPost
   const login = args.administratorLogin ?? "pgadmin";
   v.matches("administratorLogin", login, /^[a-z][a-z0-9_]{0,62}$/, "a lowercase login, not a reserved name");
   if (!on) {
-    if (args.administratorLoginPassword !== undefined || args.administratorLogin !== undefined)
+    // The error names the argument given (the password's value stays hidden).
+    if (args.administratorLoginPassword !== undefined)
       v.fail(
         "administratorLoginPassword",
         "[secret]",
         "has no effect without passwordAuth",
         "passwordAuth: true",
       );
+    if (args.administratorLogin !== undefined)
+      v.fail("administratorLogin", login, "has no effect without passwordAuth", "passwordAuth: true");
     return undefined;
   }
   const password = v.required(
@@ -139,6 +146,8 @@ function resolvePassword(v: Validator, args: PostgresDatabaseArgs): ResolvedPost
     args.administratorLoginPassword,
     "a password (a secret)",
   );
+  if (!isDeferred(password) && typeof password !== "string")
+    v.fail("administratorLoginPassword", "[secret]", "is not a string", "a password (a secret)");
   return { login, password };
 }
 

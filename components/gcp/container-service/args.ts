@@ -14,6 +14,7 @@ import {
   shapeNameFor,
   shortHash,
   strictArgs,
+  strictObject,
   validateDerivedNames,
   weakenedAgainstProfile,
 } from "../../core";
@@ -177,9 +178,14 @@ function placement(v: Validator, args: ContainerServiceArgs) {
       region: args.region ?? network.region,
     };
   }
-  if (typeof network !== "object" || network.networkId === undefined || network.subnetId === undefined)
-    v.fail("network", network, "is not a network", expected);
-  return { networkId: network.networkId, subnetId: network.subnetId, region: args.region };
+  // Checked like the arguments themselves: a plain object of exactly the two ids, each a string now or
+  // an Output, so `{ networkId: 42 }` or a mistyped `subnetid` is refused here, not by the API.
+  const ids = strictObject(v, "network", network, ["networkId", "subnetId"], expected);
+  for (const field of ["networkId", "subnetId"] as const) {
+    v.required(`network.${field}`, ids[field], `the ${field === "networkId" ? "network" : "subnet"} id`);
+    v.stringInput(`network.${field}`, ids[field], expected);
+  }
+  return { networkId: ids.networkId, subnetId: ids.subnetId, region: args.region };
 }
 
 function image(v: Validator, args: ContainerServiceArgs): string {

@@ -2,16 +2,19 @@
 // before anything registers.
 import * as pulumi from "@pulumi/pulumi";
 import {
+  DerivedName,
   Environment,
   EnvironmentProfile,
   Validator,
   argKeys,
   protectStateful,
   strictArgs,
+  validateDerivedNames,
   weakenedAgainstProfile,
 } from "../../core";
 import { Labels, ResolvedGcpCommon, resolvedGcpCommon, validateLocation } from "../common";
 import { SERVICE_AGENTS, ServiceAgent } from "../agents";
+import { GCP_KMS_NAME, gcpAutoNamed } from "../naming";
 
 export interface EncryptionKeyArgs {
   /**
@@ -76,6 +79,17 @@ export interface ResolvedEncryptionKeyArgs extends ResolvedGcpCommon {
   readonly services: ServiceAgent[];
 }
 
+/**
+ * The key ring's and key's physical names (auto-named `<name>-ring-` and `<name>-cmk-` plus 7 random
+ * characters); `keyName` turns a consumer's name into the name of the key it creates (`<name>-key`).
+ */
+export function keyNamed(keyName: (name: string) => string = (n) => n): DerivedName[] {
+  return [
+    gcpAutoNamed("the key ring", GCP_KMS_NAME, "ring"),
+    gcpAutoNamed("the crypto key", GCP_KMS_NAME, "cmk"),
+  ].map((d) => ({ ...d, prefix: (n: string) => d.prefix(keyName(n)) }));
+}
+
 /** Resolves EncryptionKey arguments; throws a GroundworkInputError on bad input. */
 export function resolveEncryptionKeyArgs(
   v: Validator,
@@ -84,6 +98,7 @@ export function resolveEncryptionKeyArgs(
   inheritedProtect?: boolean,
 ): ResolvedEncryptionKeyArgs {
   strictArgs(v, args, ENCRYPTION_KEY_ARG_KEYS);
+  validateDerivedNames(v, keyNamed());
   validateLocation(v, "location", args.location);
   const rotation = v.integer("rotationPeriodDays", args.rotationPeriodDays, 1, 90, 90);
   const window = v.integer("deletionWindowDays", args.deletionWindowDays, 1, 120, 30);

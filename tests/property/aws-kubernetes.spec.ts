@@ -1,0 +1,124 @@
+// Property test of strict arguments, AWS and Kubernetes: for every component, seeded random bad input (a
+// wrong value in one field, an unknown key, a bad component name, args that are not an object, and for
+// WebService a bad container) is refused with a GroundworkInputError naming the component and the field,
+// before anything registers. The generator and the check are in ./kit; Google Cloud and Azure have specs
+// of their own beside this one.
+import * as aws from "../../components/aws";
+import * as kubernetes from "../../components/kubernetes";
+import { SERVICE_ARGS } from "../aws/helpers";
+import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
+
+/** The AWS and Kubernetes kinds beyond the common ones. */
+type Kind = CommonKind | "key" | "containers";
+
+/** Wrong values for each kind; every one must be refused wherever the kind appears. */
+const WRONG: Record<Kind, readonly unknown[]> = {
+  ...COMMON_WRONG,
+  key: [42, true, {}, [], ["arn:aws:kms:us-east-1:123456789012:key/abc"]],
+  containers: ["nginx:1.27.0", 42, {}, [], [42], [{}], [{ name: "web" }], [null]],
+};
+
+const SUBJECTS = [
+  {
+    name: "aws.EncryptionKey",
+    build: construct(aws.EncryptionKey),
+    base: {},
+    kinds: {
+      ...{ environment: "enum", tags: "map", description: "string", administrators: "list", users: "list" },
+      ...{ services: "list", alias: "string", deletionWindowDays: "number", protect: "boolean" },
+    },
+    badNames: ["a.b", "aws/x"],
+  } satisfies Subject<aws.EncryptionKeyArgs, Kind>,
+  {
+    name: "aws.Bucket",
+    build: construct(aws.Bucket),
+    base: {},
+    kinds: {
+      ...{ environment: "enum", tags: "map", bucketName: "string", encryptionKey: "key" },
+      ...{ accessLogBucket: "string", accessLogging: "boolean", noncurrentVersionExpirationDays: "number" },
+      ...{ abortIncompleteUploadDays: "number", logRetentionDays: "number", protect: "boolean" },
+    },
+    badNames: ["a_b", "Core Logs", "-x", "sthree-x"],
+  } satisfies Subject<aws.BucketArgs, Kind>,
+  {
+    name: "aws.Network",
+    build: construct(aws.Network),
+    base: {},
+    kinds: {
+      ...{ environment: "enum", tags: "map", cidrBlock: "string", zones: "number", natGateways: "enum" },
+      ...{ flowLogs: "boolean", logRetentionDays: "number", encryptionKey: "key", protect: "boolean" },
+    },
+    badNames: ["core net", "a".repeat(42)],
+  } satisfies Subject<aws.NetworkArgs, Kind>,
+  {
+    name: "aws.PostgresDatabase",
+    build: construct(aws.PostgresDatabase),
+    base: { vpcId: SERVICE_ARGS.vpcId, subnetIds: ["subnet-i1", "subnet-i2"] },
+    kinds: {
+      ...{ environment: "enum", tags: "map", vpcId: "string", subnetIds: "list" },
+      ...{ allowedSecurityGroupIds: "list", engineVersion: "string", instanceClass: "string" },
+      ...{ allocatedStorageGiB: "number", maxAllocatedStorageGiB: "number", databaseName: "string" },
+      ...{ masterUsername: "string", backupRetentionDays: "number", multiAz: "boolean" },
+      ...{
+        deletionProtection: "boolean",
+        logRetentionDays: "number",
+        encryptionKey: "key",
+        protect: "boolean",
+      },
+    },
+    badNames: ["9db", "a--b", "a_b", "Orders API", "sg-db"],
+  } satisfies Subject<aws.PostgresDatabaseArgs, Kind>,
+  {
+    name: "aws.ContainerService",
+    build: construct(aws.ContainerService),
+    base: SERVICE_ARGS,
+    kinds: {
+      ...{
+        environment: "enum",
+        tags: "map",
+        vpcId: "string",
+        subnetIds: "list",
+        loadBalancerSubnetIds: "list",
+      },
+      ...{ image: "string", containerPort: "number", certificateArn: "string", internetFacing: "boolean" },
+      ...{ allowedCidrBlocks: "list", healthCheckPath: "string", cpu: "number", memoryMiB: "number" },
+      ...{ minCapacity: "number", maxCapacity: "number", environmentVariables: "map", secrets: "map" },
+      ...{ user: "string", readOnlyRootFilesystem: "boolean", logRetentionDays: "number" },
+      ...{ encryptionKey: "key", protect: "boolean", secretKeyArns: "list" },
+    },
+    badNames: ["internal-api", "orders-api-service-xy", "-api", "a_b"],
+  } satisfies Subject<aws.ContainerServiceArgs, Kind>,
+  {
+    name: "kubernetes.Namespace",
+    build: construct(kubernetes.Namespace),
+    base: {},
+    kinds: {
+      ...{ environment: "enum", labels: "map", annotations: "map", podSecurityVersion: "string" },
+      allowExternalServices: "boolean",
+    },
+    badNames: ["Payments", "a_b", "default", "kube-apps", "a.b"],
+  } satisfies Subject<kubernetes.NamespaceArgs, Kind>,
+  {
+    name: "kubernetes.WebService",
+    build: construct(kubernetes.WebService),
+    base: { namespace: "apps", containers: [{ name: "web", image: "nginx:1.27.0" }] },
+    kinds: {
+      ...{ namespace: "string", environment: "enum", labels: "map", annotations: "map" },
+      ...{
+        containers: "containers",
+        initContainers: "containers",
+        runAsUser: "number",
+        runAsGroup: "number",
+      },
+      ...{ automountServiceAccountToken: "boolean", servicePort: "number", minReplicas: "number" },
+      ...{ maxReplicas: "number", targetCpuUtilization: "number", allowFromNamespaces: "list" },
+      ...{ allowFromPods: "list", ingress: "boolean", ingressHost: "string", ingressTlsSecretName: "string" },
+      ...{ ingressClassName: "string", ingressControllerNamespace: "string" },
+    },
+    badNames: ["Web", "9web", "web_1", "a.b"],
+  } satisfies Subject<kubernetes.WebServiceArgs, Kind>,
+] as const;
+
+describe("strict arguments: seeded random bad input, every AWS and Kubernetes component", () => {
+  propertyTests(WRONG, SUBJECTS, { seed: 1400, count: 200 });
+});

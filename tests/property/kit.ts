@@ -1,0 +1,173 @@
+// The seeded property test of strict arguments, shared by the spec of each cloud family: a generator of
+// bad input (a wrong value in one field, an unknown key, a bad component name, args that are not an
+// object) and the check that each is refused with a GroundworkInputError naming the component, the
+// field and what is accepted, before anything registers.
+import * as assert from "assert";
+import { GroundworkInputError } from "../../components/core";
+import { STACK_TYPE, synth } from "../../testing";
+
+/** The kinds of field every cloud has, by how the field is typed. */
+export type CommonKind = "boolean" | "number" | "string" | "list" | "map" | "enum" | "env";
+
+/** Values wrong for each common kind; every one must be refused wherever the kind appears. */
+export const COMMON_WRONG: Record<CommonKind, readonly unknown[]> = {
+  boolean: [0, 1, "true", "false", [], {}, [true]],
+  number: ["8080", "1", "30", true, [], {}, [1], NaN, 1.5],
+  string: [42, 0, true, [], {}, ["x"], { a: "b" }],
+  list: ["subnet-0abc", "a,b", 42, true, {}, [42], [{}], [true]],
+  map: ["k=v", 42, true, [], ["a"], { k: 42 }, { k: true }, { k: {} }],
+  enum: [42, true, [], {}, "nope", "DEV"],
+  // Plain environment variables: a secret in plain text, names no platform takes, values not strings.
+  env: [{ DB_PASSWORD: "hunter2" }, { API_TOKEN: "t" }, { "1X": "a" }, { "A-B": "x" }, { A: 1 }, "A=b", []],
+};
+
+/** Characters no physical name derived from a component name allows. */
+const NAME_JUNK = [" ", "*", "%", "!", "é", "?"];
+
+/** One component under test: its constructor, valid base arguments and the kind of each argument. */
+export interface Subject<A, K extends string = CommonKind> {
+  readonly name: string;
+  readonly build: (name: string, args: unknown) => unknown;
+  readonly base: A;
+  readonly kinds: { readonly [P in keyof Required<A>]: K };
+  /** Names this component must refuse beyond the generated ones. */
+  readonly badNames: readonly string[];
+}
+
+/** A subject's `build`: the component's constructor, called with the (possibly bad) arguments as they are. */
+export function construct<A>(
+  component: new (name: string, args: A) => unknown,
+): (name: string, args: unknown) => unknown {
+  return (name, args) => new component(name, args as A);
+}
+
+/** Mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One bad input, and the field its error must name (the mutated field, or a path inside it). */
+type Case = { readonly label: string; readonly name: string; readonly args: unknown; readonly field: string };
+
+/** A key that is close to a real one (a typo) or unrelated, never a real key. */
+function unknownKey(rand: () => number, keys: readonly string[]): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const key = pick(keys);
+  const at = Math.floor(rand() * key.length);
+  const typos = [
+    key.slice(0, at) + key.slice(at + 1),
+    key.slice(0, at) + pick(["x", "e", "_", "s"]) + key.slice(at),
+    `${key}s`,
+    key.toUpperCase(),
+    pick(["cidr", "versioning", "name", "type", "region", "replicas", "__proto"]),
+  ];
+  const candidate = pick(typos);
+  return keys.includes(candidate) || candidate === "" ? `${key}Extra` : candidate;
+}
+
+/** `count` seeded bad cases for one component, wrong values drawn from `wrong` by each field's kind. */
+function badCases<A, K extends string>(
+  s: Subject<A, K>,
+  wrong: Record<K, readonly unknown[]>,
+  seed: number,
+  count: number,
+): Case[] {
+  const rand = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const kinds = s.kinds as Record<string, K>;
+  const keys = Object.keys(kinds);
+  const base = s.base as Record<string, unknown>;
+  const makers: ((i: number) => Case)[] = [
+    (i) => {
+      const field = pick(keys);
+      const value = pick(wrong[kinds[field]]);
+      const label = `${field}: ${String(JSON.stringify(value))}`;
+      return { label, name: `c${i}`, args: { ...base, [field]: value }, field };
+    },
+    (i) => {
+      const key = unknownKey(rand, keys);
+      const args = { ...base, [key]: pick(["x", 1, true]) };
+      return { label: `unknown key ${key}`, name: `c${i}`, args, field: key };
+    },
+    () => {
+      const good = pick(["svc", "orders", "web-1"]);
+      const at = Math.floor(rand() * (good.length + 1));
+      const name = pick([
+        good.slice(0, at) + pick(NAME_JUNK) + good.slice(at),
+        "a".repeat(224 + Math.floor(rand() * 80)),
+        "",
+        ...s.badNames,
+      ]);
+      return { label: `name ${JSON.stringify(name)}`, name, args: base, field: "name" };
+    },
+    (i) => {
+      const args = pick(["args", 42, true, null, [], [base], 0, "{}"]);
+      return { label: `args ${JSON.stringify(args)}`, name: `c${i}`, args, field: "args" };
+    },
+  ];
+  return Array.from({ length: count }, (_, i) => pick(makers)(i));
+}
+
+/** Why an error is not the refusal a case wants (not a GroundworkInputError, or naming the wrong thing). */
+function misnamed(s: { readonly name: string }, c: Case, err: unknown): string | undefined {
+  if (!(err instanceof GroundworkInputError)) return `threw ${String(err)}`;
+  const { component, resourceName, field, expected } = err;
+  const inside = field === c.field || field.startsWith(`${c.field}.`) || field.startsWith(`${c.field}[`);
+  if (component !== s.name || resourceName !== c.name || !inside || expected.trim() === "")
+    return `refused as ${component} ${JSON.stringify(resourceName)} ${field} (expected ${expected})`;
+  return undefined;
+}
+
+/** Runs every case in one synth: each must throw a GroundworkInputError, and nothing may register. */
+async function assertAllRefused<A, K extends string>(
+  s: Subject<A, K>,
+  cases: readonly Case[],
+): Promise<void> {
+  const wrong: string[] = [];
+  const run = synth(() => {
+    for (const c of cases) {
+      try {
+        s.build(c.name, c.args);
+        wrong.push(`${c.label}: accepted`);
+      } catch (err) {
+        const why = misnamed(s, c, err);
+        if (why !== undefined) wrong.push(`${c.label}: ${why}`);
+      }
+    }
+  });
+  // An accepted case registers, and may make the synth itself fail (two accepted cases of one name):
+  // the cases are reported first, as the cause.
+  let failure: unknown;
+  const graph = await run.catch((err: unknown) => void (failure = err));
+  assert.deepStrictEqual(wrong, [], `${s.name}: cases not refused with a GroundworkInputError`);
+  if (graph === undefined) throw failure;
+  const registered = graph.resources.filter((r) => r.type !== STACK_TYPE).map((r) => `${r.type} ${r.name}`);
+  assert.deepStrictEqual(registered, [], `${s.name}: registered before refusing`);
+}
+
+/**
+ * One control (the valid base registers) and one property test (`count` bad inputs, seeded from
+ * `seed` plus the subject's index) per subject, in the current `describe`.
+ */
+export function propertyTests<K extends string>(
+  wrong: Record<K, readonly unknown[]>,
+  subjects: readonly Subject<unknown, K>[],
+  o: { readonly seed: number; readonly count: number },
+): void {
+  for (const [index, subject] of subjects.entries()) {
+    it(`${subject.name}: valid base arguments register (the control)`, async () => {
+      const graph = await synth(() => subject.build("svc", subject.base));
+      assert.ok(graph.resources.some((r) => r.type !== STACK_TYPE));
+    });
+    it(`${subject.name}: ${o.count} bad inputs, each a GroundworkInputError, nothing registered`, async () => {
+      await assertAllRefused(subject, badCases(subject, wrong, o.seed + index, o.count));
+    });
+  }
+}
