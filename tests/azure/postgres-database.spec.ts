@@ -154,10 +154,30 @@ describe("azure PostgresDatabase", () => {
     assert.ok((s.tags as Record<string, string>)["groundwork-weakened"].includes("passwordAuth"));
   });
 
+  it("dev with a geo-backup key: geo-redundant backups on, encrypted with that key", async () => {
+    const { q } = await run(() => {
+      const geoKey = new EncryptionKey("geo", { location: "northeurope" });
+      database({ geoBackupEncryptionKey: geoKey });
+    });
+    const s = inputs(q, T.postgres, "orders-server");
+    assert.deepStrictEqual(s.backup, { backupRetentionDays: 7, geoRedundantBackup: "Enabled" });
+    assert.ok(
+      q
+        .one(T.postgres, "orders-server")
+        .propertyDependencies.dataEncryption?.includes(q.one(T.key, "geo-key").urn),
+    );
+  });
+
   rejectsInputs("azure.PostgresDatabase", [
     [bad({ network: "vnet" as never }), "network", '"vnet"', /Network/],
     [bad({ network: networkLike(["apps"]) }), "network", '"[Network]"', /data/],
     [bad({ environment: "prod" }), "geoBackupEncryptionKey", "undefined", /paired with location/],
+    [
+      bad({ geoBackupEncryptionKey: new EncryptionKey("geo", LOC), geoRedundantBackup: false }),
+      "geoBackupEncryptionKey",
+      '"[EncryptionKey]"',
+      /geoRedundantBackup left on/,
+    ],
     [bad({ passwordAuth: true }), "administratorLoginPassword", "undefined", /password/],
     [
       bad({ administratorLoginPassword: "x" }),

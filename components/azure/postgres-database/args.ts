@@ -54,7 +54,10 @@ export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs, Dat
   readonly storageGiB?: number;
   /** Entra principals that administer the server. @default - none: add them later as AdministratorsMicrosoftEntra */
   readonly administrators?: PostgresAdministrator[];
-  /** Geo-redundant backups; off in prod is a weakened default. @default - on in prod */
+  /**
+   * Geo-redundant backups; off in prod is a weakened default.
+   * @default - on in prod, and wherever `geoBackupEncryptionKey` is given
+   */
   readonly geoRedundantBackup?: boolean;
   /**
    * Password authentication next to Entra ID, for tools that cannot use tokens: a recorded weakening,
@@ -195,9 +198,15 @@ export function resolvePostgresDatabaseArgs(
   const db = resolveDatabaseSettings(v, args, profile, { maxBackupDays: 35, inheritedProtect });
   if (db.backupRetentionDays < 7)
     v.fail("backupRetentionDays", db.backupRetentionDays, "is below what Azure keeps", "from 7 to 35 days");
-  // Geo-redundant backups in prod only: they need a second key, in the paired region.
+  // Geo-redundant backups in prod, or wherever the caller gives their key: they need a second key, in the
+  // paired region. A key given with geo backups turned off would be silently unused: refused.
+  const geoBackupEncryptionKey = keyArg(v, "geoBackupEncryptionKey", args.geoBackupEncryptionKey);
   const geoByDefault = profile.environment === "prod";
-  const geoRedundantBackup = v.boolean("geoRedundantBackup", args.geoRedundantBackup, geoByDefault);
+  const geoRedundantBackup = v.boolean(
+    "geoRedundantBackup",
+    args.geoRedundantBackup,
+    geoByDefault || geoBackupEncryptionKey !== undefined,
+  );
   if (db.multiAz && sizing.skuTier === "Burstable")
     v.fail(
       "multiAz",
@@ -205,13 +214,19 @@ export function resolvePostgresDatabaseArgs(
       "is not offered on the Burstable tier",
       "skuTier GeneralPurpose or MemoryOptimized",
     );
-  const geoBackupEncryptionKey = keyArg(v, "geoBackupEncryptionKey", args.geoBackupEncryptionKey);
   if (geoRedundantBackup && geoBackupEncryptionKey === undefined)
     v.fail(
       "geoBackupEncryptionKey",
       undefined,
       "is required for geo-redundant backups with a customer-managed key",
       "an EncryptionKey in the region paired with location, or geoRedundantBackup: false (a weakening in prod)",
+    );
+  if (!geoRedundantBackup && geoBackupEncryptionKey !== undefined)
+    v.fail(
+      "geoBackupEncryptionKey",
+      "[EncryptionKey]",
+      "is given while geoRedundantBackup is false, so it would encrypt nothing",
+      "no geoBackupEncryptionKey, or geoRedundantBackup left on",
     );
   const password = resolvePassword(v, args);
   const weakened = [
@@ -225,7 +240,7 @@ export function resolvePostgresDatabaseArgs(
     workspace,
     network,
     encryptionKey,
-    geoBackupEncryptionKey: geoRedundantBackup ? geoBackupEncryptionKey : undefined,
+    geoBackupEncryptionKey,
     ...sizing,
     databaseName: db.databaseName,
     administrators: resolveAdministrators(v, args),
