@@ -4,6 +4,7 @@
 import * as assert from "assert";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { EncryptionKey, StorageAccount } from "../../components/azure";
+import { defaultAccountName } from "../../components/azure/storage-account/args";
 import { T, assertTagged, inputs, protectedNames, rejectsInputs, run, urnOf } from "./helpers";
 
 const LOC = { location: "westeurope" };
@@ -28,6 +29,11 @@ describe("azure StorageAccount", () => {
     });
     assert.deepStrictEqual(a.sku, { name: "Standard_LRS" });
     assert.match(String(a.accountName), /^data[0-9a-f]{8}$/);
+    // Global names: another subscription deploying the same project, stack and name gets another account;
+    // the same one gets the same account on every run.
+    const [one, other] = ["00000000-0000-4000-8000-0000000000fe", "00000000-0000-4000-8000-0000000000ff"];
+    assert.notStrictEqual(defaultAccountName("data", one), defaultAccountName("data", other));
+    assert.strictEqual(defaultAccountName("data", one), defaultAccountName("data", one));
     assert.deepStrictEqual(q.one(COMPONENT, "data").outputs.weakened, []);
     assertTagged(q, urnOf(q, COMPONENT, "data"), "dev");
   });

@@ -17,7 +17,8 @@ export interface StorageAccountArgs extends AzureCommonArgs, AzureLogArgs {
   readonly encryptionKey?: EncryptionKey;
   /**
    * The account name: 3-24 lowercase letters and digits, unique across Azure.
-   * @default - the component name shaped to the rule, with a hash of project, stack and name
+   * @default - the component name's letters and digits (16 at most) and a hash of subscription, project,
+   *   stack and name: unique across organisations, and stable from run to run
    */
   readonly accountName?: string;
   /** Private blob containers to create, by name (3-63 lowercase letters, digits and single hyphens). @default - none */
@@ -66,7 +67,8 @@ export const STORAGE_ACCOUNT_ARG_KEYS = argKeys<StorageAccountArgs>()([
 export interface ResolvedStorageAccountArgs extends AzureResolved {
   readonly workspace: WorkspaceChoice;
   readonly encryptionKey: EncryptionKey | undefined;
-  readonly accountName: string;
+  /** The caller's account name; `undefined` for the default, made from the subscription at construction. */
+  readonly accountName: string | undefined;
   readonly sku: string;
   readonly containers: string[];
   readonly publicNetworkAccess: boolean;
@@ -79,15 +81,17 @@ const CONTAINER = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 const IP_RANGE = /^\d{1,3}(\.\d{1,3}){3}(\/([0-9]|[12][0-9]|30))?$/;
 
 /**
- * The default account name: the component name's letters and digits (16 at most) and a hash of project,
- * stack and name, so stacks sharing a subscription (account names are global) do not collide.
+ * The default account name: the component name's letters and digits (16 at most) and a hash of
+ * subscription, project, stack and name. Account names are global: the subscription keeps two
+ * organisations deploying the same project and stack apart, the rest two stacks in one subscription; the
+ * name stays the same from one run to the next, so nothing is replaced.
  */
-export function defaultAccountName(name: string): string {
+export function defaultAccountName(name: string, subscriptionId: string): string {
   const readable = name
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "")
     .slice(0, 16);
-  return readable + shortHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`);
+  return readable + shortHash(`${subscriptionId}/${pulumi.getProject()}/${pulumi.getStack()}/${name}`);
 }
 
 /** Validates the key (a vault name for one the component creates) and a given account name. */
@@ -178,7 +182,7 @@ export function resolveStorageAccountArgs(
     ...azureResolved(base, weakened, { logRetentionDays: retentionOf(workspace) }),
     workspace,
     encryptionKey: args.encryptionKey,
-    accountName: args.accountName ?? defaultAccountName(v.resourceName),
+    accountName: args.accountName,
     sku: AZURE_SIZES[profile.environment].storageSku,
     containers: [...containers],
     publicNetworkAccess,

@@ -11,13 +11,18 @@ import {
 } from "@pulumi/azure-native/storage";
 import { Validator, childName } from "../../core";
 import { outputProperties } from "../../core/component";
-import { wirePlacement } from "../common";
+import { azureContext, wirePlacement } from "../common";
 import { EncryptionKey } from "../encryption-key";
 import { wireCmk } from "../cmk";
 import { AzureGrants, GranteeLike } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
-import { ResolvedStorageAccountArgs, StorageAccountArgs, resolveStorageAccountArgs } from "./args";
+import {
+  ResolvedStorageAccountArgs,
+  StorageAccountArgs,
+  defaultAccountName,
+  resolveStorageAccountArgs,
+} from "./args";
 
 export { StorageAccountArgs } from "./args";
 
@@ -86,7 +91,8 @@ export class StorageAccount extends pulumi.ComponentResource {
     return new Account(
       childName(name, "account"),
       {
-        accountName: r.accountName,
+        accountName:
+          r.accountName ?? azureContext(this).apply((c) => defaultAccountName(name, c.subscriptionId)),
         resourceGroupName: where.resourceGroupName,
         location: where.location,
         kind: "StorageV2",
