@@ -1,6 +1,6 @@
 // The container settings every cloud's ContainerService shares, checked once: plain environment
-// variables (never one named like a secret), secrets by reference (each name in one place), and the
-// instance-count bounds from the profile. Each cloud checks its own secret reference shape.
+// variables (never one named like a secret, never a secret value), secrets by reference (each name in one
+// place), and the instance-count bounds from the profile. Each cloud checks its own secret reference shape.
 import * as pulumi from "@pulumi/pulumi";
 import { EnvironmentProfile } from "./profiles";
 import { looksLikeSecretName } from "./secrets";
@@ -10,10 +10,43 @@ import { Validator } from "./validate";
 /** An environment variable name every container platform accepts. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Plain environment variables by name: strings, or Outputs of other resources (an endpoint, a bucket name). */
+export type EnvironmentVariables = { readonly [name: string]: pulumi.Input<string> };
+
 /** Plain variables and secrets by reference, as a ContainerService takes them. */
 export interface ContainerEnvironmentArgs {
-  readonly environmentVariables?: { readonly [name: string]: string };
+  /**
+   * Plain environment variables: strings, or Outputs and Promises of strings (another component's
+   * endpoint, bucket or connection name), which land in the container as resolved. They are stored in
+   * clear text: a name that looks secret (PASSWORD, TOKEN, API_KEY …) is refused, and so is a secret
+   * Output once it resolves; secrets go in `secrets`, by reference.
+   * @default - none
+   */
+  readonly environmentVariables?: { readonly [name: string]: pulumi.Input<string> };
   readonly secrets?: { readonly [name: string]: pulumi.Input<string> };
+}
+
+/**
+ * One plain environment value: a known value must be a string; an Output passes through, refused once it
+ * resolves if it is a secret, since the platform stores plain variables in clear text in its API object
+ * (task definition, service, app, Deployment) where anyone who can read that object reads the secret.
+ */
+export function plainEnvValue(
+  v: Validator,
+  field: string,
+  value: pulumi.Input<string>,
+  expected: string,
+): pulumi.Input<string> {
+  if (value instanceof Promise) return value;
+  if (!pulumi.Output.isInstance(value)) {
+    if (typeof value !== "string") v.fail(field, value, "is not a string", "a string value or an Output");
+    return value;
+  }
+  return value.apply(async (resolved) => {
+    if (await pulumi.isSecret(value as pulumi.Output<string>))
+      v.fail(field, "(secret value hidden)", "is a secret", expected);
+    return resolved;
+  });
 }
 
 /**
@@ -27,22 +60,21 @@ export function resolveContainerEnvironment(
   reference: string,
   checkReference: (field: string, ref: pulumi.Input<string>) => void,
 ): {
-  env: { readonly [name: string]: string };
+  env: EnvironmentVariables;
   secrets: { readonly [name: string]: pulumi.Input<string> };
 } {
-  const env = v.stringMap("environmentVariables", args.environmentVariables);
-  for (const [key, value] of Object.entries(env)) {
+  const given = args.environmentVariables ?? {};
+  if (!isPlainObject(given))
+    v.fail("environmentVariables", given, "is not an object", "variable names mapped to string values");
+  const env: { [name: string]: pulumi.Input<string> } = {};
+  for (const [key, value] of Object.entries(given)) {
     const field = `environmentVariables.${key}`;
+    const bySecret = `secrets: { ${key}: "<${reference}>" }`;
     if (!ENV_NAME.test(key)) v.fail(field, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
-    if (typeof value !== "string") v.fail(field, value, "is not a string", "a string value");
-    if (looksLikeSecretName(key)) {
-      v.fail(
-        field,
-        "(value hidden)",
-        "looks like a secret in plain text",
-        `secrets: { ${key}: "<${reference}>" }`,
-      );
-    }
+    // Before the value's type, so a value under a secret-looking name is never printed.
+    if (looksLikeSecretName(key))
+      v.fail(field, "(value hidden)", "looks like a secret in plain text", bySecret);
+    env[key] = plainEnvValue(v, field, value as pulumi.Input<string>, bySecret);
   }
   const secrets = args.secrets ?? {};
   if (!isPlainObject(secrets))

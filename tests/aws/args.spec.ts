@@ -287,6 +287,32 @@ describe("aws argument resolution (pure, no synth)", () => {
       assert.deepStrictEqual(call({ ...base, internetFacing: true, ...lb }).allowedCidrBlocks, ["0.0.0.0/0"]);
     });
 
+    it("environment values: a known non-string is refused, Outputs and Promises pass", () => {
+      for (const value of [8080, true, { v: "1" }, ["a"], null]) {
+        refuses({ ...base, environmentVariables: { PORT: value as never } }, "environmentVariables.PORT");
+      }
+      refuses({ ...base, environmentVariables: ["LOG_LEVEL=info"] as never }, "environmentVariables");
+      const region = Promise.resolve("eu-west-1");
+      const r = call({
+        ...base,
+        environmentVariables: { LOG_LEVEL: "info", ASSETS: pulumi.output("acme-assets"), REGION: region },
+      });
+      assert.deepStrictEqual(Object.keys(r.environmentVariables), ["LOG_LEVEL", "ASSETS", "REGION"]);
+      assert.strictEqual(r.environmentVariables.LOG_LEVEL, "info");
+      assert.ok(pulumi.Output.isInstance(r.environmentVariables.ASSETS));
+      assert.strictEqual(r.environmentVariables.REGION, region);
+      // The name rules hold for an Output as for a string.
+      refuses(
+        { ...base, environmentVariables: { DB_PASSWORD: pulumi.output("x") } },
+        "environmentVariables.DB_PASSWORD",
+      );
+      const ref = "arn:aws:ssm:us-east-1:123456789012:parameter/api/dsn";
+      refuses(
+        { ...base, environmentVariables: { DSN: pulumi.output("x") }, secrets: { DSN: ref } },
+        "secrets.DSN",
+      );
+    });
+
     it("refuses bad input", () => {
       refuses({ ...base, image: "nginx:latest" }, "image");
       refuses(

@@ -1,6 +1,7 @@
 // ContainerService: the Fargate + ALB child set per profile and every BASELINE control, weakening,
 // provider propagation and bad input.
 import * as assert from "assert";
+import { Bucket } from "@pulumi/aws/s3";
 import { ContainerService, ContainerServiceArgs, TLS_POLICY } from "../../components/aws";
 import { ENVIRONMENTS } from "../../components/core";
 import {
@@ -336,6 +337,25 @@ describe("aws.ContainerService", () => {
     ) as Container[];
     assert.strictEqual(c.readonlyRootFilesystem, false);
     assert.deepStrictEqual(graph.outputs.w, ["readOnlyRootFilesystem"]);
+  });
+
+  it("an environment variable from another resource's Output lands resolved in the task definition", async () => {
+    const { q } = await run(() => {
+      const assets = new Bucket("assets", { bucket: "acme-assets" });
+      new ContainerService("api", {
+        ...BASE,
+        environmentVariables: { LOG_LEVEL: "info", ASSETS_BUCKET: assets.bucket },
+      });
+    });
+    const task = q.one("aws:ecs/taskDefinition:TaskDefinition", "api-task");
+    const [c] = json<Container[]>(q, task.type, task.name, "containerDefinitions");
+    const bucket = q.one(`${S3}bucket:Bucket`, "assets");
+    assert.strictEqual(bucket.outputs.bucket, "acme-assets");
+    assert.deepStrictEqual(c.environment, [
+      { name: "LOG_LEVEL", value: "info" },
+      { name: "ASSETS_BUCKET", value: bucket.outputs.bucket },
+    ]);
+    assert.ok(task.propertyDependencies.containerDefinitions.includes(bucket.urn), "the bucket comes first");
   });
 
   it("an explicit provider reaches every child and invoke", async () => {

@@ -2,6 +2,10 @@
 // app with internal HTTPS-only ingress and a user-assigned identity, Key Vault secret references only, a
 // pinned image, sizes and replicas from the profile, and bad input refused before anything registers.
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { Validator } from "../../components/core";
+import { resolveContainerServiceArgs } from "../../components/azure/container-service/args";
+import { inputError } from "../core/helpers";
 import { ContainerService, ContainerServiceArgs, Network, StorageAccount } from "../../components/azure";
 import { T, assertTagged, inputs, networkLike, rejectsInputs, run, urnOf } from "./helpers";
 
@@ -94,16 +98,48 @@ describe("azure ContainerService", () => {
     assert.deepStrictEqual(weak.q.one(COMPONENT, "api").outputs.weakened, ["minCapacity"]);
   });
 
-  it("is a grantee: a storage grant goes to its identity as a service principal", async () => {
+  it("is a grantee of a storage account whose blob endpoint (an Output) lands resolved in its env", async () => {
     const { q } = await run(() => {
-      const api = service();
-      new StorageAccount("data", LOC).grantRead(api);
+      const data = new StorageAccount("data", LOC);
+      const api = service({ environmentVariables: { LOG_LEVEL: "info", DATA_URL: data.blobEndpoint } });
+      data.grantRead(api);
     });
     const grant = inputs(q, T.role, "data-grant-api-read");
     assert.deepStrictEqual(
       [grant.principalId, grant.principalType],
       ["api-identity-principal", "ServicePrincipal"],
     );
+    const account = q.one(T.account, "data-account");
+    const endpoint = (account.outputs.primaryEndpoints as { blob: string }).blob;
+    assert.match(endpoint, /^https:\/\/.+\.blob\.core\.windows\.net\/$/);
+    const app = q.one(T.containerApp, "api-app");
+    assert.deepStrictEqual((app.inputs.template as { containers: { env: unknown[] }[] }).containers[0].env, [
+      { name: "LOG_LEVEL", value: "info" },
+      { name: "DATA_URL", value: endpoint },
+    ]);
+    assert.ok(app.dependencies.includes(account.urn), "the account comes first");
+  });
+
+  it("environment values: a known non-string is refused before anything, an Output passes", () => {
+    const resolve = (environmentVariables: ContainerServiceArgs["environmentVariables"]) =>
+      resolveContainerServiceArgs(new Validator("azure.ContainerService", "api"), {
+        ...LOC,
+        network: networkLike(["apps"]),
+        image: IMAGE,
+        environmentVariables,
+      });
+    for (const value of [8080, true, { v: "1" }, ["a"]]) {
+      const err = inputError(() => resolve({ PORT: value as never }));
+      assert.deepStrictEqual([err.field, err.problem], ["environmentVariables.PORT", "is not a string"]);
+    }
+    const named = inputError(() => resolve({ DSN: pulumi.output("x"), DB_TOKEN: pulumi.output("y") }));
+    assert.deepStrictEqual([named.field, named.value], ["environmentVariables.DB_TOKEN", "(value hidden)"]);
+    const env = resolve({
+      LOG_LEVEL: "info",
+      DATA_URL: pulumi.output("https://data.blob.core.windows.net/"),
+    }).environmentVariables;
+    assert.strictEqual(env.LOG_LEVEL, "info");
+    assert.ok(pulumi.Output.isInstance(env.DATA_URL));
   });
 
   rejectsInputs("azure.ContainerService", [

@@ -4,10 +4,13 @@
 // it) refused before anything registers.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ENVIRONMENTS, GroundworkInputError } from "../../components/core";
-import { Bucket, ContainerService, GCP_SIZES, Network } from "../../components/gcp";
+import { ENVIRONMENTS, GroundworkInputError, PROFILES, Validator } from "../../components/core";
+import { Bucket, ContainerService, ContainerServiceArgs, GCP_SIZES, Network } from "../../components/gcp";
+import { resolveContainerServiceArgs } from "../../components/gcp/container-service/args";
 import { reveal } from "../../testing";
 import { inputs, rejectsInputs, run, synthCaught } from "../aws/helpers";
+import { inputError } from "../core/helpers";
+import { synthRejectedLater } from "../kubernetes/helpers";
 
 const T = {
   component: "groundwork:gcp:ContainerService",
@@ -109,6 +112,56 @@ describe("gcp.ContainerService", () => {
     ]);
     const deps = q.one(T.service, "web-service").dependencies;
     for (const r of q.ofType(T.secretMember)) assert.ok(deps.includes(r.urn), `${r.name} comes first`);
+  });
+
+  it("an environment variable from a Bucket's name lands resolved in the Cloud Run container", async () => {
+    const { q } = await run(() => {
+      const assets = new Bucket("assets");
+      new ContainerService("web", {
+        image: IMAGE,
+        network: NET,
+        environmentVariables: { LOG_LEVEL: "info", ASSETS_BUCKET: assets.bucketName },
+      });
+    });
+    const bucket = q.one("gcp:storage/bucket:Bucket", "assets-bucket");
+    assert.ok(typeof bucket.outputs.name === "string" && bucket.outputs.name !== "", "the bucket has a name");
+    const envs = (inputs(q, T.service, "web-service").template as Template).containers[0].envs;
+    assert.deepStrictEqual(envs, [
+      { name: "LOG_LEVEL", value: "info" },
+      { name: "ASSETS_BUCKET", value: bucket.outputs.name },
+    ]);
+    assert.ok(q.one(T.service, "web-service").dependencies.includes(bucket.urn), "the bucket comes first");
+  });
+
+  it("environment values: a known non-string is refused, an Output passes, a secret Output fails later", async () => {
+    const resolve = (environmentVariables: ContainerServiceArgs["environmentVariables"]) =>
+      resolveContainerServiceArgs(
+        new Validator("gcp.ContainerService", "web"),
+        { image: IMAGE, network: NET, environmentVariables },
+        PROFILES.dev,
+      );
+    for (const value of [8080, false, { v: "1" }, ["a"]]) {
+      const err = inputError(() => resolve({ PORT: value as never }));
+      assert.deepStrictEqual([err.field, err.problem], ["environmentVariables.PORT", "is not a string"]);
+    }
+    const env = resolve({ LOG_LEVEL: "info", ASSETS: pulumi.output("acme-assets") }).environmentVariables;
+    assert.strictEqual(env.LOG_LEVEL, "info");
+    assert.ok(pulumi.Output.isInstance(env.ASSETS));
+    // Plain variables are stored in clear text on the service: a secret Output is refused on resolution.
+    const seen = await synthRejectedLater(() => {
+      new ContainerService("web", {
+        image: IMAGE,
+        network: NET,
+        environmentVariables: { DSN: pulumi.secret("postgres://u:hunter2@db/app") },
+      });
+    });
+    assert.ok(
+      seen.some((m) =>
+        /environmentVariables\.DSN "\(secret value hidden\)" is a secret \(expected secrets: \{ DSN/.test(m),
+      ),
+      seen.join("\n"),
+    );
+    assert.ok(!seen.some((m) => m.includes("hunter2")), "the secret leaked into the error");
   });
 
   it("publicAccess: ingress from all and an allUsers invoker, recorded as weakened", async () => {

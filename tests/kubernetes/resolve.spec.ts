@@ -1,6 +1,7 @@
 // The pure resolvers behind Namespace and WebService: every default applied and every weakened default
 // named, checked without a synth.
 import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { Environment, PROFILES, Validator, WEAKENED_ANNOTATION } from "../../components/core";
 import { NamespaceArgs, resolveNamespaceArgs } from "../../components/kubernetes/namespace/args";
 import { WebServiceArgs, resolveWebServiceArgs } from "../../components/kubernetes/webservice/args";
@@ -106,5 +107,19 @@ describe("kubernetes: resolveWebServiceArgs", () => {
     assert.match(inputError(() => service({ minReplicas: 1 })).problem, /below the prod floor/);
     assert.match(inputError(() => service({ namespace: "kube-system" })).problem, /must not run in/);
     assert.match(inputError(() => service({ ingressHost: "a.example.com" })).problem, /ingress is false/);
+  });
+
+  it("env: a known value must be a string (a number too is refused); Outputs pass", () => {
+    const withEnv = (env: { [key: string]: unknown }) =>
+      service({ containers: [{ name: "api", image: "ghcr.io/acme/api:1.4.2", env: env as never }] });
+    for (const value of [8080, true, { v: "1" }, ["a"]]) {
+      const err = inputError(() => withEnv({ PORT: value }));
+      assert.deepEqual([err.field, err.problem], ["containers[0].env.PORT", "is not a string"]);
+    }
+    const containers = withEnv({ LOG_LEVEL: "info", ASSETS: pulumi.output("acme-assets") }).podSpec
+      .containers as { env: { name: string; value: unknown }[] }[];
+    const env = containers[0].env;
+    assert.deepEqual(env[0], { name: "LOG_LEVEL", value: "info" });
+    assert.ok(pulumi.Output.isInstance(env[1].value));
   });
 });

@@ -18,7 +18,11 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
-import { resolveCapacity, resolveContainerEnvironment } from "../../core/container-settings";
+import {
+  EnvironmentVariables,
+  resolveCapacity,
+  resolveContainerEnvironment,
+} from "../../core/container-settings";
 import { awsTags } from "../tags";
 import { serviceNames } from "./names";
 import { AWS_SIZES } from "../sizes";
@@ -114,11 +118,13 @@ export interface ContainerServiceArgs {
    */
   readonly maxCapacity?: number;
   /**
-   * Plain environment variables. Names that look secret (PASSWORD, TOKEN, API_KEY …) are refused: use
-   * `secrets`.
+   * Plain environment variables: strings, or Outputs of other resources (a database endpoint, a bucket
+   * name), resolved into the task definition. They are stored in clear text there: names that look secret
+   * (PASSWORD, TOKEN, API_KEY …) are refused, and so is a secret Output once it resolves; secrets still go
+   * in `secrets`, by reference.
    * @default - none
    */
-  readonly environmentVariables?: { readonly [name: string]: string };
+  readonly environmentVariables?: { readonly [name: string]: pulumi.Input<string> };
   /**
    * Secrets by reference: variable name → Secrets Manager secret ARN or SSM parameter ARN. The
    * execution role may read exactly these.
@@ -188,7 +194,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly memoryMiB: number;
   readonly minCapacity: number;
   readonly maxCapacity: number;
-  readonly environmentVariables: { readonly [name: string]: string };
+  readonly environmentVariables: EnvironmentVariables;
   readonly secrets: { readonly [name: string]: pulumi.Input<string> };
   readonly user: string;
   readonly readOnlyRootFilesystem: boolean;

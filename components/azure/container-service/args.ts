@@ -9,7 +9,11 @@ import {
   imageReferenceProblem,
   validateDerivedNames,
 } from "../../core";
-import { resolveCapacity, resolveContainerEnvironment } from "../../core/container-settings";
+import {
+  EnvironmentVariables,
+  resolveCapacity,
+  resolveContainerEnvironment,
+} from "../../core/container-settings";
 import {
   AZURE_COMMON_KEYS,
   AzureCommonArgs,
@@ -37,8 +41,13 @@ export interface ContainerServiceArgs extends AzureCommonArgs, AzureLogArgs {
   readonly minCapacity?: number;
   /** Most replicas. @default - the profile's */
   readonly maxCapacity?: number;
-  /** Plain environment variables; a name that looks secret is refused (use `secrets`). @default - none */
-  readonly environmentVariables?: { readonly [name: string]: string };
+  /**
+   * Plain environment variables: strings, or Outputs of other resources (a database's FQDN, a storage
+   * account name), resolved into the app. Stored in clear text: a name that looks secret is refused, and so
+   * is a secret Output once it resolves; secrets still go in `secrets`, by Key Vault reference.
+   * @default - none
+   */
+  readonly environmentVariables?: { readonly [name: string]: pulumi.Input<string> };
   /**
    * Secrets by variable name, each a Key Vault secret URL (`https://<vault>.vault.azure.net/secrets/<name>`)
    * read with the app's identity: grant it with `secretVaultIds`. @default - none
@@ -68,7 +77,7 @@ export interface ResolvedContainerServiceArgs extends AzureResolved {
   readonly memory: string;
   readonly minCapacity: number;
   readonly maxCapacity: number;
-  readonly environmentVariables: { readonly [name: string]: string };
+  readonly environmentVariables: EnvironmentVariables;
   readonly secrets: { readonly [name: string]: pulumi.Input<string> };
   readonly secretVaultIds: pulumi.Input<string>[];
   readonly registryServer: string | undefined;

@@ -20,6 +20,7 @@ import {
 } from "../../core";
 import {
   ContainerEnvironmentArgs,
+  EnvironmentVariables,
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
@@ -151,7 +152,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedGcpCommon {
   readonly memory: string;
   readonly minCapacity: number;
   readonly maxCapacity: number;
-  readonly environmentVariables: { readonly [name: string]: string };
+  readonly environmentVariables: EnvironmentVariables;
   readonly secrets: { readonly [name: string]: SecretReference };
   readonly key: KeyChoice;
   readonly serviceAccountId: string;

@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import { PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../../core/images";
+import { plainEnvValue } from "../../core/container-settings";
 import { looksLikeSecretName } from "../../core/secrets";
 import { isPlainObject, strictObject } from "../../core/strict";
 import { Validator } from "../../core/validate";
@@ -22,19 +23,6 @@ export interface BuiltContainer {
   readonly volumes: k8s.core.v1.Volume[];
 }
 
-/**
- * A plain env value, refusing a secret Output once it resolves: Kubernetes would store it in plain text
- * in the Deployment, where anyone who can read the Deployment reads the secret.
- */
-function plainEnvValue(v: Validator, field: string, value: pulumi.Input<string>): pulumi.Input<string> {
-  if (!pulumi.Output.isInstance(value)) return value;
-  return value.apply(async (resolved) => {
-    if (await pulumi.isSecret(value as pulumi.Output<string>))
-      v.fail(field, "(secret value hidden)", "is a secret", SECRET_EXPECTED);
-    return resolved;
-  });
-}
-
 /** The pinned image, checked now when known and on resolution when it is an Output. */
 function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): pulumi.Input<string> {
   if (pulumi.Output.isInstance(image) || image instanceof Promise) {
@@ -50,7 +38,7 @@ function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): 
   return image;
 }
 
-/** Plain environment variables; a name that looks like a secret, or a value that is not plain, is refused. */
+/** Plain environment variables; a name that looks like a secret, or a value that is not a string, is refused. */
 function envVars(v: Validator, field: string, env: InitContainerArgs["env"]): k8s.core.v1.EnvVar[] {
   if (env !== undefined && !isPlainObject(env))
     v.fail(`${field}.env`, env, "is not an object", "variable names mapped to plain values");
@@ -60,15 +48,8 @@ function envVars(v: Validator, field: string, env: InitContainerArgs["env"]): k8
       v.fail(f, key, "is not a valid variable name", "letters, digits, _ . -, not starting with a digit");
     // Env lands in plain text in the Deployment (CKV_K8S_35).
     if (looksLikeSecretName(key)) v.fail(f, "(value hidden)", "is named like a secret", SECRET_EXPECTED);
-    if (
-      typeof value === "object" &&
-      value !== null &&
-      !pulumi.Output.isInstance(value) &&
-      !(value instanceof Promise)
-    ) {
-      v.fail(f, value, "is not a plain value", "a string; mount secrets as files with secretMounts");
-    }
-    return { name: key, value: plainEnvValue(v, f, value) };
+    // A known value must be a string; a secret Output is refused once it resolves (the shared rule).
+    return { name: key, value: plainEnvValue(v, f, value, SECRET_EXPECTED) };
   });
 }
 
