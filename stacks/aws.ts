@@ -51,6 +51,11 @@ export function awsPlatform(
     certificateArn: config.service.certificateArn,
     internetFacing: config.service.internetFacing,
     encryptionKey: key,
+    environmentVariables: {
+      ASSETS_BUCKET: assets.bucketName,
+      UPLOADS_BUCKET: uploads.bucketName,
+      DATABASE_HOST: database.address,
+    },
     // The RDS-managed secret by reference (ECS injects its JSON keys); the execution role may decrypt it
     // with the database key, through Secrets Manager only.
     secrets: {

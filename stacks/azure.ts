@@ -61,6 +61,13 @@ export function azurePlatform(
     logWorkspaceId,
     image: config.service.image,
     containerPort: config.service.port,
+    // Where the data is; the app signs in to storage and PostgreSQL with its identity (no key, no password).
+    environmentVariables: {
+      ASSETS_BLOB_ENDPOINT: assets.blobEndpoint,
+      UPLOADS_BLOB_ENDPOINT: uploads.blobEndpoint,
+      DATABASE_HOST: database.host,
+      DATABASE_NAME: database.databaseName,
+    },
   });
   assets.grantRead(api);
   uploads.grantReadWrite(api);

@@ -49,6 +49,13 @@ export function gcpPlatform(
     containerPort: config.service.port,
     publicAccess: config.service.publicAccess,
     encryptionKey: key,
+    // Where the data is; the Cloud SQL connector logs in as the service's own account (no password).
+    environmentVariables: {
+      ASSETS_BUCKET: assets.bucketName,
+      UPLOADS_BUCKET: uploads.bucketName,
+      DATABASE_INSTANCE: database.connectionName,
+      DATABASE_NAME: database.databaseName,
+    },
   });
   assets.grantRead(api);
   uploads.grantWrite(api);

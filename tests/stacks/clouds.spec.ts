@@ -171,7 +171,9 @@ const FLAVOURS: readonly Flavour[] = [
         "Disabled",
         "Enabled",
       ],
-      ["azure-native:app:ContainerApp", "api-app", "template.scale.minReplicas", 1, 3],
+      // The app's template is one unknown in preview (the SDK applies its defaults to the whole object and
+      // the environment variables are outputs); the environment's zone redundancy is known.
+      ["azure-native:app:ManagedEnvironment", "api-env", "zoneRedundant", false, true],
     ],
   },
 ];
@@ -276,6 +278,14 @@ describe("stacks: the reference platform on Google Cloud and Azure", function ()
       assert.equal(inputs(grant).role, role, name);
       assert.deepEqual(grant.propertyDependencies.member, [account], `${name} is not the service's account`);
     }
+    // The service is told where its data is: the buckets and the instance, from their outputs.
+    const template = q.one("gcp:cloudrunv2/service:Service", "api-service").propertyDependencies.template;
+    for (const [type, name] of [
+      ["gcp:storage/bucket:Bucket", "assets-bucket"],
+      ["gcp:storage/bucket:Bucket", "uploads-bucket"],
+      ["gcp:sql/databaseInstance:DatabaseInstance", "app-instance"],
+    ])
+      assert.ok(template?.includes(q.one(type, name).urn), `the service's environment does not name ${name}`);
     // The database user is named from the same account (its type and name follow in an apply).
     const user = q.one("gcp:sql/user:User", "app-grant-api-read-write");
     assert.ok(user.dependencies.includes(account), "the database user is not the service's account");
@@ -298,6 +308,10 @@ describe("stacks: the reference platform on Google Cloud and Azure", function ()
       assert.equal(inputs(grant).principalType, "ServicePrincipal", name);
     }
     const server = q.one("azure-native:dbforpostgresql:Server", "app-server");
+    // The app is told where its data is: both accounts' blob endpoints and the server, from their outputs.
+    const template = q.one("azure-native:app:ContainerApp", "api-app").propertyDependencies.template;
+    for (const r of [...q.ofType("azure-native:storage:StorageAccount"), server])
+      assert.ok(template?.includes(r.urn), `the app's environment does not name ${r.name}`);
     assert.deepEqual(at(server, "authConfig.passwordAuth"), "Disabled");
     assert.equal(inputs(server).administratorLoginPassword, undefined);
     const admin = q.one(
