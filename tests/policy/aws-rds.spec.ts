@@ -1,0 +1,150 @@
+// The RDS rules on Aurora clusters and their instances (the controls the instance rules apply, one rule
+// per control over both): passing and failing programs, and what a rule says while its value is unknown.
+import * as assert from "assert";
+import { evaluate, ruleCases, undecidedInPreview } from "./rule-cases";
+import { TAGS } from "./kit";
+import { auroraCluster } from "./aws-kit";
+
+const PROD = { ...TAGS, environment: "prod" };
+
+describe("AWS rules: Aurora clusters", function () {
+  this.timeout(60_000);
+  it("the hardened cluster and its instance trip no RDS rule, in preview or update", async () => {
+    for (const preview of [true, false]) {
+      const report = await evaluate(() => void auroraCluster("db"), preview);
+      const rds = (p: string) => p.startsWith("aws-rds-");
+      assert.deepStrictEqual(
+        report.violations.filter((v) => rds(v.policy)),
+        [],
+      );
+      assert.deepStrictEqual(
+        report.undecided.filter((u) => rds(u.policy)),
+        [],
+      );
+    }
+  });
+  ruleCases([
+    {
+      policy: "aws-rds-not-public",
+      title: "a publicly accessible cluster instance",
+      program: () => void auroraCluster("db", {}, { publiclyAccessible: true }),
+      fail: /publiclyAccessible is true/,
+    },
+    {
+      policy: "aws-rds-encrypted",
+      title: "a cluster with storageEncrypted false",
+      program: () => void auroraCluster("db", { storageEncrypted: false, kmsKeyId: undefined }),
+      fail: /storageEncrypted is not true/,
+    },
+    {
+      policy: "aws-rds-encrypted",
+      title: "a cluster encrypted under the AWS-managed key",
+      program: () => void auroraCluster("db", { kmsKeyId: undefined }),
+      fail: /kmsKeyId is not set/,
+    },
+    {
+      policy: "aws-rds-encrypted",
+      title: "an Aurora Serverless v1 cluster (always encrypted) under its own key",
+      program: () => void auroraCluster("db", { engineMode: "serverless", storageEncrypted: undefined }),
+    },
+    {
+      policy: "aws-rds-encrypted",
+      title: "a provisioned cluster leaving storageEncrypted unset (false)",
+      program: () => void auroraCluster("db", { storageEncrypted: undefined }),
+      fail: /storageEncrypted is not true/,
+    },
+    {
+      policy: "aws-rds-encrypted",
+      title: "a replica cluster (storage from its source)",
+      program: () =>
+        void auroraCluster("replica", {
+          replicationSourceIdentifier: "arn:aws:rds:eu-central-1:123456789012:cluster:orders",
+          storageEncrypted: undefined,
+          kmsKeyId: undefined,
+          masterUsername: undefined,
+        }),
+    },
+    {
+      policy: "aws-rds-managed-password",
+      title: "a cluster with a literal masterPassword",
+      program: () =>
+        void auroraCluster("db", { masterPassword: "hunter2hunter2", manageMasterUserPassword: undefined }),
+      fail: /literal master password is set \(masterPassword\)/,
+    },
+    {
+      policy: "aws-rds-managed-password",
+      title: "a cluster creating its master user without a managed password",
+      program: () => void auroraCluster("db", { manageMasterUserPassword: false }),
+      fail: /manageMasterUserPassword is not true/,
+    },
+    {
+      policy: "aws-rds-managed-password",
+      title: "a cluster restored from a snapshot (no master user created)",
+      program: () =>
+        void auroraCluster("db", {
+          snapshotIdentifier: "orders-final",
+          masterUsername: undefined,
+          manageMasterUserPassword: undefined,
+        }),
+    },
+    {
+      policy: "aws-rds-iam-auth",
+      title: "a cluster without IAM authentication",
+      program: () => void auroraCluster("db", { iamDatabaseAuthenticationEnabled: undefined }),
+      fail: /iamDatabaseAuthenticationEnabled is not true/,
+    },
+    {
+      policy: "aws-rds-backups",
+      title: "a cluster keeping one day of backups",
+      program: () => void auroraCluster("db", { backupRetentionPeriod: 1 }),
+      fail: /backupRetentionPeriod is 1 \(at least 7\)/,
+    },
+    {
+      policy: "aws-rds-backups",
+      title: "a cluster keeping 7 days when the minimum is 14",
+      program: () => void auroraCluster("db"),
+      config: { "aws-rds-backups": { minimumBackupRetentionDays: 14 } },
+      fail: /backupRetentionPeriod is 7 \(at least 14\)/,
+    },
+    {
+      policy: "aws-rds-backups",
+      title: "a cluster skipping its final snapshot",
+      program: () => void auroraCluster("db", { skipFinalSnapshot: true }),
+      fail: /skipFinalSnapshot is true/,
+    },
+    {
+      policy: "aws-rds-log-exports",
+      title: "a cluster exporting no logs",
+      program: () => void auroraCluster("db", { enabledCloudwatchLogsExports: [] }),
+      fail: /enabledCloudwatchLogsExports is empty/,
+    },
+    {
+      policy: "aws-rds-prod-resilience",
+      title: "a prod cluster with deletion protection (multi-AZ is its instances')",
+      program: () => void auroraCluster("db", { tags: PROD, deletionProtection: true }, { tags: PROD }),
+    },
+    {
+      policy: "aws-rds-prod-resilience",
+      title: "a prod cluster without deletion protection",
+      program: () => void auroraCluster("db", { tags: PROD }, { tags: PROD }),
+      fail: /deletionProtection is not true in prod/,
+    },
+    {
+      policy: "aws-rds-auto-minor-version-upgrade",
+      title: "a cluster instance refusing minor versions",
+      program: () => void auroraCluster("db", {}, { autoMinorVersionUpgrade: false }),
+      fail: /autoMinorVersionUpgrade is false/,
+    },
+    {
+      policy: "aws-rds-copy-tags-to-snapshot",
+      title: "a cluster not copying tags to snapshots",
+      program: () => void auroraCluster("db", { copyTagsToSnapshot: false }),
+      fail: /copyTagsToSnapshot is not true/,
+    },
+  ]);
+  undecidedInPreview("aws-rds-encrypted", "storageEncrypted from an Output", () => {
+    const c = auroraCluster("source");
+    auroraCluster("db", { storageEncrypted: c.id.apply(() => false) });
+  });
+});
+
