@@ -1,6 +1,9 @@
 // The RDS rules on Aurora clusters and their instances (the controls the instance rules apply, one rule
-// per control over both): passing and failing programs, and what a rule says while its value is unknown.
+// per control over both), and the rules that keep snapshots and machine images from being shared with
+// every AWS account. Passing and failing programs, and what a rule says while its value is unknown.
 import * as assert from "assert";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as rds from "@pulumi/aws/rds";
 import { evaluate, ruleCases, undecidedInPreview } from "./rule-cases";
 import { TAGS } from "./kit";
 import { auroraCluster } from "./aws-kit";
@@ -148,3 +151,55 @@ describe("AWS rules: Aurora clusters", function () {
   });
 });
 
+/** A manual snapshot of the hardened cluster, shared with `sharedAccounts`. */
+function clusterSnapshot(sharedAccounts?: rds.ClusterSnapshotArgs["sharedAccounts"]): void {
+  const cluster = auroraCluster("db");
+  new rds.ClusterSnapshot("db-snap", {
+    dbClusterIdentifier: cluster.clusterIdentifier,
+    dbClusterSnapshotIdentifier: "orders-2026-01",
+    sharedAccounts,
+    tags: TAGS,
+  });
+}
+
+function launchPermission(args: Partial<ec2.AmiLaunchPermissionArgs>): () => void {
+  return () => void new ec2.AmiLaunchPermission("share", { imageId: "ami-0123456789abcdef0", ...args });
+}
+
+describe("AWS rules: public snapshots and images", function () {
+  this.timeout(60_000);
+  ruleCases([
+    {
+      policy: "aws-rds-snapshot-not-public",
+      title: "a cluster snapshot shared with one account",
+      program: () => clusterSnapshot(["123456789012"]),
+    },
+    {
+      policy: "aws-rds-snapshot-not-public",
+      title: "a cluster snapshot shared with all",
+      program: () => clusterSnapshot(["123456789012", "all"]),
+      fail: /sharedAccounts contains "all"/,
+    },
+    {
+      policy: "aws-ec2-ami-not-public",
+      title: "an image shared with an account and an organization",
+      program: () => {
+        launchPermission({ accountId: "123456789012" })();
+        new ec2.AmiLaunchPermission("org", {
+          imageId: "ami-0123456789abcdef0",
+          organizationArn: "arn:aws:organizations::123456789012:organization/o-abc123",
+        });
+      },
+    },
+    {
+      policy: "aws-ec2-ami-not-public",
+      title: "an image launchable by the all group",
+      program: launchPermission({ group: "all" }),
+      fail: /group is "all"/,
+    },
+  ]);
+  undecidedInPreview("aws-rds-snapshot-not-public", "sharedAccounts from an Output", () => {
+    const c = auroraCluster("other");
+    clusterSnapshot(c.id.apply(() => ["all"]));
+  });
+});
