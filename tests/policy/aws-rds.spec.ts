@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as rds from "@pulumi/aws/rds";
-import { evaluate, ruleCases, undecidedInPreview } from "./rule-cases";
+import { evaluate, passesInPreview, ruleCases, undecidedInPreview } from "./rule-cases";
 import { TAGS } from "./kit";
 import { auroraCluster } from "./aws-kit";
 
@@ -202,4 +202,56 @@ describe("AWS rules: public snapshots and images", function () {
     const c = auroraCluster("other");
     clusterSnapshot(c.id.apply(() => ["all"]));
   });
+});
+
+/** A prod cluster with `count` instances, each in `zone` when one is given. */
+function prodCluster(count: number, zone?: string): () => void {
+  return () => {
+    const cluster = auroraCluster(
+      "db",
+      { tags: PROD, deletionProtection: true },
+      { tags: PROD, availabilityZone: zone },
+    );
+    for (let i = 2; i <= count; i++)
+      new rds.ClusterInstance(`db-${i}`, {
+        clusterIdentifier: cluster.id,
+        engine: "aurora-postgresql",
+        instanceClass: "db.r6g.large",
+        availabilityZone: zone,
+        tags: PROD,
+      });
+  };
+}
+
+describe("AWS rules: production Aurora clusters across zones", function () {
+  this.timeout(60_000);
+  ruleCases([
+    {
+      policy: "aws-rds-cluster-prod-multi-az",
+      title: "a prod cluster with two instances",
+      program: prodCluster(2),
+    },
+    {
+      policy: "aws-rds-cluster-prod-multi-az",
+      title: "a dev cluster with one instance",
+      program: () => void auroraCluster("db"),
+    },
+    {
+      policy: "aws-rds-cluster-prod-multi-az",
+      title: "a prod cluster with one instance",
+      program: prodCluster(1),
+      fail: /has 1 instance\(s\) in prod/,
+    },
+    {
+      policy: "aws-rds-cluster-prod-multi-az",
+      title: "a prod cluster with both instances pinned to one zone",
+      program: prodCluster(2, "eu-west-1a"),
+      fail: /every instance is in eu-west-1a/,
+    },
+  ]);
+  passesInPreview(
+    "aws-rds-cluster-prod-multi-az",
+    "instances naming the cluster by its unknown id",
+    prodCluster(2),
+  );
 });

@@ -2,11 +2,11 @@
 // customer-managed key, reached over TLS with IAM authentication, backed up, logged, and resilient in prod.
 // A cluster's storage, backups and logs are the cluster's; reachability and minor versions are its
 // instances'. Read replicas inherit storage settings from their source, so the storage rules skip them.
-import type { ClusterArgs, InstanceArgs, ParameterGroupArgs } from "@pulumi/aws/rds";
+import type { ClusterArgs, ClusterInstanceArgs, InstanceArgs, ParameterGroupArgs } from "@pulumi/aws/rds";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
-import { eachOf, isOfType, ofTypes, referenced } from "../../runtime/links";
+import { eachOf, isOfType, ofTypes, referenced, referrers } from "../../runtime/links";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 
@@ -227,6 +227,33 @@ export const databaseStackPolicies: GroundworkPolicy[] = [
             instance.urn,
           );
         }
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-rds-cluster-prod-multi-az",
+    area: "aws",
+    severity: "medium",
+    description:
+      "Production Aurora clusters (tag environment=prod) run at least two instances, not all pinned to one " +
+      "Availability Zone, so a zone failure fails over instead of waiting for a new instance.",
+    remediationSteps:
+      "Add a second `rds.ClusterInstance` to the cluster and leave `availabilityZone` unset (or set different zones).",
+    references: ["AWS FSBP RDS.15"],
+    validateStack(args, report) {
+      eachOf(ofTypes(args.resources, T.dbCluster), report, (cluster) => {
+        const c = propsOf<ClusterArgs>(cluster);
+        if (record(c.tags)["environment"] !== "prod") return;
+        // Serverless v1 has no instances; a Multi-AZ DB cluster (an instance class on the cluster) always has three.
+        if (c.engineMode === "serverless" || c.dbClusterInstanceClass !== undefined) return;
+        const instances = referrers(args.resources, T.dbClusterInstance, "clusterIdentifier", cluster, [
+          "clusterIdentifier",
+        ]);
+        const zones = new Set(instances.map((i) => propsOf<ClusterInstanceArgs>(i).availabilityZone));
+        if (instances.length < 2)
+          report(`cluster "${cluster.name}" has ${instances.length} instance(s) in prod`, cluster.urn);
+        else if (zones.size === 1 && !zones.has(undefined))
+          report(`cluster "${cluster.name}": every instance is in ${[...zones][0]}`, cluster.urn);
       });
     },
   }),
