@@ -13,7 +13,7 @@ import * as rds from "@pulumi/aws/rds";
 import * as sns from "@pulumi/aws/sns";
 import * as sqs from "@pulumi/aws/sqs";
 import * as vpc_ from "@pulumi/aws/vpc";
-import { TAGS, key, loadBalancer, vpc } from "./kit";
+import { TAGS, hardenedDatabaseArgs, key, loadBalancer, vpc } from "./kit";
 
 /** An instance with IMDSv2, encrypted root and data volumes, detailed monitoring and no public IP. */
 export function instance(name: string, args: Partial<ec2.InstanceArgs> = {}): ec2.Instance {
@@ -204,17 +204,8 @@ export function auroraCluster(
 ): rds.Cluster {
   const cluster = new rds.Cluster(name, {
     engine: "aurora-postgresql",
-    engineVersion: "16.4",
     masterUsername: "app",
-    manageMasterUserPassword: true,
-    storageEncrypted: true,
-    kmsKeyId: key(`${name}-key`).arn,
-    iamDatabaseAuthenticationEnabled: true,
-    backupRetentionPeriod: 7,
-    enabledCloudwatchLogsExports: ["postgresql"],
-    dbSubnetGroupName: "isolated",
-    copyTagsToSnapshot: true,
-    tags: TAGS,
+    ...hardenedDatabaseArgs(name),
     ...args,
   });
   new rds.ClusterInstance(`${name}-1`, {

@@ -2,7 +2,7 @@
 // on stateful resources in prod.
 import { ResourceRule } from "../../runtime";
 import { record } from "../../runtime/props";
-import { DEFAULT_REQUIRED_TAGS, requiredTagsRule, statefulProtectionRule } from "../common";
+import { FLAT_TAGS, requiredTagsRule, statefulProtectionRule } from "../common";
 import { T } from "./resource-types";
 
 /** AWS resource types that take `tags` (the ones platform programs commonly create). */
@@ -50,12 +50,10 @@ export const AWS_TAGGABLE: readonly string[] = [
 
 export const tagRules: ResourceRule[] = [
   requiredTagsRule({
+    ...FLAT_TAGS,
     name: "aws-required-tags",
     area: "aws",
     appliesTo: (type) => AWS_TAGGABLE.includes(type),
-    path: ["tags"],
-    defaultRequired: DEFAULT_REQUIRED_TAGS,
-    noun: "tag",
     references: ["Groundwork BASELINE tags", "AWS Tagging Best Practices"],
   }),
   statefulProtectionRule({

@@ -2,7 +2,7 @@
 // resources that take `tags` and that platform programs commonly create. Child resources (subnets,
 // security rules, blob service properties, role assignments) take no tags and are left out.
 import { ResourceRule } from "../../runtime";
-import { DEFAULT_REQUIRED_TAGS, requiredTagsRule } from "../common";
+import { FLAT_TAGS, requiredTagsRule } from "../common";
 import { T } from "./resource-types";
 
 /** azure-native v3 types whose args declare `tags` (tests/policy/azure-rules.spec.ts asserts both). */
@@ -46,12 +46,10 @@ export const AZURE_TAGGABLE: readonly string[] = [
 
 export const azureTagRules: ResourceRule[] = [
   requiredTagsRule({
+    ...FLAT_TAGS,
     name: "azure-required-tags",
     area: "azure",
     appliesTo: (type) => AZURE_TAGGABLE.includes(type),
-    path: ["tags"],
-    defaultRequired: DEFAULT_REQUIRED_TAGS,
-    noun: "tag",
     references: ["Groundwork BASELINE tags", "Azure CAF tagging strategy"],
   }),
 ];
