@@ -20,6 +20,9 @@ function raw(props: Props): Props {
   return record(target ?? props);
 }
 
+/** The parts of a {@link RequiredTagsSpec} for clouds with one flat `tags` map (AWS, Azure). */
+export const FLAT_TAGS = { path: ["tags"], defaultRequired: DEFAULT_REQUIRED_TAGS, noun: "tag" } as const;
+
 export interface RequiredTagsSpec {
   readonly name: string;
   readonly area: Area;

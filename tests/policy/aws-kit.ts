@@ -9,10 +9,11 @@ import * as ecr from "@pulumi/aws/ecr";
 import * as ecs from "@pulumi/aws/ecs";
 import * as eks from "@pulumi/aws/eks";
 import * as lambda from "@pulumi/aws/lambda";
+import * as rds from "@pulumi/aws/rds";
 import * as sns from "@pulumi/aws/sns";
 import * as sqs from "@pulumi/aws/sqs";
 import * as vpc_ from "@pulumi/aws/vpc";
-import { TAGS, key, loadBalancer, vpc } from "./kit";
+import { TAGS, hardenedDatabaseArgs, key, loadBalancer, vpc } from "./kit";
 
 /** An instance with IMDSv2, encrypted root and data volumes, detailed monitoring and no public IP. */
 export function instance(name: string, args: Partial<ec2.InstanceArgs> = {}): ec2.Instance {
@@ -190,4 +191,29 @@ export function loadBalancerOnPort(name: string, port: number): void {
     toPort: port,
   });
   loadBalancer(name, { securityGroups: [group.id] });
+}
+
+/**
+ * An Aurora PostgreSQL cluster meeting every RDS rule (encrypted under its own key, managed password, IAM
+ * auth, backups, logs, tags copied to snapshots) with one private instance taking minor versions.
+ */
+export function auroraCluster(
+  name: string,
+  args: Partial<rds.ClusterArgs> = {},
+  instance: Partial<rds.ClusterInstanceArgs> = {},
+): rds.Cluster {
+  const cluster = new rds.Cluster(name, {
+    engine: "aurora-postgresql",
+    masterUsername: "app",
+    ...hardenedDatabaseArgs(name),
+    ...args,
+  });
+  new rds.ClusterInstance(`${name}-1`, {
+    clusterIdentifier: cluster.id,
+    engine: "aurora-postgresql",
+    instanceClass: "db.r6g.large",
+    tags: TAGS,
+    ...instance,
+  });
+  return cluster;
 }

@@ -104,14 +104,13 @@ export function vpc(
   return v;
 }
 
-/** A PostgreSQL instance meeting every RDS rule (private, encrypted, managed password, IAM auth …). */
-export function database(name: string, args: Partial<rds.InstanceArgs> = {}): rds.Instance {
-  return new rds.Instance(name, {
-    engine: "postgres",
+/**
+ * What every RDS rule asks of a PostgreSQL instance or cluster alike: storage under its own key, a managed
+ * password, IAM auth, a week of backups, logs, isolated subnets and tags copied to snapshots.
+ */
+export function hardenedDatabaseArgs(name: string) {
+  return {
     engineVersion: "16.4",
-    instanceClass: "db.t4g.micro",
-    allocatedStorage: 20,
-    username: "app",
     manageMasterUserPassword: true,
     storageEncrypted: true,
     kmsKeyId: key(`${name}-key`).arn,
@@ -121,6 +120,17 @@ export function database(name: string, args: Partial<rds.InstanceArgs> = {}): rd
     dbSubnetGroupName: "isolated",
     copyTagsToSnapshot: true,
     tags: TAGS,
+  };
+}
+
+/** A PostgreSQL instance meeting every RDS rule (private, encrypted, managed password, IAM auth …). */
+export function database(name: string, args: Partial<rds.InstanceArgs> = {}): rds.Instance {
+  return new rds.Instance(name, {
+    engine: "postgres",
+    instanceClass: "db.t4g.micro",
+    allocatedStorage: 20,
+    username: "app",
+    ...hardenedDatabaseArgs(name),
     ...args,
   });
 }

@@ -62,6 +62,8 @@ describe("policy metadata", () => {
       "aws-rds-backups": ["minimumBackupRetentionDays"],
       "allowed-regions": ["allowedRegions"],
       "aws-required-tags": ["required", "defaults"],
+      "azure-required-tags": ["required", "defaults"],
+      "azure-storage-customer-managed-key": ["environments"],
       "k8s-required-labels": ["required", "defaults"],
       "k8s-rbac-cluster-admin-binding": ["adminRoles", "allowedServiceAccounts"],
       "k8s-service-type": ["allowedNodePortNamespaces"],

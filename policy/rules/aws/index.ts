@@ -19,12 +19,13 @@ import { ecrRules } from "./ecr";
 import { eksRules } from "./eks";
 import { cloudtrailRules } from "./cloudtrail";
 import { loadBalancerStackPolicies } from "./lb-security-groups";
+import { sharingRules } from "./sharing";
 
 /** Every AWS policy. */
 export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
     .concat(instanceRules, messagingRules, dynamodbRules, lambdaRules, ecrRules, eksRules, cloudtrailRules)
-    .concat(tagRules)
+    .concat(sharingRules, tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,
   ...networkStackPolicies,

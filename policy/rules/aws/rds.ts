@@ -1,20 +1,41 @@
-// AWS RDS rules: databases are private, encrypted under a customer-managed key, reached over TLS with
-// IAM authentication, backed up, logged, and resilient in prod. Read replicas inherit storage settings
-// from their source, so the storage rules skip them.
-import type { InstanceArgs, ParameterGroupArgs } from "@pulumi/aws/rds";
+// AWS RDS rules: databases (instances, and Aurora or Multi-AZ DB clusters) are private, encrypted under a
+// customer-managed key, reached over TLS with IAM authentication, backed up, logged, and resilient in prod.
+// A cluster's storage, backups and logs are the cluster's; reachability and minor versions are its
+// instances'. Read replicas inherit storage settings from their source, so the storage rules skip them.
+import type { ClusterArgs, ClusterInstanceArgs, InstanceArgs, ParameterGroupArgs } from "@pulumi/aws/rds";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
-import { eachOf, ofTypes, referenced } from "../../runtime/links";
+import { eachOf, isOfType, ofTypes, referenced, referrers } from "../../runtime/links";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 
-type Instance = Inputs<InstanceArgs>;
+/** The inputs instances and clusters share, under the same names: what the storage and backup rules read. */
+type DatabaseArgs = Pick<InstanceArgs, keyof InstanceArgs & keyof ClusterArgs>;
+type Database = Inputs<DatabaseArgs>;
 
-/** The instance's inputs, or undefined for other types and for read replicas. */
-function primaryInstance(args: ResourceValidationArgs): Instance | undefined {
-  const db = inputsOf<InstanceArgs>(args, T.dbInstance);
-  return db && db.replicateSourceDb === undefined ? db : undefined;
+/** Instances and clusters: each owns its storage, backups, logs and snapshots. */
+const DATABASES = [...T.dbInstance, ...T.dbCluster];
+
+/** What runs the engine: instances and the instances of a cluster (reachable, patched). */
+const DB_HOSTS = [...T.dbInstance, ...T.dbClusterInstance];
+
+const isCluster = (args: ResourceValidationArgs): boolean => isOfType(args, T.dbCluster);
+
+/** The database's inputs, or undefined for other types and for read replicas (their storage is their source's). */
+function primaryDatabase(args: ResourceValidationArgs): Database | undefined {
+  const db = inputsOf<DatabaseArgs>(args, DATABASES);
+  if (!db) return undefined;
+  // isSet: a source named by another resource's output is unknown in preview, yet certainly set.
+  const replica = isSet(args.props, "replicateSourceDb") || isSet(args.props, "replicationSourceIdentifier");
+  return replica ? undefined : db;
+}
+
+/** Whether storage is encrypted: Aurora Serverless v1 clusters are always, and default `storageEncrypted` to true. */
+function storageEncrypted(args: ResourceValidationArgs, db: Database): boolean {
+  if (db.storageEncrypted === undefined && isCluster(args))
+    return inputsOf<ClusterArgs>(args, T.dbCluster)?.engineMode === "serverless";
+  return db.storageEncrypted === true;
 }
 
 export const rdsRules: ResourceRule[] = [
@@ -22,26 +43,32 @@ export const rdsRules: ResourceRule[] = [
     name: "aws-rds-not-public",
     area: "aws",
     severity: "critical",
-    description: "RDS instances must not be publicly accessible.",
+    description: "RDS instances, and the instances of Aurora clusters, must not be publicly accessible.",
     remediationSteps:
       "Set `publiclyAccessible: false` and place the instance in private or isolated subnets.",
-    references: ["CKV_AWS_17", "CIS AWS 2.3.3"],
-    validateResource(args, report) {
-      if (inputsOf<InstanceArgs>(args, T.dbInstance)?.publiclyAccessible === true)
-        report("publiclyAccessible is true");
-    },
+    references: ["CKV_AWS_17", "CIS AWS 2.3.3", "AWS FSBP RDS.2"],
+    validateResource: onInputs<{ publiclyAccessible?: boolean }>(DB_HOSTS, (db, report) => {
+      if (db.publiclyAccessible === true) report("publiclyAccessible is true");
+    }),
   },
   {
     name: "aws-rds-encrypted",
     area: "aws",
     severity: "high",
-    description: "RDS storage must be encrypted with a customer-managed KMS key.",
+    description: "RDS instance and cluster storage must be encrypted with a customer-managed KMS key.",
     remediationSteps: "Set `storageEncrypted: true` and `kmsKeyId` to a rotating customer-managed key.",
-    references: ["CKV_AWS_16", "CIS AWS 2.3.1"],
+    references: [
+      "CKV_AWS_16",
+      "CKV_AWS_96",
+      "CKV_AWS_327",
+      "CIS AWS 2.3.1",
+      "AWS FSBP RDS.3",
+      "AWS FSBP RDS.27",
+    ],
     validateResource(args, report) {
-      const db = primaryInstance(args);
+      const db = primaryDatabase(args);
       if (!db) return;
-      if (db.storageEncrypted !== true) report("storageEncrypted is not true");
+      if (!storageEncrypted(args, db)) report("storageEncrypted is not true");
       else if (!isSet(args.props, "kmsKeyId")) report("kmsKeyId is not set (AWS-managed key)");
     },
   },
@@ -50,37 +77,42 @@ export const rdsRules: ResourceRule[] = [
     area: "aws",
     severity: "high",
     description:
-      "RDS master passwords are managed by Secrets Manager, never written in the program or state.",
-    remediationSteps: "Set `manageMasterUserPassword: true` and remove `password`.",
+      "RDS master passwords (instances and clusters) are managed by Secrets Manager, never written in the " +
+      "program or state.",
+    remediationSteps:
+      "Set `manageMasterUserPassword: true` and remove `password` (`masterPassword` on clusters).",
     references: ["Groundwork BASELINE AWS Database"],
     validateResource(args, report) {
-      const db = primaryInstance(args);
+      const db = primaryDatabase(args);
       if (!db) return;
-      if (isSet(args.props, "password")) report("a literal master password is set");
-      else if (db.manageMasterUserPassword !== true) report("manageMasterUserPassword is not true");
+      const [user, password] = isCluster(args)
+        ? ["masterUsername", "masterPassword"]
+        : ["username", "password"];
+      if (isSet(args.props, password)) report(`a literal master password is set (${password})`);
+      // Restored from a snapshot, or a global database's secondary: no master user is created here.
+      else if (isSet(args.props, user) && db.manageMasterUserPassword !== true)
+        report("manageMasterUserPassword is not true");
     },
   },
   {
     name: "aws-rds-iam-auth",
     area: "aws",
     severity: "medium",
-    description: "RDS instances enable IAM database authentication.",
+    description: "RDS instances and clusters enable IAM database authentication.",
     remediationSteps: "Set `iamDatabaseAuthenticationEnabled: true`.",
-    references: ["CKV_AWS_161"],
-    validateResource(args, report) {
-      const db = inputsOf<InstanceArgs>(args, T.dbInstance);
-      if (db && db.iamDatabaseAuthenticationEnabled !== true) {
+    references: ["CKV_AWS_161", "CKV_AWS_162", "AWS FSBP RDS.10", "AWS FSBP RDS.12"],
+    validateResource: onInputs<DatabaseArgs>(DATABASES, (db, report) => {
+      if (db.iamDatabaseAuthenticationEnabled !== true)
         report("iamDatabaseAuthenticationEnabled is not true");
-      }
-    },
+    }),
   },
   {
     name: "aws-rds-backups",
     area: "aws",
     severity: "medium",
-    description: "RDS instances keep automated backups for at least the minimum retention.",
+    description: "RDS instances and clusters keep automated backups for at least the minimum retention.",
     remediationSteps: "Set `backupRetentionPeriod` (dev 7, prod 30 days) and keep a final snapshot.",
-    references: ["CKV_AWS_133"],
+    references: ["CKV_AWS_133", "AWS FSBP RDS.11"],
     configSchema: {
       properties: {
         minimumBackupRetentionDays: {
@@ -93,7 +125,7 @@ export const rdsRules: ResourceRule[] = [
       },
     },
     validateResource(args, report) {
-      const db = primaryInstance(args);
+      const db = primaryDatabase(args);
       if (!db) return;
       const min = args.getConfig<{ minimumBackupRetentionDays?: number }>().minimumBackupRetentionDays ?? 7;
       const days = Number(db.backupRetentionPeriod ?? 0);
@@ -105,27 +137,30 @@ export const rdsRules: ResourceRule[] = [
     name: "aws-rds-log-exports",
     area: "aws",
     severity: "low",
-    description: "RDS instances export their engine logs to CloudWatch.",
-    remediationSteps: 'Set `enabledCloudwatchLogsExports` (for PostgreSQL: ["postgresql", "upgrade"]).',
-    references: ["CKV_AWS_129"],
-    validateResource(args, report) {
-      const db = inputsOf<InstanceArgs>(args, T.dbInstance);
-      if (db && oneOrMany(db.enabledCloudwatchLogsExports).length === 0) {
+    description: "RDS instances and clusters export their engine logs to CloudWatch.",
+    remediationSteps:
+      'Set `enabledCloudwatchLogsExports` (PostgreSQL: ["postgresql"]; Aurora MySQL: ["audit", "error"]).',
+    references: ["CKV_AWS_129", "CKV_AWS_324"],
+    validateResource: onInputs<DatabaseArgs>(DATABASES, (db, report) => {
+      if (oneOrMany(db.enabledCloudwatchLogsExports).length === 0)
         report("enabledCloudwatchLogsExports is empty");
-      }
-    },
+    }),
   },
   {
     name: "aws-rds-prod-resilience",
     area: "aws",
     severity: "medium",
-    description: "Production RDS instances (tag environment=prod) are multi-AZ with deletion protection.",
-    remediationSteps: "Set `multiAz: true` and `deletionProtection: true` on production databases.",
-    references: ["CKV_AWS_157", "CKV_AWS_293"],
+    description:
+      "Production RDS databases (tag environment=prod) have deletion protection, and instances are multi-AZ.",
+    remediationSteps:
+      "Set `deletionProtection: true` on production instances and clusters, and `multiAz: true` on instances.",
+    references: ["CKV_AWS_157", "CKV_AWS_293", "CKV_AWS_139", "AWS FSBP RDS.7", "AWS FSBP RDS.8"],
     validateResource(args, report) {
-      const db = inputsOf<InstanceArgs>(args, T.dbInstance);
+      const db = inputsOf<DatabaseArgs>(args, DATABASES);
       if (!db || record(db.tags)["environment"] !== "prod") return;
-      if (db.multiAz !== true) report("multiAz is not true in prod");
+      // An Aurora cluster is multi-AZ through its instances, not a flag: see the cluster's instances.
+      if (!isCluster(args) && inputsOf<InstanceArgs>(args, T.dbInstance)?.multiAz !== true)
+        report("multiAz is not true in prod");
       if (db.deletionProtection !== true) report("deletionProtection is not true in prod");
     },
   },
@@ -134,21 +169,26 @@ export const rdsRules: ResourceRule[] = [
     area: "aws",
     severity: "medium",
     description:
-      "RDS instances take minor engine versions (security fixes) automatically in the maintenance window.",
+      "RDS instances, cluster instances and Multi-AZ DB clusters take minor engine versions (security fixes) " +
+      "automatically in the maintenance window.",
     remediationSteps: "Leave `autoMinorVersionUpgrade` unset or set it to true.",
     references: ["CKV_AWS_226", "AWS FSBP RDS.13"],
-    validateResource: onInputs<InstanceArgs>(T.dbInstance, (db, report) => {
-      if (db.autoMinorVersionUpgrade === false) report("autoMinorVersionUpgrade is false");
-    }),
+    validateResource: onInputs<{ autoMinorVersionUpgrade?: boolean }>(
+      [...DB_HOSTS, ...T.dbCluster],
+      (db, report) => {
+        if (db.autoMinorVersionUpgrade === false) report("autoMinorVersionUpgrade is false");
+      },
+    ),
   },
   {
     name: "aws-rds-copy-tags-to-snapshot",
     area: "aws",
     severity: "low",
-    description: "RDS instances copy their tags to snapshots, so ownership and environment follow the data.",
+    description:
+      "RDS instances and clusters copy their tags to snapshots, so ownership and environment follow the data.",
     remediationSteps: "Set `copyTagsToSnapshot: true`.",
-    references: ["CKV2_AWS_60", "AWS FSBP RDS.17"],
-    validateResource: onInputs<InstanceArgs>(T.dbInstance, (db, report) => {
+    references: ["CKV2_AWS_60", "CKV_AWS_313", "AWS FSBP RDS.16", "AWS FSBP RDS.17"],
+    validateResource: onInputs<DatabaseArgs>(DATABASES, (db, report) => {
       if (db.copyTagsToSnapshot !== true) report("copyTagsToSnapshot is not true");
     }),
   },
@@ -187,6 +227,33 @@ export const databaseStackPolicies: GroundworkPolicy[] = [
             instance.urn,
           );
         }
+      });
+    },
+  }),
+  stackPolicy({
+    name: "aws-rds-cluster-prod-multi-az",
+    area: "aws",
+    severity: "medium",
+    description:
+      "Production Aurora clusters (tag environment=prod) run at least two instances, not all pinned to one " +
+      "Availability Zone, so a zone failure fails over instead of waiting for a new instance.",
+    remediationSteps:
+      "Add a second `rds.ClusterInstance` to the cluster and leave `availabilityZone` unset (or set different zones).",
+    references: ["AWS FSBP RDS.15"],
+    validateStack(args, report) {
+      eachOf(ofTypes(args.resources, T.dbCluster), report, (cluster) => {
+        const c = propsOf<ClusterArgs>(cluster);
+        if (record(c.tags)["environment"] !== "prod") return;
+        // Serverless v1 has no instances; a Multi-AZ DB cluster (an instance class on the cluster) always has three.
+        if (c.engineMode === "serverless" || c.dbClusterInstanceClass !== undefined) return;
+        const instances = referrers(args.resources, T.dbClusterInstance, "clusterIdentifier", cluster, [
+          "clusterIdentifier",
+        ]);
+        const zones = new Set(instances.map((i) => propsOf<ClusterInstanceArgs>(i).availabilityZone));
+        if (instances.length < 2)
+          report(`cluster "${cluster.name}" has ${instances.length} instance(s) in prod`, cluster.urn);
+        else if (zones.size === 1 && !zones.has(undefined))
+          report(`cluster "${cluster.name}": every instance is in ${[...zones][0]}`, cluster.urn);
       });
     },
   }),

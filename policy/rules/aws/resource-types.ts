@@ -29,6 +29,7 @@ export const T = {
   ebsVolume: ["aws:ebs/volume:Volume"],
   ebsSnapshot: ["aws:ebs/snapshot:Snapshot"],
   ebsSnapshotCopy: ["aws:ebs/snapshotCopy:SnapshotCopy"],
+  amiLaunchPermission: ["aws:ec2/amiLaunchPermission:AmiLaunchPermission"],
   flowLog: ["aws:ec2/flowLog:FlowLog"],
   defaultSecurityGroup: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
   securityGroup: ["aws:ec2/securityGroup:SecurityGroup"],
@@ -45,6 +46,11 @@ export const T = {
   ecsService: ["aws:ecs/service:Service"],
   taskDefinition: ["aws:ecs/taskDefinition:TaskDefinition"],
   dbInstance: ["aws:rds/instance:Instance"],
+  /** Aurora and Multi-AZ DB clusters: the storage, backups and logs of their instances. */
+  dbCluster: ["aws:rds/cluster:Cluster"],
+  dbClusterInstance: ["aws:rds/clusterInstance:ClusterInstance"],
+  /** Manual DB and cluster snapshots: both share restore rights through `sharedAccounts`. */
+  dbSnapshot: ["aws:rds/snapshot:Snapshot", "aws:rds/clusterSnapshot:ClusterSnapshot"],
   dbParameterGroup: ["aws:rds/parameterGroup:ParameterGroup"],
   iamPolicyDocs: [
     "aws:iam/policy:Policy",

@@ -2,7 +2,7 @@
 // on stateful resources in prod.
 import { ResourceRule } from "../../runtime";
 import { record } from "../../runtime/props";
-import { DEFAULT_REQUIRED_TAGS, requiredTagsRule, statefulProtectionRule } from "../common";
+import { FLAT_TAGS, requiredTagsRule, statefulProtectionRule } from "../common";
 import { T } from "./resource-types";
 
 /** AWS resource types that take `tags` (the ones platform programs commonly create). */
@@ -19,6 +19,9 @@ export const AWS_TAGGABLE: readonly string[] = [
   ...T.ecsService,
   ...T.taskDefinition,
   ...T.dbInstance,
+  ...T.dbCluster,
+  ...T.dbClusterInstance,
+  ...T.dbSnapshot,
   ...T.dbParameterGroup,
   "aws:iam/policy:Policy",
   "aws:iam/role:Role",
@@ -34,7 +37,6 @@ export const AWS_TAGGABLE: readonly string[] = [
   "aws:lb/targetGroup:TargetGroup",
   "aws:alb/targetGroup:TargetGroup",
   "aws:ecs/cluster:Cluster",
-  "aws:rds/cluster:Cluster",
   "aws:rds/subnetGroup:SubnetGroup",
   "aws:secretsmanager/secret:Secret",
   "aws:ecr/repository:Repository",
@@ -48,12 +50,10 @@ export const AWS_TAGGABLE: readonly string[] = [
 
 export const tagRules: ResourceRule[] = [
   requiredTagsRule({
+    ...FLAT_TAGS,
     name: "aws-required-tags",
     area: "aws",
     appliesTo: (type) => AWS_TAGGABLE.includes(type),
-    path: ["tags"],
-    defaultRequired: DEFAULT_REQUIRED_TAGS,
-    noun: "tag",
     references: ["Groundwork BASELINE tags", "AWS Tagging Best Practices"],
   }),
   statefulProtectionRule({
@@ -64,7 +64,7 @@ export const tagRules: ResourceRule[] = [
       ...T.key,
       ...T.dbInstance,
       ...T.logGroup,
-      "aws:rds/cluster:Cluster",
+      ...T.dbCluster,
       "aws:dynamodb/table:Table",
       "aws:efs/fileSystem:FileSystem",
     ],

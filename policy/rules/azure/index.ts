@@ -6,11 +6,17 @@ import { networkRules } from "./network";
 import { keyVaultRules } from "./keyvault";
 import { databaseRules } from "./databases";
 import { computeRules } from "./compute";
+import { azureTagRules } from "./tags";
 
 /** Every Azure policy. */
 export const azurePolicies: GroundworkPolicy[] = [
-  ...[...storageRules, ...networkRules, ...keyVaultRules, ...databaseRules, ...computeRules].map(
-    resourcePolicy,
-  ),
+  ...[
+    ...storageRules,
+    ...networkRules,
+    ...keyVaultRules,
+    ...databaseRules,
+    ...computeRules,
+    ...azureTagRules,
+  ].map(resourcePolicy),
   ...storageStackPolicies,
 ];

@@ -7,6 +7,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, onInputs, propsOf, record } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
+import { stackOf } from "../common";
 import { T } from "./resource-types";
 
 type Account = Inputs<StorageAccountArgs>;
@@ -118,6 +119,42 @@ export const storageRules: ResourceRule[] = [
     validateResource: onAccount((account, report) => {
       if (record(account.encryption).requireInfrastructureEncryption !== true)
         report("encryption.requireInfrastructureEncryption is not true");
+    }),
+  },
+  {
+    name: "azure-storage-customer-managed-key",
+    area: "azure",
+    severity: "medium",
+    description:
+      "Storage accounts encrypt data under a customer-managed Key Vault key (`encryption.keySource: " +
+      '"Microsoft.Keyvault"`), so revoking the key revokes the data. Advisory by default; teams that require it ' +
+      "set the policy's `enforcementLevel` to mandatory, and `environments` to require it only there.",
+    remediationSteps:
+      'Set `encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyName, keyVaultUri }, identity }` ' +
+      "with a user-assigned identity that may use the key (Groundwork's StorageAccount does this by default).",
+    references: ["CIS Azure 3.12", "CKV2_AZURE_1"],
+    configSchema: {
+      properties: {
+        environments: {
+          type: "array",
+          items: { type: "string" },
+          default: [],
+          description:
+            "Environments (stack name or `environment` tag) whose accounts need a customer-managed key; empty means all.",
+        },
+      },
+    },
+    validateResource: onInputs<StorageAccountArgs>(T.storageAccount, (account, report, args) => {
+      const only = args.getConfig<{ environments?: string[] }>().environments ?? [];
+      if (only.length > 0) {
+        const env = [stackOf(args.urn), record(account.tags)["environment"]];
+        if (!env.some((e) => only.includes(String(e)))) return;
+      }
+      // Read last: the SDK makes the whole `encryption` object unknown in preview when a key or identity
+      // in it is not created yet, and the engine reports that read as undecided.
+      const source = record(account.encryption).keySource ?? "Microsoft.Storage";
+      if (String(source).toLowerCase() !== "microsoft.keyvault")
+        report(`encryption.keySource is ${JSON.stringify(source)} (a Microsoft-managed key)`);
     }),
   },
   {
