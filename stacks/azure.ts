@@ -19,7 +19,13 @@ export function azurePlatform(
 ): Record<string, unknown> {
   const { environment, location } = config;
   // Deleting a resource group deletes everything in it: protected wherever the profile protects data.
-  const group = new ResourceGroup("platform", { location, tags }, { protect: PROFILES[environment].protect });
+  // The one raw resource here carries the tags the components put on theirs (azure-required-tags).
+  const groupTags = { ...tags, environment, "managed-by": "groundwork", component: "platform" };
+  const group = new ResourceGroup(
+    "platform",
+    { location, tags: groupTags },
+    { protect: PROFILES[environment].protect },
+  );
   const placed = { environment, tags, resourceGroup: group };
 
   // The network creates the workspace every other component sends its diagnostics to.
