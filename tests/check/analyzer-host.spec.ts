@@ -172,6 +172,28 @@ describe("policy pack config", () => {
       /validating policy config: r: k is required/,
     );
   });
+
+  it("validates each config on its own: a schema compiled once keeps no verdict from the last call", () => {
+    // The compiled validator is reused across calls (and packs with the same schema); its verdict must not be.
+    const policies = [
+      {
+        name: "t",
+        enforcementLevel: "advisory" as const,
+        schema: { properties: { days: { type: "integer", minimum: 1 } } },
+      },
+    ];
+    const bad = (): unknown => reconcilePolicyConfig(policies, {}, { t: { days: 0 } });
+    assert.throws(bad, /validating policy config: t: days: Must be greater than or equal to 1/);
+    assert.deepStrictEqual(reconcilePolicyConfig(policies, {}, { t: { days: 30 } }).t.properties, {
+      days: 30,
+    });
+    assert.throws(bad, /validating policy config: t: days: Must be greater than or equal to 1/);
+    // Another pack's policy with the same schema under another name: its own name in the message.
+    assert.throws(
+      () => reconcilePolicyConfig([{ ...policies[0], name: "u" }], {}, { u: { days: -1 } }),
+      /validating policy config: u: days: Must be greater than or equal to 1/,
+    );
+  });
 });
 
 describe("our own pack through the real protocol", function () {
