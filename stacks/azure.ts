@@ -35,8 +35,9 @@ export function azurePlatform(
   // One Key Vault key for the platform's data at rest; each consumer gets its own identity and grant.
   const key = new EncryptionKey("platform", placed);
 
-  const assets = new StorageAccount("assets", { ...placed, encryptionKey: key, logWorkspaceId });
-  const uploads = new StorageAccount("uploads", { ...placed, encryptionKey: key, logWorkspaceId });
+  const stored = { ...placed, encryptionKey: key, logWorkspaceId };
+  const assets = new StorageAccount("assets", { ...stored, containers: ["assets"] });
+  const uploads = new StorageAccount("uploads", { ...stored, containers: ["uploads"] });
 
   // Geo-redundant backups (on in prod) are kept in the paired region, and Azure needs their key there (in
   // the platform's resource group all the same: a group's location is only where its metadata lives).

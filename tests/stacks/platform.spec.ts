@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { platformGraph, ROOT } from "./platform";
+import { assertUrnsLocked, platformGraph, ROOT } from "./platform";
 import { synthProject } from "../../check/gate";
 import { GraphQuery, GraphResource, reveal } from "../../engine/graph";
 
@@ -22,6 +22,8 @@ describe("stacks: the reference platform", function () {
   this.timeout(120_000);
 
   for (const stack of ["dev", "staging", "prod"]) {
+    assertUrnsLocked(stack);
+
     it(`${stack}: composes network, key, buckets, service, database, namespace and web service`, async () => {
       const q = new GraphQuery(await platformGraph(stack));
       const components = q.graph.resources

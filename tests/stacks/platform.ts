@@ -60,3 +60,12 @@ export function compareWithLock(stack: string, graph: ResourceGraph): { changes:
   const changes = diffUrns(recorded, urnList(graph), (u) => aliases.get(u) ?? []);
   return { changes, text: formatUrnChanges(stack, changes) };
 }
+
+/** Registers the test that a stack's URNs match its recorded list, in the spec that synthesizes it. */
+export function assertUrnsLocked(stack: string): void {
+  it(`${stack}: the URNs match tests/stacks/urns/${stack}.txt`, async () => {
+    const { changes, text } = compareWithLock(stack, await platformGraph(stack));
+    if (changes.length > 0)
+      throw new Error(`${text}\nIf this is intended, run \`npm run urns:update\` and commit the list.`);
+  });
+}
