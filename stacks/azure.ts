@@ -68,6 +68,8 @@ export function azurePlatform(
     logWorkspaceId,
     image: config.service.image,
     containerPort: config.service.port,
+    registryServer: config.service.registry?.server,
+    registryId: config.service.registry?.id,
     // Where the data is; the app signs in to storage and PostgreSQL with its identity (no key, no password).
     environmentVariables: {
       ASSETS_BLOB_ENDPOINT: assets.blobEndpoint,

@@ -117,6 +117,22 @@ const azureSchema = z.strictObject({
     image: pinnedImage,
     /** The container port. */
     port,
+    /** The private registry the image comes from: pulled with the app's identity, granted AcrPull. */
+    registry: z
+      .strictObject({
+        /** Its host, `<name>.azurecr.io`. */
+        server: z
+          .string()
+          .regex(/^[a-z0-9]{5,50}\.azurecr\.io$/, "a registry host such as contoso.azurecr.io"),
+        /** Its resource id. */
+        id: z
+          .string()
+          .regex(
+            /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i,
+            "a container registry resource id",
+          ),
+      })
+      .optional(),
   }),
   database: z.strictObject({
     /** The PostgreSQL major version. */

@@ -85,6 +85,23 @@ describe("azure ContainerService", () => {
     assert.ok(app.dependencies.includes(grant.urn));
   });
 
+  it("a private registry: pulled with the identity, which gets AcrPull on the registry before the app", async () => {
+    const registry =
+      "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso";
+    const { q } = await run(() => service({ registryServer: "contoso.azurecr.io", registryId: registry }));
+    const app = q.one(T.containerApp, "api-app");
+    const config = app.inputs.configuration as { registries: unknown[] };
+    assert.deepStrictEqual(config.registries, [
+      { server: "contoso.azurecr.io", identity: q.one(T.identity, "api-identity").id },
+    ]);
+    const grant = q.one(T.role, "api-grant-registry");
+    assert.strictEqual(grant.inputs.scope, registry);
+    // AcrPull, Azure's built-in role id (the same in every tenant).
+    assert.match(String(grant.inputs.roleDefinitionId), /\/7f951dda-4ed3-4680-a7ca-43fe172d538d$/);
+    assert.strictEqual(grant.inputs.principalType, "ServicePrincipal");
+    assert.ok(app.dependencies.includes(grant.urn), "the app does not wait for AcrPull");
+  });
+
   it("prod: the profile's size and replicas, a zone-redundant environment; fewer replicas is a weakening", async () => {
     const { q } = await run(() => service({ environment: "prod" }));
     const template = inputs(q, T.containerApp, "api-app").template as Record<string, unknown>;
@@ -172,6 +189,20 @@ describe("azure ContainerService", () => {
     [bad({ minCapacity: 3, maxCapacity: 2 }), "maxCapacity", "2", /from 3/],
     [bad({ cpu: 0.3 }), "cpu", "0.3", /steps of 0.25/],
     [bad({ registryServer: "docker.io" }), "registryServer", '"docker.io"', /azurecr/],
+    [
+      bad({ registryServer: "contoso.azurecr.io", registryId: "contoso" }),
+      "registryId",
+      '"contoso"',
+      /registries/,
+    ],
+    [
+      bad({
+        registryId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/c",
+      }),
+      "registryServer",
+      "undefined",
+      /azurecr\.io/,
+    ],
     [bad({ ingress: {} } as never), "ingress", "{}", /containerPort|image/],
     [
       () => new ContainerService("Api", { ...LOC, network: networkLike(["apps"]), image: IMAGE }),

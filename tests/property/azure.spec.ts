@@ -144,6 +144,7 @@ const SUBJECTS = [
         secrets: "secrets",
         secretVaultIds: "list",
         registryServer: "string",
+        registryId: "string",
       },
     },
     badNames: ["Api", "9api", "api_1", "a".repeat(30)],

@@ -321,6 +321,13 @@ describe("stacks: the reference platform on Google Cloud and Azure", function ()
       assert.deepEqual(grant.propertyDependencies.principalId, [identity], name);
       assert.equal(inputs(grant).principalType, "ServicePrincipal", name);
     }
+    // It pulls its image from the stack's private registry with that identity.
+    const pull = q.one("azure-native:authorization:RoleAssignment", "api-grant-registry");
+    assert.deepEqual(pull.propertyDependencies.principalId, [identity]);
+    assert.match(
+      String(inputs(pull).scope),
+      /\/Microsoft\.ContainerRegistry\/registries\/groundworkexample$/,
+    );
     const server = q.one("azure-native:dbforpostgresql:Server", "app-server");
     // The app is told where its data is: both accounts' blob endpoints and the server, from their outputs.
     const template = q.one("azure-native:app:ContainerApp", "api-app").propertyDependencies.template;

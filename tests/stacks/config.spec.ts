@@ -148,6 +148,16 @@ describe("stacks/config: loadPlatformConfig", () => {
     assert.match(errorOf(rest), /groundwork-platform:location: missing value/);
   });
 
+  it("refuses an Azure registry that is not an ACR host and resource id", () => {
+    const service = JSON.parse(azure[`${P}:service`]);
+    const msg = errorOf({
+      ...azure,
+      [`${P}:service`]: JSON.stringify({ ...service, registry: { server: "docker.io", id: "acr" } }),
+    });
+    assert.match(msg, /groundwork-platform:service\.registry\.server: a registry host/);
+    assert.match(msg, /groundwork-platform:service\.registry\.id: a container registry resource id/);
+  });
+
   it("refuses a cloud it has no platform for, naming the clouds it has", () => {
     assert.match(
       errorOf({ ...valid, [`${P}:cloud`]: "oci" }),

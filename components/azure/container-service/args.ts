@@ -57,14 +57,26 @@ export interface ContainerServiceArgs extends AzureCommonArgs, AzureLogArgs {
   readonly secretVaultIds?: pulumi.Input<string>[];
   /** A container registry (`<name>.azurecr.io`) pulled from with the app's identity. @default - none: a public image */
   readonly registryServer?: string;
+  /**
+   * The registry's resource id: the app's identity gets "AcrPull" on it (`<name>-grant-registry`)
+   * before the app is created, so the first revision can pull. Needs `registryServer`.
+   * @default - none: grant AcrPull to `identity` yourself
+   */
+  readonly registryId?: pulumi.Input<string>;
 }
+
+/** A container registry's resource id. */
+const REGISTRY_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i;
+const REGISTRY_ID_EXPECTED =
+  "a registry resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>";
 
 /** The keys of {@link ContainerServiceArgs}, checked against it by the compiler; any other key is refused. */
 export const CONTAINER_SERVICE_ARG_KEYS = argKeys<ContainerServiceArgs>()([
   ...AZURE_COMMON_KEYS,
   ...AZURE_LOG_KEYS,
   ...(["network", "image", "containerPort", "cpu", "memory", "minCapacity", "maxCapacity"] as const),
-  ...(["environmentVariables", "secrets", "secretVaultIds", "registryServer"] as const),
+  ...(["environmentVariables", "secrets", "secretVaultIds", "registryServer", "registryId"] as const),
 ]);
 
 /** ContainerService arguments with every default applied. */
@@ -81,6 +93,7 @@ export interface ResolvedContainerServiceArgs extends AzureResolved {
   readonly secrets: { readonly [name: string]: pulumi.Input<string> };
   readonly secretVaultIds: pulumi.Input<string>[];
   readonly registryServer: string | undefined;
+  readonly registryId: pulumi.Input<string> | undefined;
   readonly zoneRedundant: boolean;
 }
 
@@ -153,6 +166,15 @@ export function resolveContainerServiceArgs(
     /^[a-z0-9]{5,50}\.azurecr\.io$/,
     "a registry host such as contoso.azurecr.io",
   );
+  const registryId = v.stringInput("registryId", args.registryId, REGISTRY_ID_EXPECTED);
+  v.matches("registryId", registryId, REGISTRY_ID, REGISTRY_ID_EXPECTED);
+  if (registryId !== undefined && registryServer === undefined)
+    v.fail(
+      "registryServer",
+      undefined,
+      "is required with registryId",
+      "the registry's host, <name>.azurecr.io",
+    );
   const workspace = resolveWorkspace(v, args, profile.logRetentionDays);
   return {
     ...azureResolved(base, [], { logRetentionDays: retentionOf(workspace), minCapacity }),
@@ -167,6 +189,7 @@ export function resolveContainerServiceArgs(
     ...resolveVariables(v, args),
     secretVaultIds: [...secretVaultIds],
     registryServer,
+    registryId,
     zoneRedundant: profile.highAvailability,
   };
 }

@@ -57,11 +57,14 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
     );
     this.granteeName = name;
     this.grantPrincipal = identityGrantee(name, this.identity).grantPrincipal;
-    // The identity reads the secrets before the first revision starts.
+    // The identity reads the secrets before the first revision starts…
     const grants = new AzureGrants(this, name, () => v);
-    const secretGrants = r.secretVaultIds.map((vaultId, i) =>
+    const readGrants = r.secretVaultIds.map((vaultId, i) =>
       grants.assign(this, "read", `secrets-${i}`, vaultId, AZURE_ROLES.keyVaultSecretsUser),
     );
+    // And pulls the image.
+    if (r.registryId !== undefined)
+      readGrants.push(grants.assign(this, "read", "registry", r.registryId, AZURE_ROLES.acrPull));
     this.managedEnvironment = new ManagedEnvironment(
       childName(name, "env"),
       {
@@ -78,7 +81,7 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
       { parent: this },
     );
     diagnostics(this, "env-diagnostics", this.managedEnvironment.id, workspace.id, ["AllMetrics"]);
-    this.app = this.makeApp(name, r, where, secretGrants);
+    this.app = this.makeApp(name, r, where, readGrants);
 
     this.appId = this.app.id;
     this.fqdn = this.app.latestRevisionFqdn;
