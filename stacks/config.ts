@@ -102,12 +102,14 @@ const gcpSchema = z.strictObject({
     .default({ engineVersion: "16", databaseName: "app" }),
 });
 
-/** Azure: VNet with NSGs and flow logs, Key Vault key, a storage account, Container Apps, PostgreSQL. */
-const azureSchema = z.strictObject({
+const azureRegion = z.string().regex(/^[a-z]+[a-z0-9]*$/, "an Azure region name such as westeurope");
+
+/** Azure: VNet with NSGs and flow logs, Key Vault key, storage accounts, Container Apps, PostgreSQL. */
+const azureObject = z.strictObject({
   cloud: z.literal("azure"),
   ...common,
   /** The region of the resource group and everything in it. */
-  location: z.string().regex(/^[a-z]+[a-z0-9]*$/, "an Azure region name such as westeurope"),
+  location: azureRegion,
   network: z.strictObject({
     /** The VNet's address space, split into one subnet per tier. */
     addressSpace: z.string(),
@@ -145,8 +147,40 @@ const azureSchema = z.strictObject({
      * The region paired with `location`, where geo-redundant backups (on in prod) are kept and their key
      * must live; required in prod.
      */
-    geoBackupLocation: z.string().optional(),
+    geoBackupLocation: azureRegion.optional(),
   }),
+});
+
+/** What one key cannot say alone: the geo-backup region in prod, and an image from the registry it names. */
+const azureSchema = azureObject.superRefine((c, ctx) => {
+  const geo = c.database.geoBackupLocation;
+  if (c.environment === "prod" && geo === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["database", "geoBackupLocation"],
+      message: "required in prod (geo-redundant backups need their key in the region paired with location)",
+    });
+  if (geo !== undefined && geo === c.location)
+    ctx.addIssue({
+      code: "custom",
+      path: ["database", "geoBackupLocation"],
+      message: `another region than location (${c.location}): the one paired with it`,
+    });
+  const registry = c.service.registry;
+  if (registry === undefined) return;
+  if (!c.service.image.startsWith(`${registry.server}/`))
+    ctx.addIssue({
+      code: "custom",
+      path: ["service", "image"],
+      message: `an image from ${registry.server}, the registry the app is granted to pull from`,
+    });
+  const named = registry.id.split("/").pop()?.toLowerCase();
+  if (`${named}.azurecr.io` !== registry.server)
+    ctx.addIssue({
+      code: "custom",
+      path: ["service", "registry", "id"],
+      message: `the id of ${registry.server} (its last segment is the registry's name)`,
+    });
 });
 
 /**

@@ -17,7 +17,7 @@ export interface CmkSettings {
   readonly protect: boolean;
 }
 
-/** The key, the identity and the grants (on `key` and every key in `more`) the service must wait for. */
+/** The key, the identity and its grant on the key, which the service must wait for. */
 export interface Cmk {
   readonly key: EncryptionKey;
   /** The key this call created; undefined when the caller gave one. */
@@ -26,13 +26,12 @@ export interface Cmk {
   readonly grants: RoleAssignment[];
 }
 
-/** Creates (or takes) the key and the identity, and grants the identity every key. */
+/** Creates (or takes) the key and the identity, and grants the identity the key. */
 export function wireCmk(
   scope: pulumi.Resource,
   name: string,
   r: CmkSettings,
   where: { resourceGroupName: pulumi.Output<string>; location: pulumi.Output<string> },
-  more: readonly (EncryptionKey | undefined)[] = [],
 ): Cmk {
   const key =
     r.encryptionKey ??
@@ -47,14 +46,13 @@ export function wireCmk(
       },
       { parent: scope },
     );
+  // Protected with the data: a replaced identity is a new principal the service is not yet bound to.
   const identity = new UserAssignedIdentity(
     childName(name, "identity"),
     { resourceGroupName: where.resourceGroupName, location: where.location, tags: r.tags },
-    { parent: scope },
+    { parent: scope, protect: r.protect },
   );
   const grantee = identityGrantee(name, identity);
-  const grants = [key, ...more]
-    .filter((k): k is EncryptionKey => k !== undefined)
-    .map((k) => k.grantEncryptDecrypt(grantee));
+  const grants = [key.grantEncryptDecrypt(grantee)];
   return { key, created: r.encryptionKey ? undefined : key, identity, grants };
 }

@@ -37,14 +37,17 @@ export function plainEnvValue(
   value: pulumi.Input<string>,
   expected: string,
 ): pulumi.Input<string> {
-  if (value instanceof Promise) return value;
-  if (!pulumi.Output.isInstance(value)) {
+  if (!pulumi.Output.isInstance(value) && !(value instanceof Promise)) {
     if (typeof value !== "string") v.fail(field, value, "is not a string", "a string value or an Output");
     return value;
   }
-  return value.apply(async (resolved) => {
-    if (await pulumi.isSecret(value as pulumi.Output<string>))
-      v.fail(field, "(secret value hidden)", "is a secret", expected);
+  // Checked once known (in preview an unknown value is not, as the deployment will check it): a secret
+  // would be stored in clear text, and anything but a string is not a variable value.
+  const output = pulumi.output(value);
+  return output.apply(async (resolved: unknown) => {
+    if (await pulumi.isSecret(output)) v.fail(field, "(secret value hidden)", "is a secret", expected);
+    if (typeof resolved !== "string")
+      v.fail(field, resolved, "is not a string once resolved", "an Output or Promise of a string");
     return resolved;
   });
 }

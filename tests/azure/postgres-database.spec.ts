@@ -110,12 +110,28 @@ describe("azure PostgresDatabase", () => {
     assert.deepStrictEqual(s.sku, { name: "Standard_D4ds_v5", tier: "GeneralPurpose" });
     const enc = s.dataEncryption as Record<string, unknown>;
     assert.strictEqual(enc.geoBackupKeyURI, "https://vault.vault.azure.net/keys/geo-key");
-    assert.strictEqual(enc.geoBackupUserAssignedIdentityId, q.one(T.identity, "orders-identity").id);
-    assert.ok(q.one(T.role, "geo-grant-orders-encrypt-decrypt"));
+    // A second identity, in the geo key's region, reads the geo key only (Azure refuses the primary one).
+    const geoIdentity = q.one(T.identity, "orders-geo-identity");
+    assert.strictEqual(enc.geoBackupUserAssignedIdentityId, geoIdentity.id);
+    assert.notStrictEqual(geoIdentity.id, q.one(T.identity, "orders-identity").id);
+    assert.strictEqual(geoIdentity.inputs.location, "northeurope");
+    assert.deepStrictEqual(
+      Object.keys((s.identity as { userAssignedIdentities: object }).userAssignedIdentities).sort(),
+      [q.one(T.identity, "orders-identity").id, geoIdentity.id].sort(),
+    );
+    const geoGrant = q.one(T.role, "geo-grant-orders-geo-encrypt-decrypt");
+    assert.deepStrictEqual(geoGrant.propertyDependencies.principalId, [geoIdentity.urn]);
+    assert.deepStrictEqual(
+      q.ofType(T.role).filter((g) => g.name.startsWith("geo-grant-orders-encrypt")),
+      [],
+      "the primary identity has no grant on the geo key",
+    );
     const lock = inputs(q, T.lock, "orders-lock");
     assert.deepStrictEqual([lock.scope, lock.level], [q.one(T.postgres, "orders-server").id, "CanNotDelete"]);
     assert.deepStrictEqual(protectedNames(q, urnOf(q, COMPONENT, "orders")), [
       "orders-db",
+      "orders-geo-identity",
+      "orders-identity",
       "orders-key-key",
       "orders-key-kv",
       "orders-logs",

@@ -86,6 +86,7 @@ describe("azure StorageAccount", () => {
     const root = urnOf(q, COMPONENT, "data");
     assert.deepStrictEqual(protectedNames(q, root), [
       "data-account",
+      "data-identity",
       "data-key-key",
       "data-key-kv",
       "data-logs",

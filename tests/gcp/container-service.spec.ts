@@ -162,6 +162,21 @@ describe("gcp.ContainerService", () => {
       seen.join("\n"),
     );
     assert.ok(!seen.some((m) => m.includes("hunter2")), "the secret leaked into the error");
+    // A Promise is checked like an Output, and a value that resolves to anything but a string is refused.
+    const late = await synthRejectedLater(() => {
+      new ContainerService("web", {
+        image: IMAGE,
+        network: NET,
+        environmentVariables: { PORT: Promise.resolve(8080) as never, LOG_LEVEL: pulumi.output(7) as never },
+      });
+    });
+    for (const name of ["PORT", "LOG_LEVEL"])
+      assert.ok(
+        late.some((m) =>
+          new RegExp(`environmentVariables\\.${name} .* is not a string once resolved`).test(m),
+        ),
+        late.join("\n"),
+      );
   });
 
   it("publicAccess: ingress from all and an allUsers invoker, recorded as weakened", async () => {

@@ -158,6 +158,52 @@ describe("stacks/config: loadPlatformConfig", () => {
     assert.match(msg, /groundwork-platform:service\.registry\.id: a container registry resource id/);
   });
 
+  it("Azure prod: refuses a missing geo-backup region, or one equal to location", () => {
+    const database = JSON.parse(azure[`${P}:database`]);
+    const prod = { ...azure, [`${P}:environment`]: "prod" };
+    assert.match(
+      errorOf(prod),
+      /groundwork-platform:database\.geoBackupLocation: missing value \(required in prod/,
+    );
+    assert.match(
+      errorOf({
+        ...prod,
+        [`${P}:database`]: JSON.stringify({ ...database, geoBackupLocation: "westeurope" }),
+      }),
+      /groundwork-platform:database\.geoBackupLocation: another region than location \(westeurope\)/,
+    );
+    const ok = loadPlatformConfig(
+      { ...prod, [`${P}:database`]: JSON.stringify({ ...database, geoBackupLocation: "northeurope" }) },
+      P,
+      "azure-prod",
+    );
+    assert.ok(ok.cloud === "azure" && ok.database.geoBackupLocation === "northeurope");
+  });
+
+  it("Azure: refuses an image from another registry than the one granted, and a registry id of another name", () => {
+    const service = JSON.parse(azure[`${P}:service`]);
+    const id = "/subscriptions/s/resourceGroups/shared/providers/Microsoft.ContainerRegistry/registries/";
+    const withRegistry = (image: string, name: string): Record<string, string> => ({
+      ...azure,
+      [`${P}:service`]: JSON.stringify({
+        ...service,
+        image,
+        registry: { server: "acmeco.azurecr.io", id: id + name },
+      }),
+    });
+    assert.match(
+      errorOf(withRegistry("otherco.azurecr.io/api:1.4.2", "acmeco")),
+      /groundwork-platform:service\.image: an image from acmeco\.azurecr\.io/,
+    );
+    assert.match(
+      errorOf(withRegistry("acmeco.azurecr.io/api:1.4.2", "other")),
+      /groundwork-platform:service\.registry\.id: the id of acmeco\.azurecr\.io/,
+    );
+    assert.doesNotThrow(() =>
+      loadPlatformConfig(withRegistry("acmeco.azurecr.io/api:1.4.2", "acmeco"), P, "azure-dev"),
+    );
+  });
+
   it("refuses a cloud it has no platform for, naming the clouds it has", () => {
     assert.match(
       errorOf({ ...valid, [`${P}:cloud`]: "oci" }),

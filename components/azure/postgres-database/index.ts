@@ -18,6 +18,7 @@ import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
 import { EncryptionKey } from "../encryption-key";
 import { wireCmk } from "../cmk";
+import { identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
 
@@ -44,6 +45,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   /** The raw server and the identity that reads its key. */
   public readonly server: Server;
   public readonly identity: UserAssignedIdentity;
+  /** The identity, in the geo key's region, that reads the geo-backup key; with geo-redundant backups only. */
+  public readonly geoBackupIdentity?: UserAssignedIdentity;
   /** The key the component created, when none was passed. */
   public readonly encryptionKey?: EncryptionKey;
 
@@ -52,14 +55,17 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     const r = resolvePostgresDatabaseArgs(v, args, opts?.protect);
     super("groundwork:azure:PostgresDatabase", name, {}, opts);
     const where = wirePlacement(this, name, r.placement, r.tags);
-    // The server cannot be created with its keys until its identity may use them.
-    const cmk = wireCmk(this, name, r, where, [r.geoBackupEncryptionKey]);
+    // The server cannot be created with its keys until its identities may use them.
+    const cmk = wireCmk(this, name, r, where);
     this.encryptionKey = cmk.created;
     this.identity = cmk.identity;
-    const key = cmk.key;
-    const keyGrants = cmk.grants;
+    const geo = r.geoBackupEncryptionKey && this.geoIdentity(name, r, where, r.geoBackupEncryptionKey);
+    this.geoBackupIdentity = geo?.identity;
     const zone = this.privateDns(name, r, where.resourceGroupName);
-    this.server = this.makeServer(name, r, where, key, zone, keyGrants);
+    this.server = this.makeServer(name, r, where, cmk.key, zone, [
+      ...cmk.grants,
+      ...(geo ? [geo.grant] : []),
+    ]);
     this.serverSettings(name, r, where.resourceGroupName);
     const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     diagnostics(this, "diagnostics", this.server.id, workspace.id, ["AllMetrics"]);
@@ -83,6 +89,24 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.logWorkspaceId = workspace.id;
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
+  }
+
+  /**
+   * Geo-redundant backups with a customer-managed key need a second identity, in the geo key's (paired)
+   * region, that may use only that key: Azure refuses the primary identity there.
+   */
+  private geoIdentity(
+    name: string,
+    r: ResolvedPostgresDatabaseArgs,
+    where: Where,
+    geoKey: EncryptionKey,
+  ): { identity: UserAssignedIdentity; grant: RoleAssignment } {
+    const identity = new UserAssignedIdentity(
+      childName(name, "geo-identity"),
+      { resourceGroupName: where.resourceGroupName, location: geoKey.location, tags: r.tags },
+      { parent: this, protect: r.protect },
+    );
+    return { identity, grant: geoKey.grantEncryptDecrypt(identityGrantee(`${name}-geo`, identity)) };
   }
 
   /** The private DNS zone the server registers in, linked to the network so its clients resolve it. */
@@ -154,14 +178,18 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         // A map keyed by the identity's id here (an array on storage accounts).
         identity: {
           type: "UserAssigned",
-          userAssignedIdentities: this.identity.id.apply((id) => ({ [id]: {} })),
+          userAssignedIdentities: pulumi
+            .all([this.identity.id, this.geoBackupIdentity?.id])
+            .apply(([id, geoId]) => ({ [id]: {}, ...(geoId ? { [geoId]: {} } : {}) })),
         },
         dataEncryption: {
           type: "AzureKeyVault",
           // The versionless URI: the server follows the key's rotation.
           primaryKeyURI: key.keyUri,
           primaryUserAssignedIdentityId: this.identity.id,
-          ...(geo ? { geoBackupKeyURI: geo.keyUri, geoBackupUserAssignedIdentityId: this.identity.id } : {}),
+          ...(geo && this.geoBackupIdentity
+            ? { geoBackupKeyURI: geo.keyUri, geoBackupUserAssignedIdentityId: this.geoBackupIdentity.id }
+            : {}),
         },
         tags: r.tags,
       },
