@@ -35,7 +35,8 @@ export function azurePlatform(
   // One Key Vault key for the platform's data at rest; each consumer gets its own identity and grant.
   const key = new EncryptionKey("platform", placed);
 
-  const stored = { ...placed, encryptionKey: key, logWorkspaceId };
+  // Reached from the network through private endpoints (public network access stays off).
+  const stored = { ...placed, encryptionKey: key, logWorkspaceId, network };
   const assets = new StorageAccount("assets", { ...stored, containers: ["assets"] });
   const uploads = new StorageAccount("uploads", { ...stored, containers: ["uploads"] });
 

@@ -44,11 +44,12 @@ export function plainEnvValue(
   // Checked once known (in preview an unknown value is not, as the deployment will check it): a secret
   // would be stored in clear text, and anything but a string is not a variable value.
   const output = pulumi.output(value);
-  return output.apply(async (resolved: unknown) => {
+  return output.apply(async (resolved: unknown): Promise<string> => {
     if (await pulumi.isSecret(output)) v.fail(field, "(secret value hidden)", "is a secret", expected);
-    if (typeof resolved !== "string")
+    // Undefined passes: an output the provider leaves unset (and an offline engine does not compute).
+    if (typeof resolved !== "string" && resolved !== undefined)
       v.fail(field, resolved, "is not a string once resolved", "an Output or Promise of a string");
-    return resolved;
+    return resolved as string;
   });
 }
 

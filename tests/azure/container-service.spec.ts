@@ -57,6 +57,19 @@ describe("azure ContainerService", () => {
     assert.strictEqual(app.managedEnvironmentId, q.one(T.managedEnvironment, "api-env").id);
   });
 
+  it("the internal environment's domain resolves in the network: a linked zone with a wildcard to its IP", async () => {
+    const { q } = await run(() => service(), { preview: false });
+    const env = q.one(T.managedEnvironment, "api-env");
+    const zone = q.one(T.dnsZone, "api-env-dns");
+    assert.strictEqual(zone.inputs.privateZoneName, env.outputs.defaultDomain);
+    const link = q.one("azure-native:privatedns:VirtualNetworkLink", "api-env-dns-link");
+    assert.deepStrictEqual(link.inputs.virtualNetwork, { id: q.one(T.vnet, "core-vnet").id });
+    const wildcard = q.one("azure-native:privatedns:PrivateRecordSet", "api-env-dns-wildcard");
+    assert.deepStrictEqual([wildcard.inputs.recordType, wildcard.inputs.relativeRecordSetName], ["A", "*"]);
+    assert.deepStrictEqual(wildcard.inputs.aRecords, [{ ipv4Address: env.outputs.staticIp }]);
+    assert.ok(wildcard.dependencies.includes(zone.urn));
+  });
+
   it("secrets as Key Vault references read with the identity, granted on the vault first", async () => {
     const vault = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/contoso-kv";
     const { q } = await run(() =>

@@ -53,6 +53,9 @@ const azureOutputs: NewResourceHook = ({ type, name, inputs }) => ({
     ...(type === T.identity ? { principalId: `${name}-principal`, clientId: `${name}-client` } : {}),
     ...(type === T.account ? { primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/` } } : {}),
     ...(type === T.publicIp ? { ipAddress: "203.0.113.7" } : {}),
+    ...(type === T.managedEnvironment
+      ? { defaultDomain: `${name}.westeurope.azurecontainerapps.io`, staticIp: "10.0.32.250" }
+      : {}),
   },
 });
 
@@ -67,6 +70,9 @@ const UNTAGGABLE = new Set<string>([
   T.postgresAdmin,
   T.database,
   T.lock,
+  // Record sets carry `metadata`, DNS zone groups nothing: Azure gives neither tags.
+  `${AZ}privatedns:PrivateRecordSet`,
+  `${AZ}network:PrivateDnsZoneGroup`,
 ]);
 
 /** Asserts the Groundwork tags (and `extra`) on every taggable custom descendant of `root`. */

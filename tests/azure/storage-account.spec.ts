@@ -3,7 +3,7 @@
 // delete and versioning, diagnostics, grants as role assignments, and the weakenings recorded.
 import * as assert from "assert";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
-import { EncryptionKey, StorageAccount } from "../../components/azure";
+import { EncryptionKey, Network, StorageAccount } from "../../components/azure";
 import { defaultAccountName } from "../../components/azure/storage-account/args";
 import { T, assertTagged, inputs, protectedNames, rejectsInputs, run, urnOf } from "./helpers";
 
@@ -74,6 +74,36 @@ describe("azure StorageAccount", () => {
     assert.strictEqual(diag.workspaceId, q.one(T.workspace, "data-logs").id);
     assert.strictEqual(diag.resourceUri, `${q.one(T.account, "data-account").id}/blobServices/default`);
     assert.deepStrictEqual(diag.logs, [{ categoryGroup: "allLogs", enabled: true }]);
+  });
+
+  it("network: a blob private endpoint in the private tier, both accounts registered in one shared zone", async () => {
+    const { q } = await run(() => {
+      const network = new Network("core", LOC);
+      new StorageAccount("data", { ...LOC, network });
+      new StorageAccount("logs2", { ...LOC, network });
+    });
+    const zones = q
+      .ofType(T.dnsZone)
+      .filter((z) => z.inputs.privateZoneName === "privatelink.blob.core.windows.net");
+    assert.strictEqual(zones.length, 1, "one Private Link zone per network, however many accounts");
+    const link = q.one("azure-native:privatedns:VirtualNetworkLink", "core-blob-zone-link");
+    assert.deepStrictEqual(link.inputs.virtualNetwork, { id: q.one(T.vnet, "core-vnet").id });
+    for (const name of ["data", "logs2"]) {
+      const pe = q.one("azure-native:network:PrivateEndpoint", `${name}-blob-pe`);
+      assert.strictEqual((pe.inputs.subnet as { id: string }).id, q.one(T.subnet, "core-private").id);
+      assert.deepStrictEqual(pe.inputs.privateLinkServiceConnections, [
+        { name: "blob", privateLinkServiceId: q.one(T.account, `${name}-account`).id, groupIds: ["blob"] },
+      ]);
+      const group = q.one("azure-native:network:PrivateDnsZoneGroup", `${name}-blob-dns`);
+      assert.deepStrictEqual(group.inputs.privateDnsZoneConfigs, [
+        { name: "blob", privateDnsZoneId: zones[0].id },
+      ]);
+    }
+  });
+
+  it("no network: no private endpoint (the caller adds their own)", async () => {
+    const { q } = await run(() => new StorageAccount("data", LOC));
+    assert.deepStrictEqual(q.ofType("azure-native:network:PrivateEndpoint"), []);
   });
 
   it("prod: geo-zone-redundant, 30-day soft delete, 365-day logs, stateful children protected", async () => {

@@ -16,6 +16,7 @@ type Kind =
   | "key"
   | "tiers"
   | "network"
+  | "privateNetwork"
   | "administrators"
   | "secret"
   | "secrets"
@@ -49,6 +50,8 @@ const WRONG: Record<Kind, readonly unknown[]> = {
     { networkId: "n", subnetId: "s" },
     networkLike(["private"]),
   ],
+  // A storage account's network needs the private tier its endpoint goes in.
+  privateNetwork: ["core", 42, {}, [], { subnetIds: { private: "p" } }, networkLike(["apps", "data"])],
   administrators: [
     "group-object-id",
     {},
@@ -103,6 +106,7 @@ const SUBJECTS = [
       ...{ ...COMMON, ...LOGS, encryptionKey: "key", accountName: "string", containers: "list" },
       ...{ publicNetworkAccess: "boolean", allowedIpRanges: "list", sharedKeyAccess: "boolean" },
       softDeleteDays: "number",
+      network: "privateNetwork",
     },
     badNames: ["9data", "a_b", "a".repeat(20)],
   } satisfies Subject<azure.StorageAccountArgs, Kind>,

@@ -22,12 +22,16 @@ export function stackNames(): string[] {
 
 const cache = new Map<string, Promise<ResourceGraph>>();
 
-/** The stack's graph in preview mode, synthesized once per process. */
-export function platformGraph(stack: string): Promise<ResourceGraph> {
-  let g = cache.get(stack);
+/**
+ * The stack's graph, synthesized once per process: in preview mode (what a pull request sees), or in
+ * update mode, where every output is known and what a preview leaves undecided is decided.
+ */
+export function platformGraph(stack: string, update = false): Promise<ResourceGraph> {
+  const key = `${stack}${update ? " (update)" : ""}`;
+  let g = cache.get(key);
   if (!g) {
-    g = synthProject(ROOT, stack).then((r) => r.graph);
-    cache.set(stack, g);
+    g = synthProject(ROOT, stack, update).then((r) => r.graph);
+    cache.set(key, g);
   }
   return g;
 }

@@ -5,9 +5,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerApp, ManagedEnvironment } from "@pulumi/azure-native/app";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { PrivateRecordSet } from "@pulumi/azure-native/privatedns";
 import { Validator, childName } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
+import { linkedZone } from "../dns";
 import { AzureGrantee, AzureGrants, AzurePrincipal, identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
@@ -81,6 +83,7 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
       { parent: this },
     );
     diagnostics(this, "env-diagnostics", this.managedEnvironment.id, workspace.id, ["AllMetrics"]);
+    this.environmentDns(name, r, where.resourceGroupName);
     this.app = this.makeApp(name, r, where, readGrants);
 
     this.appId = this.app.id;
@@ -90,6 +93,37 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
     this.logWorkspaceId = workspace.id;
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
+  }
+
+  /**
+   * An internal environment serves its apps on a private static IP under its default domain, which
+   * nothing resolves on its own: a private zone for that domain, linked to the network, with a wildcard
+   * record to the IP (`<name>-env-dns`, `-link`, `-wildcard`), so `fqdn` works from inside the network.
+   */
+  private environmentDns(
+    name: string,
+    r: ResolvedContainerServiceArgs,
+    resourceGroupName: pulumi.Output<string>,
+  ): void {
+    const { zone } = linkedZone(
+      this,
+      childName(name, "env", "dns"),
+      this.managedEnvironment.defaultDomain,
+      { resourceGroupName, vnetId: r.network.vnetId },
+      r.tags,
+    );
+    new PrivateRecordSet(
+      childName(name, "env", "dns", "wildcard"),
+      {
+        resourceGroupName,
+        privateZoneName: zone.name,
+        recordType: "A",
+        relativeRecordSetName: "*",
+        ttl: 300,
+        aRecords: [{ ipv4Address: this.managedEnvironment.staticIp }],
+      },
+      { parent: this },
+    );
   }
 
   /** The app: internal ingress, no plain HTTP, its identity, Key Vault secret references only. */

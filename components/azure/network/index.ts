@@ -10,9 +10,10 @@ import {
   Subnet,
   VirtualNetwork,
 } from "@pulumi/azure-native/network";
-import { Validator, childName } from "../../core";
+import { Tags, Validator, childName } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
+import { LinkedZone, linkedZone } from "../dns";
 import { diagnostics, wireWorkspace } from "../logs";
 import {
   AzureNetworkTier,
@@ -43,6 +44,11 @@ const BASELINE_RULES = [
   },
 ];
 
+/** The Private Link DNS zone of each service a private endpoint in the network may reach. */
+const PRIVATE_LINK_ZONES = { blob: "privatelink.blob.core.windows.net" } as const;
+/** A service reached through a private endpoint: its Private Link group id. */
+export type PrivateLinkService = keyof typeof PRIVATE_LINK_ZONES;
+
 /** A virtual network with NSG-bound, delegated subnets per tier and NSG diagnostics. */
 export class Network extends pulumi.ComponentResource {
   /** The virtual network's resource id. */
@@ -70,6 +76,11 @@ export class Network extends pulumi.ComponentResource {
   public readonly vnet: VirtualNetwork;
   public readonly subnets: { readonly [T in AzureNetworkTier]?: Subnet };
   public readonly securityGroups: { readonly [T in AzureNetworkTier]?: NetworkSecurityGroup };
+
+  /** The Private Link zones made so far, by service (one zone per name may link to a network). */
+  private readonly privateLinkZones = new Map<PrivateLinkService, LinkedZone>();
+  private readonly componentName: string;
+  private readonly childTags: Tags;
 
   constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("azure.Network", name);
@@ -112,7 +123,30 @@ export class Network extends pulumi.ComponentResource {
     this.location = where.location;
     this.logWorkspaceId = workspace.id;
     this.weakened = pulumi.output(r.weakened);
+    this.componentName = name;
+    this.childTags = r.tags;
     this.registerOutputs(outputProperties(this));
+  }
+
+  /**
+   * The network's Private Link DNS zone for `service` (`privatelink.blob.core.windows.net` for `blob`),
+   * made the first time a private endpoint asks for it (`<name>-<service>-zone`) and linked to the network,
+   * so every private endpoint of that service in the network resolves through one zone: Azure links one
+   * zone of a name to a network, and a second would fail.
+   */
+  privateLinkZone(service: PrivateLinkService): LinkedZone {
+    let linked = this.privateLinkZones.get(service);
+    if (!linked) {
+      linked = linkedZone(
+        this,
+        childName(this.componentName, service, "zone"),
+        PRIVATE_LINK_ZONES[service],
+        { resourceGroupName: this.resourceGroupName, vnetId: this.vnetId },
+        this.childTags,
+      );
+      this.privateLinkZones.set(service, linked);
+    }
+    return linked;
   }
 
   /**

@@ -12,12 +12,12 @@ import {
   Server,
 } from "@pulumi/azure-native/dbforpostgresql";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
-import { PrivateZone, VirtualNetworkLink } from "@pulumi/azure-native/privatedns";
 import { Validator, childName } from "../../core";
 import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
 import { EncryptionKey } from "../encryption-key";
 import { wireCmk } from "../cmk";
+import { LinkedZone, linkedZone } from "../dns";
 import { identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
@@ -114,31 +114,16 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     name: string,
     r: ResolvedPostgresDatabaseArgs,
     resourceGroupName: pulumi.Output<string>,
-  ): { zone: PrivateZone; link: VirtualNetworkLink } {
-    const zone = new PrivateZone(
+  ): LinkedZone {
+    // A DNS label: the component name lowercased, anything else a hyphen.
+    const label = name.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    return linkedZone(
+      this,
       childName(name, "dns"),
-      {
-        resourceGroupName,
-        location: "global",
-        // A DNS label: the component name lowercased, anything else a hyphen.
-        privateZoneName: `${name.toLowerCase().replace(/[^a-z0-9-]/g, "-")}.private.postgres.database.azure.com`,
-        tags: r.tags,
-      },
-      { parent: this },
+      `${label}.private.postgres.database.azure.com`,
+      { resourceGroupName, vnetId: r.network.vnetId },
+      r.tags,
     );
-    const link = new VirtualNetworkLink(
-      childName(name, "dns-link"),
-      {
-        resourceGroupName,
-        location: "global",
-        privateZoneName: zone.name,
-        virtualNetwork: { id: r.network.vnetId },
-        registrationEnabled: false,
-        tags: r.tags,
-      },
-      { parent: this },
-    );
-    return { zone, link };
   }
 
   /** The server: every value the SDK would fill in weakly on the client set explicitly. */
@@ -147,7 +132,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     r: ResolvedPostgresDatabaseArgs,
     where: Where,
     key: EncryptionKey,
-    dns: { zone: PrivateZone; link: VirtualNetworkLink },
+    dns: LinkedZone,
     keyGrants: RoleAssignment[],
   ): Server {
     const geo = r.geoBackupEncryptionKey;

@@ -7,6 +7,7 @@ import { EncryptionKey } from "../encryption-key";
 import { vaultNamed } from "../encryption-key/args";
 import { AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
 import { AZURE_STORAGE_ACCOUNT_NAME } from "../naming";
+import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES } from "../sizes";
 
 export interface StorageAccountArgs extends AzureCommonArgs, AzureLogArgs {
@@ -43,6 +44,14 @@ export interface StorageAccountArgs extends AzureCommonArgs, AzureLogArgs {
    * @default - the profile's backup retention: 7 days in dev, 14 in staging, 30 in prod
    */
   readonly softDeleteDays?: number;
+  /**
+   * The network the account is reached from: a private endpoint for blobs in its `private` tier
+   * (`<name>-blob-pe`), registered in the network's `privatelink.blob.core.windows.net` zone, so the
+   * account's usual host name resolves to a private address inside the network.
+   * @default - none: with public network access off, nothing reaches the account until you add a private
+   *   endpoint of your own
+   */
+  readonly network?: Network;
 }
 
 /** The keys of {@link StorageAccountArgs}, checked against it by the compiler; any other key is refused. */
@@ -61,6 +70,7 @@ export const STORAGE_ACCOUNT_ARG_KEYS = argKeys<StorageAccountArgs>()([
   "allowedIpRanges",
   "sharedKeyAccess",
   "softDeleteDays",
+  "network",
 ]);
 
 /** StorageAccount arguments with every default applied. */
@@ -75,6 +85,7 @@ export interface ResolvedStorageAccountArgs extends AzureResolved {
   readonly allowedIpRanges: string[];
   readonly sharedKeyAccess: boolean;
   readonly softDeleteDays: number;
+  readonly network: Network | undefined;
 }
 
 const CONTAINER = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
@@ -189,5 +200,6 @@ export function resolveStorageAccountArgs(
     allowedIpRanges,
     sharedKeyAccess,
     softDeleteDays,
+    network: args.network === undefined ? undefined : networkWithTier(v, args.network, "private"),
   };
 }

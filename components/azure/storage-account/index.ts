@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { PrivateDnsZoneGroup, PrivateEndpoint } from "@pulumi/azure-native/network";
 import {
   BlobContainer,
   BlobServiceProperties,
@@ -16,6 +17,7 @@ import { EncryptionKey } from "../encryption-key";
 import { wireCmk } from "../cmk";
 import { AzureGrants, GranteeLike } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
+import { Network } from "../network";
 import { AZURE_ROLES } from "../roles";
 import {
   ResolvedStorageAccountArgs,
@@ -62,6 +64,7 @@ export class StorageAccount extends pulumi.ComponentResource {
     const keyGrant = cmk.grants[0];
     this.account = this.makeAccount(name, r, where, key, keyGrant);
     this.blobService(name, r, where.resourceGroupName);
+    if (r.network) this.privateEndpoint(name, r.network, r, where.resourceGroupName);
     const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     diagnostics(
       this,
@@ -131,6 +134,41 @@ export class StorageAccount extends pulumi.ComponentResource {
         tags: r.tags,
       },
       { parent: this, protect: r.protect, dependsOn: [keyGrant] },
+    );
+  }
+
+  /**
+   * The blob endpoint inside the network: a private endpoint in its `private` tier (in the network's region,
+   * as Azure requires), and a DNS zone group that registers it in the network's Private Link zone.
+   */
+  private privateEndpoint(
+    name: string,
+    network: Network,
+    r: ResolvedStorageAccountArgs,
+    resourceGroupName: pulumi.Output<string>,
+  ): void {
+    const endpoint = new PrivateEndpoint(
+      childName(name, "blob", "pe"),
+      {
+        resourceGroupName,
+        location: network.location,
+        subnet: { id: network.subnetId("private") },
+        privateLinkServiceConnections: [
+          { name: "blob", privateLinkServiceId: this.account.id, groupIds: ["blob"] },
+        ],
+        tags: r.tags,
+      },
+      { parent: this },
+    );
+    new PrivateDnsZoneGroup(
+      childName(name, "blob", "dns"),
+      {
+        resourceGroupName,
+        privateEndpointName: endpoint.name,
+        privateDnsZoneGroupName: "default",
+        privateDnsZoneConfigs: [{ name: "blob", privateDnsZoneId: network.privateLinkZone("blob").zone.id }],
+      },
+      { parent: this },
     );
   }
 
