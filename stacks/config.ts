@@ -244,5 +244,23 @@ export function loadPlatformConfig(
     });
     throw new PlatformConfigError(`invalid configuration in ${file}:\n  ${problems.join("\n  ")}`);
   }
+  const drift = regionDrift(parsed.data, raw, project);
+  if (drift) throw new PlatformConfigError(`invalid configuration in ${file}:\n  ${drift}`);
   return parsed.data;
+}
+
+/**
+ * The platform's region next to the provider's own key (`gcp:region`, `azure-native:location`): two
+ * values that differ would put the components' resources in one region and anything the provider places
+ * by default in another.
+ */
+function regionDrift(c: PlatformConfig, raw: Record<string, string>, project: string): string | undefined {
+  const [key, providerKey, value] =
+    c.cloud === "gcp"
+      ? ["region", "gcp:region", c.region]
+      : c.cloud === "azure"
+        ? ["location", "azure-native:location", c.location]
+        : [undefined, undefined, undefined];
+  if (key === undefined || raw[providerKey] === undefined || raw[providerKey] === value) return undefined;
+  return `${project}:${key}: "${value}" is not ${providerKey} "${raw[providerKey]}" (expected one region for both)`;
 }

@@ -204,6 +204,18 @@ describe("stacks/config: loadPlatformConfig", () => {
     );
   });
 
+  it("refuses a platform region other than the provider's own key", () => {
+    assert.match(
+      errorOf({ ...gcp, "gcp:region": "us-central1" }),
+      /groundwork-platform:region: "europe-west4" is not gcp:region "us-central1"/,
+    );
+    assert.match(
+      errorOf({ ...azure, "azure-native:location": "northeurope" }),
+      /groundwork-platform:location: "westeurope" is not azure-native:location "northeurope"/,
+    );
+    assert.doesNotThrow(() => loadPlatformConfig({ ...gcp, "gcp:region": "europe-west4" }, P, "gcp-prod"));
+  });
+
   it("refuses a cloud it has no platform for, naming the clouds it has", () => {
     assert.match(
       errorOf({ ...valid, [`${P}:cloud`]: "oci" }),
