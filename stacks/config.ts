@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ENVIRONMENTS, PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../components/core";
+// The same shapes the Azure components check (a pure module: no Azure SDK loads for an AWS stack).
+import { ACR_HOST, ACR_REGISTRY_ID, AZURE_LOCATION } from "../components/azure/naming";
 
 const name = z
   .string()
@@ -102,7 +104,7 @@ const gcpSchema = z.strictObject({
     .default({ engineVersion: "16", databaseName: "app" }),
 });
 
-const azureRegion = z.string().regex(/^[a-z]+[a-z0-9]*$/, "an Azure region name such as westeurope");
+const azureRegion = z.string().regex(AZURE_LOCATION, "an Azure region name such as westeurope");
 
 /** Azure: VNet with NSGs and flow logs, Key Vault key, storage accounts, Container Apps, PostgreSQL. */
 const azureObject = z.strictObject({
@@ -123,16 +125,9 @@ const azureObject = z.strictObject({
     registry: z
       .strictObject({
         /** Its host, `<name>.azurecr.io`. */
-        server: z
-          .string()
-          .regex(/^[a-z0-9]{5,50}\.azurecr\.io$/, "a registry host such as contoso.azurecr.io"),
+        server: z.string().regex(ACR_HOST, "a registry host such as contoso.azurecr.io"),
         /** Its resource id. */
-        id: z
-          .string()
-          .regex(
-            /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i,
-            "a container registry resource id",
-          ),
+        id: z.string().regex(ACR_REGISTRY_ID, "a container registry resource id"),
       })
       .optional(),
   }),

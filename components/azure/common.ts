@@ -18,6 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../core";
 import { ResolvedCommon, perRun, resolvedCommon } from "../core/component";
+import { AZURE_LOCATION } from "./naming";
 import { azureTags } from "./tags";
 
 /** The subscription and tenant the component's resources land in. */
@@ -80,7 +81,6 @@ export type Placement =
       readonly location: pulumi.Input<string>;
     };
 
-const LOCATION = /^[a-z][a-z0-9]{2,39}$/;
 const LOCATION_EXPECTED = "an Azure region name such as westeurope (lowercase letters and digits)";
 /** Resource group names: 1-90 of letters, digits, `_ . - ( )`, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
@@ -89,7 +89,7 @@ const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
 export function resolvePlacement(v: Validator, args: AzureCommonArgs): Placement {
   const { resourceGroup: group, location } = args;
   v.stringInput("location", location, LOCATION_EXPECTED);
-  v.matches("location", location, LOCATION, LOCATION_EXPECTED);
+  v.matches("location", location, AZURE_LOCATION, LOCATION_EXPECTED);
   if (group instanceof ResourceGroup) return { kind: "group", group, location };
   const where = v.required<pulumi.Input<string>>("location", location, LOCATION_EXPECTED);
   if (group === undefined) return { kind: "create", location: where };

@@ -1,5 +1,7 @@
 // Azure physical name rules: storage accounts and key vaults (global DNS), and the names the provider
-// derives from a component's name for its virtual network, log workspace and container app.
+// derives from a component's name for its virtual network, log workspace and container app; and the
+// shapes of the region names and registry references the components take. Pure: no SDK is loaded, so
+// the reference stacks' config checks the same shapes without loading azure-native.
 import { DerivedName, NameRule, childName } from "../core/naming";
 
 /** Storage account names: 3-24 lowercase letters and digits, no separator of any kind. */
@@ -55,3 +57,11 @@ export const CONTAINER_APP_NAME: NameRule = {
 export function azureAutoNamed(what: string, rule: NameRule, suffix: string): DerivedName {
   return { what, rule, prefix: (n) => childName(n, suffix), random: 8 };
 }
+
+/** An Azure region's programmatic name (`westeurope`, `northeurope`). */
+export const AZURE_LOCATION = /^[a-z][a-z0-9]{2,39}$/;
+/** A container registry's login server: `<name>.azurecr.io`, the name 5-50 letters and digits. */
+export const ACR_HOST = /^[a-z0-9]{5,50}\.azurecr\.io$/;
+/** A container registry's resource id. */
+export const ACR_REGISTRY_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i;

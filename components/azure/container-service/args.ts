@@ -22,7 +22,7 @@ import {
   resolveAzureBase,
 } from "../common";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
-import { CONTAINER_APP_NAME, azureAutoNamed } from "../naming";
+import { ACR_HOST, ACR_REGISTRY_ID, CONTAINER_APP_NAME, azureAutoNamed } from "../naming";
 import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES } from "../sizes";
 
@@ -65,9 +65,6 @@ export interface ContainerServiceArgs extends AzureCommonArgs, AzureLogArgs {
   readonly registryId?: pulumi.Input<string>;
 }
 
-/** A container registry's resource id. */
-const REGISTRY_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i;
 const REGISTRY_ID_EXPECTED =
   "a registry resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>";
 
@@ -160,14 +157,9 @@ export function resolveContainerServiceArgs(
     args.registryServer,
     "a registry host such as contoso.azurecr.io",
   );
-  v.matches(
-    "registryServer",
-    registryServer,
-    /^[a-z0-9]{5,50}\.azurecr\.io$/,
-    "a registry host such as contoso.azurecr.io",
-  );
+  v.matches("registryServer", registryServer, ACR_HOST, "a registry host such as contoso.azurecr.io");
   const registryId = v.stringInput("registryId", args.registryId, REGISTRY_ID_EXPECTED);
-  v.matches("registryId", registryId, REGISTRY_ID, REGISTRY_ID_EXPECTED);
+  v.matches("registryId", registryId, ACR_REGISTRY_ID, REGISTRY_ID_EXPECTED);
   if (registryId !== undefined && registryServer === undefined)
     v.fail(
       "registryServer",
