@@ -2,6 +2,8 @@
 // throws a GroundworkInputError in the house message form.
 import * as pulumi from "@pulumi/pulumi";
 import { GroundworkInputError } from "./errors";
+import { PlaceList, isPlace } from "../../facts/locations";
+import { closestKey } from "./strict";
 
 /** True when a value is only known at deployment time (an Output or a Promise), so it cannot be checked now. */
 export function isDeferred(value: unknown): boolean {
@@ -144,6 +146,25 @@ export class Validator {
       if (typeof entry !== "string") this.fail(`${field}.${key}`, entry, "is not a string", "a string value");
     }
     return value;
+  }
+
+  /**
+   * Checks a location argument, when known, against the places the cloud accepts (a list from
+   * facts/<cloud>/locations.json), naming the nearest valid one. Outputs pass through unchecked.
+   */
+  place(field: string, value: pulumi.Input<string> | undefined, list: PlaceList): void {
+    const known = knownValue(value);
+    if (known === undefined) return;
+    const expected = `a ${list.kind} such as ${list.example}`;
+    if (typeof known !== "string") this.fail(field, known, "is not a string", expected);
+    if (isPlace(list, known)) return;
+    const near = closestKey(known, list.names);
+    this.fail(
+      field,
+      known,
+      `is not a ${list.kind}${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}`,
+      expected,
+    );
   }
 
   /** Checks that a list argument (when known) has between `min` and `max` entries. */

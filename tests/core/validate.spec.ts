@@ -118,6 +118,27 @@ describe("core/validate: Validator", () => {
     assert.equal(err.message, 'aws.Network "core": prefix "ABC" is not valid (expected lowercase letters)');
   });
 
+  it("place: accepts the list's places (in any case when the API does), names the nearest otherwise", () => {
+    const regions = {
+      kind: "Test region",
+      example: "eu-west-1",
+      names: ["eu-west-1", "eu-west-2"],
+      source: "t",
+    };
+    v.place("region", "eu-west-1", regions);
+    v.place("region", undefined, regions);
+    v.place("region", pulumi.output("eu-west-99"), regions);
+    const near = inputError(() => v.place("region", "eu-west-9", regions));
+    assert.equal(
+      near.message,
+      'aws.Network "core": region "eu-west-9" is not a Test region (did you mean "eu-west-1"?) ' +
+        "(expected a Test region such as eu-west-1)",
+    );
+    assert.equal(inputError(() => v.place("region", "mars", regions)).problem, "is not a Test region");
+    assert.throws(() => v.place("region", "EU-WEST-1", regions), /is not a Test region/);
+    v.place("region", "EU-WEST-1", { ...regions, caseInsensitive: true });
+  });
+
   it("listLength: accepts lists within bounds, refuses too few, too many and non-lists", () => {
     v.listLength("zones", ["a"], 1, 2);
     v.listLength("zones", ["a", "b"], 1, 2);

@@ -34,6 +34,8 @@ describe("gcp.PostgresDatabase", () => {
       const { q } = await run(() => new PostgresDatabase("db", { environment, network: NETWORK_ID }));
       const db = inputs(q, T.instance, "db-instance");
       const s = db.settings as Settings;
+      // The disk grows on its own; the configured size is the size at creation only.
+      assert.deepStrictEqual(q.one(T.instance, "db-instance").ignoreChanges, ["settings.diskSize"]);
       assert.strictEqual(db.databaseVersion, "POSTGRES_16");
       assert.deepStrictEqual(s.ipConfiguration, {
         ipv4Enabled: false,

@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import { execFile } from "child_process";
 import { promisify } from "util";
-import { assertUrnsLocked, platformGraph, ROOT } from "./platform";
+import { assertFactsCover, assertUrnsLocked, platformGraph, ROOT } from "./platform";
 import { GraphQuery, GraphResource, ResourceGraph, reveal } from "../../engine/graph";
 import { evaluatePolicies } from "../../check";
 
@@ -205,6 +205,8 @@ describe("stacks: the reference platform on Google Cloud and Azure", function ()
       Promise.all([platformGraph(`${cloud}-dev`, update), platformGraph(`${cloud}-prod`, update)]);
     assertUrnsLocked(`${cloud}-dev`);
     assertUrnsLocked(`${cloud}-prod`);
+    assertFactsCover(`${cloud}-dev`);
+    assertFactsCover(`${cloud}-prod`);
 
     it(`${cloud}: dev and prod compose the platform's components and export what an operator needs`, async () => {
       for (const [env, g] of (await graphs()).map((g, i) => [["dev", "prod"][i], g] as const)) {

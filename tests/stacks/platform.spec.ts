@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { assertUrnsLocked, platformGraph, ROOT } from "./platform";
+import { assertFactsCover, assertUrnsLocked, platformGraph, ROOT } from "./platform";
 import { synthProject } from "../../check/gate";
 import { GraphQuery, GraphResource, reveal } from "../../engine/graph";
 
@@ -23,6 +23,7 @@ describe("stacks: the reference platform", function () {
 
   for (const stack of ["dev", "staging", "prod"]) {
     assertUrnsLocked(stack);
+    assertFactsCover(stack);
 
     it(`${stack}: composes network, key, buckets, service, database, namespace and web service`, async () => {
       const q = new GraphQuery(await platformGraph(stack));

@@ -5,6 +5,7 @@ import * as path from "path";
 import { synthProject } from "../../check/gate";
 import { ResourceGraph } from "../../engine/graph";
 import { diffUrns, formatUrnChanges, UrnChange, urnList } from "../../engine/urns";
+import { serverDrift, unclassifiedInputs } from "../../engine/day2";
 
 /** The repository root (this file runs from dist/tests/stacks). */
 export const ROOT = path.resolve(__dirname, "../../..");
@@ -71,5 +72,37 @@ export function assertUrnsLocked(stack: string): void {
     const { changes, text } = compareWithLock(stack, await platformGraph(stack));
     if (changes.length > 0)
       throw new Error(`${text}\nIf this is intended, run \`npm run urns:update\` and commit the list.`);
+  });
+}
+
+/**
+ * The clouds whose provider facts (facts/<cloud>/resources.json) classify every type the stacks create;
+ * a cloud joins once its facts are complete.
+ */
+export const FACTS_CLOUDS: readonly string[] = ["gcp"];
+
+/**
+ * Registers the test that every input the stack sets is classified by the provider facts (so the day-2
+ * tests can tell an update from a replacement), and that no property the server changes after create is
+ * set without `ignoreChanges`. Update mode: every value known.
+ */
+export function assertFactsCover(stack: string): void {
+  it(`${stack}: the provider facts classify every input it sets, and nothing the server changes is fought`, async () => {
+    const graph = await platformGraph(stack, true);
+    const covered = (type: string): boolean => FACTS_CLOUDS.includes(type.split(":")[0]);
+    const unclassified = unclassifiedInputs(graph).filter((u) => covered(u.type));
+    if (unclassified.length > 0)
+      throw new Error(
+        `inputs the facts do not classify (add them to facts/<cloud>/resources.json):\n` +
+          unclassified.map((u) => `  ${u.type} ${u.urn.split("::").pop()}: ${u.path}`).join("\n"),
+      );
+    const drift = serverDrift(graph).filter((d) => covered(d.type));
+    if (drift.length > 0)
+      throw new Error(
+        `properties the server changes, set without ignoreChanges:\n` +
+          drift
+            .map((d) => `  ${d.type} ${d.urn.split("::").pop()}: ${d.path} (${d.why}; ${d.source})`)
+            .join("\n"),
+      );
   });
 }

@@ -111,7 +111,15 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         deletionProtection: r.deletionProtection,
         settings: settings(r),
       },
-      { parent: this, protect: r.protect, dependsOn: [key.agentGrant, ...r.placement.waitFor] },
+      {
+        parent: this,
+        protect: r.protect,
+        dependsOn: [key.agentGrant, ...r.placement.waitFor],
+        // Cloud SQL grows the disk (diskAutoresize); the configured size would then ask for a shrink on
+        // every later `up`, which the provider turns into a new instance when autoresize is off
+        // (facts/gcp/resources.json, settings.diskSize). `diskSizeGb` is the size at creation.
+        ignoreChanges: ["settings.diskSize"],
+      },
     );
     // Dropping a PostgreSQL database fails while roles own objects in it; the instance takes it along.
     const database = new Database(
