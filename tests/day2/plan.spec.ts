@@ -9,6 +9,7 @@ import { Bucket } from "@pulumi/gcp/storage/bucket";
 import { ignoredBy, leaves, planChange, serverDrift, unclassifiedInputs } from "../../engine/day2";
 import { classify } from "../../facts/resources";
 import { synth } from "../../engine/synth";
+import { CreationOrder } from "../../engine/ordering";
 import { planProblems } from "./kit";
 
 const SQL = "gcp:sql/databaseInstance:DatabaseInstance";
@@ -184,5 +185,31 @@ describe("day-2 planner", () => {
       unclassifiedInputs(graph).map((u) => [u.type, u.path]),
       [["acme:widgets/widget:Widget", "(no facts for this type)"]],
     );
+  });
+});
+
+describe("creation order", () => {
+  it("follows inputs, dependsOn, and components expanded to their descendants", async () => {
+    const graph = await synth(
+      () => {
+        const group = new pulumi.ComponentResource("test:index:Group", "group");
+        const ring = new KeyRing("ring", { location: "europe-west1" }, { parent: group });
+        const key = new CryptoKey("key", { keyRing: ring.id }, { parent: group });
+        new Bucket("after-key", { location: "EU", encryption: { defaultKmsKeyName: key.id } });
+        new Bucket("after-group", { location: "EU" }, { dependsOn: [group] });
+        new Bucket("alone", { location: "EU" });
+      },
+      { preview: false },
+    );
+    const urn = (name: string): string => graph.resources.find((r) => r.name === name)!.urn;
+    const order = new CreationOrder(graph);
+    assert.ok(order.waitsFor(urn("after-key"), urn("key")));
+    assert.ok(order.waitsFor(urn("after-key"), urn("ring")), "through the key's own input");
+    assert.ok(
+      order.waitsFor(urn("after-group"), urn("key")),
+      "a component dependency waits for its children",
+    );
+    assert.ok(!order.waitsFor(urn("alone"), urn("key")));
+    assert.ok(!order.waitsFor(urn("key"), urn("after-key")));
   });
 });
