@@ -1,6 +1,6 @@
 // Outputs a provider computes on create that no input carries, fabricated for an update-mode synth so a
 // program that reads them (a database's managed secret handed to a service) sees a value of the real shape.
-import { FAKE_GCP_PROJECT } from "./invokes";
+import { FAKE_GCP_PROJECT, FAKE_GCP_PROJECT_NUMBER } from "./invokes";
 
 /** Extra state for a new resource of `type`, from its id and the state fabricated so far. */
 export function providerComputed(
@@ -25,6 +25,16 @@ export function providerComputed(
   if (type === "gcp:serviceaccount/account:Account" && state.email === undefined) {
     const project = typeof state.project === "string" ? state.project : FAKE_GCP_PROJECT;
     const email = `${String(state.accountId)}@${project}.iam.gserviceaccount.com`;
+    return { email, member: `serviceAccount:${email}` };
+  }
+  // A Google service agent's identity (gcp:projects/serviceIdentity) is named from the project number and
+  // the service: Cloud SQL's is `service-<number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`
+  // (https://cloud.google.com/sql/docs/postgres/configure-cmek#create-service-account), most others
+  // `service-<number>@gcp-sa-<service>.iam.gserviceaccount.com`.
+  if (type === "gcp:projects/serviceIdentity:ServiceIdentity" && state.email === undefined) {
+    const service = String(state.service).split(".")[0];
+    const domain = service === "sqladmin" ? "gcp-sa-cloud-sql" : `gcp-sa-${service}`;
+    const email = `service-${FAKE_GCP_PROJECT_NUMBER}@${domain}.iam.gserviceaccount.com`;
     return { email, member: `serviceAccount:${email}` };
   }
   return {};

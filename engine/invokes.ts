@@ -39,8 +39,9 @@ export class NoAnswer extends Error {
 
 /** The account id the engine reports for AWS. */
 export const FAKE_AWS_ACCOUNT = "123456789012";
-/** The Google Cloud project the engine reports. */
+/** The Google Cloud project the engine reports, and its number. */
 export const FAKE_GCP_PROJECT = "groundwork-offline";
+export const FAKE_GCP_PROJECT_NUMBER = "123456789012";
 /** The Azure subscription and tenant the engine reports. */
 export const FAKE_AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
 export const FAKE_AZURE_TENANT = "00000000-0000-4000-8000-000000000002";
@@ -179,7 +180,12 @@ export const OFFLINE_ANSWERS: readonly OfflineAnswer[] = [
     answer: `the provider's or \`gcp:project\`'s project, else ${FAKE_GCP_PROJECT}`,
     handler: (ctx) => {
       const project = setting(ctx, "project", "gcp:project", FAKE_GCP_PROJECT);
-      return { id: `projects/${project}`, projectId: project, number: "123456789012", name: project };
+      return {
+        id: `projects/${project}`,
+        projectId: project,
+        number: FAKE_GCP_PROJECT_NUMBER,
+        name: project,
+      };
     },
   },
   {
@@ -192,6 +198,16 @@ export const OFFLINE_ANSWERS: readonly OfflineAnswer[] = [
       zone: setting(ctx, "zone", "gcp:zone", "europe-west1-b"),
       accessToken: "offline-token",
     }),
+  },
+  {
+    token: "gcp:storage/getProjectServiceAccount:getProjectServiceAccount",
+    answer:
+      "the Cloud Storage service agent of the project's number, `service-<number>@gs-project-accounts.iam.gserviceaccount.com`",
+    handler: (ctx) => {
+      const project = setting(ctx, "project", "gcp:project", FAKE_GCP_PROJECT);
+      const email = `service-${FAKE_GCP_PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`;
+      return { id: email, emailAddress: email, member: `serviceAccount:${email}`, project };
+    },
   },
   {
     token: "gcp:compute/getZones:getZones",

@@ -5,6 +5,10 @@ import { z } from "zod";
 import { ENVIRONMENTS, PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../components/core";
 // The same shapes the Azure components check (a pure module: no Azure SDK loads for an AWS stack).
 import { ACR_HOST, ACR_REGISTRY_ID, AZURE_LOCATION } from "../components/azure/naming";
+// The regions Google Cloud has (a pure module over facts/gcp/locations.json: no Google Cloud SDK loads).
+import { GCP_REGIONS } from "../components/gcp/locations";
+import { isPlace } from "../facts/locations";
+import { closestKey } from "../components/core/strict";
 
 const name = z
   .string()
@@ -85,8 +89,34 @@ const awsSchema = z.strictObject({
 const gcpSchema = z.strictObject({
   cloud: z.literal("gcp"),
   ...common,
-  /** The region of the subnets, key, buckets, service and database. */
-  region: z.string().regex(/^[a-z]+-[a-z]+\d+$/, "a Google Cloud region such as europe-west4"),
+  /** The region of the subnets, key, buckets, service and database: one Google Cloud has. */
+  region: z.string().superRefine((r, ctx) => {
+    if (isPlace(GCP_REGIONS, r)) return;
+    const near = closestKey(r, GCP_REGIONS.names);
+    ctx.addIssue({
+      code: "custom",
+      message: `a Google Cloud region such as europe-west4${near === undefined ? "" : ` (did you mean "${near}"?)`}`,
+    });
+  }),
+  /**
+   * Enable the APIs the platform needs (gcp:projects/service:Service, never disabled on destroy). `false`
+   * when the deployer may not enable APIs and the project's owner has enabled them (README checklist).
+   */
+  enableApis: z.boolean().default(true),
+  /** Where the buckets' usage logs go. */
+  storage: z
+    .strictObject({
+      /**
+       * An existing central bucket for usage logs, already writable by
+       * group:cloud-storage-analytics@google.com; without it each bucket gets a `<name>-logs` bucket and
+       * that grant, which Domain Restricted Sharing refuses.
+       */
+      accessLogBucket: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, "a Cloud Storage bucket name")
+        .optional(),
+    })
+    .default({}),
   network: z.strictObject({
     /** The VPC's IPv4 block, split into the private and isolated subnets. */
     cidrBlock: z.string(),

@@ -1,10 +1,13 @@
 // Google service agents: the Google-managed identities that use a customer-managed key on a service's
 // behalf (GCS, Cloud SQL, Cloud Run). Each needs `cryptoKeyEncrypterDecrypter` on the key before the
-// resource that uses the key is created, or creation fails.
+// resource that uses the key is created, or creation fails; and each must exist before it can be granted
+// anything, which is not the case in a fresh project until something makes it.
 import * as pulumi from "@pulumi/pulumi";
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
+import { getProjectServiceAccountOutput } from "@pulumi/gcp/storage/getProjectServiceAccount";
 import { childName } from "../core";
+import { childOptions } from "./common";
 import { GcpGrantee } from "./grants";
 
 /** The services whose agents a component grants on its key. */
@@ -13,40 +16,40 @@ export const SERVICE_AGENTS = ["storage", "sql", "run"] as const;
 /** One service whose agent uses a key: `storage` (GCS), `sql` (Cloud SQL), `run` (Cloud Run). */
 export type ServiceAgent = (typeof SERVICE_AGENTS)[number];
 
-/** The agents' email domains, after `service-<project number>@`. */
-const AGENT_DOMAINS: { readonly [A in ServiceAgent]: string } = {
-  storage: "gs-project-accounts.iam.gserviceaccount.com",
-  sql: "gcp-sa-cloud-sql.iam.gserviceaccount.com",
-  run: "serverless-robot-prod.iam.gserviceaccount.com",
-};
-
 /**
- * The agent of `service` as a grantee named `<service>-agent`, named from the project number (asked
- * through `scope`, so an explicit provider's project answers). Cloud SQL's agent exists only once the
- * API has made it, so a `ServiceIdentity` child named `<prefix>-sql-identity` makes it first.
+ * The agent of `service` as a grantee named `<service>-agent`, each from what makes it exist:
+ * - Cloud Storage: the `storage.getProjectServiceAccount` data source, whose API call creates the agent on
+ *   first use (the SDK's own doc: "Always prefer to use this data source over interpolating the project ID
+ *   into the well-known format for this service account, as the latter approach may cause Pulumi update
+ *   errors in cases where the service account does not yet exist"); its `member` is granted.
+ * - Cloud SQL: a `ServiceIdentity` child named `<prefix>-sql-identity` (services.generateServiceIdentity for
+ *   sqladmin.googleapis.com, https://cloud.google.com/sql/docs/postgres/configure-cmek#create-service-account);
+ *   its `member`, so the grant waits for it.
+ * - Cloud Run: `service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`, which Google
+ *   creates when run.googleapis.com is enabled (https://cloud.google.com/run/docs/securing/using-cmek);
+ *   nothing in the API makes it on demand, so the grant waits for the API instead, through `after`.
+ *
+ * `after` (the owning component's `dependsOn`: the project's APIs) holds the identity, both lookups and so
+ * the grant until the APIs are on. Lookups go through `scope`, so an explicit provider's project answers.
  */
 export function serviceAgentGrantee(
   scope: pulumi.Resource,
   prefix: string,
   service: ServiceAgent,
+  after: readonly pulumi.Input<pulumi.Resource>[] = [],
 ): GcpGrantee {
-  const number = getProjectOutput({}, { parent: scope }).number;
-  // The identity's own `member` is only known once the API answers; the agent's name is fixed by the
-  // project number, so the member is built from it, after the identity exists.
-  const after =
-    service === "sql"
-      ? new ServiceIdentity(
-          childName(prefix, "sql-identity"),
-          { service: "sqladmin.googleapis.com" },
-          { parent: scope },
-        ).id
-      : pulumi.output("");
-  return {
-    granteeName: `${service}-agent`,
-    grantPrincipal: {
-      member: pulumi
-        .all([number, after])
-        .apply(([n]) => `serviceAccount:service-${n}@${AGENT_DOMAINS[service]}`),
-    },
-  };
+  const lookup = { parent: scope, dependsOn: [...after] };
+  let member: pulumi.Output<string>;
+  if (service === "storage") {
+    member = getProjectServiceAccountOutput({}, lookup).member;
+  } else if (service === "sql") {
+    member = new ServiceIdentity(
+      childName(prefix, "sql-identity"),
+      { service: "sqladmin.googleapis.com" },
+      childOptions(scope, after),
+    ).member;
+  } else {
+    member = pulumi.interpolate`serviceAccount:service-${getProjectOutput({}, lookup).number}@serverless-robot-prod.iam.gserviceaccount.com`;
+  }
+  return { granteeName: `${service}-agent`, grantPrincipal: { member } };
 }

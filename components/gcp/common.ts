@@ -62,13 +62,28 @@ export function resolvedGcpCommon(
   };
 }
 
-/** A Google Cloud region or location name (`europe-west1`, `us`, `eu`, `nam4`). */
-export const GCP_LOCATION = /^[a-z]+(?:-[a-z]+[0-9]+)?$|^[a-z]+[0-9]+$/;
+/**
+ * The resources a component's own `dependsOn` names (the project's APIs, say), for its children. Pulumi
+ * holds a component's registration on them but sends each child's `dependsOn` alone, so without this a
+ * child of a component that "depends on" the APIs is created in parallel with them. Google Cloud
+ * components pass these to every child they create, nested components included.
+ */
+export function dependsOnOf(opts: pulumi.ResourceOptions | undefined): pulumi.Input<pulumi.Resource>[] {
+  const d = opts?.dependsOn;
+  if (d === undefined) return [];
+  // An Output of a list is kept whole: the SDK gathers dependencies through Outputs and nested lists.
+  return Array.isArray(d)
+    ? [...(d as pulumi.Input<pulumi.Resource>[])]
+    : [d as pulumi.Input<pulumi.Resource>];
+}
 
-/** Checks a `region`/`location` argument when known; Outputs pass through. */
-export function validateLocation(v: Validator, field: string, value: pulumi.Input<string> | undefined): void {
-  v.stringInput(field, value, "a Google Cloud region such as europe-west1");
-  v.matches(field, value, GCP_LOCATION, "a Google Cloud region or location such as europe-west1");
+/** Options of a child: parented to `parent`, created after `after` and what `o` names. */
+export function childOptions<O extends pulumi.ResourceOptions>(
+  parent: pulumi.Resource,
+  after: readonly pulumi.Input<pulumi.Resource>[],
+  o?: O,
+): O & { parent: pulumi.Resource; dependsOn: pulumi.Input<pulumi.Resource>[] } {
+  return { ...(o as O), parent, dependsOn: [...after, ...dependsOnOf(o)] };
 }
 
 /**

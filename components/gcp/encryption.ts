@@ -5,6 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { Environment, Validator, childName, isDeferred, validateDerivedNames } from "../core";
 import { ServiceAgent, serviceAgentGrantee } from "./agents";
+import { childOptions } from "./common";
+import { checkKeyLocation, keyLocationsFor, locationOfKeyId } from "./locations";
 import { EncryptionKey } from "./encryption-key";
 import { keyNamed } from "./encryption-key/args";
 
@@ -22,10 +24,15 @@ export type KeyChoice =
 /**
  * Validates an `encryptionKey` argument: a known string must be a crypto key id; without one, the key
  * the component creates (`<name>-key`) must have names Cloud KMS takes, checked now, before any child.
+ * A given key whose location is known now must be one that can encrypt `service`'s data in
+ * `dataLocation` (when that is known too): a bucket in `EU` takes a key in `europe`, a regional resource
+ * a key in its region.
  */
 export function resolveKeyChoice(
   v: Validator,
   value: EncryptionKey | pulumi.Input<string> | undefined,
+  service: ServiceAgent,
+  dataLocation: pulumi.Input<string> | undefined,
 ): KeyChoice {
   if (value === undefined) {
     validateDerivedNames(
@@ -34,9 +41,13 @@ export function resolveKeyChoice(
     );
     return { kind: "create" };
   }
-  if (value instanceof EncryptionKey) return { kind: "component", key: value };
+  if (value instanceof EncryptionKey) {
+    checkKeyLocation(v, "encryptionKey", service, dataLocation, value.locationName);
+    return { kind: "component", key: value };
+  }
   if (typeof value === "string") {
     if (!CRYPTO_KEY_ID.test(value)) v.fail("encryptionKey", value, "is not a crypto key id", EXPECTED);
+    checkKeyLocation(v, "encryptionKey", service, dataLocation, locationOfKeyId(value));
   } else if (!isDeferred(value))
     v.fail("encryptionKey", value, "is not a key id or an EncryptionKey", EXPECTED);
   return { kind: "id", id: value };
@@ -50,9 +61,10 @@ export interface WiredKey {
 }
 
 /**
- * The key id for a choice, creating the `<name>-key` child when the choice is "create", and the grant
- * that lets `service`'s agent use it: on an EncryptionKey through its grants (once per service), on a
- * key id as the child `<name>-key-grant`.
+ * The key id for a choice, creating the `<name>-key` child when the choice is "create" (in the Cloud KMS
+ * location that serves `o.location`: `europe` for a bucket in `EU`), and the grant that lets `service`'s
+ * agent use it: on an EncryptionKey through its grants (once per service), on a key id as the child
+ * `<name>-key-grant`. `o.after` (the component's `dependsOn`) holds the key, the agent and the grant.
  */
 export function wireKey(
   scope: pulumi.Resource,
@@ -64,10 +76,11 @@ export function wireKey(
     readonly labels: { readonly [key: string]: string } | undefined;
     readonly protect: boolean;
     readonly location: pulumi.Input<string>;
+    readonly after: readonly pulumi.Input<pulumi.Resource>[];
   },
 ): WiredKey {
   if (choice.kind === "id") {
-    const agent = serviceAgentGrantee(scope, name, service);
+    const agent = serviceAgentGrantee(scope, name, service, o.after);
     const agentGrant = new CryptoKeyIAMMember(
       childName(name, "key-grant"),
       {
@@ -75,7 +88,7 @@ export function wireKey(
         role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
         member: agent.grantPrincipal.member,
       },
-      { parent: scope },
+      childOptions(scope, o.after),
     );
     return { keyId: pulumi.output(choice.id), agentGrant };
   }
@@ -87,14 +100,21 @@ export function wireKey(
           {
             environment: o.environment,
             labels: o.labels,
-            location: o.location,
+            location: kmsLocation(service, o.location),
             protect: o.protect,
           },
-          { parent: scope },
+          childOptions(scope, o.after),
         );
   return {
     keyId: key.keyId,
     agentGrant: key.grantServiceAgent(service),
     ...(choice.kind === "create" ? { created: key } : {}),
   };
+}
+
+/** The Cloud KMS location of a key for `service`'s data in `location` (`EU` → `europe`), kept plain when known. */
+function kmsLocation(service: ServiceAgent, location: pulumi.Input<string>): pulumi.Input<string> {
+  return typeof location === "string"
+    ? keyLocationsFor(service, location)[0]
+    : pulumi.output(location).apply((l) => keyLocationsFor(service, l)[0]);
 }

@@ -10,8 +10,11 @@ export { Labels, weakenedLabelValue } from "./common";
 export { GCP_SIZES, GcpSizes } from "./sizes";
 export { GcpGrantee, GcpPrincipal, serviceAccountGrantee } from "./grants";
 export { SERVICE_AGENTS, ServiceAgent } from "./agents";
+export { GCP_APIS, GCP_PREREQUISITE_APIS } from "./apis";
+export { GCP_REGIONS, GCS_LOCATIONS, KMS_LOCATIONS } from "./locations";
+export { ProjectApis, ProjectApisArgs } from "./project-apis";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
-export { Bucket, BucketArgs } from "./bucket";
+export { Bucket, BucketArgs, STORAGE_ANALYTICS_MEMBER } from "./bucket";
 export { Network, NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./network";
 export {
   PostgresDatabase,

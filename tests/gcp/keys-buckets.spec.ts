@@ -40,10 +40,10 @@ describe("gcp.EncryptionKey", () => {
   it("defaults the key ring location to the provider's region, and takes an explicit one", async () => {
     const { q } = await run(() => {
       new EncryptionKey("a");
-      new EncryptionKey("b", { location: "eu" });
+      new EncryptionKey("b", { location: "europe" });
     });
     assert.strictEqual(inputs(q, T.ring, "a-ring").location, "europe-west1");
-    assert.strictEqual(inputs(q, T.ring, "b-ring").location, "eu");
+    assert.strictEqual(inputs(q, T.ring, "b-ring").location, "europe");
   });
 
   it("grants service agents once each, through the shared grant names", async () => {
@@ -94,7 +94,12 @@ describe("gcp.EncryptionKey", () => {
       '"s3"',
       /"storage", "sql", "run"/,
     ],
-    [() => new EncryptionKey("k", { location: "Europe West" }), "location", '"Europe West"', /region/],
+    [
+      () => new EncryptionKey("k", { location: "Europe West" }),
+      "location",
+      '"Europe West"',
+      /Cloud KMS location/,
+    ],
     [() => new EncryptionKey("k", { rotation: 30 } as never), "rotation", "30", /rotationPeriodDays/],
     [() => new EncryptionKey("key/ring", {}), "name", '"key/ring"', /Cloud KMS name/],
     [() => new EncryptionKey("k", { labels: { team: 42 as never } }), "labels.team", "42", "a string value"],
@@ -174,8 +179,8 @@ describe("gcp.Bucket", () => {
 
   it("a shared EncryptionKey is granted to the storage agent once, whatever the number of buckets", async () => {
     const { q } = await run(() => {
-      const key = new EncryptionKey("shared", { location: "eu" });
-      new Bucket("a", { encryptionKey: key, location: "eu" });
+      const key = new EncryptionKey("shared", { location: "europe" });
+      new Bucket("a", { encryptionKey: key, location: "EU" });
       new Bucket("b", { encryptionKey: key, location: "eu" });
     });
     assert.strictEqual(q.ofType(T.keyMember).length, 1);
@@ -183,7 +188,7 @@ describe("gcp.Bucket", () => {
   });
 
   it("a key given by id gets its own agent grant child", async () => {
-    const id = "projects/p/locations/eu/keyRings/r/cryptoKeys/k";
+    const id = "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k";
     const { q } = await run(() => new Bucket("a", { encryptionKey: id, accessLogging: false }));
     assert.strictEqual(inputs(q, T.keyMember, "a-key-grant").cryptoKeyId, id);
     assert.strictEqual(

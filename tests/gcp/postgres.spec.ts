@@ -50,11 +50,22 @@ describe("gcp.PostgresDatabase", () => {
         transactionLogRetentionDays: 7,
         backupRetentionSettings: { retainedBackups: days, retentionUnit: "COUNT" },
       });
-      for (const flag of ["log_connections", "log_disconnections", "cloudsql.iam_authentication"])
-        assert.ok(
-          s.databaseFlags.some((f) => f.name === flag && f.value === "on"),
-          flag,
-        );
+      // CIS Google Cloud Foundations Benchmark v3.0.0 section 6.2, written out from the benchmark's items
+      // (6.2.1 to 6.2.8), with pgAudit's scope, checkpoint and lock-wait logging and IAM authentication.
+      assert.deepStrictEqual(Object.fromEntries(s.databaseFlags.map((f) => [f.name, f.value])), {
+        log_error_verbosity: "default",
+        log_connections: "on",
+        log_disconnections: "on",
+        log_statement: "ddl",
+        log_min_messages: "warning",
+        log_min_error_statement: "error",
+        log_min_duration_statement: "-1",
+        "cloudsql.enable_pgaudit": "on",
+        "pgaudit.log": "ddl,role",
+        log_checkpoints: "on",
+        log_lock_waits: "on",
+        "cloudsql.iam_authentication": "on",
+      });
       assert.strictEqual(s.tier, GCP_SIZES[environment].databaseTier);
       assert.strictEqual(s.availabilityType, environment === "dev" ? "ZONAL" : "REGIONAL");
       const guarded = environment !== "dev";

@@ -7,6 +7,10 @@ import { promisify } from "util";
 import { assertFactsCover, assertUrnsLocked, platformGraph, ROOT } from "./platform";
 import { GraphQuery, GraphResource, ResourceGraph, reveal } from "../../engine/graph";
 import { evaluatePolicies } from "../../check";
+import { CreationOrder } from "../../engine/ordering";
+import { resourceFacts } from "../../facts/resources";
+import { GCP_PREREQUISITE_APIS } from "../../components/gcp";
+import { GCP_PLATFORM_APIS } from "../../stacks/gcp";
 
 const inputs = (r: GraphResource): Record<string, unknown> => reveal<Record<string, unknown>>(r.inputs);
 
@@ -394,4 +398,67 @@ describe("stacks: the reference platform on Google Cloud and Azure", function ()
     );
     assert.deepEqual(loaded, [["aws", "kubernetes"], ["gcp", "kubernetes"], ["azure-native"]]);
   });
+});
+
+// A first `up` in a fresh Google Cloud project: every resource is created only once the APIs its type
+// needs (by the provider facts) are enabled, the stack enables exactly those, and every CMEK user waits for
+// its service agent's grant, which waits for what makes the agent exist.
+describe("stacks on Google Cloud: the first deploy's order", function () {
+  this.timeout(120_000);
+  const SERVICE = "gcp:projects/service:Service";
+  for (const stack of ["gcp-dev", "gcp-prod"]) {
+    it(`${stack}: each resource waits for the APIs its type needs; the stack enables exactly those`, async () => {
+      const g = await platformGraph(stack);
+      const order = new CreationOrder(g);
+      const enabled = new Map(
+        g.resources.filter((r) => r.type === SERVICE).map((r) => [String(inputs(r).service), r.urn]),
+      );
+      const needed = new Set<string>();
+      const early: string[] = [];
+      for (const r of g.resources) {
+        if (!r.custom || !r.type.startsWith("gcp:") || r.type === SERVICE) continue;
+        for (const api of resourceFacts(r.type)?.apis ?? [`(no apis facts for ${r.type})`]) {
+          needed.add(api);
+          if (GCP_PREREQUISITE_APIS.includes(api)) continue;
+          const service = enabled.get(api);
+          if (service === undefined || !order.waitsFor(r.urn, service)) early.push(`${r.name} before ${api}`);
+        }
+      }
+      assert.deepEqual(early, []);
+      const expected = [...needed].filter((a) => !GCP_PREREQUISITE_APIS.includes(a)).sort();
+      assert.deepEqual([...enabled.keys()].sort(), expected);
+      assert.deepEqual([...GCP_PLATFORM_APIS], expected);
+      for (const r of g.resources.filter((x) => x.type === SERVICE))
+        assert.equal(inputs(r).disableOnDestroy, false, r.name);
+    });
+
+    it(`${stack}: data waits for its service agent's key grant; the Cloud SQL grant for the identity`, async () => {
+      const g = await platformGraph(stack);
+      const q = new GraphQuery(g);
+      const order = new CreationOrder(g);
+      const grant = (agent: string): string =>
+        q.one(
+          "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+          `platform-grant-${agent}-agent-encrypt-decrypt`,
+        ).urn;
+      const waits: [string, string, string][] = [
+        ["gcp:storage/bucket:Bucket", "assets-bucket", grant("storage")],
+        ["gcp:storage/bucket:Bucket", "uploads-logs", grant("storage")],
+        ["gcp:sql/databaseInstance:DatabaseInstance", "app-instance", grant("sql")],
+        ["gcp:cloudrunv2/service:Service", "api-service", grant("run")],
+        [
+          "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+          "platform-grant-sql-agent-encrypt-decrypt",
+          q.one("gcp:projects/serviceIdentity:ServiceIdentity", "platform-sql-identity").urn,
+        ],
+        [
+          "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+          "platform-grant-run-agent-encrypt-decrypt",
+          q.one(SERVICE, "platform-apis-run").urn,
+        ],
+      ];
+      for (const [type, name, first] of waits)
+        assert.ok(order.waitsFor(q.one(type, name).urn, first), `${name} after ${first}`);
+    });
+  }
 });

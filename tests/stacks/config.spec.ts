@@ -112,6 +112,34 @@ describe("stacks/config: loadPlatformConfig", () => {
     assert.equal(c.service.publicAccess, false);
     assert.deepEqual(c.database, { engineVersion: "16", databaseName: "app" });
     assert.equal(c.kubernetes, undefined);
+    assert.equal(c.enableApis, true);
+    assert.deepEqual(c.storage, {});
+  });
+
+  it("Google Cloud: a region Google Cloud has, the nearest named; APIs and a central log bucket by choice", () => {
+    assert.match(
+      errorOf({ ...gcp, [`${P}:region`]: "europe-west99" }),
+      /groundwork-platform:region: a Google Cloud region such as europe-west4 \(did you mean "europe-west9"\?\)/,
+    );
+    assert.match(
+      errorOf({ ...gcp, [`${P}:region`]: "mars" }),
+      /groundwork-platform:region: a Google Cloud region/,
+    );
+    const c = loadPlatformConfig(
+      {
+        ...gcp,
+        [`${P}:enableApis`]: "false",
+        [`${P}:storage`]: JSON.stringify({ accessLogBucket: "acme-usage-logs" }),
+      },
+      P,
+      "gcp-prod",
+    );
+    assert.ok(c.cloud === "gcp");
+    assert.deepEqual([c.enableApis, c.storage.accessLogBucket], [false, "acme-usage-logs"]);
+    assert.match(
+      errorOf({ ...gcp, [`${P}:storage`]: JSON.stringify({ accessLogBucket: "Not A Bucket" }) }),
+      /groundwork-platform:storage\.accessLogBucket: a Cloud Storage bucket name/,
+    );
   });
 
   it("reads an Azure stack: location, address space, the Entra administrator group", () => {

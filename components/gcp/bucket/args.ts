@@ -11,7 +11,8 @@ import {
   validateDerivedNames,
   validateNameFor,
 } from "../../core";
-import { Labels, ResolvedGcpCommon, resolvedGcpCommon, validateLocation } from "../common";
+import { Labels, ResolvedGcpCommon, resolvedGcpCommon } from "../common";
+import { validateStorageLocation } from "../locations";
 import { GCS_BUCKET_NAME, gcpAutoNamed } from "../naming";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -39,8 +40,12 @@ export interface BucketArgs extends BucketSettingArgs {
    */
   readonly bucketName?: string;
   /**
-   * Where the bucket lives: a region (`europe-west1`) or multi-region (`eu`). A key the bucket creates
-   * is made in the same location; a given key must be in it too.
+   * Where the bucket lives, one of Cloud Storage's locations (`GCS_LOCATIONS`, any case): a region
+   * (`europe-west1`), a dual-region (`EUR4`) or a multi-region (`EU`). A key the bucket creates goes to
+   * the Cloud KMS location that serves it (`europe` for `EU`, the region itself for a regional bucket); a
+   * given key must be there too, which is checked when both are known. Fixed at creation: a new location
+   * is a new bucket, and the old one (with its objects) is deleted, which `forceDestroy: false` refuses
+   * while it holds objects and `protect` refuses in prod. Move data with Storage Transfer Service instead.
    * @default - the provider's region (`gcp:region`)
    */
   readonly location?: pulumi.Input<string>;
@@ -55,6 +60,26 @@ export interface BucketArgs extends BucketSettingArgs {
    * @default 7
    */
   readonly softDeleteDays?: number;
+  /**
+   * Usage logs; `false` is a weakened default. The `<name>-logs` bucket the component makes is written by
+   * Cloud Storage as `group:cloud-storage-analytics@google.com`, granted `roles/storage.objectCreator` on it
+   * (https://cloud.google.com/storage/docs/access-logs). Organisations that enforce Domain Restricted
+   * Sharing (`iam.allowedPolicyMemberDomains`) refuse that grant, since the group is not in their domain
+   * (https://cloud.google.com/resource-manager/docs/organization-policy/restricting-domains): there, name a
+   * central log bucket that may take it (`accessLogBucket`, in a project the policy exempts), or turn usage
+   * logs off and rely on Cloud Audit Logs' Data Access logs for Cloud Storage, which Google recommends in
+   * most cases and which are switched on per project, folder or organisation, not per bucket
+   * (docs/adr/0010-gcs-usage-logs-under-domain-restricted-sharing.md).
+   * @default true
+   */
+  readonly accessLogging?: boolean;
+  /**
+   * An existing bucket, by name, that receives this bucket's usage logs; the component grants nothing on
+   * it (its owner has granted `group:cloud-storage-analytics@google.com` object create already), which is
+   * the path for organisations that enforce Domain Restricted Sharing.
+   * @default - a new `<name>-logs` bucket
+   */
+  readonly accessLogBucket?: pulumi.Input<string>;
 }
 
 /** The keys of {@link BucketArgs}, checked against it by the compiler; any other key is refused. */
@@ -94,10 +119,10 @@ export function resolveBucketArgs(
 ): ResolvedBucketArgs {
   strictArgs(v, args, BUCKET_ARG_KEYS);
   if (args.bucketName !== undefined) validateNameFor(v, "bucketName", GCS_BUCKET_NAME, args.bucketName);
-  validateLocation(v, "location", args.location);
+  validateStorageLocation(v, "location", args.location);
   const settings = resolveBucketSettings(v, args, profile, GCS_BUCKET_NAME, inheritedProtect);
   const accessLogs = settings.accessLogs;
-  const key = resolveKeyChoice(v, args.encryptionKey);
+  const key = resolveKeyChoice(v, args.encryptionKey, "storage", args.location);
   const derived: DerivedName[] = [
     ...(args.bucketName === undefined ? [gcpAutoNamed("the bucket", GCS_BUCKET_NAME, "bucket")] : []),
     ...(accessLogs.kind === "create" ? [gcpAutoNamed("the log bucket", GCS_BUCKET_NAME, "logs")] : []),

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Bucket as StorageBucket, BucketArgs as StorageBucketArgs } from "@pulumi/gcp/storage/bucket";
 import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
 import { Validator, childName, resolveProfile } from "../../core";
-import { Labels, outputProperties, regionOf } from "../common";
+import { Labels, childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { GcpGrantee, GcpGrants } from "../grants";
@@ -15,7 +15,11 @@ export { BucketArgs } from "./args";
 
 const DAY_SECONDS = 86_400;
 
-/** The group Cloud Storage writes usage logs as; it needs object create on the log bucket. */
+/**
+ * The group Cloud Storage writes usage logs as; it needs object create on the log bucket
+ * (https://cloud.google.com/storage/docs/access-logs). Organisations enforcing Domain Restricted Sharing
+ * refuse grants to it: see `BucketArgs.accessLogging`.
+ */
 export const STORAGE_ANALYTICS_MEMBER = "group:cloud-storage-analytics@google.com";
 
 /** What every bucket this component makes shares: private, encrypted, versioned, soft-deleting. */
@@ -64,7 +68,13 @@ function lifecycle(
 /** The object roles a bucket grant gives, by access level. */
 const BUCKET_ROLES = { read: "roles/storage.objectViewer", write: "roles/storage.objectCreator" } as const;
 
-/** A private, CMEK-encrypted, versioned, logged Cloud Storage bucket. */
+/**
+ * A private, CMEK-encrypted, versioned, logged Cloud Storage bucket.
+ *
+ * Needs these APIs on before its first deploy (`GCP_APIS.Bucket`): cloudkms, storage (`*.googleapis.com`).
+ * Enable them (`ProjectApis`) and pass them as `dependsOn`: every child waits for the component's own
+ * `dependsOn`.
+ */
 export class Bucket extends pulumi.ComponentResource {
   /** The bucket name. */
   public readonly bucketName: pulumi.Output<string>;
@@ -82,22 +92,26 @@ export class Bucket extends pulumi.ComponentResource {
   public readonly encryptionKey?: EncryptionKey;
 
   private readonly grants: GcpGrants;
+  /** What every child waits for: the component's own `dependsOn` (the project's APIs). */
+  private readonly after: pulumi.Input<pulumi.Resource>[];
 
   constructor(name: string, args: BucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("gcp.Bucket", name);
     const r = resolveBucketArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:gcp:Bucket", name, {}, opts);
     this.grants = new GcpGrants(name, () => v);
-    const location = regionOf(this, r.location);
+    this.after = dependsOnOf(opts);
+    const location = r.location ?? regionOf(this, undefined);
     const key = wireKey(this, name, r.key, "storage", {
       environment: r.profile.environment,
       labels: r.callerLabels,
       protect: r.protect,
       location,
+      after: this.after,
     });
     this.encryptionKey = key.created;
     // The storage agent must hold the key before a bucket names it, or creation fails.
-    const childOpts = { parent: this, protect: r.protect, dependsOn: [key.agentGrant] };
+    const childOpts = childOptions(this, this.after, { protect: r.protect, dependsOn: [key.agentGrant] });
     const shared = { location, keyId: key.keyId, labels: r.labels, softDeleteDays: r.softDeleteDays };
     const logBucketName = this.logTarget(name, r, shared, childOpts);
     this.bucket = new StorageBucket(
@@ -144,7 +158,7 @@ export class Bucket extends pulumi.ComponentResource {
     const writer = new BucketIAMMember(
       childName(name, "logs-writer"),
       { bucket: logs.name, role: "roles/storage.objectCreator", member: STORAGE_ANALYTICS_MEMBER },
-      { parent: this },
+      childOptions(this, this.after),
     );
     // The main bucket names the log bucket only once Cloud Storage may write to it.
     return pulumi.all([logs.name, writer.id]).apply(([n]) => n);
@@ -182,7 +196,7 @@ export class Bucket extends pulumi.ComponentResource {
         new BucketIAMMember(
           child,
           { bucket: this.bucket.name, role: BUCKET_ROLES[level], member },
-          { parent: this },
+          childOptions(this, this.after),
         ),
     );
   }

@@ -24,7 +24,8 @@ import {
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
-import { Labels, ResolvedGcpCommon, resolvedGcpCommon, validateLocation } from "../common";
+import { Labels, ResolvedGcpCommon, resolvedGcpCommon } from "../common";
+import { validateRegion } from "../locations";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { CLOUD_RUN_SERVICE_NAME, GCP_SERVICE_ACCOUNT_ID, gcpAutoNamed } from "../naming";
@@ -74,9 +75,11 @@ export interface ContainerServiceArgs extends ContainerEnvironmentArgs {
    */
   readonly vpcEgress?: (typeof VPC_EGRESS)[number];
   /**
-   * The service's region; a key the service creates is made there. With a `Network`, it must be the
-   * Network's region (direct VPC egress takes a subnet in the service's region): a different one is
-   * refused when both are plain strings.
+   * The service's region, one of `GCP_REGIONS` (whether Cloud Run runs there is not checked); a key the
+   * service creates is made there, and a given key must be there too (checked when both are known). With a
+   * `Network`, it must be the Network's region (direct VPC egress takes a subnet in the service's region):
+   * a different one is refused when both are plain strings. Fixed at creation: another region is a new
+   * service with a new URL, which Cloud Run's deletion protection (on in staging and prod) refuses.
    * @default - the Network's region when a Network is given, else the provider's (`gcp:region`)
    */
   readonly region?: pulumi.Input<string>;
@@ -160,7 +163,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedGcpCommon {
 }
 
 function placement(v: Validator, args: ContainerServiceArgs) {
-  validateLocation(v, "region", args.region);
+  validateRegion(v, "region", args.region);
   const expected = "a Network, or { networkId, subnetId }";
   const network = v.required("network", args.network, expected);
   if (network instanceof Network) {
@@ -253,7 +256,8 @@ export function resolveContainerServiceArgs(
   // Cloud Run scales to zero, so 0 is accepted; below the profile's floor is a weakening.
   const capacity = resolveCapacity(v, args, profile, { floor: 0, ceiling: 100 });
   const { env, secrets } = secretReferences(v, args);
-  const key = resolveKeyChoice(v, args.encryptionKey);
+  const dataRegion = args.region ?? (args.network instanceof Network ? args.network.regionName : undefined);
+  const key = resolveKeyChoice(v, args.encryptionKey, "run", dataRegion);
   const protect = protectStateful(
     profile,
     v.boolean("protect", args.protect, profile.protect),

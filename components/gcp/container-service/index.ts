@@ -7,7 +7,7 @@ import { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { SecretIamMember } from "@pulumi/gcp/secretmanager/secretIamMember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import { Validator, childName, resolveProfile } from "../../core";
-import { outputProperties, regionOf } from "../common";
+import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { GcpPrincipal } from "../grants";
@@ -58,7 +58,13 @@ function serviceArgs(
   };
 }
 
-/** A Cloud Run service with its own identity, private by default, encrypted and egressing via the VPC. */
+/**
+ * A Cloud Run service with its own identity, private by default, encrypted and egressing via the VPC.
+ *
+ * Needs these APIs on before its first deploy (`GCP_APIS.ContainerService`): binaryauthorization, cloudkms,
+ * iam, run, and secretmanager with `secrets` (`*.googleapis.com`). Enable them (`ProjectApis`) and pass them
+ * as `dependsOn`: every child waits for the component's own `dependsOn`.
+ */
 export class ContainerService extends pulumi.ComponentResource {
   /** The service name. */
   public readonly serviceName: pulumi.Output<string>;
@@ -83,11 +89,12 @@ export class ContainerService extends pulumi.ComponentResource {
     const v = new Validator("gcp.ContainerService", name);
     const r = resolveContainerServiceArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:gcp:ContainerService", name, {}, opts);
-    const region = regionOf(this, r.region);
+    const after = dependsOnOf(opts);
+    const region = r.region ?? regionOf(this, undefined);
     const account = new Account(
       childName(name, "sa"),
       { accountId: r.serviceAccountId, displayName: `Cloud Run service ${name}` },
-      { parent: this },
+      childOptions(this, after),
     );
     this.granteeName = name;
     this.grantPrincipal = { member: account.member };
@@ -97,7 +104,7 @@ export class ContainerService extends pulumi.ComponentResource {
         new SecretIamMember(
           childName(name, "secret", variable.toLowerCase().replace(/_/g, "-")),
           { secretId: ref.secret, role: "roles/secretmanager.secretAccessor", member: account.member },
-          { parent: this },
+          childOptions(this, after),
         ),
     );
     const key = wireKey(this, name, r.key, "run", {
@@ -105,14 +112,16 @@ export class ContainerService extends pulumi.ComponentResource {
       labels: r.callerLabels,
       protect: r.protect,
       location: region,
+      after,
     });
     this.encryptionKey = key.created;
     // The Cloud Run agent must hold the key, and the account its secrets, before a revision starts.
-    this.service = new Service(childName(name, "service"), serviceArgs(r, region, key.keyId, account.email), {
-      parent: this,
-      dependsOn: [key.agentGrant, ...reads],
-    });
-    if (r.publicAccess) this.allowPublic(name, region);
+    this.service = new Service(
+      childName(name, "service"),
+      serviceArgs(r, region, key.keyId, account.email),
+      childOptions(this, after, { dependsOn: [key.agentGrant, ...reads] }),
+    );
+    if (r.publicAccess) this.allowPublic(name, region, after);
     this.serviceName = this.service.name;
     this.url = this.service.uri;
     this.serviceAccountEmail = account.email;
@@ -122,11 +131,15 @@ export class ContainerService extends pulumi.ComponentResource {
   }
 
   /** `publicAccess` only: anyone may invoke the service (a recorded weakening). */
-  private allowPublic(name: string, region: pulumi.Output<string>): void {
+  private allowPublic(
+    name: string,
+    region: pulumi.Input<string>,
+    after: readonly pulumi.Input<pulumi.Resource>[],
+  ): void {
     new ServiceIamMember(
       childName(name, "public-invoker"),
       { name: this.service.name, location: region, role: "roles/run.invoker", member: "allUsers" },
-      { parent: this },
+      childOptions(this, after),
     );
   }
 }

@@ -12,7 +12,8 @@ import {
   validateDerivedNames,
   weakenedAgainstProfile,
 } from "../../core";
-import { Labels, ResolvedGcpCommon, resolvedGcpCommon, validateLocation } from "../common";
+import { Labels, ResolvedGcpCommon, resolvedGcpCommon } from "../common";
+import { validateKmsLocation } from "../locations";
 import { SERVICE_AGENTS, ServiceAgent } from "../agents";
 import { GCP_KMS_NAME, gcpAutoNamed } from "../naming";
 
@@ -29,8 +30,12 @@ export interface EncryptionKeyArgs {
    */
   readonly labels?: Labels;
   /**
-   * The key ring's location. It must match the location of what the key encrypts (a bucket in `eu`
-   * needs a key in `eu`; a Cloud SQL instance in `europe-west1` a key there).
+   * The key ring's location, one of Cloud KMS's (`KMS_LOCATIONS`): a region, a multi-region (`europe`,
+   * `us`, `asia`; Cloud KMS has no `eu`) or a dual-region. It must serve what the key encrypts: a bucket in
+   * `EU` needs a key in `europe`, a regional bucket, Cloud SQL instance or Cloud Run service a key in its
+   * region; the components check this when both are known. Fixed at creation: a new location is a new key
+   * ring and key (the old key's versions are destroyed when it is deleted, which `protect` refuses in
+   * prod), so keep the old key until what it encrypted is re-encrypted.
    * @default - the provider's region (`gcp:region`)
    */
   readonly location?: pulumi.Input<string>;
@@ -41,7 +46,10 @@ export interface EncryptionKeyArgs {
   readonly rotationPeriodDays?: number;
   /**
    * Days a key version stays scheduled for destruction before it is destroyed, 1 to 120. Below 30 is a
-   * weakened default, recorded in the `groundwork-weakened` label and the `weakened` output.
+   * weakened default, recorded in the `groundwork-weakened` label and the `weakened` output. Cloud KMS
+   * fixes it when the key is created (`destroyScheduledDuration` forces a new key, and with it everything
+   * the key encrypts), so the key ignores later changes: a new value applies to keys created from then on.
+   * To give an existing key another window, create a new `EncryptionKey` and move the data to it.
    * @default 30
    */
   readonly deletionWindowDays?: number;
@@ -99,7 +107,7 @@ export function resolveEncryptionKeyArgs(
 ): ResolvedEncryptionKeyArgs {
   strictArgs(v, args, ENCRYPTION_KEY_ARG_KEYS);
   validateDerivedNames(v, keyNamed());
-  validateLocation(v, "location", args.location);
+  validateKmsLocation(v, "location", args.location);
   const rotation = v.integer("rotationPeriodDays", args.rotationPeriodDays, 1, 90, 90);
   const window = v.integer("deletionWindowDays", args.deletionWindowDays, 1, 120, 30);
   const services = args.services ?? [];

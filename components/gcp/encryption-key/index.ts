@@ -5,7 +5,7 @@ import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { Validator, childName, resolveProfile } from "../../core";
-import { Labels, outputProperties, regionOf } from "../common";
+import { Labels, childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { ServiceAgent, serviceAgentGrantee } from "../agents";
 import { GcpGrantee, GcpGrants } from "../grants";
 import { EncryptionKeyArgs, resolveEncryptionKeyArgs } from "./args";
@@ -20,7 +20,13 @@ const KEY_ROLES = {
   decrypt: "roles/cloudkms.cryptoKeyDecrypter",
 } as const;
 
-/** A Cloud KMS key ring and rotating crypto key. */
+/**
+ * A Cloud KMS key ring and rotating crypto key.
+ *
+ * Needs these APIs on before its first deploy (`GCP_APIS.EncryptionKey`): cloudkms, and the API of each
+ * service whose agent it grants (storage, sqladmin, run) (`*.googleapis.com`). Enable them (`ProjectApis`)
+ * and pass them as `dependsOn`: every child waits for the component's own `dependsOn`.
+ */
 export class EncryptionKey extends pulumi.ComponentResource {
   /** The crypto key's id (`projects/…/locations/…/keyRings/…/cryptoKeys/…`), for CMEK arguments. */
   public readonly keyId: pulumi.Output<string>;
@@ -28,6 +34,12 @@ export class EncryptionKey extends pulumi.ComponentResource {
   public readonly keyRingId: pulumi.Output<string>;
   /** The key ring's location. */
   public readonly location: pulumi.Output<string>;
+  /**
+   * The key ring's location as a plain string, when the caller gave one (known at construction); undefined
+   * when it comes from the provider (`gcp:region`) or another resource. Components that use the key check
+   * it against their data's location with this before creating anything.
+   */
+  public readonly locationName?: string;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
   /** The raw key ring and crypto key, for arguments that need the resources. */
@@ -38,6 +50,8 @@ export class EncryptionKey extends pulumi.ComponentResource {
   private readonly grants: GcpGrants;
   private readonly agentGrants = new Map<ServiceAgent, CryptoKeyIAMMember>();
   private readonly ownName: string;
+  /** What every child waits for: the component's own `dependsOn` (the project's APIs). */
+  private readonly after: pulumi.Input<pulumi.Resource>[];
 
   constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("gcp.EncryptionKey", name);
@@ -45,6 +59,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     super("groundwork:gcp:EncryptionKey", name, {}, opts);
     this.labelSet = r.labels;
     this.ownName = name;
+    this.after = dependsOnOf(opts);
     this.grants = new GcpGrants(name, () => v);
     // Key rings and crypto keys cannot be deleted on Google Cloud, only their versions destroyed; in
     // prod the provider refuses to try (prevent-destroy) as well as Pulumi.
@@ -52,7 +67,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     this.keyRing = new KeyRing(
       childName(name, "ring"),
       { location: regionOf(this, r.location) },
-      { parent: this, protect: r.protect },
+      childOptions(this, this.after, { protect: r.protect }),
     );
     this.key = new CryptoKey(
       childName(name, "cmk"),
@@ -65,12 +80,15 @@ export class EncryptionKey extends pulumi.ComponentResource {
         deletionPolicy,
         labels: r.labels,
       },
-      { parent: this, protect: r.protect },
+      // Cloud KMS sets the destroy window at creation only: a change would replace the key, and with it
+      // every resource that names it (a Cloud SQL instance takes its key at creation too).
+      childOptions(this, this.after, { protect: r.protect, ignoreChanges: ["destroyScheduledDuration"] }),
     );
     for (const service of r.services) this.grantServiceAgent(service);
     this.keyId = this.key.id;
     this.keyRingId = this.keyRing.id;
     this.location = this.keyRing.location;
+    if (typeof r.location === "string") this.locationName = r.location;
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
   }
@@ -99,7 +117,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
   grantServiceAgent(service: ServiceAgent): CryptoKeyIAMMember {
     const made = this.agentGrants.get(service);
     if (made !== undefined) return made;
-    const grant = this.grantEncryptDecrypt(serviceAgentGrantee(this, this.ownName, service));
+    const grant = this.grantEncryptDecrypt(serviceAgentGrantee(this, this.ownName, service, this.after));
     this.agentGrants.set(service, grant);
     return grant;
   }
@@ -122,7 +140,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
         new CryptoKeyIAMMember(
           child,
           { cryptoKeyId: this.key.id, role: KEY_ROLES[level], member },
-          { parent: this },
+          childOptions(this, this.after),
         ),
     );
   }

@@ -12,7 +12,7 @@ import {
   strictArgs,
   validateDerivedNames,
 } from "../../core";
-import { validateLocation } from "../common";
+import { validateRegion } from "../locations";
 import { GCP_RESOURCE_NAME, gcpAutoNamed } from "../naming";
 
 /** The subnet tiers, in plan order: `private` egresses through Cloud NAT, `isolated` has no egress. */
@@ -24,7 +24,8 @@ export const GOOGLE_HEALTH_CHECK_RANGES: readonly string[] = ["35.191.0.0/16", "
 /**
  * Arguments of `Network`. Any other key is refused (naming the closest valid one). Networks, subnets,
  * routers and firewalls take no labels, so the Network has no `labels` argument and records a weakening
- * in the network's `description` and the `weakened` output. Each child is auto-named
+ * in the `weakened` output only: the network's `description` forces a new network when it changes
+ * (terraform-provider-google's ForceNew), so it carries nothing that can change. Each child is auto-named
  * `<name>-<suffix>-` plus 7 random characters, which must make a valid RFC 1035 name (at most 63).
  */
 export interface NetworkArgs {
@@ -34,13 +35,16 @@ export interface NetworkArgs {
    */
   readonly environment?: Environment;
   /**
-   * The region of the subnets, router and NAT.
+   * The region of the subnets, router and NAT, one of `GCP_REGIONS`. Fixed at creation: another region
+   * is new subnets, router and NAT (the network itself stays).
    * @default - the provider's region (`gcp:region`)
    */
   readonly region?: pulumi.Input<string>;
   /**
    * The network's block, /16 to /24. The private subnet gets half of it, the isolated subnet a quarter;
-   * the rest stays free.
+   * the rest stays free. Choose it for good: a subnet's range can only grow in place to a range that
+   * contains the old one (terraform-provider-google, IsShrinkageIpCidr), so a new block replaces the
+   * isolated subnet, and the private one too unless the new block starts where the old one did.
    * @default "10.0.0.0/16"
    */
   readonly cidrBlock?: string;
@@ -52,7 +56,7 @@ export interface NetworkArgs {
   readonly nat?: boolean;
   /**
    * VPC flow logs on every subnet (5-second aggregation, half the flows, all metadata). `false` is a
-   * weakened default, recorded in the network's description and the `weakened` output.
+   * weakened default, recorded in the `weakened` output.
    * @default true
    */
   readonly flowLogs?: boolean;
@@ -117,7 +121,7 @@ export function resolveNetworkArgs(
   profile: EnvironmentProfile,
 ): ResolvedNetworkArgs {
   strictArgs(v, args, NETWORK_ARG_KEYS);
-  validateLocation(v, "region", args.region);
+  validateRegion(v, "region", args.region);
   const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /24") ?? "10.0.0.0/16";
   const prefix = parseCidr(cidr)?.prefix ?? 16;
   const plan = planCidr(

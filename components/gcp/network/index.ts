@@ -9,8 +9,8 @@ import { Router } from "@pulumi/gcp/compute/router";
 import { RouterNat } from "@pulumi/gcp/compute/routerNat";
 import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
 import { Connection } from "@pulumi/gcp/servicenetworking/connection";
-import { Validator, WEAKENED_TAG, childName, resolveProfile } from "../../core";
-import { outputProperties, regionOf, weakenedLabelValue } from "../common";
+import { Validator, childName, resolveProfile } from "../../core";
+import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { GOOGLE_HEALTH_CHECK_RANGES, NetworkArgs, ResolvedNetworkArgs, resolveNetworkArgs } from "./args";
 
 export { NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./args";
@@ -18,13 +18,23 @@ export { NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./ar
 /** Firewall logging with every field, so a matched flow names its instance and network. */
 const FIREWALL_LOGGING = { metadata: "INCLUDE_ALL_METADATA" } as const;
 
-/** The network's description: what made it, and (networks take no labels) the weakened defaults. */
-function description(name: string, weakened: readonly string[]): string {
-  const value = weakenedLabelValue(weakened);
-  return `Groundwork gcp.Network ${name}${value === undefined ? "" : ` (${WEAKENED_TAG}: ${value})`}`;
+/**
+ * The network's description: what made it, and nothing that can change, since a new description is a new
+ * network (terraform-provider-google-beta resource_compute_network.go: `description` is ForceNew) and
+ * with it every subnet, route, peering and private IP in it. In 0.1 it also recorded the weakened
+ * defaults; networks made then keep theirs, because the network ignores description changes.
+ */
+function description(name: string): string {
+  return `Groundwork gcp.Network ${name}`;
 }
 
-/** A custom-mode VPC with private and isolated subnets, Cloud NAT and a logged deny-by-default firewall. */
+/**
+ * A custom-mode VPC with private and isolated subnets, Cloud NAT and a logged deny-by-default firewall.
+ *
+ * Needs these APIs on before its first deploy (`GCP_APIS.Network`): compute, and servicenetworking with
+ * `privateServices` (`*.googleapis.com`). Enable them (`ProjectApis`) and pass them as `dependsOn`: every
+ * child waits for the component's own `dependsOn`.
+ */
 export class Network extends pulumi.ComponentResource {
   /** The network id (`projects/<p>/global/networks/<n>`), as Cloud SQL's `privateNetwork` takes it. */
   public readonly networkId: pulumi.Output<string>;
@@ -50,11 +60,14 @@ export class Network extends pulumi.ComponentResource {
   public readonly weakened: pulumi.Output<string[]>;
   /** The raw network, for arguments that need the resource. */
   public readonly network: VpcNetwork;
+  /** What every child waits for: the component's own `dependsOn` (the project's APIs). */
+  private readonly after: pulumi.Input<pulumi.Resource>[];
 
   constructor(name: string, args: NetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("gcp.Network", name);
     const r = resolveNetworkArgs(v, args, resolveProfile(v, args?.environment));
     super("groundwork:gcp:Network", name, {}, opts);
+    this.after = dependsOnOf(opts);
     const region = regionOf(this, r.region);
     this.network = new VpcNetwork(
       childName(name, "vpc"),
@@ -62,9 +75,9 @@ export class Network extends pulumi.ComponentResource {
         autoCreateSubnetworks: false,
         routingMode: "REGIONAL",
         deleteDefaultRoutesOnCreate: false,
-        description: description(name, r.weakened),
+        description: description(name),
       },
-      { parent: this },
+      childOptions(this, this.after, { ignoreChanges: ["description"] }),
     );
     const [priv, isolated] = r.plan.tiers.map((tier) =>
       this.subnet(name, tier.name, tier.subnets[0].cidr, region, r),
@@ -107,7 +120,7 @@ export class Network extends pulumi.ComponentResource {
             }
           : {}),
       },
-      { parent: this },
+      childOptions(this, this.after),
     );
   }
 
@@ -116,7 +129,7 @@ export class Network extends pulumi.ComponentResource {
     const router = new Router(
       childName(name, "router"),
       { network: this.network.id, region },
-      { parent: this },
+      childOptions(this, this.after),
     );
     new RouterNat(
       childName(name, "nat"),
@@ -128,7 +141,7 @@ export class Network extends pulumi.ComponentResource {
         subnetworks: [{ name: subnet.id, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
         logConfig: { enable: true, filter: "ALL" },
       },
-      { parent: this },
+      childOptions(this, this.after),
     );
   }
 
@@ -138,7 +151,7 @@ export class Network extends pulumi.ComponentResource {
       new Firewall(
         childName(name, suffix),
         { ...a, network: this.network.id, direction: "INGRESS", logConfig: FIREWALL_LOGGING },
-        { parent: this },
+        childOptions(this, this.after),
       );
     // Google Cloud's implied deny is not logged; an explicit one just above it is.
     rule("deny-ingress", {
@@ -170,7 +183,7 @@ export class Network extends pulumi.ComponentResource {
     const range = new GlobalAddress(
       childName(name, "services-range"),
       { network: this.network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", prefixLength: 16 },
-      { parent: this },
+      childOptions(this, this.after),
     );
     return new Connection(
       childName(name, "services"),
@@ -179,7 +192,7 @@ export class Network extends pulumi.ComponentResource {
         service: "servicenetworking.googleapis.com",
         reservedPeeringRanges: [range.name],
       },
-      { parent: this },
+      childOptions(this, this.after),
     );
   }
 }

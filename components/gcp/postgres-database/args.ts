@@ -11,7 +11,8 @@ import {
   validateDerivedNames,
 } from "../../core";
 import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
-import { Labels, ResolvedGcpCommon, resolvedGcpCommon, validateLocation } from "../common";
+import { Labels, ResolvedGcpCommon, resolvedGcpCommon } from "../common";
+import { validateRegion } from "../locations";
 import { GCP_RESOURCE_NAME, gcpAutoNamed } from "../naming";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -50,20 +51,26 @@ export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
    */
   readonly network: Network | pulumi.Input<string>;
   /**
-   * The instance's region; a key the database creates is made there, and a given key must be there too.
-   * It may differ from the Network's: private services access peers the whole VPC, so the private IP is
-   * reachable from every region of the network.
+   * The instance's region, one of `GCP_REGIONS`; a key the database creates is made there, and a given
+   * key must be there too (checked when both are known). It may differ from the Network's: private
+   * services access peers the whole VPC, so the private IP is reachable from every region of the network.
+   * Fixed at creation: another region is a new instance (restore a backup into it; `protect` and deletion
+   * protection refuse the replacement in staging and prod).
    * @default - the Network's region when a Network is given, else the provider's (`gcp:region`)
    */
   readonly region?: pulumi.Input<string>;
   /**
    * Customer-managed key: an `EncryptionKey` or a crypto key id in the instance's region. The Cloud SQL
-   * service identity is granted on it before the instance is created.
+   * service identity is granted on it before the instance is created. Cloud SQL takes the key at creation
+   * only (`encryptionKeyName` forces a new instance), so a different key is a new, empty instance: keep the
+   * key, and let Cloud KMS rotate it (new key versions change nothing here).
    * @default - a new `EncryptionKey` named `<name>-key` in the instance's region
    */
   readonly encryptionKey?: EncryptionKey | pulumi.Input<string>;
   /**
-   * PostgreSQL major version, 14 to 17.
+   * PostgreSQL major version, 14 to 17. A higher version upgrades the instance in place (Cloud SQL's
+   * major version upgrade; `databaseVersion` updates in place in the provider), with downtime; a lower
+   * one is refused by Cloud SQL.
    * @default "16"
    */
   readonly engineVersion?: string;
@@ -73,7 +80,10 @@ export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
    */
   readonly tier?: string;
   /**
-   * Initial SSD size in GB; the disk grows automatically up to `maxDiskSizeGb`.
+   * Initial SSD size in GB; the disk grows automatically up to `maxDiskSizeGb`. Used at creation only:
+   * Cloud SQL grows the disk and the instance ignores later changes to this size, which would otherwise
+   * ask for a shrink. To grow the disk now, raise `maxDiskSizeGb` and resize with
+   * `gcloud sql instances patch --storage-size`; disks never shrink.
    * @default - `GCP_SIZES[environment].databaseDiskGb`
    */
   readonly diskSizeGb?: number;
@@ -87,6 +97,12 @@ export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
    * @default "ENCRYPTED_ONLY"
    */
   readonly sslMode?: SqlSslMode;
+  /**
+   * The database to create: 1-63 letters, digits or `_`, starting with a letter. Another name is another
+   * database: the old one is left in the instance with its data (`deletionPolicy: "ABANDON"`), not dropped.
+   * @default "app"
+   */
+  readonly databaseName?: string;
 }
 
 /** The keys of {@link PostgresDatabaseArgs}, checked against it by the compiler; any other key is refused. */
@@ -131,7 +147,7 @@ export interface ResolvedPostgresDatabaseArgs extends ResolvedGcpCommon {
 }
 
 function placement(v: Validator, args: PostgresDatabaseArgs): SqlPlacement {
-  validateLocation(v, "region", args.region);
+  validateRegion(v, "region", args.region);
   const network = v.required("network", args.network, NETWORK_EXPECTED);
   if (network instanceof Network) {
     const connection = network.privateServicesConnection;
@@ -180,7 +196,9 @@ export function resolvePostgresDatabaseArgs(
   const place = placement(v, args);
   const size = sizing(v, args, profile);
   const sslMode = v.oneOf("sslMode", args.sslMode, SQL_SSL_MODES, "ENCRYPTED_ONLY");
-  const key = resolveKeyChoice(v, args.encryptionKey);
+  const network = args.network;
+  const dataRegion = args.region ?? (network instanceof Network ? network.regionName : undefined);
+  const key = resolveKeyChoice(v, args.encryptionKey, "sql", dataRegion);
   // Cloud SQL keeps up to 365 daily backups.
   const db = resolveDatabaseSettings(v, args, profile, { maxBackupDays: 365, inheritedProtect });
   validateDerivedNames(v, [gcpAutoNamed("the instance", GCP_RESOURCE_NAME, "instance")]);

@@ -7,7 +7,7 @@ import { DatabaseInstance, DatabaseInstanceArgs } from "@pulumi/gcp/sql/database
 import { User } from "@pulumi/gcp/sql/user";
 import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import { Validator, childName, resolveProfile } from "../../core";
-import { outputProperties, regionOf } from "../common";
+import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { GcpGrantee, GcpGrants } from "../grants";
@@ -16,12 +16,33 @@ import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresData
 export { PostgresDatabaseArgs, SQL_SSL_MODES, SqlSslMode } from "./args";
 
 /**
- * The flags every instance sets: connection, disconnection, checkpoint and lock-wait logging
- * [CKV_GCP_52, CKV_GCP_53, CKV_GCP_51], and IAM database authentication.
+ * The flags every instance sets: the CIS Google Cloud Foundations Benchmark v3.0.0 section 6.2 logging
+ * flags (values as the benchmark asks; https://www.tenable.com/audits/items/CIS_Google_Cloud_Platform_v3.0.0_L1.audit
+ * and _L2.audit carry the items' text), checkpoint and lock-wait logging, and IAM database authentication.
+ * Every one is a supported Cloud SQL for PostgreSQL flag on PostgreSQL 14 to 17 in both editions
+ * (https://cloud.google.com/sql/docs/postgres/flags); `cloudsql.enable_pgaudit` loads pgAudit
+ * (https://cloud.google.com/sql/docs/postgres/pg-audit) and restarts the instance when it is first set.
  */
 export const POSTGRES_FLAGS: readonly { readonly name: string; readonly value: string }[] = [
+  // CIS 6.2.1 (L2): DEFAULT or stricter.
+  { name: "log_error_verbosity", value: "default" },
+  // CIS 6.2.2 and 6.2.3 [CKV_GCP_52, CKV_GCP_53].
   { name: "log_connections", value: "on" },
   { name: "log_disconnections", value: "on" },
+  // CIS 6.2.4 (L2): `ddl` unless the organisation's logging policy says otherwise [CKV_GCP_107].
+  { name: "log_statement", value: "ddl" },
+  // CIS 6.2.5: WARNING at least [CKV_GCP_55].
+  { name: "log_min_messages", value: "warning" },
+  // CIS 6.2.6: ERROR or stricter [CKV_GCP_109].
+  { name: "log_min_error_statement", value: "error" },
+  // CIS 6.2.7: -1, since a logged slow statement may carry sensitive values [CKV_GCP_57].
+  { name: "log_min_duration_statement", value: "-1" },
+  // CIS 6.2.8: pgAudit on [CKV_GCP_110]; it records role and schema changes with the objects they touch.
+  // Reads and writes are left to each database (`ALTER DATABASE … SET pgaudit.log`), as their volume is the
+  // application's to judge; audit records wait on the instance's disk, which grows (diskAutoresize).
+  { name: "cloudsql.enable_pgaudit", value: "on" },
+  { name: "pgaudit.log", value: "ddl,role" },
+  // [CKV_GCP_51, CKV_GCP_54].
   { name: "log_checkpoints", value: "on" },
   { name: "log_lock_waits", value: "on" },
   { name: "cloudsql.iam_authentication", value: "on" },
@@ -66,7 +87,13 @@ function settings(r: ResolvedPostgresDatabaseArgs): DatabaseInstanceArgs["settin
   };
 }
 
-/** A private, encrypted, backed-up Cloud SQL for PostgreSQL instance and its database. */
+/**
+ * A private, encrypted, backed-up Cloud SQL for PostgreSQL instance and its database.
+ *
+ * Needs these APIs on before its first deploy (`GCP_APIS.PostgresDatabase`): cloudkms, compute,
+ * servicenetworking, sqladmin (`*.googleapis.com`). Enable them (`ProjectApis`) and pass them as
+ * `dependsOn`: every child waits for the component's own `dependsOn`.
+ */
 export class PostgresDatabase extends pulumi.ComponentResource {
   /** The instance name. */
   public readonly instanceName: pulumi.Output<string>;
@@ -86,18 +113,22 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   public readonly encryptionKey?: EncryptionKey;
 
   private readonly grants: GcpGrants;
+  /** What every child waits for: the component's own `dependsOn` (the project's APIs). */
+  private readonly after: pulumi.Input<pulumi.Resource>[];
 
   constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("gcp.PostgresDatabase", name);
     const r = resolvePostgresDatabaseArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:gcp:PostgresDatabase", name, {}, opts);
     this.grants = new GcpGrants(name, () => v);
-    const region = regionOf(this, r.placement.region);
+    this.after = dependsOnOf(opts);
+    const region = r.placement.region ?? regionOf(this, undefined);
     const key = wireKey(this, name, r.key, "sql", {
       environment: r.profile.environment,
       labels: r.callerLabels,
       protect: r.protect,
       location: region,
+      after: this.after,
     });
     this.encryptionKey = key.created;
     // The Cloud SQL identity must hold the key, and the private services connection must exist, before
@@ -111,21 +142,20 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         deletionProtection: r.deletionProtection,
         settings: settings(r),
       },
-      {
-        parent: this,
+      childOptions(this, this.after, {
         protect: r.protect,
         dependsOn: [key.agentGrant, ...r.placement.waitFor],
         // Cloud SQL grows the disk (diskAutoresize); the configured size would then ask for a shrink on
         // every later `up`, which the provider turns into a new instance when autoresize is off
         // (facts/gcp/resources.json, settings.diskSize). `diskSizeGb` is the size at creation.
         ignoreChanges: ["settings.diskSize"],
-      },
+      }),
     );
     // Dropping a PostgreSQL database fails while roles own objects in it; the instance takes it along.
     const database = new Database(
       childName(name, "db"),
       { instance: this.instance.name, name: r.databaseName, deletionPolicy: "ABANDON" },
-      { parent: this, protect: r.protect },
+      childOptions(this, this.after, { protect: r.protect }),
     );
     this.instanceName = this.instance.name;
     this.connectionName = this.instance.connectionName;
@@ -165,14 +195,14 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         new IAMMember(
           `${child}-${suffix}`,
           { project: this.instance.project, role, member, condition: onInstance },
-          { parent: this },
+          childOptions(this, this.after),
         );
       }
       // Dropping a user that owns objects fails; with the IAM roles gone it can no longer log in anyway.
       return new User(
         child,
         { instance: this.instance.name, name: identity.name, type: identity.type, deletionPolicy: "ABANDON" },
-        { parent: this },
+        childOptions(this, this.after),
       );
     });
   }
