@@ -331,6 +331,7 @@ export class GroundworkMonitor {
       // A remote component goes to its provider's Construct in the real engine; offline it stays the
       // component it is, childless, and the check is incomplete.
       if (req.getRemote()) this.incompleteLog.remote(urn, type);
+      else if (custom) this.incompleteLog.opaque(urn, type);
       if (type.startsWith("pulumi:providers:")) {
         this.providers.set(`${urn}::${id || UNKNOWN}`, plainArgs(inputs));
       }
