@@ -36,6 +36,8 @@ export class NoAnswer extends Error {
 export const FAKE_AWS_ACCOUNT = "123456789012";
 /** The Google Cloud project the engine reports. */
 export const FAKE_GCP_PROJECT = "groundwork-offline";
+/** The project number the engine reports for every Google Cloud project. */
+export const FAKE_GCP_PROJECT_NUMBER = "123456789012";
 /** The Azure subscription and tenant the engine reports. */
 export const FAKE_AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
 export const FAKE_AZURE_TENANT = "00000000-0000-4000-8000-000000000002";
@@ -60,6 +62,10 @@ export function awsRegion(ctx: InvokeContext): string {
 /** The partition a region belongs to, as AWS names it. */
 export const awsPartition = (region: string): string =>
   region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+
+/** The DNS suffix of a partition's service endpoints. */
+export const awsDnsSuffix = (partition: string): string =>
+  partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 
 /** JSON with sorted keys: the same query always hashes the same, whatever order its fields came in. */
 export function stableJson(value: unknown): string {

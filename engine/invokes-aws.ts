@@ -3,6 +3,7 @@
 // VPC, lookups by name). Rows are rendered into docs/offline-answers.md.
 import {
   FAKE_AWS_ACCOUNT,
+  awsDnsSuffix,
   InvokeContext,
   NoAnswer,
   argString,
@@ -15,11 +16,9 @@ import {
   stableUuid,
 } from "./invoke-context";
 import { PolicyDocumentError, policyDocument } from "./policy-document";
-import { availabilityZones, zonesOf } from "./zones";
+import { AWS_NETWORK_ANSWERS } from "./invokes-aws-network";
+import { availabilityZones } from "./zones";
 import type { OfflineAnswer } from "./invokes";
-
-const dnsSuffix = (partition: string): string =>
-  partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 
 function arnPrefix(ctx: InvokeContext, service: string, regional = true): string {
   const region = awsRegion(ctx);
@@ -77,91 +76,6 @@ function ami(ctx: InvokeContext): Record<string, unknown> {
     virtualizationType: "hvm",
     state: "available",
     imdsSupport: "v2.0",
-  };
-}
-
-/** The filter values a lookup gave for `name` (EC2's `filters: [{ name, values }]`). */
-function filterValues(ctx: InvokeContext, name: string): string[] {
-  const filters = Array.isArray(ctx.args.filters) ? (ctx.args.filters as Record<string, unknown>[]) : [];
-  const hit = filters.find((f) => f.name === name);
-  return Array.isArray(hit?.values) ? (hit.values as unknown[]).map(String) : [];
-}
-
-/** The default VPC's id in the region: the one every account has, 172.31.0.0/16. */
-const defaultVpcId = (region: string): string => `vpc-${stableHex(17, "default-vpc", region)}`;
-
-/** Whether a VPC lookup asks for the default VPC (`default: true`, or a filter on `isDefault`). */
-function asksDefault(ctx: InvokeContext): boolean {
-  return (
-    ctx.args.default === true ||
-    filterValues(ctx, "isDefault").includes("true") ||
-    Object.keys(ctx.args).length === 0
-  );
-}
-
-function vpc(ctx: InvokeContext): Record<string, unknown> {
-  const region = awsRegion(ctx);
-  const isDefault = asksDefault(ctx);
-  const id =
-    argString(ctx, "id") ?? (isDefault ? defaultVpcId(region) : `vpc-${stableHex(17, region, ctx.args)}`);
-  const cidrBlock = isDefault ? "172.31.0.0/16" : "10.0.0.0/16";
-  return {
-    ...ctx.args,
-    id,
-    arn: `${arnPrefix(ctx, "ec2")}:vpc/${id}`,
-    cidrBlock,
-    default: isDefault,
-    enableDnsHostnames: isDefault,
-    enableDnsSupport: true,
-    instanceTenancy: "default",
-    ownerId: FAKE_AWS_ACCOUNT,
-    state: "available",
-    mainRouteTableId: `rtb-${stableHex(17, "main", id)}`,
-    dhcpOptionsId: `dopt-${stableHex(17, region)}`,
-    cidrBlockAssociations: [
-      { associationId: `vpc-cidr-assoc-${stableHex(17, id)}`, cidrBlock, state: "associated" },
-    ],
-    tags: ctx.args.tags ?? {},
-  };
-}
-
-/** One subnet per zone: in the default VPC, the default subnets AWS creates (a /20 each, public IPs on launch). */
-function subnetsOf(
-  ctx: InvokeContext,
-): { id: string; zone: string; zoneId: string; cidr: string; vpcId: string; isDefault: boolean }[] {
-  const region = awsRegion(ctx);
-  const vpcIds = filterValues(ctx, "vpc-id");
-  const vpcId = vpcIds[0] ?? argString(ctx, "vpcId") ?? defaultVpcId(region);
-  const isDefault = vpcId === defaultVpcId(region) || filterValues(ctx, "default-for-az").includes("true");
-  return zonesOf(region).map((z, i) => ({
-    id: `subnet-${stableHex(17, vpcId, z.name, isDefault ? "" : ctx.args)}`,
-    zone: z.name,
-    zoneId: z.zoneId,
-    cidr: isDefault ? `172.31.${i * 16}.0/20` : `10.0.${i * 16}.0/20`,
-    vpcId,
-    isDefault,
-  }));
-}
-
-function subnet(ctx: InvokeContext): Record<string, unknown> {
-  const all = subnetsOf(ctx);
-  const id = argString(ctx, "id");
-  const zone = argString(ctx, "availabilityZone") ?? filterValues(ctx, "availability-zone")[0];
-  const s = all.find((x) => x.id === id || x.zone === zone) ?? all[0];
-  return {
-    ...ctx.args,
-    id: id ?? s.id,
-    arn: `${arnPrefix(ctx, "ec2")}:subnet/${id ?? s.id}`,
-    availabilityZone: s.zone,
-    availabilityZoneId: s.zoneId,
-    cidrBlock: s.cidr,
-    defaultForAz: s.isDefault,
-    mapPublicIpOnLaunch: s.isDefault,
-    vpcId: s.vpcId,
-    ownerId: FAKE_AWS_ACCOUNT,
-    state: "available",
-    availableIpAddressCount: 4091,
-    tags: ctx.args.tags ?? {},
   };
 }
 
@@ -241,35 +155,14 @@ function ecrToken(ctx: InvokeContext): Record<string, unknown> {
     userName: "AWS",
     password: secret(password),
     authorizationToken: secret(Buffer.from(`AWS:${password}`).toString("base64")),
-    proxyEndpoint: `https://${registryId}.dkr.ecr.${region}.${dnsSuffix(awsPartition(region))}`,
+    proxyEndpoint: `https://${registryId}.dkr.ecr.${region}.${awsDnsSuffix(awsPartition(region))}`,
     expiresAt: "2030-01-01T00:00:00Z",
-  };
-}
-
-function loadBalancer(ctx: InvokeContext): Record<string, unknown> {
-  const region = awsRegion(ctx);
-  const name = argString(ctx, "name") ?? `lb-${stableHex(8, ctx.args)}`;
-  const arn =
-    argString(ctx, "arn") ??
-    `${arnPrefix(ctx, "elasticloadbalancing")}:loadbalancer/app/${name}/${stableHex(16, name)}`;
-  return {
-    ...ctx.args,
-    id: arn,
-    arn,
-    arnSuffix: arn.split(":loadbalancer/")[1] ?? name,
-    name,
-    dnsName: `${name}-${Number.parseInt(stableHex(8, name), 16)}.${region}.elb.${dnsSuffix(awsPartition(region))}`,
-    zoneId: "Z35SXDOTRQ7X7K",
-    loadBalancerType: "application",
-    internal: false,
-    securityGroups: [`sg-${stableHex(17, arn)}`],
-    subnets: subnetsOf(ctx).map((s) => s.id),
-    vpcId: defaultVpcId(region),
   };
 }
 
 /** The built-in AWS rows. */
 export const AWS_ANSWERS: readonly OfflineAnswer[] = [
+  ...AWS_NETWORK_ANSWERS,
   {
     token: "aws:iam/getPolicyDocument:getPolicyDocument",
     fidelity: "computed",
@@ -308,7 +201,7 @@ export const AWS_ANSWERS: readonly OfflineAnswer[] = [
     answer: "the asked region, else the provider's `region`, else `aws:region`, else us-east-1",
     handler: (ctx) => {
       const region = argString(ctx, "region") ?? argString(ctx, "name") ?? awsRegion(ctx);
-      const endpoint = `ec2.${region}.${dnsSuffix(awsPartition(region))}`;
+      const endpoint = `ec2.${region}.${awsDnsSuffix(awsPartition(region))}`;
       return { id: region, name: region, region, description: region, endpoint };
     },
   },
@@ -318,7 +211,12 @@ export const AWS_ANSWERS: readonly OfflineAnswer[] = [
     answer: "aws, aws-cn (cn-* regions) or aws-us-gov (us-gov-* regions), with its DNS suffix",
     handler: (ctx) => {
       const partition = awsPartition(awsRegion(ctx));
-      return { id: partition, partition, dnsSuffix: dnsSuffix(partition), reverseDnsPrefix: "com.amazonaws" };
+      return {
+        id: partition,
+        partition,
+        dnsSuffix: awsDnsSuffix(partition),
+        reverseDnsPrefix: "com.amazonaws",
+      };
     },
   },
   {
@@ -346,77 +244,6 @@ export const AWS_ANSWERS: readonly OfflineAnswer[] = [
     fidelity: "shaped",
     answer: "one id, the one `getAmi` gives for the same query",
     handler: (ctx) => ({ ...ctx.args, id: awsRegion(ctx), ids: [fakeAmiId(awsRegion(ctx), ctx.args)] }),
-  },
-  {
-    token: "aws:ec2/getVpc:getVpc",
-    fidelity: "shaped",
-    answer:
-      "the default VPC (172.31.0.0/16, DNS hostnames on) for `default: true`; any other lookup a VPC with the asked id (else a stable fake one) and 10.0.0.0/16",
-    handler: vpc,
-  },
-  {
-    token: "aws:ec2/getSubnets:getSubnets",
-    fidelity: "shaped",
-    answer:
-      "one subnet per availability zone of the region (the zone table below) in the `vpc-id` filter's VPC; in the default VPC, its default subnets",
-    handler: (ctx) => ({ ...ctx.args, id: awsRegion(ctx), ids: subnetsOf(ctx).map((s) => s.id) }),
-  },
-  {
-    token: "aws:ec2/getSubnet:getSubnet",
-    fidelity: "shaped",
-    answer:
-      "the asked subnet (by id or zone) of the same set: a /20 per zone; default subnets (172.31.x.0/20) map public IPs on launch, as AWS's do",
-    handler: subnet,
-  },
-  {
-    token: "aws:ec2/getSecurityGroup:getSecurityGroup",
-    fidelity: "shaped",
-    answer: "a group with the asked id or name (else `default`) in the asked VPC (else the default VPC)",
-    handler: (ctx) => {
-      const vpcId = argString(ctx, "vpcId") ?? filterValues(ctx, "vpc-id")[0] ?? defaultVpcId(awsRegion(ctx));
-      const name = argString(ctx, "name") ?? filterValues(ctx, "group-name")[0] ?? "default";
-      const id = argString(ctx, "id") ?? `sg-${stableHex(17, vpcId, name)}`;
-      return {
-        ...ctx.args,
-        id,
-        name,
-        vpcId,
-        arn: `${arnPrefix(ctx, "ec2")}:security-group/${id}`,
-        description: name,
-        tags: ctx.args.tags ?? {},
-      };
-    },
-  },
-  {
-    token: "aws:ec2/getRouteTables:getRouteTables",
-    fidelity: "shaped",
-    answer: "one route table per subnet of `getSubnets` for the same VPC",
-    handler: (ctx) => ({
-      ...ctx.args,
-      id: awsRegion(ctx),
-      ids: subnetsOf(ctx).map((s) => `rtb-${stableHex(17, s.id)}`),
-    }),
-  },
-  {
-    token: "aws:ec2/getRouteTable:getRouteTable",
-    fidelity: "shaped",
-    answer: "the asked table (by id, subnet or VPC), with a local route only",
-    handler: (ctx) => {
-      const vpcId = argString(ctx, "vpcId") ?? defaultVpcId(awsRegion(ctx));
-      const id =
-        argString(ctx, "routeTableId") ?? `rtb-${stableHex(17, argString(ctx, "subnetId") ?? vpcId)}`;
-      return {
-        ...ctx.args,
-        id,
-        routeTableId: id,
-        vpcId,
-        arn: `${arnPrefix(ctx, "ec2")}:route-table/${id}`,
-        ownerId: FAKE_AWS_ACCOUNT,
-        routes: [],
-        associations: [],
-        tags: ctx.args.tags ?? {},
-      };
-    },
   },
   {
     token: "aws:ssm/getParameter:getParameter",
@@ -464,13 +291,6 @@ export const AWS_ANSWERS: readonly OfflineAnswer[] = [
       if (!account) throw new NoAnswer(`no Elastic Load Balancing account is known for region ${region}`);
       return { id: account, arn: `arn:${awsPartition(region)}:iam::${account}:root`, region };
     },
-  },
-  {
-    token: "aws:lb/getLoadBalancer:getLoadBalancer",
-    fidelity: "shaped",
-    answer:
-      "an application load balancer with the asked name or ARN, a DNS name in the region, in the default VPC",
-    handler: loadBalancer,
   },
   {
     token: "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider",

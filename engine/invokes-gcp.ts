@@ -1,7 +1,15 @@
 // Offline answers to Google Cloud invokes: the project, region and zone in effect from the config, project
 // numbers and the service agents named after them, zones per region, GKE versions. Rendered into
 // docs/offline-answers.md.
-import { FAKE_GCP_PROJECT, InvokeContext, argString, secret, setting, stableHex } from "./invoke-context";
+import {
+  FAKE_GCP_PROJECT,
+  FAKE_GCP_PROJECT_NUMBER,
+  InvokeContext,
+  argString,
+  secret,
+  setting,
+  stableHex,
+} from "./invoke-context";
 import type { OfflineAnswer } from "./invokes";
 
 const project = (ctx: InvokeContext): string =>
@@ -10,13 +18,6 @@ const project = (ctx: InvokeContext): string =>
   setting(ctx, "project", "gcp:project", FAKE_GCP_PROJECT);
 const region = (ctx: InvokeContext): string =>
   argString(ctx, "region") ?? setting(ctx, "region", "gcp:region", "europe-west1");
-
-/** A project's number: 12 digits, stable for its id (Google assigns it at creation). */
-export function projectNumber(projectId: string): string {
-  return String(
-    100000000000 + (Number.parseInt(stableHex(10, "project-number", projectId), 16) % 900000000000),
-  );
-}
 
 /**
  * The zone letters of Google Cloud regions, from https://cloud.google.com/compute/docs/regions-zones (the
@@ -84,14 +85,14 @@ export const GCP_ANSWERS: readonly OfflineAnswer[] = [
   {
     token: "gcp:organizations/getProject:getProject",
     fidelity: "config",
-    answer: `the asked project, else the provider's or \`gcp:project\`'s, else ${FAKE_GCP_PROJECT}; a stable 12-digit project number`,
+    answer: `the asked project, else the provider's or \`gcp:project\`'s, else ${FAKE_GCP_PROJECT}; project number 123456789012`,
     handler: (ctx) => {
       const p = project(ctx);
       return {
         ...ctx.args,
         id: `projects/${p}`,
         projectId: p,
-        number: projectNumber(p),
+        number: FAKE_GCP_PROJECT_NUMBER,
         name: p,
         labels: {},
         autoCreateNetwork: true,
@@ -106,7 +107,7 @@ export const GCP_ANSWERS: readonly OfflineAnswer[] = [
       const p = project(ctx);
       const one = {
         projectId: p,
-        number: projectNumber(p),
+        number: FAKE_GCP_PROJECT_NUMBER,
         name: p,
         lifecycleState: "ACTIVE",
         labels: {},
@@ -169,7 +170,7 @@ export const GCP_ANSWERS: readonly OfflineAnswer[] = [
       "the Compute Engine default service account, `<project number>-compute@developer.gserviceaccount.com`",
     handler: (ctx) => {
       const p = project(ctx);
-      const email = `${projectNumber(p)}-compute@developer.gserviceaccount.com`;
+      const email = `${FAKE_GCP_PROJECT_NUMBER}-compute@developer.gserviceaccount.com`;
       return {
         ...ctx.args,
         id: `projects/${p}/serviceAccounts/${email}`,
@@ -178,7 +179,7 @@ export const GCP_ANSWERS: readonly OfflineAnswer[] = [
         project: p,
         name: `projects/${p}/serviceAccounts/${email}`,
         displayName: "Compute Engine default service account",
-        uniqueId: projectNumber(`${p}-sa`),
+        uniqueId: `1${FAKE_GCP_PROJECT_NUMBER}00000000`,
       };
     },
   },
@@ -189,7 +190,7 @@ export const GCP_ANSWERS: readonly OfflineAnswer[] = [
       "the Cloud Storage service agent, `service-<project number>@gs-project-accounts.iam.gserviceaccount.com`",
     handler: (ctx) => {
       const p = project(ctx);
-      const email = `service-${projectNumber(p)}@gs-project-accounts.iam.gserviceaccount.com`;
+      const email = `service-${FAKE_GCP_PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`;
       return { ...ctx.args, id: email, emailAddress: email, member: `serviceAccount:${email}`, project: p };
     },
   },
@@ -259,7 +260,7 @@ export const GCP_ANSWERS: readonly OfflineAnswer[] = [
     handler: (ctx) => {
       const p = project(ctx);
       const s = argString(ctx, "secret") ?? "secret";
-      const name = `projects/${projectNumber(p)}/secrets/${s.split("/").pop()}/versions/1`;
+      const name = `projects/${FAKE_GCP_PROJECT_NUMBER}/secrets/${s.split("/").pop()}/versions/1`;
       return {
         ...ctx.args,
         id: name,
