@@ -27,6 +27,26 @@ This page is generated from \`engine/invokes*.ts\`, \`engine/zones.ts\`, \`engin
 | shaped | what only an account knows (its default VPC, a zone's id, a storage account's keys): the provider's shape with invented, stable values; keys, passwords and tokens are **secrets**, as the provider returns them |
 `;
 
+const OUTPUTS = `## Outputs of new resources
+
+Generated from the provider SDKs' own declarations by \`scripts/output-shapes.ts\` into
+\`engine/shapes/<package>.json\` (\`npm run shapes:update\`; a test fails when a table was made from another
+SDK version), so every resource type of \`@pulumi/aws\`, \`@pulumi/gcp\`, \`@pulumi/azure-native\` and
+\`@pulumi/kubernetes\` is covered; the gate reads the tables, never the SDKs.
+
+| | Preview | \`--update\` |
+| --- | --- | --- |
+| The inputs the program gave | as given | as given |
+| The auto-named property (a bucket's \`bucket\`, \`name\`, an Azure resource's own name parameter, a Kubernetes object's \`metadata.name\`) | known, as Check gives it: \`<name>-<7 hex>\` (Azure \`<name><8 hex>\`, Kubernetes \`<name>-<8>\`), or a \`namePrefix\` and 26 digits | the same |
+| AWS \`tagsAll\` and \`region\` | known: the provider's default tags under the resource's own; the provider's region | the same |
+| The id | unknown | as the provider forms it, from the import form the SDK documents: an ARN (Secrets Manager, IAM policies …), a URL (SQS), a prefixed id (\`vpc-\`, \`sg-\`, \`i-\` and 17 hex digits), the name, a \`projects/…/locations/…\` path, an ARM id (its provider namespace from a table, a guess for modules not in it), \`<namespace>/<name>\` |
+| Output-only properties | unknown | a value of the declared type, named for the resource: \`arn\`, endpoints and host names in the region's domain, addresses (private: 10.x; public: 203.0.113.x, a documentation range), base64 certificates, timestamps; arrays of one; nested objects to three levels (a nested Azure resource as its id) |
+| Output-only fields inside an input object (GKE \`masterAuth.clusterCaCertificate\`) | unknown | a value, as above; a computed *setting* (\`httpTokens\`, \`kmsMasterKeyId\`) is never invented |
+| Outputs the SDK declares secret (\`additionalSecretOutputs\`), keys and passwords | secret when known | secret |
+
+Values are stable: the same URN always gets the same outputs.
+`;
+
 const PINNING = `## Pinning the rest
 
 - \`--invokes FILE\`: JSON, invoke token → result object, or token → list of \`{ "args": {…}, "result": {…} }\`
@@ -128,6 +148,7 @@ export function offlineAnswersMarkdown(): string {
     "",
     ...zoneRows(),
     "",
+    OUTPUTS,
     PINNING,
     "## Resources whose contents no policy sees",
     "",

@@ -13,6 +13,7 @@ import {
   secret,
   stableHex,
   stableKey,
+  stableJson,
   stableUuid,
 } from "./invoke-context";
 import { PolicyDocumentError, policyDocument } from "./policy-document";
@@ -75,7 +76,8 @@ function ami(ctx: InvokeContext): Record<string, unknown> {
     rootDeviceType: "ebs",
     virtualizationType: "hvm",
     state: "available",
-    imdsSupport: "v2.0",
+    // Amazon Linux 2023 images require IMDSv2 (`imdsSupport: v2.0`); older images leave it to the instance.
+    imdsSupport: /al2023/.test(stableJson(ctx.args)) ? "v2.0" : "",
   };
 }
 
@@ -236,7 +238,7 @@ export const AWS_ANSWERS: readonly OfflineAnswer[] = [
     token: "aws:ec2/getAmi:getAmi",
     fidelity: "shaped",
     answer:
-      "a stable fake id, `ami-` and 17 hex digits of a hash of the region and the query; IMDSv2 required (`imdsSupport: v2.0`)",
+      "a stable fake id, `ami-` and 17 hex digits of a hash of the region and the query; `imdsSupport: v2.0` (IMDSv2 required) for Amazon Linux 2023 queries, as those images set it",
     handler: ami,
   },
   {
