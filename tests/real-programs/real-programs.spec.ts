@@ -3,7 +3,9 @@
 // judged true or false by a person, and a change in what the gate says shows as a diff.
 //   refresh after a deliberate change: node dist/tests/real-programs/update-expectations.js
 import { strict as assert } from "assert";
-import { Mode, observe, programNames, readExpectations } from "./run";
+import * as path from "path";
+import { runCheck } from "../../check/gate";
+import { Mode, PROGRAMS_DIR, SUITE_STACK, observe, programNames, readExpectations } from "./run";
 
 describe("real programs through the offline gate", function () {
   this.timeout(120_000);
@@ -44,5 +46,21 @@ describe("real programs through the offline gate", function () {
         assert.deepEqual(seen, want);
       });
     }
+  }
+
+  // The suite runs in-process for speed; the gate runs each program in its own process. The two agree.
+  for (const [name, exitCode] of [
+    ["aws-dynamo-kms", 0],
+    ["k8s-helm-release", 2],
+  ] as const) {
+    it(`${name}: groundwork check's own runner exits ${exitCode}, as its recorded verdict says`, async () => {
+      const result = await runCheck({ projectDir: path.join(PROGRAMS_DIR, name), stack: SUITE_STACK });
+      assert.equal(result.exitCode, exitCode);
+      assert.equal(result.report.summary.verdict, expectations[name].preview.verdict);
+      assert.deepEqual(
+        [...new Set(result.report.incomplete.map((i) => `${i.kind} ${i.type ?? ""}`.trim()))].sort(),
+        expectations[name].preview.incomplete,
+      );
+    });
   }
 });
