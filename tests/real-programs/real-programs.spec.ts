@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { runCheck } from "../../check/gate";
-import { Mode, PROGRAMS_DIR, SUITE_STACK, observe, programNames, readExpectations } from "./run";
+import { Mode, PROGRAMS_DIR, SUITE_STACK, nameOf, observe, programNames, readExpectations } from "./run";
 
 describe("real programs through the offline gate", function () {
   this.timeout(120_000);
@@ -48,7 +48,9 @@ describe("real programs through the offline gate", function () {
     }
   }
 
-  // The suite runs in-process for speed; the gate runs each program in its own process. The two agree.
+  // The suite runs in-process for speed; the gate runs each program in its own process, through the SDK's
+  // runner, which takes the entry point from the nearest package.json (each program has its own, as real
+  // projects do). The two agree.
   for (const [name, exitCode] of [
     ["aws-dynamo-kms", 0],
     ["k8s-helm-release", 2],
@@ -61,6 +63,11 @@ describe("real programs through the offline gate", function () {
         [...new Set(result.report.incomplete.map((i) => `${i.kind} ${i.type ?? ""}`.trim()))].sort(),
         expectations[name].preview.incomplete,
       );
+      const findings = [
+        ...result.report.violations.map((v) => `${v.enforcementLevel} ${v.policy} ${nameOf(v.urn)}`),
+        ...result.report.undecided.map((u) => `undecided ${u.policy} ${nameOf(u.urn)}`),
+      ];
+      assert.deepEqual([...new Set(findings)].sort(), expectations[name].preview.findings);
     });
   }
 });

@@ -60,7 +60,7 @@ export function readExpectations(): Record<string, ProgramExpectations> {
     : {};
 }
 
-const nameOf = (urn: string | undefined): string => (urn ? (urn.split("::").pop() ?? urn) : "(stack)");
+export const nameOf = (urn: string | undefined): string => (urn ? (urn.split("::").pop() ?? urn) : "(stack)");
 
 /** Runs one program in one mode and reports what the gate would. */
 export async function observe(name: string, mode: Mode): Promise<Observed> {
