@@ -1,6 +1,6 @@
 // Outputs a provider computes on create that no input carries, fabricated for an update-mode synth so a
 // program that reads them (a database's managed secret handed to a service) sees a value of the real shape.
-import { FAKE_GCP_PROJECT, FAKE_GCP_PROJECT_NUMBER } from "./invokes";
+import { FAKE_GCP_PROJECT, FAKE_GCP_PROJECT_NUMBER } from "./invoke-context";
 
 /** Extra state for a new resource of `type`, from its id and the state fabricated so far. */
 export function providerComputed(

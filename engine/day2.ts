@@ -8,6 +8,7 @@ import { createHash } from "crypto";
 import { classify, normalizePath, resourceFacts, serverManaged } from "../facts/resources";
 import { ChangeKind, Statefulness } from "../facts/types";
 import { GraphResource, ResourceGraph, UNKNOWN, reveal } from "./graph";
+import { shapeTable } from "./outputs";
 import { Program, SynthOptions, synth } from "./synth";
 
 /** One input that differs between the two synths. */
@@ -146,6 +147,27 @@ function compare(before: ResourceGraph, after: ResourceGraph): Omit<Day2Plan, "b
   return { changed, deleted, created };
 }
 
+/**
+ * What a replaced resource comes back with: a new id, and a new auto-name when the provider names it (a
+ * replacement created before the old one is deleted cannot reuse the old name; a name the program sets
+ * stays, as it would).
+ */
+function replacement(
+  type: string,
+  name: string,
+  urn: string,
+  inputs: Record<string, unknown>,
+): { id: string; state?: Record<string, unknown> } {
+  const suffix = createHash("sha256").update(`replaced|${urn}`).digest("hex");
+  const named = shapeTable(type.slice(0, type.indexOf(":")))?.resources[type]?.n;
+  return {
+    id: `replaced-${suffix.slice(0, 12)}`,
+    ...(named !== undefined && inputs[named] === undefined
+      ? { state: { [named]: `${name}-${suffix.slice(0, 7)}` } }
+      : {}),
+  };
+}
+
 /** Options for {@link planChange}: the synth options both programs share (config, stack …). */
 export type Day2Options = Omit<SynthOptions, "preview" | "newResource">;
 
@@ -172,10 +194,8 @@ export async function planChange(
     graph = await synth(after, {
       ...options,
       preview: false,
-      newResource: ({ urn }) =>
-        replaced.has(urn)
-          ? { id: `replaced-${createHash("sha256").update(urn).digest("hex").slice(0, 12)}` }
-          : undefined,
+      newResource: ({ type, name, urn, inputs }) =>
+        replaced.has(urn) ? replacement(type, name, urn, inputs) : undefined,
     });
   }
   throw new Error("replacements kept spreading after 8 rounds: a dependency cycle in the facts?");

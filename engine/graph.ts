@@ -69,13 +69,15 @@ export interface GraphInvoke {
 }
 
 /** Why the offline engine could not expand or decide part of a program (see {@link IncompleteItem}). */
-export type IncompleteKind = "remote-component" | "invoke" | "stack-reference" | "helm-template";
+export type IncompleteKind =
+  "remote-component" | "invoke" | "stack-reference" | "helm-template" | "opaque-resource";
 
 /**
  * Something the offline engine could not expand or decide: a remote component (built by its provider's
  * `Construct`), an invoke with no offline answer, a `StackReference` with no offline outputs, a Helm v3
- * chart with no `helm` binary. The real engine would have analyzed what is behind it, so a check with
- * any of these is incomplete, never a pass.
+ * chart with no `helm` binary, a resource that deploys what no policy can see (a Helm v3 release, a
+ * CloudFormation stack, an ARM template deployment). Nothing behind any of these was checked, so a check
+ * with any of them is incomplete, never a pass.
  */
 export interface IncompleteItem {
   readonly kind: IncompleteKind;

@@ -8,6 +8,40 @@ import { readStackOutputs } from "./pinned";
 /** The type token of a stack reference (a read served by the engine's built-in provider). */
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
+/**
+ * Resources that deploy things no policy can see: the provider expands them at deploy time, out of the
+ * engine's sight (a real `pulumi preview --policy-pack` does not see inside them either). Each is checked
+ * as the one resource it is, and the check is incomplete, naming it, because what it deploys is not.
+ */
+export const OPAQUE_TYPES: Readonly<Record<string, string>> = {
+  "kubernetes:helm.sh/v3:Release":
+    "Helm v3 release: the Kubernetes provider installs the chart with Helm at deploy time, so none of its objects were checked; use `helm.v3.Chart` (rendered offline with `helm` on PATH) to check them",
+  "aws:cloudformation/stack:Stack":
+    "CloudFormation stack: CloudFormation creates the template's resources, so none of them were checked",
+  "aws:cloudformation/stackSet:StackSet":
+    "CloudFormation stack set: CloudFormation creates the template's resources in each target account, so none of them were checked",
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack":
+    "Serverless Application Repository stack: CloudFormation creates the application's resources, so none of them were checked",
+  "azure-native:resources:Deployment":
+    "ARM template deployment: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentAtScope":
+    "ARM template deployment: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentAtSubscriptionScope":
+    "ARM template deployment: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentAtManagementGroupScope":
+    "ARM template deployment: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentAtTenantScope":
+    "ARM template deployment: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentStackAtResourceGroup":
+    "deployment stack: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentStackAtSubscription":
+    "deployment stack: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "azure-native:resources:DeploymentStackAtManagementGroup":
+    "deployment stack: Azure Resource Manager creates the template's resources, so none of them were checked",
+  "gcp:deploymentmanager/deployment:Deployment":
+    "Deployment Manager deployment: Google Cloud creates the configuration's resources, so none of them were checked",
+};
+
 /** The incomplete items of one run, without repeats (a loop calling one invoke is listed once). */
 export class IncompleteLog {
   readonly items: IncompleteItem[] = [];
@@ -29,6 +63,12 @@ export class IncompleteLog {
       reason:
         "remote component: its provider builds its children (Construct), which cannot run offline, so nothing inside it was checked",
     });
+  }
+
+  /** A resource whose contents the provider deploys out of the engine's sight (see {@link OPAQUE_TYPES}). */
+  opaque(urn: string, type: string): void {
+    const reason = OPAQUE_TYPES[type];
+    if (reason) this.add({ kind: "opaque-resource", urn, type, reason });
   }
 
   /**

@@ -16,8 +16,9 @@ import {
 } from "./graph";
 import { fromStruct, toStruct } from "./struct";
 import { IncompleteLog, STACK_REFERENCE_TYPE } from "./incomplete";
-import { DEFAULT_INVOKES, FAKE_AWS_ACCOUNT, InvokeHandler, awsRegion } from "./invokes";
+import { DEFAULT_INVOKES, InvokeHandler } from "./invokes";
 import { providerComputed } from "./computed";
+import { OutputContext, providerState } from "./outputs";
 
 /** The root stack's type token. */
 export const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -185,40 +186,35 @@ export class GroundworkMonitor {
     return [...new Set(out)];
   }
 
-  /** Outputs the "provider" returns for a new custom resource. */
+  /** Outputs the "provider" returns for a new custom resource (engine/outputs.ts). */
   private fabricate(
     type: string,
     name: string,
     urn: string,
     inputs: Record<string, PropertyValue>,
+    provider: string | undefined,
   ): { id: string; state: Record<string, unknown> } {
-    if (this.options.preview) {
-      // Preview: the engine knows only the inputs; the id and computed outputs are unknown.
-      return { id: "", state: { ...inputs } };
-    }
-    const hooked = this.options.newResource?.({ type, name, urn, inputs: plainArgs(inputs) });
-    const id =
-      hooked?.id ??
-      (type.startsWith("pulumi:providers:")
-        ? providerId(urn)
-        : `${name}-${createHash("sha256").update(urn).digest("hex").slice(0, 8)}`);
-    const state: Record<string, unknown> = { ...inputs, ...(hooked?.state ?? {}) };
-    if (type.startsWith("aws:") && state.arn === undefined) {
-      const service = type.split(":")[1].split("/")[0];
-      const region = awsRegion({ token: "", args: {}, config: this.options.config });
-      state.arn =
-        service === "s3"
-          ? `arn:aws:s3:::${id}`
-          : `arn:aws:${service}:${region}:${FAKE_AWS_ACCOUNT}:${type.split(":")[2].toLowerCase()}/${id}`;
-    }
-    // Auto-named properties the provider would fill in (Pulumi auto-naming): the physical name.
-    if (type === "aws:s3/bucket:Bucket" && state.bucket === undefined) state.bucket = id;
-    // Google Cloud and Azure auto-name the same way (a bucket's or a storage account's `name`), and other
-    // resources find it by name (a blob service's `accountName`).
-    if (/^(aws|gcp|azure-native):/.test(type) && state.name === undefined) state.name = id;
-    Object.assign(state, providerComputed(type, id, state));
-    if (state.id === undefined) state.id = id;
-    return { id, state };
+    const preview = this.options.preview;
+    // A provider's own id: unknown in preview, stable in update.
+    if (type.startsWith("pulumi:providers:"))
+      return { id: preview ? "" : providerId(urn), state: { ...inputs } };
+    const hooked = preview
+      ? undefined
+      : this.options.newResource?.({ type, name, urn, inputs: plainArgs(inputs) });
+    const ctx: OutputContext = {
+      type,
+      name,
+      urn,
+      inputs,
+      preview,
+      config: this.options.config,
+      providerInputs: provider ? this.providers.get(provider) : undefined,
+    };
+    const { id, state } = providerState(ctx, (s, i) => providerComputed(type, i, s), hooked);
+    if (preview || id) return { id, state };
+    // A type no shape table knows (another provider, a newer SDK): the name and a stable hash.
+    const fallback = `${name}-${createHash("sha256").update(urn).digest("hex").slice(0, 8)}`;
+    return { id: fallback, state: { ...state, id: state.id ?? fallback } };
   }
 
   /**
@@ -303,7 +299,9 @@ export class GroundworkMonitor {
         propertyDependencies[key] = deps.getUrnsList();
       });
       const { type, name, parent, provider } = this.place(req, custom);
-      const { id, state } = custom ? this.fabricate(type, name, urn, inputs) : { id: "", state: {} };
+      const { id, state } = custom
+        ? this.fabricate(type, name, urn, inputs, provider)
+        : { id: "", state: {} };
       const pos = req.getSourceposition();
       const resource: MutableResource = {
         urn,
@@ -331,6 +329,7 @@ export class GroundworkMonitor {
       // A remote component goes to its provider's Construct in the real engine; offline it stays the
       // component it is, childless, and the check is incomplete.
       if (req.getRemote()) this.incompleteLog.remote(urn, type);
+      else if (custom) this.incompleteLog.opaque(urn, type);
       if (type.startsWith("pulumi:providers:")) {
         this.providers.set(`${urn}::${id || UNKNOWN}`, plainArgs(inputs));
       }

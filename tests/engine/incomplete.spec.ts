@@ -23,6 +23,13 @@ class Widget extends pulumi.CustomResource {
   }
 }
 
+/** Any custom resource by type token, as a provider SDK declares one. */
+class Opaque extends pulumi.CustomResource {
+  constructor(type: string, name: string, props: Record<string, unknown>) {
+    super(type, name, props);
+  }
+}
+
 const temps: string[] = [];
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-incomplete-"));
@@ -149,5 +156,32 @@ describe("engine: incomplete items", function () {
     } finally {
       process.env.PATH = savedPath;
     }
+  });
+
+  // The Kubernetes provider installs a v3 release with Helm at deploy time: a real preview's policies see the
+  // Release alone, never the chart's objects. Offline that is a gap to name, never a pass.
+  it("a Helm v3 release or a CloudFormation stack is kept as the resource it is, and recorded as opaque", async () => {
+    const g = await synth(() => {
+      new k8s.helm.v3.Release("ingress", {
+        chart: "ingress-nginx",
+        values: { controller: { replicaCount: 2 } },
+      });
+      new Opaque("aws:cloudformation/stack:Stack", "legacy", { templateBody: "{}" });
+      new Widget("plain", { size: 1 });
+    });
+    const q = new GraphQuery(g);
+    const release = q.one("kubernetes:helm.sh/v3:Release", "ingress");
+    assert.deepEqual((release.inputs.values as Record<string, unknown>).controller, { replicaCount: 2 });
+    const items = g.incomplete.map((i) => [i.kind, i.type, i.urn]).sort();
+    assert.deepEqual(items, [
+      [
+        "opaque-resource",
+        "aws:cloudformation/stack:Stack",
+        q.one("aws:cloudformation/stack:Stack", "legacy").urn,
+      ],
+      ["opaque-resource", "kubernetes:helm.sh/v3:Release", release.urn],
+    ]);
+    const helm = g.incomplete.find((i) => i.type === "kubernetes:helm.sh/v3:Release");
+    assert.match(helm?.reason ?? "", /none of its objects were checked/);
   });
 });

@@ -358,7 +358,7 @@ describe("Google Cloud rules: Cloud SQL and Cloud Run", function () {
     },
   ]);
   undecidedInPreview("gcp-sql-no-public-ip", "ipv4Enabled computed from another resource", () => {
-    sqlInstance("db", { ip: { ipv4Enabled: network("flag").name.apply(() => true) } });
+    sqlInstance("db", { ip: { ipv4Enabled: network("flag").selfLink.apply(() => true) } });
   });
 });
 
@@ -464,7 +464,7 @@ describe("Google Cloud rules: Compute Engine and GKE", function () {
     () => {
       vm("app", {
         serviceAccount: {
-          email: pulumi.output(network("x").name).apply(() => "1-compute@developer.gserviceaccount.com"),
+          email: pulumi.output(network("x").selfLink).apply(() => "1-compute@developer.gserviceaccount.com"),
           scopes: ["cloud-platform"],
         },
       });

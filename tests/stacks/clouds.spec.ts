@@ -27,7 +27,10 @@ function at(r: GraphResource, dotted: string): unknown {
 /** `value` with every id of a resource of `g` in it replaced by `@<that resource's name>`. */
 function byName(g: ResourceGraph, value: unknown): unknown {
   const names = new Map<string, string>();
-  for (const r of g.resources) if (typeof r.id === "string" && r.id !== "") names.set(r.id, `@${r.name}`);
+  // Longest ids first: a child's id can hold its parent's (a crypto key's holds its key ring's).
+  const withIds = g.resources.filter((r) => typeof r.id === "string" && r.id !== "");
+  withIds.sort((a, b) => String(b.id).length - String(a.id).length);
+  for (const r of withIds) names.set(r.id as string, `@${r.name}`);
   const swap = (v: unknown): unknown => {
     if (typeof v === "string") {
       let out = v;
