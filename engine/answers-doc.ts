@@ -2,7 +2,7 @@
 // the page cannot drift from the code: tests/engine/answers-doc.spec.ts compares the two, and
 // `node dist/tests/engine/update-answers-doc.js` rewrites the page.
 import { OFFLINE_ANSWERS } from "./invokes";
-import { REGION_ZONES, UNKNOWN_REGION_ZONES, zonesOf } from "./zones";
+import { REGION_ZONES, zonesOf } from "./zones";
 
 const HEADER = `# Answers the offline gate gives
 
@@ -56,9 +56,8 @@ function zoneRows(): string[] {
     const zones = zonesOf(region).map((x) => `${x.name} (${x.zoneId})`);
     rows.push(`| ${region} | ${zones.length} | ${zones.join(", ")} | ${escapeCell(z.note ?? "")} |`);
   }
-  const other = zonesOf("xx-region-1").length;
   rows.push(
-    `| any other | ${other} | \`<region>a\`, \`b\`, \`c\` | ${escapeCell(UNKNOWN_REGION_ZONES.note ?? "")} |`,
+    "| any other | — | none: the invoke fails with `invalid AWS Region`, as the provider does | a region AWS does not have (facts/aws/locations.json lists the ones it has) |",
   );
   return rows;
 }
