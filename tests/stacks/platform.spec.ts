@@ -67,7 +67,7 @@ describe("stacks: the reference platform", function () {
     });
   }
 
-  it("the service reads the database's managed secret and reaches it on 5432, wired after both exist", async () => {
+  it("the service logs in as its own IAM user (never the rotating master secret) and reaches the database on 5432, wired after both exist", async () => {
     const q = new GraphQuery((await synthProject(ROOT, "dev", true)).graph);
     const urn = (type: string, name: string): string => q.one(type, name).urn;
     const [dbSg, taskSg] = ["app-sg", "api-task-sg"].map((n) =>
@@ -86,22 +86,41 @@ describe("stacks: the reference platform", function () {
         ["tcp", 5432, 5432],
       );
     }
-    const managed = (
-      q.one("aws:rds/instance:Instance", "app-instance").outputs.masterUserSecrets as {
-        secretArn: string;
-      }[]
-    )[0].secretArn;
+    const db = q.one("aws:rds/instance:Instance", "app-instance");
+    const managed = (db.outputs.masterUserSecrets as { secretArn: string }[])[0].secretArn;
     const [container] = JSON.parse(
       inputs(q.one("aws:ecs/taskDefinition:TaskDefinition", "api-task")).containerDefinitions as string,
     );
-    for (const { valueFrom } of container.secrets) assert.ok(valueFrom.startsWith(`${managed}:`), valueFrom);
-    const policy = JSON.parse(
+    // No secret reaches the task: RDS rotates the master secret every 7 days and ECS reads secrets at start.
+    assert.deepEqual(container.secrets, []);
+    assert.ok(!JSON.stringify(container).includes(managed));
+    const env = Object.fromEntries(
+      container.environment.map((e: { name: string; value: string }) => [e.name, e.value]),
+    );
+    assert.equal(env.DATABASE_USER, "api");
+    const execution = JSON.parse(
       inputs(q.one("aws:iam/rolePolicy:RolePolicy", "api-execution-policy")).policy as string,
     );
-    const resources = (sid: string) =>
-      policy.Statement.find((st: { Sid: string }) => st.Sid === sid)?.Resource;
-    assert.deepEqual(resources("ReadSecrets"), [managed]);
-    assert.deepEqual(resources("DecryptSecrets"), [q.one("aws:kms/key:Key", "platform-cmk").outputs.arn]);
+    assert.ok(!execution.Statement.some((st: { Sid: string }) => st.Sid === "ReadSecrets"));
+    // The task role may connect as that user to this instance only, through a managed policy.
+    const connect = JSON.parse(
+      inputs(q.one("aws:iam/policy:Policy", "app-grant-api-read-write")).policy as string,
+    );
+    assert.deepEqual(
+      connect.Statement.map((st: { Action: string[] }) => st.Action),
+      [["rds-db:connect"]],
+    );
+    // The instance's resource id is the engine's to fabricate; the policy takes it from the instance.
+    assert.match(connect.Statement[0].Resource, /^arn:aws:rds-db:eu-west-1:123456789012:dbuser:[^/]+\/api$/);
+    assert.ok(
+      q.one("aws:iam/policy:Policy", "app-grant-api-read-write").propertyDependencies.policy.includes(db.urn),
+    );
+    const attachment = q.one(
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "app-grant-api-read-write-attachment",
+    );
+    assert.deepEqual(attachment.propertyDependencies.role, [urn("aws:iam/role:Role", "api-task-role")]);
+    assert.equal(inputs(db).iamDatabaseAuthenticationEnabled, true);
   });
 
   it("prod: every stateful resource is protected", async () => {
