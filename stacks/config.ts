@@ -274,7 +274,7 @@ function awsAccountProblems(c: CloudConfig<"aws">, raw: Record<string, string>, 
   else if (!AWS_REGIONS.names.includes(region)) {
     const near = closestKey(region, AWS_REGIONS.names);
     problems.push(
-      `aws:region: "${region}" is not an ${AWS_REGIONS.kind}${near ? ` (did you mean "${near}"?)` : ""}`,
+      `aws:region: "${region}" is not a ${AWS_REGIONS.kind}${near ? ` (did you mean "${near}"?)` : ""}`,
     );
   }
   let accounts: unknown;

@@ -263,7 +263,7 @@ describe("aws.Network", () => {
         },
         { config: { "aws:region": "eu-west-99" } },
       ),
-      /invalid AWS Region: eu-west-99|region "eu-west-99" is not an AWS region \(did you mean "eu-west-[123]"\?\)/,
+      /invalid AWS Region: eu-west-99|region "eu-west-99" is not a known AWS region \(did you mean "eu-west-[123]"\?\)/,
     );
   });
 

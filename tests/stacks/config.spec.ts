@@ -229,7 +229,7 @@ describe("stacks/config: an AWS stack's region and account", () => {
   it("refuses a region AWS does not have, naming the nearest, and a missing one", () => {
     assert.match(
       errorOf({ ...valid, "aws:region": "eu-west-99" }),
-      /aws:region: "eu-west-99" is not an AWS region \(did you mean "eu-west-[123]"\?\)/,
+      /aws:region: "eu-west-99" is not a known AWS region \(did you mean "eu-west-[123]"\?\)/,
     );
     const { "aws:region": _region, ...noRegion } = valid;
     assert.match(errorOf(noRegion), /aws:region: missing value/);
