@@ -16,7 +16,12 @@ export {
   FARGATE_ENDPOINT_SERVICES,
   InterfaceEndpointService,
 } from "./network";
-export { PostgresDatabase, PostgresDatabaseArgs, POSTGRES_LOG_EXPORTS } from "./postgres-database";
+export {
+  AwsDatabaseGrant,
+  PostgresDatabase,
+  PostgresDatabaseArgs,
+  POSTGRES_LOG_EXPORTS,
+} from "./postgres-database";
 export { ContainerService, ContainerServiceArgs, FARGATE_SIZES, TLS_POLICY } from "./container-service";
 export { AwsGrant, AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
 export { AWS_REGIONS, AWS_ZONES, awsLimit } from "./locations";

@@ -5,8 +5,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { assertFactsCover, assertUrnsLocked, platformGraph, ROOT } from "./platform";
+import { parse } from "yaml";
 import { synthProject } from "../../check/gate";
 import { GraphQuery, GraphResource, reveal } from "../../engine/graph";
+import { CreationOrder } from "../../engine/ordering";
+import { resourceFacts } from "../../facts/resources";
+import { awsLimit } from "../../components/aws";
 
 /** Resource types that hold data or keys: losing one loses data. */
 const STATEFUL = [
@@ -233,5 +237,76 @@ describe("stacks: the reference platform", function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe("before the first up on AWS: the README's checklist", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const checklist =
+      /<!-- aws checklist: begin -->([\s\S]*?)<!-- aws checklist: end -->/.exec(readme)?.[1] ?? "";
+    const stacks = ["dev", "staging", "prod"] as const;
+    const config = (stack: string): Record<string, unknown> =>
+      (
+        parse(fs.readFileSync(path.join(ROOT, `stacks/Pulumi.${stack}.yaml`), "utf8")) as {
+          config: Record<string, unknown>;
+        }
+      ).config;
+
+    it("lists exactly the service-linked roles the AWS stacks' resources need (facts/aws identities)", async () => {
+      const needed = new Set<string>();
+      for (const stack of stacks)
+        for (const r of (await platformGraph(stack)).resources)
+          for (const id of resourceFacts(r.type)?.identities ?? []) needed.add(id.name.split(" ")[0]);
+      const listed = new Set(checklist.match(/AWSServiceRoleFor\w+/g) ?? []);
+      assert.deepEqual([...listed].sort(), [...needed].sort());
+      assert.ok(needed.size >= 4);
+    });
+
+    it("states each stack's Elastic IPs as the stacks make them, within one account's quota per stack", async () => {
+      const quota = awsLimit("ec2.elasticIpsPerRegion");
+      assert.ok(checklist.includes(quota.quotaCode!), "the quota code is named");
+      const byPlace = new Map<string, number>();
+      for (const stack of stacks) {
+        const eips = new GraphQuery(await platformGraph(stack)).ofType("aws:ec2/eip:Eip").length;
+        assert.match(checklist, new RegExp(`${stack} ${eips}\\b`), `${stack} makes ${eips} Elastic IPs`);
+        const c = config(stack);
+        const place = `${JSON.stringify(c["aws:allowedAccountIds"])}/${String(c["aws:region"])}`;
+        byPlace.set(place, (byPlace.get(place) ?? 0) + eips);
+      }
+      // One account per environment: no account and region holds more than its default quota.
+      for (const [place, n] of byPlace)
+        assert.ok(n <= quota.value, `${place} needs ${n} Elastic IPs, over ${quota.value}`);
+      assert.equal(byPlace.size, stacks.length, "each environment in its own account");
+    });
+  });
+
+  it("first deploy: logging, the ECS service and the flow log wait for the policies they need", async () => {
+    const g = await platformGraph("dev");
+    const q = new GraphQuery(g);
+    const order = new CreationOrder(g);
+    const waits = (type: string, name: string, otherType: string, other: string): void =>
+      assert.ok(
+        order.waitsFor(q.one(type, name).urn, q.one(otherType, other).urn),
+        `${name} waits for ${other}`,
+      );
+    for (const b of ["assets", "uploads"])
+      waits(
+        "aws:s3/bucketLogging:BucketLogging",
+        `${b}-logging`,
+        "aws:s3/bucketPolicy:BucketPolicy",
+        `${b}-logs-policy`,
+      );
+    waits("aws:ecs/service:Service", "api-service", "aws:iam/rolePolicy:RolePolicy", "api-execution-policy");
+    waits(
+      "aws:ec2/flowLog:FlowLog",
+      "core-flow-log",
+      "aws:iam/rolePolicy:RolePolicy",
+      "core-flow-logs-policy",
+    );
+    waits(
+      "aws:lb/loadBalancer:LoadBalancer",
+      "api-alb",
+      "aws:s3/bucketPolicy:BucketPolicy",
+      "api-alb-logs-policy",
+    );
   });
 });
