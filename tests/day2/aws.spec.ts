@@ -130,6 +130,45 @@ day2Suite(
       },
     },
     { change: "profile dev → prod", after: bucket({ environment: "prod" }) },
+    {
+      change: "access logging turned off (a named weakening)",
+      after: bucket({ accessLogging: false }),
+      replaces: { "assets-logs-bucket": "the user turned access logging off, by name: its log bucket goes" },
+    },
+  ],
+  OPTIONS,
+);
+
+day2Suite(
+  "aws.Network (prod)",
+  network({ environment: "prod" }),
+  [
+    { change: "a fourth zone", after: network({ environment: "prod", zones: 4 }) },
+    {
+      change: "one zone fewer (a named weakening)",
+      after: network({ environment: "prod", zones: 2 }),
+      replaces: {
+        ...Object.fromEntries(
+          ["public", "private", "isolated"].map((t) => [`core-${t}-2`, "the user dropped the third zone"]),
+        ),
+        "core-nat-2": "the third zone's NAT gateway goes with it",
+        "core-nat-2-eip": "and its Elastic IP",
+      },
+    },
+    {
+      change: "NAT per zone → single (a named weakening)",
+      after: network({ environment: "prod", natGateways: "single" }),
+      replaces: {
+        "core-nat-1": "the user asked for one NAT gateway",
+        "core-nat-1-eip": "its Elastic IP goes with it",
+        "core-nat-2": "the user asked for one NAT gateway",
+        "core-nat-2-eip": "its Elastic IP goes with it",
+      },
+    },
+    {
+      change: "flow log retention 365 → 731 days",
+      after: network({ environment: "prod", logRetentionDays: 731 }),
+    },
   ],
   OPTIONS,
 );
@@ -221,6 +260,10 @@ day2Suite(
       after: service({ environment: "staging", loadBalancerDeletionProtection: false }),
     },
     {
+      change: "a writable root filesystem (a named weakening)",
+      after: service({ readOnlyRootFilesystem: false }),
+    },
+    {
       change: "internal → internet-facing (issue 26): a new load balancer, the same target group",
       after: service({ internetFacing: true, loadBalancerSubnetIds: PUBLIC_SUBNETS }),
       replaces: {
@@ -228,6 +271,54 @@ day2Suite(
           "a load balancer cannot change scheme: the user asked for an internet-facing one (a new DNS name)",
       },
     },
+  ],
+  OPTIONS,
+);
+
+day2Suite(
+  "aws.ContainerService (prod)",
+  service({ environment: "prod" }),
+  [
+    {
+      change: "fewer tasks at least (a named weakening)",
+      after: service({ environment: "prod", minCapacity: 2 }),
+    },
+    {
+      change: "log retention 365 → 180 days (a named weakening)",
+      after: service({ environment: "prod", logRetentionDays: 180 }),
+    },
+    {
+      change: "a new image",
+      after: service({
+        environment: "prod",
+        image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.5.0",
+      }),
+    },
+  ],
+  OPTIONS,
+);
+
+day2Suite(
+  "aws.PostgresDatabase (prod)",
+  database({ environment: "prod" }),
+  [
+    {
+      change: "Multi-AZ turned off (a named weakening)",
+      after: database({ environment: "prod", multiAz: false }),
+    },
+    {
+      change: "deletion protection turned off (a named weakening)",
+      after: database({ environment: "prod", deletionProtection: false }),
+    },
+    {
+      change: "backups kept 30 → 14 days (a named weakening)",
+      after: database({ environment: "prod", backupRetentionDays: 14 }),
+    },
+    {
+      change: "a larger instance class",
+      after: database({ environment: "prod", instanceClass: "db.r6g.xlarge" }),
+    },
+    { change: "major upgrade 16 → 17", after: database({ environment: "prod", engineVersion: "17" }) },
   ],
   OPTIONS,
 );
@@ -270,6 +361,11 @@ day2Suite(
       after: database({ applyImmediately: false }),
     },
     { change: "profile dev → staging", after: database({ environment: "staging" }) },
+    {
+      change: "profile staging → prod",
+      before: database({ environment: "staging" }),
+      after: database({ environment: "prod" }),
+    },
     {
       change: "the encryption key changes (issue 26): RDS cannot re-key an instance",
       before: databaseWithKey("old"),

@@ -69,6 +69,10 @@ day2Suite("kubernetes.WebService", web(), [
     after: web({ ...withIngress, ingressTlsSecretName: "shop-tls", ingressCertificateIssuer: "letsencrypt" }),
   },
   { change: "profile dev → prod", after: web({ environment: "prod" }) },
+  {
+    change: "the ServiceAccount token mounted (a named weakening)",
+    after: web({ automountServiceAccountToken: true }),
+  },
 ]);
 
 describe("day 2: Kubernetes facts the components rely on", () => {
