@@ -231,7 +231,8 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
         finalSnapshotIdentifier: `${r.identifier}-final`,
         enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
         // CloudWatch Database Insights (Standard) replaces the Performance Insights console, whose end of
-        // life is 2026-07-31; it reads the same Performance Insights data, kept 7 days at no charge.
+        // life is 2026-07-31 (the date issue 26 gives; AWS's notice was not readable on this machine); it
+        // reads the same Performance Insights data, kept 7 days at no charge. @pulumi/aws 7.48 has the field.
         databaseInsightsMode: "standard",
         performanceInsightsEnabled: true,
         performanceInsightsKmsKeyId: a.keyArn,
