@@ -224,9 +224,10 @@ export function serverDrift(graph: ResourceGraph): ServerDrift[] {
     const valueAt = (path: string): unknown => [...inputs].find(([p]) => normalizePath(p) === path)?.[1];
     for (const f of facts) {
       const applies = Object.entries(f.when ?? {}).every(([p, v]) => same(valueAt(p), v));
-      const set = [...inputs.keys()].some((p) => {
+      const set = [...inputs].some(([p, value]) => {
         const n = normalizePath(p);
-        return n === f.path || n.startsWith(`${f.path}.`);
+        const at = n === f.path || n.startsWith(`${f.path}.`);
+        return at && (f.matches === undefined || new RegExp(f.matches).test(String(value)));
       });
       if (applies && set && !ignoredBy(r.ignoreChanges, f.path))
         out.push({ urn: r.urn, type: r.type, path: f.path, why: f.why, source: f.source });

@@ -1,7 +1,11 @@
-// Availability zones as AWS reports them: the real zone names and zone ids of the common regions, so a
-// program that spreads subnets over `getAvailabilityZones().names` builds as many as it would in a real
-// account. Zone letters map to zone ids differently in each account; the pairs here are one real
-// account's. docs/offline-answers.md is generated from this table.
+// Availability zones as AWS reports them: the real zone names and zone ids of every region, read from
+// facts/aws/locations.json (the regions the provider knows, with their sources), so a program that spreads
+// subnets over `getAvailabilityZones().names` builds as many as it would in a real account, and a region
+// AWS does not have fails as the provider fails, never with invented zones. Zone letters map to zone ids
+// differently in each account; the pairs are one real account's. docs/offline-answers.md is generated
+// from this table.
+import awsLocations from "../facts/aws/locations.json";
+import { LocationsFile } from "../facts/locations";
 
 /** One region's zones: the letters after the region name, and the number in each zone's id. */
 interface RegionZones {
@@ -10,39 +14,49 @@ interface RegionZones {
   readonly note?: string;
 }
 
-/** The regions answered with their real zones. */
-export const REGION_ZONES: Readonly<Record<string, RegionZones>> = {
-  "us-east-1": { letters: "abcdef", ids: [1, 2, 3, 4, 5, 6] },
-  "us-east-2": { letters: "abc", ids: [1, 2, 3] },
-  "us-west-1": {
-    letters: "ac",
-    ids: [1, 3],
-    note: "three zone names exist, but accounts opened since 2013 get two (usw1-az2 takes no new accounts)",
-  },
-  "us-west-2": { letters: "abcd", ids: [1, 2, 3, 4] },
-  "eu-west-1": { letters: "abc", ids: [1, 2, 3] },
-  "eu-west-2": { letters: "abc", ids: [1, 2, 3] },
-  "eu-west-3": { letters: "abc", ids: [1, 2, 3] },
-  "eu-central-1": { letters: "abc", ids: [1, 2, 3] },
-  "eu-north-1": { letters: "abc", ids: [1, 2, 3] },
-  "ap-southeast-1": { letters: "abc", ids: [1, 2, 3] },
-  "ap-southeast-2": { letters: "abc", ids: [1, 2, 3] },
-  "ap-northeast-1": {
-    letters: "acd",
-    ids: [4, 1, 2],
-    note: "ap-northeast-1b (apne1-az3) takes no new accounts",
-  },
-  "ap-south-1": { letters: "abc", ids: [1, 2, 3] },
-  "ca-central-1": { letters: "abd", ids: [1, 2, 4], note: "ca-central-1c (cac1-az3) takes no new accounts" },
-  "sa-east-1": { letters: "abc", ids: [1, 2, 3] },
-};
+const LOCATIONS = awsLocations as unknown as LocationsFile;
 
-/** What a region not in the table gets: three zones, the usual count for a new region. */
+/** The regions the facts list, in their order. */
+const REGIONS: readonly string[] = LOCATIONS.regions.names;
+
+function regionZones(region: string): RegionZones {
+  const zones = LOCATIONS.availabilityZones;
+  const letters: string[] = [];
+  const ids: number[] = [];
+  zones.names.forEach((name, i) => {
+    if (name.length === region.length + 1 && name.startsWith(region)) {
+      letters.push(name.slice(-1));
+      ids.push(Number(/-az(\d+)$/.exec(zones.ids?.[i] ?? "")?.[1] ?? i + 1));
+    }
+  });
+  const note = zones.notes?.[region];
+  return { letters: letters.join(""), ids, ...(note !== undefined ? { note } : {}) };
+}
+
+/** Every region AWS has, answered with its zones (facts/aws/locations.json). */
+export const REGION_ZONES: Readonly<Record<string, RegionZones>> = Object.fromEntries(
+  REGIONS.map((r) => [r, regionZones(r)]),
+);
+
+/**
+ * @deprecated since 0.2.0: a region the facts do not list is no longer answered with three invented
+ * zones; `getAvailabilityZones` fails for it as the provider does. Kept for callers of the old table.
+ */
 export const UNKNOWN_REGION_ZONES: RegionZones = {
   letters: "abc",
   ids: [1, 2, 3],
   note: "a region not in this table: three zones, the count most regions launch with",
 };
+
+/** The provider's answer for a region it does not know (it validates the region before any call). */
+export class UnknownRegionError extends Error {
+  constructor(readonly region: string) {
+    super(
+      `invalid AWS Region: ${region} (not one of the ${REGIONS.length} regions in facts/aws/locations.json)`,
+    );
+    this.name = "UnknownRegionError";
+  }
+}
 
 const DIRECTIONS: Readonly<Record<string, string>> = {
   east: "e",
@@ -68,14 +82,13 @@ export interface Zone {
   readonly zoneId: string;
 }
 
-/** The zones of a region (the table's, or three for a region it does not know). */
+/** The zones of a region; throws {@link UnknownRegionError} for a region AWS does not have. */
 export function zonesOf(region: string): Zone[] {
-  const z = REGION_ZONES[region] ?? UNKNOWN_REGION_ZONES;
-  const prefix = zoneIdPrefix(region);
-  return [...z.letters].map((letter, i) => ({
-    name: `${region}${letter}`,
-    zoneId: `${prefix}-az${z.ids[i]}`,
-  }));
+  if (!Object.prototype.hasOwnProperty.call(REGION_ZONES, region)) throw new UnknownRegionError(region);
+  const zones = LOCATIONS.availabilityZones;
+  return zones.names
+    .map((name, i) => ({ name, zoneId: zones.ids?.[i] ?? `${zoneIdPrefix(region)}-az${i + 1}` }))
+    .filter((z) => z.name.length === region.length + 1 && z.name.startsWith(region));
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);

@@ -13,6 +13,10 @@ export interface PlaceList {
   readonly names: readonly string[];
   /** True when the API accepts the value in any case (GCS `eu` and `EU`). */
   readonly caseInsensitive?: boolean;
+  /** The provider's own id of each name, in the same order, where it has one (AWS zone ids: `euw1-az1`). */
+  readonly ids?: readonly string[];
+  /** Remarks on some names (or on a group of them, by a prefix such as the region), for messages and docs. */
+  readonly notes?: Readonly<Record<string, string>>;
   /** Where the list comes from, and when it was read. */
   readonly source: string;
 }

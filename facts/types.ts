@@ -38,6 +38,11 @@ export interface ServerManagedFact {
   readonly path: string;
   /** Only when the resource's inputs hold these values (`{ "settings.diskAutoresize": true }`). */
   readonly when?: Readonly<Record<string, unknown>>;
+  /**
+   * Only when the property's own value matches this regular expression: RDS moves a full minor pin
+   * (`"16.4"`) to the version it upgraded to, while a major-only prefix (`"16"`) is kept by the provider.
+   */
+  readonly matches?: string;
   /** What the server does to it (a sentence). */
   readonly why: string;
   readonly source: string;

@@ -1,8 +1,15 @@
 // The AWS flavour of the reference platform: a VPC, a KMS key, two S3 buckets, an ECS Fargate service
-// behind an ALB and an RDS PostgreSQL database it reads its managed secret from.
+// behind an ALB and an RDS PostgreSQL database it logs in to with its own IAM-authenticated user.
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../components/aws";
 import { CloudConfig } from "./config";
+
+/**
+ * The PostgreSQL user the API logs in as (IAM authentication). It is created once inside the database by
+ * the master user: `CREATE USER api WITH LOGIN; GRANT rds_iam TO api;` (README, "Before the first `pulumi
+ * up` on AWS").
+ */
+export const API_DATABASE_USER = "api";
 
 /** Composes the AWS platform; returns the stack outputs an operator needs. */
 export function awsPlatform(
@@ -28,8 +35,8 @@ export function awsPlatform(
   const assets = new Bucket("assets", { environment, tags, encryptionKey: key });
   const uploads = new Bucket("uploads", { environment, tags, encryptionKey: key });
 
-  // The database first: the service reads its managed secret, and the database lets the service in after
-  // both exist, so neither needs the other at construction.
+  // The database first: the service is told where it is, and the database lets the service in (network
+  // and IAM) after both exist, so neither needs the other at construction.
   const database = new PostgresDatabase("app", {
     environment,
     tags,
@@ -55,18 +62,17 @@ export function awsPlatform(
       ASSETS_BUCKET: assets.bucketName,
       UPLOADS_BUCKET: uploads.bucketName,
       DATABASE_HOST: database.address,
+      DATABASE_NAME: config.database.databaseName,
+      // IAM database authentication: the app signs a 15-minute token with its task role for this user.
+      // The master secret stays for administrators: RDS rotates it every 7 days, and ECS reads a secret
+      // only when a task starts, so a task that used it would fail to log in after the next rotation.
+      DATABASE_USER: API_DATABASE_USER,
     },
-    // The RDS-managed secret by reference (ECS injects its JSON keys); the execution role may decrypt it
-    // with the database key, through Secrets Manager only.
-    secrets: {
-      DATABASE_USERNAME: pulumi.interpolate`${database.masterUserSecretArn}:username::`,
-      DATABASE_PASSWORD: pulumi.interpolate`${database.masterUserSecretArn}:password::`,
-    },
-    secretKeyArns: [database.keyArn],
   });
   // Grants go to the service: the children are named from it (assets-grant-api-read), not from call order.
   assets.grantRead(api);
   uploads.grantWrite(api);
+  database.grantConnect(api, { user: API_DATABASE_USER });
   // PostgreSQL from the service's tasks, and their egress to it. Id "0" keeps the rule this stack made with
   // `allowedSecurityGroupIds: [api.taskSecurityGroupId]` (app-ingress-0): a new name would replace it.
   database.connections.allowDefaultPortFrom(api, { id: "0" });
@@ -81,6 +87,8 @@ export function awsPlatform(
     apiUrl: pulumi.interpolate`https://${api.loadBalancerDnsName}`,
     apiLogGroup: api.logGroupName,
     databaseEndpoint: database.endpoint,
+    // For administrators (creating the API's user, migrations); the API never reads it.
     databaseSecretArn: database.masterUserSecretArn,
+    databaseApiUser: API_DATABASE_USER,
   };
 }

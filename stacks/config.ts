@@ -3,12 +3,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ENVIRONMENTS, PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../components/core";
+import { closestKey } from "../components/core/strict";
+// The AWS regions the provider knows (pure data: no AWS SDK loads for another cloud's stack).
+import { AWS_REGIONS } from "../components/aws/locations";
 // The same shapes the Azure components check (a pure module: no Azure SDK loads for an AWS stack).
 import { ACR_HOST, ACR_REGISTRY_ID, AZURE_LOCATION } from "../components/azure/naming";
 // The regions Google Cloud has (a pure module over facts/gcp/locations.json: no Google Cloud SDK loads).
 import { GCP_REGIONS } from "../components/gcp/locations";
 import { isPlace } from "../facts/locations";
-import { closestKey } from "../components/core/strict";
 
 const name = z
   .string()
@@ -40,8 +42,13 @@ const kubernetesSchema = z.strictObject({
   webPort: port.default(8080),
   /** Host name for the TLS Ingress, when one is wanted. */
   ingressHost: z.string().optional(),
-  /** The TLS secret the Ingress uses. */
+  /**
+   * The Secret holding the Ingress's certificate: made by cert-manager from `ingressCertificateIssuer`
+   * when that is set, else a Secret that must exist in the namespace before the first `up`.
+   */
   ingressTlsSecret: name.optional(),
+  /** A cert-manager ClusterIssuer that issues the Ingress's certificate (cert-manager must be installed). */
+  ingressCertificateIssuer: name.optional(),
   /** Kubeconfig context the provider targets; the ambient context when absent. */
   context: z.string().optional(),
 });
@@ -54,6 +61,9 @@ const common = {
   tags: tags.optional(),
   kubernetes: kubernetesSchema.optional(),
 };
+
+/** The RDS for PostgreSQL major: a minor pin fights RDS's automatic minor upgrades (aws.PostgresDatabase). */
+const awsEngineVersion = z.enum(["14", "15", "16", "17"]).default("16");
 
 /** AWS: VPC, KMS key, S3 buckets, ECS Fargate behind an ALB, RDS PostgreSQL. */
 const awsSchema = z.strictObject({
@@ -77,8 +87,8 @@ const awsSchema = z.strictObject({
   }),
   database: z
     .strictObject({
-      /** The PostgreSQL major version. */
-      engineVersion,
+      /** The PostgreSQL major version (RDS keeps it on the newest minor). */
+      engineVersion: awsEngineVersion,
       /** Database name created on the instance. */
       databaseName,
     })
@@ -271,7 +281,52 @@ export function loadPlatformConfig(
   }
   const drift = regionDrift(parsed.data, raw, project);
   if (drift) throw new PlatformConfigError(`invalid configuration in ${file}:\n  ${drift}`);
+  const account = parsed.data.cloud === "aws" ? awsAccountProblems(parsed.data, raw, project) : [];
+  if (account.length > 0)
+    throw new PlatformConfigError(`invalid configuration in ${file}:\n  ${account.join("\n  ")}`);
   return parsed.data;
+}
+
+/**
+ * An AWS stack names its region and its one account. The region must be one AWS has (the provider's
+ * list, facts/aws/locations.json). The account is pinned with the provider's own `aws:allowedAccountIds`
+ * (the provider refuses credentials of any other account), one account per stack: each environment
+ * lives in its own account, because NAT gateways hold an Elastic IP each (dev 1, staging 2, prod 3) and an
+ * account has 5 per region by default (facts/aws/limits.json), and because a prod blast radius should not
+ * include dev. The certificate must be in that account and region.
+ */
+function awsAccountProblems(c: CloudConfig<"aws">, raw: Record<string, string>, project: string): string[] {
+  const problems: string[] = [];
+  const region = raw["aws:region"];
+  if (region === undefined)
+    problems.push(`aws:region: missing value (${AWS_REGIONS.kind} such as ${AWS_REGIONS.example})`);
+  else if (!AWS_REGIONS.names.includes(region)) {
+    const near = closestKey(region, AWS_REGIONS.names);
+    problems.push(
+      `aws:region: "${region}" is not a ${AWS_REGIONS.kind}${near ? ` (did you mean "${near}"?)` : ""}`,
+    );
+  }
+  let accounts: unknown;
+  try {
+    accounts =
+      raw["aws:allowedAccountIds"] === undefined ? undefined : JSON.parse(raw["aws:allowedAccountIds"]);
+  } catch {
+    accounts = raw["aws:allowedAccountIds"];
+  }
+  const expected =
+    "a list of the one 12-digit account this environment deploys to (one account per environment)";
+  if (accounts === undefined) problems.push(`aws:allowedAccountIds: missing value (${expected})`);
+  else if (!Array.isArray(accounts) || accounts.length !== 1 || !/^\d{12}$/.test(String(accounts[0])))
+    problems.push(`aws:allowedAccountIds: ${JSON.stringify(accounts)} is not ${expected}`);
+  else {
+    const [, , , certRegion, certAccount] = c.service.certificateArn.split(":");
+    if (certAccount !== String(accounts[0]) || (region !== undefined && certRegion !== region))
+      problems.push(
+        `${project}:service.certificateArn: the certificate is in ${certAccount}/${certRegion}, not in the stack's ` +
+          `account and region (${String(accounts[0])}/${region ?? "?"}): ACM certificates are used where they live`,
+      );
+  }
+  return problems;
 }
 
 /**

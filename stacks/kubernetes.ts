@@ -22,6 +22,9 @@ export function kubernetesPlatform(
       ingress: config.ingressHost !== undefined,
       ingressHost: config.ingressHost,
       ingressTlsSecretName: config.ingressTlsSecret,
+      // The certificate is made in the stack (a cert-manager Certificate) when an issuer is configured;
+      // otherwise ingressTlsSecret must name a Secret that exists before the first up.
+      ingressCertificateIssuer: config.ingressCertificateIssuer,
     },
     { provider: cluster, dependsOn: [namespace] },
   );

@@ -7,6 +7,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { Validator, knownValue } from "../core";
 import { perRun } from "../core/component";
 import { AwsContext } from "./documents";
+import { AWS_REGIONS } from "./locations";
 
 /**
  * The account, partition and region the component's resources land in, looked up once per run. The
@@ -24,6 +25,19 @@ export function awsContext(parent: pulumi.Resource): pulumi.Output<AwsContext> {
         partition: partition.partition,
         region: region.region ?? region.name,
       }));
+  });
+}
+
+/**
+ * The region the component's resources land in, refused once it resolves when AWS has no such region
+ * (`eu-west-99`), naming the nearest. The provider would fail too, later and less clearly; a component
+ * that builds region-specific names (endpoint services, log options) uses this value so the check runs
+ * before any of them is created.
+ */
+export function checkedRegion(v: Validator, ctx: pulumi.Output<AwsContext>): pulumi.Output<string> {
+  return ctx.apply((c) => {
+    v.place("region", c.region, AWS_REGIONS);
+    return c.region;
   });
 }
 

@@ -358,3 +358,22 @@ export function executionRolePolicy(input: {
   });
   return { Version: "2012-10-17", Statement: statements };
 }
+
+/**
+ * IAM database authentication for one user of one RDS instance: `rds-db:connect` on
+ * `arn:<partition>:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<user>`, nothing wider.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html
+ */
+export function rdsConnectPolicy(ctx: AwsContext, resourceId: string, user: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ConnectAsUser",
+        Effect: "Allow",
+        Action: ["rds-db:connect"],
+        Resource: `arn:${ctx.partition}:rds-db:${ctx.region}:${ctx.accountId}:dbuser:${resourceId}/${user}`,
+      },
+    ],
+  };
+}

@@ -1,9 +1,14 @@
-// Grants on AWS: the grantee's IAM role gets one inline policy per grant, a child of the component that
-// grants, named `<component>-grant-<granteeName>-<level>` unless the caller gives an id.
+// Grants on AWS: each grant is one customer managed policy attached to the grantee's IAM role, children
+// of the component that grants, named `<component>-grant-<granteeName>-<level>` (and `…-attachment`)
+// unless the caller gives an id. Managed, not inline: a role's inline policies share 10,240 characters
+// between them (facts/aws/limits.json `iam.rolePolicySize`), so a role with many grants hit the cap; a
+// managed policy has 6,144 characters of its own, and a role takes 10 of them (20 with a quota raise).
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
-import { AccessLevel, Grantee, GrantLedger, Validator, childName, knownValue } from "../core";
+import { AccessLevel, Grantee, GrantLedger, Tags, Validator, childName, knownValue } from "../core";
+import { perRun } from "../core/component";
 import { IAM_ROLE_ARN, IAM_ROLE_NAME, roleNameOf } from "./arns";
+import { awsLimit } from "./locations";
 
 /** What an AWS grant attaches to: one IAM role, by name or ARN. */
 export interface AwsPrincipal {
@@ -65,6 +70,41 @@ export function resolveGrantee(
   };
 }
 
+/** What one grant made: the managed policy and its attachment to the grantee's role. */
+export interface AwsGrant {
+  /** The customer managed policy, `<component>-grant-<id>`. */
+  readonly policy: iam.Policy;
+  /** Its attachment to the grantee's role, `<component>-grant-<id>-attachment`. */
+  readonly attachment: iam.RolePolicyAttachment;
+}
+
+/**
+ * Counts the grants each grantee takes in this program, every component together: past the role's
+ * default quota of attached managed policies a warning names the quota to raise; past its maximum, the
+ * grant is refused before anything registers (AWS would refuse the attachment at deploy time).
+ */
+function countGrant(v: Validator, granteeName: string): void {
+  const counts = perRun("aws:grants-per-grantee", undefined, () => new Map<string, number>());
+  const n = (counts.get(granteeName) ?? 0) + 1;
+  counts.set(granteeName, n);
+  const limit = awsLimit("iam.managedPoliciesPerRole");
+  const maximum = limit.maximum ?? limit.value;
+  if (n > maximum) {
+    v.fail(
+      "grantee",
+      granteeName,
+      `would take its ${n}th managed policy; a role takes at most ${maximum} (${limit.source})`,
+      "fewer grants to this grantee (one grant per resource it needs), or a second role",
+    );
+  }
+  if (n === limit.value + 1) {
+    void pulumi.log.warn(
+      `${granteeName}: more than ${limit.value} grants attach more than ${limit.value} managed policies to its ` +
+        `role; raise the Service Quotas limit ${limit.quotaCode} (up to ${maximum}) in the account first`,
+    );
+  }
+}
+
 /** One component's grants: refuses the same grant twice and names each child from grantee and level. */
 export class AwsGrants {
   private readonly ledger: GrantLedger;
@@ -73,23 +113,41 @@ export class AwsGrants {
     private readonly scope: pulumi.Resource,
     private readonly componentName: string,
     private readonly validator: () => Validator,
+    private readonly tags: Tags,
   ) {
     this.ledger = new GrantLedger(validator);
   }
 
-  /** Attaches `policy` to the grantee's role as `<component>-grant-<id>`. */
+  /**
+   * Makes `policy` a managed policy `<component>-grant-<id>` and attaches it to the grantee's role. The
+   * grant that was an inline policy of the same name before 0.2.0 is replaced by it on the next `up`: the
+   * new policy is attached before the inline one is deleted, so the role never loses the permission.
+   */
   attach(
     grantee: GranteeLike,
     level: AccessLevel,
     id: string | undefined,
     policy: pulumi.Input<string>,
-  ): iam.RolePolicy {
-    const g = resolveGrantee(this.validator(), grantee);
+  ): AwsGrant {
+    const v = this.validator();
+    const g = resolveGrantee(v, grantee);
     const grantId = this.ledger.claim(g.granteeName, level, id);
-    return new iam.RolePolicy(
-      childName(this.componentName, "grant", grantId),
-      { role: g.role, policy },
+    countGrant(v, g.granteeName);
+    const name = childName(this.componentName, "grant", grantId);
+    const managed = new iam.Policy(
+      name,
+      {
+        description: `Groundwork grant: ${level} on ${this.componentName} to ${g.granteeName}`,
+        policy,
+        tags: this.tags,
+      },
       { parent: this.scope },
     );
+    const attachment = new iam.RolePolicyAttachment(
+      childName(name, "attachment"),
+      { role: g.role, policyArn: managed.arn },
+      { parent: this.scope },
+    );
+    return { policy: managed, attachment };
   }
 }

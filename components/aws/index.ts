@@ -7,10 +7,24 @@ import { imageReferenceProblem } from "../core";
 export { WEAKENED_TAG } from "../core";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
 export { Bucket, BucketArgs } from "./bucket";
-export { Network, NetworkArgs, NatMode, NETWORK_TIERS } from "./network";
-export { PostgresDatabase, PostgresDatabaseArgs, POSTGRES_LOG_EXPORTS } from "./postgres-database";
+export {
+  Network,
+  NetworkArgs,
+  NatMode,
+  NETWORK_TIERS,
+  INTERFACE_ENDPOINT_SERVICES,
+  FARGATE_ENDPOINT_SERVICES,
+  InterfaceEndpointService,
+} from "./network";
+export {
+  AwsDatabaseGrant,
+  PostgresDatabase,
+  PostgresDatabaseArgs,
+  POSTGRES_LOG_EXPORTS,
+} from "./postgres-database";
 export { ContainerService, ContainerServiceArgs, FARGATE_SIZES, TLS_POLICY } from "./container-service";
-export { AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
+export { AwsGrant, AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
+export { AWS_REGIONS, AWS_ZONES, awsLimit } from "./locations";
 export {
   AllowOptions,
   Connectable,

@@ -30,6 +30,9 @@ export default function program(): Record<string, unknown> {
     logRetentionDays: 400,
     encryptionKey: key,
     tags: { team: "web" },
+    // The profile's (true in prod). false, a recorded weakening, is the first step of replacing the load
+    // balancer to change its scheme (README, "Day 2 on AWS").
+    loadBalancerDeletionProtection: true,
   });
   const media = new Bucket("media", { environment: "prod" });
   // The service is a grantee: its task role may read, in a child named `media-grant-web-read`.

@@ -1,4 +1,5 @@
-// Every Network knob: prod profile, own CIDR, three zones, NAT per zone, a shared key, longer retention.
+// Every Network knob: prod profile, own CIDR, three zones, NAT per zone, interface endpoints beside it, a
+// shared key, longer retention.
 import { EncryptionKey, Network } from "../../components/aws";
 
 export default function program(): Record<string, unknown> {
@@ -8,6 +9,8 @@ export default function program(): Record<string, unknown> {
     cidrBlock: "10.40.0.0/16",
     zones: 3,
     natGateways: "perAz",
+    // Private paths to ECR and CloudWatch Logs beside NAT (without NAT they are on by default).
+    interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"],
     flowLogs: true,
     logRetentionDays: 731,
     encryptionKey: key,
@@ -20,5 +23,6 @@ export default function program(): Record<string, unknown> {
     privateSubnetIds: network.privateSubnetIds,
     isolatedSubnetIds: network.isolatedSubnetIds,
     flowLogGroupName: network.flowLogGroupName,
+    interfaceEndpoints: network.interfaceEndpoints,
   };
 }

@@ -1,7 +1,7 @@
-// Every PostgresDatabase knob: prod, version, size, storage, names, backups, HA and a shared key; and the
-// composition after construction: the service reads the database's managed secret, and the database lets
-// the service's tasks in once both exist (`allowedSecurityGroupIds` names callers up front instead).
-import * as pulumi from "@pulumi/pulumi";
+// Every PostgresDatabase knob: prod, version, lifecycle, size, storage, names, backups, HA and a shared key;
+// and the composition after construction: the database lets the service's tasks in once both exist
+// (`allowedSecurityGroupIds` names callers up front instead), and the service logs in as its own
+// IAM-authenticated user, never with the master secret RDS rotates.
 import { ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
 
 export default function program(): Record<string, unknown> {
@@ -11,7 +11,9 @@ export default function program(): Record<string, unknown> {
     environment: "prod",
     vpcId: network.vpcId,
     subnetIds: network.isolatedSubnetIds,
-    engineVersion: "16.4",
+    engineVersion: "16",
+    extendedSupport: false,
+    applyImmediately: true,
     instanceClass: "db.r6g.xlarge",
     allocatedStorageGiB: 200,
     maxAllocatedStorageGiB: 2000,
@@ -30,14 +32,12 @@ export default function program(): Record<string, unknown> {
     subnetIds: network.privateSubnetIds,
     image: "ghcr.io/acme/orders:2.0.1",
     certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
-    // The RDS-managed secret, one JSON key per variable, decrypted with the database key.
-    secrets: {
-      DATABASE_USERNAME: pulumi.interpolate`${db.masterUserSecretArn}:username::`,
-      DATABASE_PASSWORD: pulumi.interpolate`${db.masterUserSecretArn}:password::`,
-    },
-    secretKeyArns: [db.keyArn],
+    environmentVariables: { DATABASE_HOST: db.address, DATABASE_NAME: "orders", DATABASE_USER: "orders_api" },
   });
   // orders-ingress-orders-api-5432 on the database's group, orders-peer-egress-orders-api-5432 on the tasks'.
   db.connections.allowDefaultPortFrom(service);
-  return { endpoint: db.endpoint, secretArn: db.masterUserSecretArn };
+  // orders-grant-orders-api-read-write: rds-db:connect as orders_api on this instance only. The user is
+  // created once in PostgreSQL by the master user: CREATE USER orders_api WITH LOGIN; GRANT rds_iam TO orders_api;
+  db.grantConnect(service, { user: "orders_api" });
+  return { endpoint: db.endpoint, adminSecretArn: db.masterUserSecretArn };
 }

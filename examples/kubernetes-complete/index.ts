@@ -70,6 +70,8 @@ const api = new WebService(
     ingress: true,
     ingressHost: "payments.example.com",
     ingressTlsSecretName: "payments-tls",
+    // cert-manager issues the certificate into payments-tls (cert-manager and the ClusterIssuer must exist).
+    ingressCertificateIssuer: "letsencrypt",
     ingressClassName: "nginx",
     ingressControllerNamespace: "ingress-nginx",
   },

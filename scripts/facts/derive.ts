@@ -4,14 +4,14 @@
 //   node dist/scripts/facts/derive.js <cloud> <provider git dir> [--commit SHA] [--check]
 //
 // <provider git dir> is a clone (or the snapshot the search tool's `fetch` brings, a bare git directory)
-// of the repository named in the file's `sources`. Only types with `derivedFrom` are touched, and only
+// of the repository named in the file's `sources`; --commit names a commit or a ref in it. Only types with `derivedFrom` are touched, and only
 // their `replace`/`update` lists: hand-written facts (`properties`, `server`, `apis` …) are kept. With
 // --check nothing is written; the differences are printed and the exit code is 1 when there are any.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ResourceFactsFile } from "../../facts/types";
-import { TfAttribute, parseTerraformSchema, pulumiPath } from "./terraform-schema";
+import { TfAttribute, goStringConstants, parseTerraformSchema, pulumiPath } from "./terraform-schema";
 
 /** Splits attributes into the shortest `replace` and `update` path lists that classify every settable input. */
 export function compactLists(attributes: readonly TfAttribute[]): { replace: string[]; update: string[] } {
@@ -46,6 +46,24 @@ function readAt(gitDir: string, commit: string, file: string): string {
   });
 }
 
+/**
+ * The provider's attribute-name constants (`names.AttrTags = "tags"`), read from its `names` package at the
+ * commit; empty when it has none (older terraform-provider-aws releases wrote every key as a literal).
+ */
+function providerConstants(gitDir: string, commit: string): Record<string, string> {
+  let files: string[];
+  try {
+    files = execFileSync("git", ["--git-dir", gitDir, "ls-tree", "--name-only", commit, "names/"], {
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"));
+  } catch {
+    return {};
+  }
+  return Object.assign({}, ...files.map((f) => goStringConstants(readAt(gitDir, commit, f))));
+}
+
 function gitDirOf(dir: string): string {
   return fs.existsSync(path.join(dir, ".git")) ? path.join(dir, ".git") : dir;
 }
@@ -59,21 +77,24 @@ function main(argv: string[]): number {
   const check = argv.includes("--check");
   const gitDir = gitDirOf(checkout);
   const commitFlag = argv.indexOf("--commit");
-  const commit =
-    commitFlag > 0
-      ? argv[commitFlag + 1]
-      : execFileSync("git", ["--git-dir", gitDir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+  // A ref (`refs/heads/patched-v5.14.0`) is pinned as the commit it names.
+  const commit = execFileSync(
+    "git",
+    ["--git-dir", gitDir, "rev-parse", `${commitFlag > 0 ? argv[commitFlag + 1] : "HEAD"}^{commit}`],
+    { encoding: "utf8" },
+  ).trim();
   const file = path.resolve(__dirname, "../../../facts", cloud, "resources.json");
   const facts = JSON.parse(fs.readFileSync(file, "utf8")) as ResourceFactsFile;
   const types = facts.types as Record<string, ResourceFactsFile["types"][string]>;
   const sources = facts.sources as Record<string, ResourceFactsFile["sources"][string]>;
   let differences = 0;
   const usedSources = new Set<string>();
+  const constants = providerConstants(gitDir, commit);
   for (const [type, fact] of Object.entries(types)) {
     if (!fact.derivedFrom) continue;
     usedSources.add(fact.derivedFrom.source);
     const attributes = fact.derivedFrom.entries.flatMap((e) =>
-      parseTerraformSchema(readAt(gitDir, commit, e.file), e.entry),
+      parseTerraformSchema(readAt(gitDir, commit, e.file), e.entry, constants),
     );
     const lists = compactLists(attributes);
     for (const kind of ["replace", "update"] as const) {

@@ -1,13 +1,20 @@
-// Reads a Terraform provider's Go source (terraform-plugin-sdk v2 schemas, as terraform-provider-google
-// and most of terraform-provider-aws write them) and lists every attribute of a resource with what the
-// provider says of it: `ForceNew` (a change replaces the resource), computed-only (set by the server), and
-// whether it is a list. Used by scripts/facts/derive.ts to regenerate the `replace`/`update` classes of
+// Reads a Terraform provider's Go source and lists every attribute of a resource with what the provider
+// says of it: replaced on change, computed-only (set by the server), and whether it is a list. Two schema
+// styles are read: terraform-plugin-sdk v2 (`ForceNew: true`, as terraform-provider-google and most of
+// terraform-provider-aws write them) and terraform-plugin-framework (`RequiresReplace()` plan modifiers,
+// as the newer terraform-provider-aws resources such as `aws_vpc_security_group_ingress_rule` do).
+// Attribute keys may be string literals or constants (`names.AttrTags`), resolved from the provider's
+// `names` package. Used by scripts/facts/derive.ts to regenerate the `replace`/`update` classes of
 // facts/<cloud>/resources.json from the provider's own source; never loaded by the library.
 
 /** One attribute of a Terraform resource schema, its path joined with dots (`settings.disk_size`). */
 export interface TfAttribute {
   readonly path: string;
-  /** `ForceNew: true`: any change replaces the resource. */
+  /**
+   * Any change replaces the resource: `ForceNew: true` (SDK v2), or a `RequiresReplace()` /
+   * `RequiresReplaceIfConfigured()` / `RequiresReplaceIf(…)` plan modifier (framework; the conditional one
+   * read cautiously, as a replacement).
+   */
   readonly forceNew: boolean;
   /** `Computed: true` without `Optional`/`Required`: an output only, never set by a program. */
   readonly computedOnly: boolean;
@@ -73,11 +80,45 @@ function matchString(text: string, open: number): number {
 
 const lineOf = (text: string, index: number): number => text.slice(0, index).split("\n").length;
 
-/** Where a top-level Go definition (`func name(...)`, `var name =`) starts, or -1. */
+/**
+ * Where a top-level Go definition starts, or -1: `func name(...)`, `var name =`, or, for an entry written
+ * `Type.Method`, the method `func (r *Type) Method(...)` (framework resources define `Schema` so).
+ */
 function definitionOf(source: string, name: string): number {
-  const re = new RegExp(`^(?:func\\s+${name}\\s*\\(|var\\s+${name}\\s*=)`, "m");
+  const dot = name.indexOf(".");
+  const re =
+    dot > 0
+      ? new RegExp(`^func\\s+\\(\\w+\\s+\\*?${name.slice(0, dot)}\\)\\s+${name.slice(dot + 1)}\\s*\\(`, "m")
+      : new RegExp(`^(?:func\\s+${name}\\s*\\(|var\\s+${name}\\s*=)`, "m");
   const m = re.exec(source);
   return m ? m.index : -1;
+}
+
+/**
+ * String constants of Go source (`AttrTags = "tags"`, `routeDestinationCIDRBlock = "destination_cidr_block"`,
+ * in or out of a `const (...)` block), by name.
+ */
+export function goStringConstants(source: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of source.matchAll(/^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*"([^"\\]*)"/gm))
+    out[m[1]] = m[2];
+  return out;
+}
+
+/**
+ * The attribute name a constant key stands for: its value in `constants` (the provider's `names`
+ * package), else the name read from the constant itself (`names.AttrSecurityGroupID` →
+ * `security_group_id`), the convention that package follows.
+ */
+function constantKey(key: string, constants: Readonly<Record<string, string>>): string {
+  if (constants[key] !== undefined) return constants[key];
+  const name = key.slice(key.lastIndexOf(".") + 1);
+  if (constants[name] !== undefined) return constants[name];
+  return name
+    .replace(/^Attr/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
 }
 
 /** The first `Schema: map[string]*schema.Schema{` (or bare map literal) at or after `from`, as an index of its `{`. */
@@ -100,9 +141,15 @@ function schemaMapAfter(source: string, from: number, until: number): number {
  * or variable of the same file are followed; anything else (a helper from another package) is listed as
  * the attribute alone.
  */
-export function parseTerraformSchema(source: string, entry: string): TfAttribute[] {
+export function parseTerraformSchema(
+  source: string,
+  entry: string,
+  constants: Readonly<Record<string, string>> = {},
+): TfAttribute[] {
   const start = definitionOf(source, entry);
   if (start < 0) throw new Error(`no definition of ${entry} in the source`);
+  // The file's own constants name keys too (`routeDestinationCIDRBlock: {` in aws_route).
+  constants = { ...goStringConstants(source), ...constants };
   const out: TfAttribute[] = [];
   const seen = new Set<string>();
   const walkDefinition = (name: string, prefix: string): void => {
@@ -110,15 +157,25 @@ export function parseTerraformSchema(source: string, entry: string): TfAttribute
     seen.add(`${name}@${prefix}`);
     const at = definitionOf(source, name);
     if (at < 0) return;
-    const bodyOpen = source.indexOf("{", source.indexOf(name, at) + name.length);
+    const bodyOpen = source.indexOf("{", source.indexOf(name.slice(name.indexOf(".") + 1), at) + 1);
     const bodyEnd = matchBracket(source, bodyOpen);
+    const framework = /\bAttributes:\s*map\[string\]schema\.Attribute\s*\{/.exec(
+      source.slice(bodyOpen, bodyEnd),
+    );
+    if (framework) {
+      // `resp.Schema = schema.Schema{ Attributes: …, Blocks: … }`: the object holding the maps.
+      const holder = source.lastIndexOf("schema.Schema{", bodyOpen + framework.index);
+      if (holder >= bodyOpen)
+        walkFrameworkObject(source, holder + "schema.Schema".length, prefix, constants, out);
+      return;
+    }
     // `var X = map[string]*schema.Schema{…}` is the map itself; a function or resource holds one.
     const isMap = /=\s*map\[string\]\*schema\.Schema\s*$/.test(source.slice(at, bodyOpen));
     const map = isMap ? bodyOpen : schemaMapAfter(source, at, bodyEnd);
     if (map >= 0) walkMap(map, prefix);
   };
   const walkMap = (open: number, prefix: string): void => {
-    for (const e of mapEntries(source, open)) {
+    for (const e of mapEntries(source, open, constants)) {
       const path = prefix ? `${prefix}.${e.key}` : e.key;
       const line = lineOf(source, e.at);
       if (source[e.valueAt] !== "{") {
@@ -154,8 +211,15 @@ export function parseTerraformSchema(source: string, entry: string): TfAttribute
   return out;
 }
 
-/** The `"key": value` entries directly inside the map literal whose `{` is at `open`. */
-function mapEntries(source: string, open: number): { key: string; at: number; valueAt: number }[] {
+/**
+ * The `key: value` entries directly inside the map literal whose `{` is at `open`: keys written as string
+ * literals, or as constants (`names.AttrTags`) resolved through `constants`.
+ */
+function mapEntries(
+  source: string,
+  open: number,
+  constants: Readonly<Record<string, string>> = {},
+): { key: string; at: number; valueAt: number }[] {
   const end = matchBracket(source, open) - 1;
   const out: { key: string; at: number; valueAt: number }[] = [];
   let i = open + 1;
@@ -163,6 +227,19 @@ function mapEntries(source: string, open: number): { key: string; at: number; va
     const c = source[i];
     if (c === "/" && source[i + 1] === "/") {
       i = source.indexOf("\n", i);
+      continue;
+    }
+    // A constant key: qualified (`names.AttrTags`), or a constant of the file (`routeDestinationCIDRBlock`).
+    const constant = /^[A-Za-z_]\w*(?:\.[A-Z]\w*)?(?=\s*:[^=])/.exec(source.slice(i, i + 120));
+    if (
+      constant &&
+      /[\s{,]/.test(source[i - 1]) &&
+      (constant[0].includes(".") || constants[constant[0]] !== undefined)
+    ) {
+      const after = /^\s*:\s*/.exec(source.slice(i + constant[0].length, i + constant[0].length + 40))!;
+      const valueAt = i + constant[0].length + after[0].length;
+      out.push({ key: constantKey(constant[0], constants), at: i, valueAt });
+      i = skipValue(source, valueAt, end);
       continue;
     }
     if (c === '"') {
@@ -211,4 +288,89 @@ export function pulumiPath(attributes: readonly TfAttribute[], tfPath: string): 
   return segments
     .map((s, i) => pulumiName(s, byPath.get(segments.slice(0, i + 1).join("."))?.pluralList ?? false))
     .join(".");
+}
+
+/** The top-level `Field: value` pairs of the Go composite literal whose `{` is at `open`, by field name. */
+function fieldsOf(source: string, open: number): Map<string, { at: number; end: number }> {
+  const end = matchBracket(source, open) - 1;
+  const out = new Map<string, { at: number; end: number }>();
+  let i = open + 1;
+  while (i < end) {
+    if (source[i] === "/" && source[i + 1] === "/") {
+      i = source.indexOf("\n", i);
+      continue;
+    }
+    const m = /^([A-Z]\w*)\s*:\s*/.exec(source.slice(i, i + 80));
+    if (m && /[\s{,]/.test(source[i - 1])) {
+      const valueAt = i + m[0].length;
+      const valueEnd = skipValue(source, valueAt, end);
+      out.set(m[1], { at: valueAt, end: valueEnd });
+      i = valueEnd;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** The index of the `{` that opens the composite literal starting at `at` (`schema.StringAttribute{`), or -1. */
+function literalOpen(source: string, at: number, end: number): number {
+  const m = /^[\w.&]+\s*\{/.exec(source.slice(at, Math.min(end, at + 200)));
+  return m ? at + m[0].length - 1 : -1;
+}
+
+/**
+ * A terraform-plugin-framework schema object (`schema.Schema{…}`, a `NestedBlockObject`, a
+ * `NestedAttributeObject` or a `SingleNestedBlock`) whose `{` is at `open`: its `Attributes` and `Blocks`
+ * maps, recursively. An attribute is replaced on change when its `PlanModifiers` hold a `RequiresReplace…`
+ * modifier; a list or set block is singular when a validator caps it at one (`SizeAtMost(1)`).
+ */
+function walkFrameworkObject(
+  source: string,
+  open: number,
+  prefix: string,
+  constants: Readonly<Record<string, string>>,
+  out: TfAttribute[],
+): void {
+  const fields = fieldsOf(source, open);
+  for (const kind of ["Attributes", "Blocks"] as const) {
+    const f = fields.get(kind);
+    if (!f) continue;
+    const mapOpen = source.indexOf("{", source.indexOf("map[", f.at));
+    if (mapOpen < 0 || mapOpen > f.end) continue;
+    for (const e of mapEntries(source, mapOpen, constants)) {
+      const path = prefix ? `${prefix}.${e.key}` : e.key;
+      const line = lineOf(source, e.at);
+      const valueEnd = skipValue(source, e.valueAt, matchBracket(source, mapOpen));
+      const lit = literalOpen(source, e.valueAt, valueEnd);
+      if (lit < 0) {
+        // A helper (`tftags.TagsAttribute()`, `framework.IDAttribute()`): the attribute alone.
+        out.push({ path, forceNew: false, computedOnly: false, pluralList: false, line });
+        continue;
+      }
+      const typeName = source.slice(e.valueAt, lit).trim();
+      const own = fieldsOf(source, lit);
+      const text = (name: string): string => {
+        const v = own.get(name);
+        return v ? source.slice(v.at, v.end) : "";
+      };
+      const isTrue = (name: string): boolean => /^\s*true\b/.test(text(name));
+      const block = kind === "Blocks";
+      const listy = /(List|Set)(Nested)?(Attribute|Block)$/.test(typeName);
+      out.push({
+        path,
+        forceNew: /\bRequiresReplace(?:IfConfigured|If)?\s*\(/.test(text("PlanModifiers")),
+        computedOnly: !block && isTrue("Computed") && !isTrue("Optional") && !isTrue("Required"),
+        pluralList: listy && !/\bSizeAtMost\(\s*1\s*\)/.test(text("Validators")),
+        line,
+      });
+      const nested = own.get("NestedObject");
+      if (nested) {
+        const nestedOpen = literalOpen(source, nested.at, nested.end);
+        if (nestedOpen >= 0) walkFrameworkObject(source, nestedOpen, path, constants, out);
+      } else if (/SingleNested(Block|Attribute)$/.test(typeName)) {
+        walkFrameworkObject(source, lit, path, constants, out);
+      }
+    }
+  }
 }

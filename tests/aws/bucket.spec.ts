@@ -259,7 +259,7 @@ describe("aws.Bucket", () => {
     const keyArn = q.one(T.key, "assets-key-cmk").outputs.arn;
     const read = json<{ Statement: { Action: string[]; Resource: unknown }[] }>(
       q,
-      "aws:iam/rolePolicy:RolePolicy",
+      "aws:iam/policy:Policy",
       "assets-grant-app-read",
       "policy",
     );
@@ -271,7 +271,7 @@ describe("aws.Bucket", () => {
     assert.ok(!read.Statement.flatMap((s) => s.Action).includes("s3:PutObject"));
     const write = json<{ Statement: { Action: string[]; Resource: unknown }[] }>(
       q,
-      "aws:iam/rolePolicy:RolePolicy",
+      "aws:iam/policy:Policy",
       "assets-grant-app-write",
       "policy",
     );
@@ -279,7 +279,8 @@ describe("aws.Bucket", () => {
     assert.strictEqual(write.Statement[1].Resource, keyArn);
     assert.ok(write.Statement[1].Action.includes("kms:GenerateDataKey*"));
     assert.deepStrictEqual(
-      q.one("aws:iam/rolePolicy:RolePolicy", "assets-grant-app-read").propertyDependencies.role,
+      q.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "assets-grant-app-read-attachment")
+        .propertyDependencies.role,
       [q.one("aws:iam/role:Role", "app").urn],
     );
   });

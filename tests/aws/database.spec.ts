@@ -211,7 +211,7 @@ describe("aws.PostgresDatabase", () => {
       () => new PostgresDatabase("d", { ...BASE, engineVersion: "9.6" }),
       "engineVersion",
       '"9.6"',
-      /"14" to "17"/,
+      /"14", "15", "16" or "17"/,
     ],
     [
       () => new PostgresDatabase("d", { ...BASE, instanceClass: "t3.micro" }),

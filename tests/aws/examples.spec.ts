@@ -52,11 +52,18 @@ describe("aws examples", () => {
     assert.strictEqual(complete.one("aws:kms/alias:Alias", "data-alias").inputs.name, "alias/customer-data");
     assert.strictEqual(complete.one("aws:kms/key:Key", "data-cmk").protect, true);
     const grant = JSON.parse(
-      complete.one("aws:iam/rolePolicy:RolePolicy", "data-grant-worker").inputs.policy as string,
+      complete.one("aws:iam/policy:Policy", "data-grant-worker").inputs.policy as string,
     );
     assert.strictEqual(grant.Statement[0].Resource, complete.one("aws:kms/key:Key", "data-cmk").outputs.arn);
-    const decrypt = complete.one("aws:iam/rolePolicy:RolePolicy", "data-grant-auditor-decrypt");
-    assert.strictEqual(decrypt.inputs.role, "auditor", "the role name is taken from the ARN");
+    const decrypt = complete.one("aws:iam/policy:Policy", "data-grant-auditor-decrypt");
+    assert.strictEqual(
+      complete.one(
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        "data-grant-auditor-decrypt-attachment",
+      ).inputs.role,
+      "auditor",
+      "the role name is taken from the ARN",
+    );
     assert.deepStrictEqual(JSON.parse(decrypt.inputs.policy as string).Statement[0].Action, [
       "kms:Decrypt",
       "kms:DescribeKey",
@@ -84,7 +91,7 @@ describe("aws examples", () => {
     );
     assert.deepStrictEqual(
       q
-        .ofType("aws:iam/rolePolicy:RolePolicy")
+        .ofType("aws:iam/policy:Policy")
         .map((r) => r.name)
         .sort(),
       ["reports-grant-ingest-read", "reports-grant-ingest-write", "reports-grant-report-reader-read"],
@@ -115,7 +122,7 @@ describe("aws examples", () => {
     );
     assert.match(c.image, /@sha256:[0-9a-f]{64}$/);
     assert.strictEqual(c.user, "20001:20001");
-    assert.ok(q.ofType("aws:iam/rolePolicy:RolePolicy").some((r) => r.name === "media-grant-web-read"));
+    assert.ok(q.ofType("aws:iam/policy:Policy").some((r) => r.name === "media-grant-web-read"));
   });
 
   it("aws-postgres-database-simple: isolated, no ingress", async () => {
@@ -151,19 +158,20 @@ describe("aws examples", () => {
     const [container] = JSON.parse(
       q.one("aws:ecs/taskDefinition:TaskDefinition", "orders-api-task").inputs.containerDefinitions as string,
     );
-    const managed = (
-      q.one("aws:rds/instance:Instance", "orders-instance").outputs.masterUserSecrets as {
-        secretArn: string;
-      }[]
-    )[0].secretArn;
-    assert.deepStrictEqual(
-      container.secrets.map((s: { valueFrom: string }) => s.valueFrom),
-      [`${managed}:username::`, `${managed}:password::`],
+    // The service reads no secret: it logs in as its own user with IAM authentication.
+    assert.deepStrictEqual(container.secrets, []);
+    const connect = JSON.parse(
+      q.one("aws:iam/policy:Policy", "orders-grant-orders-api-read-write").inputs.policy as string,
     );
     const db = q.one("aws:rds/instance:Instance", "orders-instance");
+    assert.deepStrictEqual(connect.Statement[0].Action, ["rds-db:connect"]);
+    assert.match(
+      connect.Statement[0].Resource,
+      /^arn:aws:rds-db:us-east-1:123456789012:dbuser:[^/]+\/orders_api$/,
+    );
     assert.deepStrictEqual(
       [db.inputs.engineVersion, db.inputs.backupRetentionPeriod, db.protect],
-      ["16.4", 35, true],
+      ["16", 35, true],
     );
   });
 

@@ -13,9 +13,9 @@ import {
 } from "../../components/aws";
 import { GrantLedger, Validator, defaultGrantId } from "../../components/core";
 import { synth } from "../../testing";
-import { errorOf, json, run, SERVICE_ARGS } from "./helpers";
+import { GRANT_POLICY, errorOf, grantOf, json, run, SERVICE_ARGS } from "./helpers";
 
-const POLICY = "aws:iam/rolePolicy:RolePolicy";
+const POLICY = GRANT_POLICY;
 const SVC: ContainerServiceArgs = SERVICE_ARGS;
 const role = (name: string): iam.Role => new iam.Role(name, { assumeRolePolicy: "{}" });
 const grantNames = (q: Awaited<ReturnType<typeof run>>["q"]): string[] =>
@@ -34,12 +34,13 @@ describe("grants to a grantee", () => {
       assets.grantWrite(api);
     });
     assert.deepStrictEqual(grantNames(q), ["assets-grant-api-read", "assets-grant-api-write"]);
-    const grant = q.one(POLICY, "assets-grant-api-read");
-    assert.deepStrictEqual(grant.propertyDependencies.role, [
+    const grant = grantOf(q, "assets-grant-api-read");
+    assert.deepStrictEqual(grant.attachment.propertyDependencies.role, [
       q.one("aws:iam/role:Role", "api-task-role").urn,
     ]);
-    assert.strictEqual(grant.inputs.role, "api-task-role-physical");
-    assert.strictEqual(grant.parent, q.one("groundwork:aws:Bucket", "assets").urn);
+    assert.strictEqual(grant.attachment.inputs.role, "api-task-role-physical");
+    assert.strictEqual(grant.policy.parent, q.one("groundwork:aws:Bucket", "assets").urn);
+    assert.strictEqual(grant.attachment.parent, q.one("groundwork:aws:Bucket", "assets").urn);
   });
 
   it("the reference stack's explicit ids and the grantee default name the same child", async () => {
@@ -121,9 +122,9 @@ describe("grants to a grantee", () => {
       "assets-grant-ingest-write",
       "assets-grant-reporting-read",
     ]);
-    assert.strictEqual(q.one(POLICY, "assets-grant-ingest-write").inputs.role, "ingest");
-    assert.strictEqual(q.one(POLICY, "assets-grant-reporting-read").inputs.role, "reporting");
-    assert.strictEqual(q.one(POLICY, "assets-grant-by-name-read").inputs.role, "legacy-reader");
+    assert.strictEqual(grantOf(q, "assets-grant-ingest-write").attachment.inputs.role, "ingest");
+    assert.strictEqual(grantOf(q, "assets-grant-reporting-read").attachment.inputs.role, "reporting");
+    assert.strictEqual(grantOf(q, "assets-grant-by-name-read").attachment.inputs.role, "legacy-reader");
     const doc = json<{ Statement: { Sid: string }[] }>(q, POLICY, "assets-grant-ingest-write", "policy");
     assert.deepStrictEqual(
       doc.Statement.map((s) => s.Sid),

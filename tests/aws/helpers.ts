@@ -171,10 +171,28 @@ export async function synthViaProvider(
   return q;
 }
 
+/** A grant's managed policy (`<component>-grant-<id>`). */
+export const GRANT_POLICY = "aws:iam/policy:Policy";
+/** A grant's attachment to the grantee's role (`<component>-grant-<id>-attachment`). */
+export const GRANT_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+
+/** The two children of one grant: the managed policy and its attachment to the grantee's role. */
+export function grantOf(q: GraphQuery, name: string): { policy: GraphResource; attachment: GraphResource } {
+  const policy = q.one(GRANT_POLICY, name);
+  const attachment = q.one(GRANT_ATTACHMENT, `${name}-attachment`);
+  assert.deepStrictEqual(
+    attachment.propertyDependencies.policyArn,
+    [policy.urn],
+    `${name} attaches its policy`,
+  );
+  return { policy, attachment };
+}
+
 /** Types whose AWS resources take no tags. */
 export const UNTAGGABLE = new Set([
   "aws:kms/alias:Alias",
   "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:ec2/route:Route",
   "aws:ec2/routeTableAssociation:RouteTableAssociation",
   "aws:appautoscaling/policy:Policy",

@@ -78,7 +78,11 @@ describe("aws.EncryptionKey", () => {
       const role = new iam.Role("app", { assumeRolePolicy: "{}" });
       key.grantEncryptDecrypt(role, "app");
     });
-    const grant = q.one("aws:iam/rolePolicy:RolePolicy", "data-grant-app");
+    const grant = q.one("aws:iam/policy:Policy", "data-grant-app");
+    assert.strictEqual(
+      q.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "data-grant-app-attachment").inputs.role,
+      "app-physical",
+    );
     assert.strictEqual(grant.parent, q.one(COMPONENT, "data").urn);
     const doc = JSON.parse(grant.inputs.policy as string);
     assert.deepStrictEqual(doc.Statement[0].Action, [

@@ -3,13 +3,22 @@
 import * as assert from "assert";
 import { EncryptionKey, Network } from "../../components/aws";
 import { ENVIRONMENTS } from "../../components/core";
+import { CreationOrder } from "../../engine/ordering";
 import { assertTagged, inputs, json, protectedNames, rejectsInputs, run, synthViaProvider } from "./helpers";
 
 const C = "groundwork:aws:Network";
 const E = "aws:ec2/";
 
-/** The child set of Network "core" spanning `zones` zones with `nats` NAT gateways, written out by rule. */
-function expectedInventory(zones: number, nats: number, routedPrivate: boolean): string[] {
+/**
+ * The child set of Network "core" spanning `zones` zones with `nats` NAT gateways, written out by rule;
+ * `endpoints` are the interface endpoint ids (`ecr-api`), with their security group and HTTPS rule.
+ */
+function expectedInventory(
+  zones: number,
+  nats: number,
+  routedPrivate: boolean,
+  endpoints: readonly string[] = [],
+): string[] {
   const out = [
     `${E}vpc:Vpc::core-vpc`,
     `${E}defaultSecurityGroup:DefaultSecurityGroup::core-default-sg`,
@@ -39,8 +48,17 @@ function expectedInventory(zones: number, nats: number, routedPrivate: boolean):
   }
   for (let n = 0; n < nats; n++)
     out.push(`${E}eip:Eip::core-nat-${n}-eip`, `${E}natGateway:NatGateway::core-nat-${n}`);
+  if (endpoints.length > 0)
+    out.push(
+      `${E}securityGroup:SecurityGroup::core-endpoints-sg`,
+      "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::core-endpoints-https",
+      ...endpoints.map((id) => `${E}vpcEndpoint:VpcEndpoint::core-${id}-endpoint`),
+    );
   return out.sort();
 }
+
+/** The interface endpoints a Network without NAT makes by default: what a Fargate task needs to start. */
+const FARGATE_ENDPOINTS = ["ecr-api", "ecr-dkr", "logs", "secretsmanager", "ssm"];
 
 const PROFILE_SHAPE = {
   dev: { zones: 2, nats: 1 },
@@ -168,15 +186,85 @@ describe("aws.Network", () => {
     });
   }
 
-  it("natGateways none: no NAT, no private default route; explicit zones and CIDR", async () => {
+  it("natGateways none: no NAT, no private default route, interface endpoints instead; explicit zones and CIDR", async () => {
     const { q, graph } = await run(() => {
       const n = new Network("core", { natGateways: "none", zones: 3, cidrBlock: "10.20.0.0/20" });
-      return { private: n.privateSubnetIds, isolated: n.isolatedSubnetIds, nat: n.natGateways };
+      return {
+        private: n.privateSubnetIds,
+        isolated: n.isolatedSubnetIds,
+        nat: n.natGateways,
+        endpoints: n.interfaceEndpoints,
+      };
     });
-    assert.deepStrictEqual(q.inventory(q.one(C, "core").urn), expectedInventory(3, 0, false));
+    assert.deepStrictEqual(
+      q.inventory(q.one(C, "core").urn),
+      expectedInventory(3, 0, false, FARGATE_ENDPOINTS),
+    );
     assert.strictEqual(inputs(q, `${E}subnet:Subnet`, "core-private-2").cidrBlock, "10.20.4.0/23");
     assert.strictEqual((graph.outputs.private as string[]).length, 3);
     assert.strictEqual(graph.outputs.nat, "none");
+    assert.deepStrictEqual(graph.outputs.endpoints, ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"]);
+    // Each endpoint sits in every private subnet with private DNS, behind a group that takes HTTPS from the VPC.
+    const sg = q.one(`${E}securityGroup:SecurityGroup`, "core-endpoints-sg");
+    for (const id of FARGATE_ENDPOINTS) {
+      const ep = inputs(q, `${E}vpcEndpoint:VpcEndpoint`, `core-${id}-endpoint`);
+      assert.strictEqual(ep.vpcEndpointType, "Interface");
+      assert.strictEqual(ep.privateDnsEnabled, true);
+      assert.strictEqual(ep.serviceName, `com.amazonaws.us-east-1.${id.replace("-", ".")}`);
+      assert.deepStrictEqual(ep.subnetIds, graph.outputs.private);
+      assert.deepStrictEqual(ep.securityGroupIds, [sg.outputs.id]);
+    }
+    const https = inputs(
+      q,
+      "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+      "core-endpoints-https",
+    );
+    assert.deepStrictEqual(
+      [https.cidrIpv4, https.fromPort, https.toPort, https.ipProtocol],
+      ["10.20.0.0/20", 443, 443, "tcp"],
+    );
+  });
+
+  it("interface endpoints are chosen by name, with or without NAT; none by default with NAT", async () => {
+    const { q } = await run(() => {
+      new Network("core", { interfaceEndpoints: ["sts", "kms"] });
+      new Network("edge", { natGateways: "none", interfaceEndpoints: [] });
+    });
+    assert.deepStrictEqual(q.inventory(q.one(C, "core").urn), expectedInventory(2, 1, true, ["sts", "kms"]));
+    assert.ok(
+      !q
+        .ofType(`${E}vpcEndpoint:VpcEndpoint`)
+        .some((r) => /^edge-.*-endpoint$/.test(r.name) && r.inputs.vpcEndpointType === "Interface"),
+    );
+    const dev = await run(() => {
+      new Network("core");
+    });
+    assert.ok(!dev.q.ofType(`${E}securityGroup:SecurityGroup`).some((r) => r.name === "core-endpoints-sg"));
+  });
+
+  it("the flow log waits for its role's policy (the first deliveries fail without it)", async () => {
+    const { q, graph } = await run(() => {
+      new Network("core");
+    });
+    const order = new CreationOrder(graph);
+    assert.ok(
+      order.waitsFor(
+        q.one(`${E}flowLog:FlowLog`, "core-flow-log").urn,
+        q.one("aws:iam/rolePolicy:RolePolicy", "core-flow-logs-policy").urn,
+      ),
+    );
+  });
+
+  it("refuses a region AWS does not have, naming the nearest, before anything is created there", async () => {
+    await assert.rejects(
+      run(
+        () => {
+          new Network("core", { flowLogs: false });
+        },
+        { config: { "aws:region": "eu-west-99" } },
+      ),
+      /invalid AWS Region: eu-west-99|region "eu-west-99" is not a known AWS region \(did you mean "eu-west-[123]"\?\)/,
+    );
   });
 
   it("flowLogs false is a named weakening, visible in tags and outputs", async () => {

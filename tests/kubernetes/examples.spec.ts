@@ -30,7 +30,8 @@ describe("examples/kubernetes-*", () => {
     const q = new GraphQuery(graph);
     const provider = q.one(T.provider, "cluster");
     const custom = graph.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
-    assert.strictEqual(custom.length, 11);
+    // 10 objects of the two components, the Ingress, and cert-manager's Certificate for it.
+    assert.strictEqual(custom.length, 12);
     for (const r of custom) assert.ok(r.provider?.startsWith(`${provider.urn}::`), r.name);
     const d = kube(q.one(T.deployment, "payments-api-deployment"));
     assert.strictEqual(d.spec.replicas, 3);
@@ -43,6 +44,8 @@ describe("examples/kubernetes-*", () => {
     const hpa = kube(q.one(T.hpa, "payments-api-hpa"));
     assert.deepStrictEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [3, 12]);
     assert.strictEqual(kube(q.one(T.ingress, "payments-api-ingress")).spec.tls[0].secretName, "payments-tls");
+    const cert = kube(q.one("kubernetes:cert-manager.io/v1:Certificate", "payments-api-certificate"));
+    assert.deepStrictEqual([cert.spec.secretName, cert.spec.issuerRef.name], ["payments-tls", "letsencrypt"]);
     assert.strictEqual(graph.outputs.host, "payments.example.com");
   });
 });

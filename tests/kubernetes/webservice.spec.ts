@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/kubernetes/provider";
 import { Environment, shortHash } from "../../components/core";
 import { WebService, WebServiceArgs } from "../../components/kubernetes";
+import { parseQuantity } from "../../components/kubernetes/pod/resources";
 import { GraphQuery, ResourceGraph, synth } from "../../testing";
 import {
   T,
@@ -179,7 +180,12 @@ describe("kubernetes.WebService", () => {
         assert.ok(tmp, `${role} has no /tmp mount`);
         const volume = volumes.find((v: { name: string }) => v.name === tmp.name);
         assert.ok(volume?.emptyDir, `${role} /tmp is not an emptyDir`);
-        assert.strictEqual(volume.emptyDir.sizeLimit, c.resources.limits["ephemeral-storage"], role);
+        // Strictly below the container's limit, with room for its logs (the kubelet keeps 5 × 10 MiB by
+        // default) and writable layer: a /tmp as large as the limit got the pod evicted when it filled.
+        const tmpBytes = parseQuantity(volume.emptyDir.sizeLimit)!;
+        const limitBytes = parseQuantity(c.resources.limits["ephemeral-storage"])!;
+        assert.ok(tmpBytes < limitBytes, `${role}: /tmp ${volume.emptyDir.sizeLimit} is not below the limit`);
+        assert.ok(limitBytes - tmpBytes >= 50 * 2 ** 20, `${role}: less than 50Mi left for logs`);
       }
     });
 

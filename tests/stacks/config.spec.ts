@@ -16,6 +16,7 @@ const valid: Record<string, string> = {
     webImage: "ghcr.io/acme/web@sha256:" + "a".repeat(64),
   }),
   "aws:region": "eu-west-1",
+  "aws:allowedAccountIds": JSON.stringify(["123456789012"]),
 };
 
 function errorOf(raw: Record<string, string>): string {
@@ -249,5 +250,57 @@ describe("stacks/config: loadPlatformConfig", () => {
       errorOf({ ...valid, [`${P}:cloud`]: "oci" }),
       /groundwork-platform:cloud: .*aws.*gcp.*azure/,
     );
+  });
+});
+
+describe("stacks/config: an AWS stack's region and account", () => {
+  it("refuses a region AWS does not have, naming the nearest, and a missing one", () => {
+    assert.match(
+      errorOf({ ...valid, "aws:region": "eu-west-99" }),
+      /aws:region: "eu-west-99" is not a known AWS region \(did you mean "eu-west-[123]"\?\)/,
+    );
+    const { "aws:region": _region, ...noRegion } = valid;
+    assert.match(errorOf(noRegion), /aws:region: missing value/);
+  });
+
+  it("pins one account per stack with the provider's allowedAccountIds", () => {
+    const { "aws:allowedAccountIds": _accounts, ...noAccount } = valid;
+    assert.match(
+      errorOf(noAccount),
+      /aws:allowedAccountIds: missing value \(a list of the one 12-digit account/,
+    );
+    for (const bad of [
+      JSON.stringify(["123456789012", "210987654321"]),
+      JSON.stringify([]),
+      "123456789012",
+    ]) {
+      assert.match(
+        errorOf({ ...valid, "aws:allowedAccountIds": bad }),
+        /aws:allowedAccountIds: .* is not a list of the one/,
+      );
+    }
+  });
+
+  it("refuses a certificate of another account or region than the stack's", () => {
+    const withCert = (arn: string) => ({
+      ...valid,
+      [`${P}:service`]: JSON.stringify({ ...JSON.parse(valid[`${P}:service`]), certificateArn: arn }),
+    });
+    for (const arn of [
+      "arn:aws:acm:eu-west-1:210987654321:certificate/0f6c1d0e-1111-2222-3333-444455556666",
+      "arn:aws:acm:us-east-1:123456789012:certificate/0f6c1d0e-1111-2222-3333-444455556666",
+    ])
+      assert.match(
+        errorOf(withCert(arn)),
+        /service\.certificateArn: the certificate is in .* not in the stack's account and region/,
+      );
+  });
+
+  it("takes the PostgreSQL major only: a minor pin fights RDS's own minor upgrades", () => {
+    const msg = errorOf({
+      ...valid,
+      [`${P}:database`]: JSON.stringify({ engineVersion: "16.4", databaseName: "app" }),
+    });
+    assert.match(msg, /groundwork-platform:database\.engineVersion/);
   });
 });

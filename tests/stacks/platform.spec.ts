@@ -5,8 +5,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { assertFactsCover, assertUrnsLocked, platformGraph, ROOT } from "./platform";
+import { parse } from "yaml";
 import { synthProject } from "../../check/gate";
 import { GraphQuery, GraphResource, reveal } from "../../engine/graph";
+import { CreationOrder } from "../../engine/ordering";
+import { resourceFacts } from "../../facts/resources";
+import { awsLimit } from "../../components/aws";
 
 /** Resource types that hold data or keys: losing one loses data. */
 const STATEFUL = [
@@ -67,7 +71,7 @@ describe("stacks: the reference platform", function () {
     });
   }
 
-  it("the service reads the database's managed secret and reaches it on 5432, wired after both exist", async () => {
+  it("the service logs in as its own IAM user (never the rotating master secret) and reaches the database on 5432, wired after both exist", async () => {
     const q = new GraphQuery((await synthProject(ROOT, "dev", true)).graph);
     const urn = (type: string, name: string): string => q.one(type, name).urn;
     const [dbSg, taskSg] = ["app-sg", "api-task-sg"].map((n) =>
@@ -86,22 +90,41 @@ describe("stacks: the reference platform", function () {
         ["tcp", 5432, 5432],
       );
     }
-    const managed = (
-      q.one("aws:rds/instance:Instance", "app-instance").outputs.masterUserSecrets as {
-        secretArn: string;
-      }[]
-    )[0].secretArn;
+    const db = q.one("aws:rds/instance:Instance", "app-instance");
+    const managed = (db.outputs.masterUserSecrets as { secretArn: string }[])[0].secretArn;
     const [container] = JSON.parse(
       inputs(q.one("aws:ecs/taskDefinition:TaskDefinition", "api-task")).containerDefinitions as string,
     );
-    for (const { valueFrom } of container.secrets) assert.ok(valueFrom.startsWith(`${managed}:`), valueFrom);
-    const policy = JSON.parse(
+    // No secret reaches the task: RDS rotates the master secret every 7 days and ECS reads secrets at start.
+    assert.deepEqual(container.secrets, []);
+    assert.ok(!JSON.stringify(container).includes(managed));
+    const env = Object.fromEntries(
+      container.environment.map((e: { name: string; value: string }) => [e.name, e.value]),
+    );
+    assert.equal(env.DATABASE_USER, "api");
+    const execution = JSON.parse(
       inputs(q.one("aws:iam/rolePolicy:RolePolicy", "api-execution-policy")).policy as string,
     );
-    const resources = (sid: string) =>
-      policy.Statement.find((st: { Sid: string }) => st.Sid === sid)?.Resource;
-    assert.deepEqual(resources("ReadSecrets"), [managed]);
-    assert.deepEqual(resources("DecryptSecrets"), [q.one("aws:kms/key:Key", "platform-cmk").outputs.arn]);
+    assert.ok(!execution.Statement.some((st: { Sid: string }) => st.Sid === "ReadSecrets"));
+    // The task role may connect as that user to this instance only, through a managed policy.
+    const connect = JSON.parse(
+      inputs(q.one("aws:iam/policy:Policy", "app-grant-api-read-write")).policy as string,
+    );
+    assert.deepEqual(
+      connect.Statement.map((st: { Action: string[] }) => st.Action),
+      [["rds-db:connect"]],
+    );
+    // The instance's resource id is the engine's to fabricate; the policy takes it from the instance.
+    assert.match(connect.Statement[0].Resource, /^arn:aws:rds-db:eu-west-1:123456789012:dbuser:[^/]+\/api$/);
+    assert.ok(
+      q.one("aws:iam/policy:Policy", "app-grant-api-read-write").propertyDependencies.policy.includes(db.urn),
+    );
+    const attachment = q.one(
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "app-grant-api-read-write-attachment",
+    );
+    assert.deepEqual(attachment.propertyDependencies.role, [urn("aws:iam/role:Role", "api-task-role")]);
+    assert.equal(inputs(db).iamDatabaseAuthenticationEnabled, true);
   });
 
   it("prod: every stateful resource is protected", async () => {
@@ -214,5 +237,76 @@ describe("stacks: the reference platform", function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe("before the first up on AWS: the README's checklist", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const checklist =
+      /<!-- aws checklist: begin -->([\s\S]*?)<!-- aws checklist: end -->/.exec(readme)?.[1] ?? "";
+    const stacks = ["dev", "staging", "prod"] as const;
+    const config = (stack: string): Record<string, unknown> =>
+      (
+        parse(fs.readFileSync(path.join(ROOT, `stacks/Pulumi.${stack}.yaml`), "utf8")) as {
+          config: Record<string, unknown>;
+        }
+      ).config;
+
+    it("lists exactly the service-linked roles the AWS stacks' resources need (facts/aws identities)", async () => {
+      const needed = new Set<string>();
+      for (const stack of stacks)
+        for (const r of (await platformGraph(stack)).resources)
+          for (const id of resourceFacts(r.type)?.identities ?? []) needed.add(id.name.split(" ")[0]);
+      const listed = new Set(checklist.match(/AWSServiceRoleFor\w+/g) ?? []);
+      assert.deepEqual([...listed].sort(), [...needed].sort());
+      assert.ok(needed.size >= 4);
+    });
+
+    it("states each stack's Elastic IPs as the stacks make them, within one account's quota per stack", async () => {
+      const quota = awsLimit("ec2.elasticIpsPerRegion");
+      assert.ok(checklist.includes(quota.quotaCode!), "the quota code is named");
+      const byPlace = new Map<string, number>();
+      for (const stack of stacks) {
+        const eips = new GraphQuery(await platformGraph(stack)).ofType("aws:ec2/eip:Eip").length;
+        assert.match(checklist, new RegExp(`${stack} ${eips}\\b`), `${stack} makes ${eips} Elastic IPs`);
+        const c = config(stack);
+        const place = `${JSON.stringify(c["aws:allowedAccountIds"])}/${String(c["aws:region"])}`;
+        byPlace.set(place, (byPlace.get(place) ?? 0) + eips);
+      }
+      // One account per environment: no account and region holds more than its default quota.
+      for (const [place, n] of byPlace)
+        assert.ok(n <= quota.value, `${place} needs ${n} Elastic IPs, over ${quota.value}`);
+      assert.equal(byPlace.size, stacks.length, "each environment in its own account");
+    });
+  });
+
+  it("first deploy: logging, the ECS service and the flow log wait for the policies they need", async () => {
+    const g = await platformGraph("dev");
+    const q = new GraphQuery(g);
+    const order = new CreationOrder(g);
+    const waits = (type: string, name: string, otherType: string, other: string): void =>
+      assert.ok(
+        order.waitsFor(q.one(type, name).urn, q.one(otherType, other).urn),
+        `${name} waits for ${other}`,
+      );
+    for (const b of ["assets", "uploads"])
+      waits(
+        "aws:s3/bucketLogging:BucketLogging",
+        `${b}-logging`,
+        "aws:s3/bucketPolicy:BucketPolicy",
+        `${b}-logs-policy`,
+      );
+    waits("aws:ecs/service:Service", "api-service", "aws:iam/rolePolicy:RolePolicy", "api-execution-policy");
+    waits(
+      "aws:ec2/flowLog:FlowLog",
+      "core-flow-log",
+      "aws:iam/rolePolicy:RolePolicy",
+      "core-flow-logs-policy",
+    );
+    waits(
+      "aws:lb/loadBalancer:LoadBalancer",
+      "api-alb",
+      "aws:s3/bucketPolicy:BucketPolicy",
+      "api-alb-logs-policy",
+    );
   });
 });

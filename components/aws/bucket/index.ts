@@ -2,13 +2,12 @@
 // versioned, access-logged and lifecycle-managed, with grants that include its key.
 import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
-import * as iam from "@pulumi/aws/iam";
 import { Validator, childName, resolveProfile } from "../../core";
 import { awsContext, outputProperties } from "../common";
 import { bucketReadPolicy, bucketWritePolicy, tlsOnlyBucketPolicy } from "../documents";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
-import { AwsGrants, GranteeLike } from "../grants";
+import { AwsGrant, AwsGrants, GranteeLike } from "../grants";
 import { accessLogBucket, dataBucketRules, hardenedBucket } from "../log-bucket";
 import { BucketArgs, ResolvedBucketArgs, resolveBucketArgs } from "./args";
 
@@ -37,7 +36,7 @@ export class Bucket extends pulumi.ComponentResource {
     const v = new Validator("aws.Bucket", name);
     const r = resolveBucketArgs(v, args, resolveProfile(v, args?.environment), opts?.protect);
     super("groundwork:aws:Bucket", name, {}, opts);
-    this.grants = new AwsGrants(this, name, () => v);
+    this.grants = new AwsGrants(this, name, () => v, r.tags);
 
     const key = wireKey(this, name, r.key, {
       environment: r.profile.environment,
@@ -45,7 +44,8 @@ export class Bucket extends pulumi.ComponentResource {
       protect: r.protect,
     });
     this.encryptionKey = key.created;
-    const logBucketName = this.logTarget(name, r);
+    const logTarget = this.logTarget(name, r);
+    const logBucketName = logTarget.bucketName;
     const main = hardenedBucket(this, name, {
       bucketName: r.bucketName,
       tags: r.tags,
@@ -65,7 +65,9 @@ export class Bucket extends pulumi.ComponentResource {
           targetPrefix: `${name}/`,
           targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
         },
-        { parent: this },
+        // S3 checks, when logging is set, that the target bucket's policy lets the logging service write;
+        // that policy waits for the public-access block, so logging waits for both.
+        { parent: this, dependsOn: logTarget.ready },
       );
     }
 
@@ -77,10 +79,18 @@ export class Bucket extends pulumi.ComponentResource {
     this.registerOutputs(outputProperties(this));
   }
 
-  /** The name of the bucket receiving access logs, creating `<name>-logs` when the component owns it. */
-  private logTarget(name: string, r: ResolvedBucketArgs): pulumi.Output<string | undefined> {
-    if (r.accessLogs.kind === "off") return pulumi.output(undefined);
-    if (r.accessLogs.kind === "given") return pulumi.output(r.accessLogs.bucketName);
+  /**
+   * The bucket receiving access logs, creating `<name>-logs` when the component owns it, and what must
+   * exist before logging to it is set up: its policy letting S3 deliver logs (which waits for its
+   * public-access block). A given bucket's policy is the caller's.
+   */
+  private logTarget(
+    name: string,
+    r: ResolvedBucketArgs,
+  ): { bucketName: pulumi.Output<string | undefined>; ready: pulumi.Resource[] } {
+    if (r.accessLogs.kind === "off") return { bucketName: pulumi.output(undefined), ready: [] };
+    if (r.accessLogs.kind === "given")
+      return { bucketName: pulumi.output(r.accessLogs.bucketName), ready: [] };
     const logs = accessLogBucket(this, childName(name, "logs"), {
       tags: r.tags,
       protect: r.protect,
@@ -89,17 +99,17 @@ export class Bucket extends pulumi.ComponentResource {
       ctx: awsContext(this),
       delivery: { s3ServerAccessLogs: true },
     });
-    return logs.bucket.bucket;
+    return { bucketName: logs.bucket.bucket, ready: [logs.policy] };
   }
 
   /**
    * Lets a grantee list and read objects, and decrypt them with the bucket's key. The key permission is
-   * a statement of the same policy (so a bucket grant is one child whatever the key), named
-   * `<name>-grant-<id>`.
+   * a statement of the same managed policy (so a bucket grant is one policy whatever the key), named
+   * `<name>-grant-<id>` and attached to the grantee's role as `<name>-grant-<id>-attachment`.
    * @param grantee a `ContainerService`, an `iam.Role` or `roleGrantee(name, roleArn)`
    * @param id defaults to `<granteeName>-read`
    */
-  grantRead(grantee: GranteeLike, id?: string): iam.RolePolicy {
+  grantRead(grantee: GranteeLike, id?: string): AwsGrant {
     const policy = pulumi
       .all([this.arn, this.keyArn])
       .apply(([b, k]) => JSON.stringify(bucketReadPolicy(b, k)));
@@ -107,12 +117,12 @@ export class Bucket extends pulumi.ComponentResource {
   }
 
   /**
-   * Lets a grantee write and delete objects, and encrypt them with the bucket's key; one child named
-   * `<name>-grant-<id>`.
+   * Lets a grantee write and delete objects, and encrypt them with the bucket's key: one managed policy
+   * `<name>-grant-<id>`, attached to the grantee's role as `<name>-grant-<id>-attachment`.
    * @param grantee a `ContainerService`, an `iam.Role` or `roleGrantee(name, roleArn)`
    * @param id defaults to `<granteeName>-write`
    */
-  grantWrite(grantee: GranteeLike, id?: string): iam.RolePolicy {
+  grantWrite(grantee: GranteeLike, id?: string): AwsGrant {
     const policy = pulumi
       .all([this.arn, this.keyArn])
       .apply(([b, k]) => JSON.stringify(bucketWritePolicy(b, k)));

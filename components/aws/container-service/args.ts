@@ -162,6 +162,16 @@ export interface ContainerServiceArgs {
    */
   readonly protect?: boolean;
   /**
+   * Deletion protection on the load balancer. `false` where the profile turns it on (staging, prod) is a
+   * weakened default, recorded in the `groundwork-weakened` tag and the `weakened` output. It is the first
+   * step of moving a protected load balancer between internal and internet-facing (`internetFacing` cannot
+   * change on a load balancer, so it is replaced, and AWS refuses to delete a protected one): `up` with
+   * this `false`, then change `internetFacing` and `up` (a new load balancer and listeners; the old ones are
+   * deleted), then remove this and `up`. See the component's doc.
+   * @default - the profile's: false (dev), true (staging, prod)
+   */
+  readonly loadBalancerDeletionProtection?: boolean;
+  /**
    * Customer-managed KMS keys that encrypt the secrets in `secrets` (for example the RDS-managed master
    * secret, encrypted with the database key). The execution role may decrypt with exactly these keys,
    * and only through Secrets Manager or SSM Parameter Store in the service's region.
@@ -176,6 +186,7 @@ export const CONTAINER_SERVICE_ARG_KEYS = argKeys<ContainerServiceArgs>()([
   ...(["containerPort", "certificateArn", "internetFacing", "allowedCidrBlocks", "healthCheckPath"] as const),
   ...(["cpu", "memoryMiB", "minCapacity", "maxCapacity", "environmentVariables", "secrets", "user"] as const),
   ...(["readOnlyRootFilesystem", "logRetentionDays", "encryptionKey", "protect", "secretKeyArns"] as const),
+  "loadBalancerDeletionProtection",
 ]);
 
 /** ContainerService arguments with every default applied. */
@@ -201,7 +212,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly logRetentionDays: number;
   readonly key: KeyChoice;
   readonly secretKeyArns: pulumi.Input<string>[];
-  /** Deletion protection on the load balancer, from the profile. */
+  /** Deletion protection on the load balancer: `loadBalancerDeletionProtection`, else the profile's. */
   readonly deletionProtection: boolean;
 }
 
@@ -335,9 +346,15 @@ export function resolveContainerServiceArgs(
     v.boolean("protect", args.protect, profile.protect),
     inheritedProtect,
   );
+  const deletionProtection = v.boolean(
+    "loadBalancerDeletionProtection",
+    args.loadBalancerDeletionProtection,
+    profile.deletionProtection,
+  );
   const weakened = [
     ...(access.internetFacing ? ["internetFacing"] : []),
     ...(readOnly ? [] : ["readOnlyRootFilesystem"]),
+    ...(profile.deletionProtection && !deletionProtection ? ["loadBalancerDeletionProtection"] : []),
     ...weakenedAgainstProfile(profile, {
       minCapacity: size.minCapacity,
       logRetentionDays: retention,
@@ -366,6 +383,6 @@ export function resolveContainerServiceArgs(
     logRetentionDays: retention,
     key,
     secretKeyArns,
-    deletionProtection: profile.deletionProtection,
+    deletionProtection,
   };
 }

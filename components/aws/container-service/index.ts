@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { Validator, childName, resolveProfile } from "../../core";
-import { awsContext, outputProperties } from "../common";
+import { awsContext, checkedRegion, outputProperties } from "../common";
 import { wireKey } from "../encryption";
 import { AwsGrantee, AwsPrincipal } from "../grants";
 import { Connectable, Connections } from "../connections";
@@ -73,7 +73,8 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
     }
     const r = resolveContainerServiceArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
     super("groundwork:aws:ContainerService", name, {}, opts);
-    const s: ServiceScope = { component: this, name, r, ctx: awsContext(this) };
+    const ctx = awsContext(this);
+    const s: ServiceScope = { component: this, name, r, ctx, region: checkedRegion(v, ctx) };
 
     const keyArn = wireKey(this, name, r.key, {
       environment: r.profile.environment,

@@ -19,6 +19,8 @@ export interface ServiceScope {
   readonly name: string;
   readonly r: ResolvedContainerServiceArgs;
   readonly ctx: pulumi.Output<AwsContext>;
+  /** The region, refused (naming the nearest) when AWS has no such region. */
+  readonly region: pulumi.Output<string>;
 }
 
 /** The front of the service, for the task side and the outputs. */
@@ -117,7 +119,11 @@ function listeners(s: ServiceScope, alb: lb.LoadBalancer, tg: lb.TargetGroup): l
       defaultActions: [{ type: "forward", targetGroupArn: tg.arn }],
       tags: s.r.tags,
     },
-    parent,
+    // A listener is replaced only with its load balancer (`loadBalancerArn`, facts/aws/resources.json), and
+    // a target group serves one load balancer at a time (TargetGroupAssociationLimit,
+    // facts/aws/limits.json `elb.loadBalancersPerTargetGroup`): the old listener must let go of the
+    // target group before the new one can forward to it.
+    { parent: s.component, deleteBeforeReplace: true },
   );
   new lb.Listener(
     childName(s.name, "http-redirect"),

@@ -30,14 +30,17 @@ function ecsTaskRole(s: ServiceScope, child: string, description: string): iam.R
   );
 }
 
-/** The execution role may pull the image, write its log group and read exactly the named secrets. */
+/**
+ * The execution role may pull the image, write its log group and read exactly the named secrets; returned
+ * with its policy, which the service waits for (a task started before it cannot pull its secrets).
+ */
 function executionRole(
   s: ServiceScope,
   logGroup: cloudwatch.LogGroup,
   keyArn: pulumi.Output<string>,
-): iam.Role {
+): { role: iam.Role; policy: iam.RolePolicy } {
   const role = ecsTaskRole(s, "execution-role", `ECS agent for ${s.name}: image pull, logs, named secrets`);
-  new iam.RolePolicy(
+  const policy = new iam.RolePolicy(
     childName(s.name, "execution-policy"),
     {
       role: role.name,
@@ -72,7 +75,7 @@ function executionRole(
     },
     { parent: s.component },
   );
-  return role;
+  return { role, policy };
 }
 
 /** The one container: pinned image, non-root, read-only root with a writable /tmp, no capabilities. */
@@ -95,7 +98,7 @@ function containerDefinitions(s: ServiceScope, logGroup: cloudwatch.LogGroup): p
         logDriver: "awslogs",
         options: {
           "awslogs-group": logGroup.name,
-          "awslogs-region": s.ctx.apply((c) => c.region),
+          "awslogs-region": s.region,
           "awslogs-stream-prefix": "app",
         },
       },
@@ -135,12 +138,19 @@ function autoscaling(s: ServiceScope, cluster: ecs.Cluster, service: ecs.Service
   );
 }
 
-/** The Fargate service in private subnets without public IPs, rolling back a failed deployment. */
+/**
+ * The Fargate service in private subnets without public IPs. A failed deployment rolls back (circuit
+ * breaker) and fails the `up` (`waitForSteadyState`): without the wait, `up` reported success while ECS
+ * rolled the bad task definition back, and the state recorded a revision that was not running.
+ * `desiredCount` sizes the first deployment only: Application Auto Scaling owns the count from then on
+ * (a server-managed property, facts/aws/resources.json), so later `up`s never reset it to the minimum.
+ */
 function fargateService(
   s: ServiceScope,
   front: LoadBalancerParts,
   cluster: ecs.Cluster,
   task: ecs.TaskDefinition,
+  executionPolicy: iam.RolePolicy,
 ) {
   const { r } = s;
   return new ecs.Service(
@@ -160,6 +170,7 @@ function fargateService(
         { targetGroupArn: front.targetGroup.arn, containerName: "app", containerPort: r.containerPort },
       ],
       deploymentCircuitBreaker: { enable: true, rollback: true },
+      waitForSteadyState: true,
       deploymentMinimumHealthyPercent: 100,
       deploymentMaximumPercent: 200,
       healthCheckGracePeriodSeconds: 60,
@@ -168,7 +179,13 @@ function fargateService(
       propagateTags: "SERVICE",
       tags: r.tags,
     },
-    { parent: s.component, dependsOn: [front.https] },
+    {
+      parent: s.component,
+      // The listener makes the target group usable by a service; the execution policy lets the first
+      // tasks pull their image and secrets.
+      dependsOn: [front.https, executionPolicy],
+      ignoreChanges: ["desiredCount"],
+    },
   );
 }
 
@@ -180,7 +197,7 @@ export function tasks(
   keyArn: pulumi.Output<string>,
 ): TaskParts {
   const parent = { parent: s.component };
-  const execution = executionRole(s, logGroup, keyArn);
+  const { role: execution, policy: executionPolicy } = executionRole(s, logGroup, keyArn);
   const taskRole = ecsTaskRole(
     s,
     "task-role",
@@ -208,7 +225,7 @@ export function tasks(
     },
     parent,
   );
-  const service = fargateService(s, front, cluster, taskDefinition);
+  const service = fargateService(s, front, cluster, taskDefinition, executionPolicy);
   autoscaling(s, cluster, service);
   return { executionRole: execution, taskRole, cluster, service };
 }

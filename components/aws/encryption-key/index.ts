@@ -2,11 +2,10 @@
 // administers it, who uses it and which AWS services may use it — never a `*` principal.
 import * as pulumi from "@pulumi/pulumi";
 import * as kms from "@pulumi/aws/kms";
-import * as iam from "@pulumi/aws/iam";
 import { Tags, Validator, childName, resolveProfile } from "../../core";
 import { awsContext, outputProperties } from "../common";
 import { KeyService, keyDecryptPolicy, keyPolicy, keyUsePolicy } from "../documents";
-import { AwsGrants, GranteeLike } from "../grants";
+import { AwsGrant, AwsGrants, GranteeLike } from "../grants";
 import {
   EncryptionKeyArgs,
   ResolvedEncryptionKeyArgs,
@@ -40,7 +39,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     super("groundwork:aws:EncryptionKey", name, {}, opts);
     this.tagSet = r.tags;
     this.services = r.services;
-    this.grants = new AwsGrants(this, name, () => v);
+    this.grants = new AwsGrants(this, name, () => v, r.tags);
     this.key = new kms.Key(
       childName(name, "cmk"),
       {
@@ -82,20 +81,22 @@ export class EncryptionKey extends pulumi.ComponentResource {
   }
 
   /**
-   * Lets a grantee encrypt and decrypt with this key through an inline role policy (the key policy
-   * already delegates to IAM through the account root). The child is `<name>-grant-<id>`.
+   * Lets a grantee encrypt and decrypt with this key through a managed policy attached to its role (the key
+   * policy already delegates to IAM through the account root). The children are `<name>-grant-<id>` and
+   * `<name>-grant-<id>-attachment`.
    * @param id defaults to `<granteeName>-encrypt-decrypt`
    */
-  grantEncryptDecrypt(grantee: GranteeLike, id?: string): iam.RolePolicy {
+  grantEncryptDecrypt(grantee: GranteeLike, id?: string): AwsGrant {
     const policy = this.arn.apply((arn) => JSON.stringify(keyUsePolicy(arn)));
     return this.grants.attach(grantee, "encryptDecrypt", id, policy);
   }
 
   /**
-   * Lets a grantee decrypt with this key (and describe it), nothing more. The child is `<name>-grant-<id>`.
+   * Lets a grantee decrypt with this key (and describe it), nothing more: a managed policy
+   * `<name>-grant-<id>` attached to its role (`<name>-grant-<id>-attachment`).
    * @param id defaults to `<granteeName>-decrypt`
    */
-  grantDecrypt(grantee: GranteeLike, id?: string): iam.RolePolicy {
+  grantDecrypt(grantee: GranteeLike, id?: string): AwsGrant {
     const policy = this.arn.apply((arn) => JSON.stringify(keyDecryptPolicy(arn)));
     return this.grants.attach(grantee, "decrypt", id, policy);
   }

@@ -31,6 +31,31 @@ const NAT_MODES: readonly NatMode[] = ["none", "single", "perAz"];
 export const NETWORK_TIERS = ["public", "private", "isolated"] as const;
 
 /**
+ * AWS services a Network can reach through interface endpoints (`com.amazonaws.<region>.<service>`), the
+ * ones workloads in the private tier commonly need without NAT.
+ */
+export const INTERFACE_ENDPOINT_SERVICES = [
+  ...(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "kms", "sts", "monitoring"] as const),
+  ...(["ecs", "ecs-agent", "ecs-telemetry", "ssmmessages", "ec2messages", "sqs", "sns"] as const),
+] as const;
+
+/** One service of {@link INTERFACE_ENDPOINT_SERVICES}. */
+export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
+
+/**
+ * What an ECS Fargate task in a private subnet without NAT needs to start: the image from ECR (`ecr.api`,
+ * `ecr.dkr`, and the layers from S3 through the gateway endpoint every Network has), its logs (`logs`) and
+ * its secrets (`secretsmanager`, `ssm`): https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html
+ */
+export const FARGATE_ENDPOINT_SERVICES: readonly InterfaceEndpointService[] = [
+  "ecr.api",
+  "ecr.dkr",
+  "logs",
+  "secretsmanager",
+  "ssm",
+];
+
+/**
  * Arguments of `Network`. Any other key is refused (naming the closest valid one: `cidr` → `cidrBlock`).
  * With flow logs on, the component name must make a valid IAM role name (`<name>-flow-logs-role-` plus
  * 7 random characters, at most 64: letters, digits and + = , . @ _ -), log group name and key alias;
@@ -62,10 +87,21 @@ export interface NetworkArgs {
   /**
    * NAT for the private tier: `"none"`, `"single"` (one shared gateway) or `"perAz"`. Fewer gateways
    * than the profile's (none < single < perAz) is a weakened default, recorded in the
-   * `groundwork-weakened` tag and the `weakened` output.
+   * `groundwork-weakened` tag and the `weakened` output. Each gateway holds an Elastic IP, and an account
+   * has 5 per region by default (facts/aws/limits.json `ec2.elasticIpsPerRegion`): `"perAz"` over 3 zones
+   * takes 3, so keep each environment in its own account (the reference stacks require it). With
+   * `"none"`, the private tier reaches AWS through `interfaceEndpoints` only.
    * @default - the profile's: "single" (dev), "perAz" (staging, prod)
    */
   readonly natGateways?: NatMode;
+  /**
+   * AWS services the private tier reaches through interface endpoints (private DNS on, HTTPS from the VPC
+   * only), any of {@link INTERFACE_ENDPOINT_SERVICES}; `[]` for none. S3 and DynamoDB always have gateway
+   * endpoints. Each interface endpoint is billed per zone and hour.
+   * @default - with natGateways "none", {@link FARGATE_ENDPOINT_SERVICES} (so a ContainerService in the
+   * private tier can pull its image, read its secrets and write its logs); otherwise none
+   */
+  readonly interfaceEndpoints?: readonly InterfaceEndpointService[];
   /**
    * VPC flow logs (all traffic) to an encrypted log group. `false` is a weakened default, recorded in
    * the `groundwork-weakened` tag and the `weakened` output.
@@ -99,6 +135,7 @@ export const NETWORK_ARG_KEYS = argKeys<NetworkArgs>()([
   "cidrBlock",
   "zones",
   "natGateways",
+  "interfaceEndpoints",
   "flowLogs",
   "logRetentionDays",
   "encryptionKey",
@@ -111,6 +148,8 @@ export interface ResolvedNetworkArgs extends ResolvedCommon {
   readonly plan: CidrPlan;
   readonly zones: number;
   readonly natGateways: NatMode;
+  /** Services with an interface endpoint in the private tier, in the order given. */
+  readonly interfaceEndpoints: readonly InterfaceEndpointService[];
   /** The flow-log key, or undefined when flow logs are off (a weakening). */
   readonly flowLogKey: KeyChoice | undefined;
   readonly logRetentionDays: number;
@@ -139,6 +178,20 @@ function flowLogKey(v: Validator, args: NetworkArgs, flowLogs: boolean): KeyChoi
   return choice;
 }
 
+/** The interface endpoint services: known ones, each once; the Fargate set by default without NAT. */
+function interfaceEndpoints(v: Validator, args: NetworkArgs, nat: NatMode): InterfaceEndpointService[] {
+  const given = args.interfaceEndpoints;
+  if (given === undefined) return nat === "none" ? [...FARGATE_ENDPOINT_SERVICES] : [];
+  const expected = `a list of services from ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`;
+  if (!Array.isArray(given)) v.fail("interfaceEndpoints", given, "is not a list", expected);
+  given.forEach((service, i) => {
+    v.oneOf(`interfaceEndpoints[${i}]`, service, INTERFACE_ENDPOINT_SERVICES, service);
+    if (given.indexOf(service) !== i)
+      v.fail(`interfaceEndpoints[${i}]`, service, "is listed twice", "each service once");
+  });
+  return [...given];
+}
+
 /** Resolves Network arguments; throws a GroundworkInputError on bad input. */
 export function resolveNetworkArgs(
   v: Validator,
@@ -155,6 +208,7 @@ export function resolveNetworkArgs(
   const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /22") ?? "10.0.0.0/16";
   const zones = v.integer("zones", args.zones, 2, 4, profile.zoneCount);
   const nat = v.oneOf("natGateways", args.natGateways, NAT_MODES, profile.natGateways);
+  const endpoints = interfaceEndpoints(v, args, nat);
   const flowLogs = v.boolean("flowLogs", args.flowLogs, true);
   const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
   const key = flowLogKey(v, args, flowLogs);
@@ -193,6 +247,7 @@ export function resolveNetworkArgs(
     plan,
     zones,
     natGateways: nat,
+    interfaceEndpoints: endpoints,
     flowLogKey: key,
     logRetentionDays: retention,
   };

@@ -47,7 +47,7 @@ export function flowLogs(
     },
     parent,
   );
-  new iam.RolePolicy(
+  const policy = new iam.RolePolicy(
     childName(s.name, "flow-logs-policy"),
     { role: role.name, policy: group.arn.apply((arn) => JSON.stringify(flowLogWritePolicy(arn))) },
     parent,
@@ -63,7 +63,9 @@ export function flowLogs(
       maxAggregationInterval: 60,
       tags,
     },
-    parent,
+    // The delivery role is useless until its policy exists: without the wait, the first flow logs fail to
+    // deliver (and the flow log reports an access error) until IAM has the policy.
+    { parent: s.component, dependsOn: [policy] },
   );
   return { groupName: group.name, keyArn };
 }

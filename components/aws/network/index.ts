@@ -4,12 +4,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { Tags, Validator, resolveProfile } from "../../core";
-import { awsContext, outputProperties } from "../common";
-import { NatMode, NetworkArgs, resolveNetworkArgs } from "./args";
+import { awsContext, checkedRegion, outputProperties } from "../common";
+import { InterfaceEndpointService, NatMode, NetworkArgs, resolveNetworkArgs } from "./args";
 import { flowLogs } from "./flow-logs";
 import {
   NetworkScope,
   gatewayEndpoints,
+  interfaceEndpoints,
   isolatedRouting,
   natGateways,
   privateRouting,
@@ -18,7 +19,14 @@ import {
   vpcCore,
 } from "./routing";
 
-export { NETWORK_TIERS, NatMode, NetworkArgs } from "./args";
+export {
+  FARGATE_ENDPOINT_SERVICES,
+  INTERFACE_ENDPOINT_SERVICES,
+  InterfaceEndpointService,
+  NETWORK_TIERS,
+  NatMode,
+  NetworkArgs,
+} from "./args";
 
 /** A three-tier VPC. */
 export class Network extends pulumi.ComponentResource {
@@ -36,6 +44,8 @@ export class Network extends pulumi.ComponentResource {
   public readonly availabilityZones: pulumi.Output<string[]>;
   /** The NAT layout in effect. */
   public readonly natGateways: pulumi.Output<NatMode>;
+  /** Services the private tier reaches through interface endpoints. */
+  public readonly interfaceEndpoints: pulumi.Output<InterfaceEndpointService[]>;
   /** The flow log group name; undefined when flow logs are off. */
   public readonly flowLogGroupName: pulumi.Output<string | undefined>;
   /** ARN of the key encrypting the flow log group; undefined when flow logs are off. */
@@ -61,8 +71,9 @@ export class Network extends pulumi.ComponentResource {
     const nats = natGateways(s, r, igw, subnets.public);
     const privateRts = privateRouting(s, vpcId, subnets.private, nats);
     const isolatedRt = isolatedRouting(s, vpcId, subnets.isolated);
-    const region = awsContext(this).apply((c) => c.region);
+    const region = checkedRegion(v, awsContext(this));
     gatewayEndpoints(s, vpcId, region, [...privateRts, isolatedRt]);
+    interfaceEndpoints(s, r, vpcId, region, subnets.private);
     const logs = r.flowLogKey === undefined ? undefined : flowLogs(s, r, r.flowLogKey, vpcId);
 
     const ids = (list: ec2.Subnet[]): pulumi.Output<string[]> => pulumi.all(list.map((x) => x.id));
@@ -74,6 +85,7 @@ export class Network extends pulumi.ComponentResource {
     this.isolatedSubnetIds = ids(subnets.isolated);
     this.availabilityZones = azs;
     this.natGateways = pulumi.output(r.natGateways);
+    this.interfaceEndpoints = pulumi.output([...r.interfaceEndpoints]);
     this.flowLogGroupName = logs ? logs.groupName : pulumi.output(undefined);
     this.keyArn = logs ? logs.keyArn : pulumi.output(undefined);
     this.weakened = pulumi.output(r.weakened);

@@ -1,7 +1,8 @@
 // Network wiring: the VPC, its subnets per tier, routes (public via the internet gateway, private via
-// NAT, isolated nowhere) and the S3/DynamoDB gateway endpoints.
+// NAT, isolated nowhere), the S3/DynamoDB gateway endpoints and the private tier's interface endpoints.
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
+import * as vpc from "@pulumi/aws/vpc";
 import { Tags, childName } from "../../core";
 import { ResolvedNetworkArgs } from "./args";
 
@@ -190,6 +191,60 @@ export function gatewayEndpoints(
         tags: s.tagged(childName(s.name, service)),
       },
       { parent: s.component },
+    );
+  }
+}
+
+/**
+ * Interface endpoints in the private subnets, one per service, with private DNS so the SDKs' usual host
+ * names resolve to them; their security group takes HTTPS from the VPC's block and nothing else.
+ */
+export function interfaceEndpoints(
+  s: NetworkScope,
+  r: ResolvedNetworkArgs,
+  vpcId: pulumi.Output<string>,
+  region: pulumi.Output<string>,
+  privateSubnets: ec2.Subnet[],
+): void {
+  if (r.interfaceEndpoints.length === 0) return;
+  const parent = { parent: s.component };
+  const sg = new ec2.SecurityGroup(
+    childName(s.name, "endpoints-sg"),
+    {
+      vpcId,
+      description: `Interface endpoints of ${s.name}: HTTPS from the VPC`,
+      tags: s.tagged(childName(s.name, "endpoints")),
+    },
+    parent,
+  );
+  new vpc.SecurityGroupIngressRule(
+    childName(s.name, "endpoints-https"),
+    {
+      securityGroupId: sg.id,
+      cidrIpv4: r.plan.cidr,
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: `HTTPS from ${r.plan.cidr}`,
+      tags: r.tags,
+    },
+    parent,
+  );
+  const subnetIds = privateSubnets.map((x) => x.id);
+  for (const service of r.interfaceEndpoints) {
+    const id = service.replace(/\./g, "-");
+    new ec2.VpcEndpoint(
+      childName(s.name, id, "endpoint"),
+      {
+        vpcId,
+        vpcEndpointType: "Interface",
+        serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+        privateDnsEnabled: true,
+        subnetIds,
+        securityGroupIds: [sg.id],
+        tags: s.tagged(childName(s.name, id)),
+      },
+      parent,
     );
   }
 }

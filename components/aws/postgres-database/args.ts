@@ -23,11 +23,12 @@ import {
   keyAliasNamed,
 } from "../naming";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
+import { RDS_POSTGRES_LIFECYCLE_SOURCE, rdsPostgresMajor } from "../locations";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 
 /** Usernames PostgreSQL on RDS reserves. */
-const RESERVED_USERS = ["postgres", "rdsadmin", "rdsrepladmin", "admin", "root", "public"];
+export const RESERVED_USERS = ["postgres", "rdsadmin", "rdsrepladmin", "admin", "root", "public"];
 
 /**
  * Arguments of `PostgresDatabase`. Any other key is refused (naming the closest valid one). The
@@ -61,10 +62,31 @@ export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
    */
   readonly allowedSecurityGroupIds?: pulumi.Input<string>[];
   /**
-   * PostgreSQL major version, 14 to 17; minor versions are upgraded automatically.
+   * PostgreSQL major version, `"14"` to `"17"`. RDS upgrades the minor version in the maintenance window
+   * (`autoMinorVersionUpgrade` is always on), so a minor pin (`"16.4"`) is refused: once RDS moved to
+   * 16.6, the next `up` would ask it for 16.4 back, which it refuses. Raising the major (16 → 17) upgrades
+   * the instance in place on the next `up`, with a new parameter group for the new family; RDS cannot go
+   * back. A major whose RDS standard support has ended (facts/aws/lifecycle.json) is refused unless
+   * `extendedSupport` is true.
    * @default "16"
    */
   readonly engineVersion?: string;
+  /**
+   * Enrol a new instance in RDS Extended Support, which RDS charges for per vCPU and hour once the major
+   * leaves standard support. Without it, RDS upgrades the instance to a supported major on or shortly
+   * after that date. Set at creation only: RDS keeps an instance's enrolment for its life, so a change is
+   * ignored on an existing instance (an instance created before Groundwork set this is enrolled, as the
+   * RDS API enrols by default; it leaves Extended Support by upgrading to a major under standard support).
+   * @default false
+   */
+  readonly extendedSupport?: boolean;
+  /**
+   * Apply modifications (class, storage, Multi-AZ, parameter group, major version) during the `up` that
+   * makes them. `false` leaves them for the maintenance window, and until then every preview shows the
+   * same change again, as the provider reads the instance's current values.
+   * @default true
+   */
+  readonly applyImmediately?: boolean;
   /**
    * Instance class, `db.<family>.<size>`.
    * @default - the profile's: db.t4g.micro (dev), db.t4g.medium (staging), db.r6g.large (prod)
@@ -81,7 +103,10 @@ export interface PostgresDatabaseArgs extends DatabaseSettingArgs {
    */
   readonly maxAllocatedStorageGiB?: number;
   /**
-   * The master username; its password is generated and kept in Secrets Manager by RDS.
+   * The master username; its password is generated and kept in Secrets Manager by RDS, which rotates it
+   * every 7 days. Set at creation only: RDS cannot rename it, so a change is ignored after the instance
+   * exists (to use another, create a new database and migrate). Applications log in with their own
+   * IAM-authenticated users (`grantConnect`), not as the master user.
    * @default "groundwork"
    */
   readonly masterUsername?: string;
@@ -108,6 +133,8 @@ export const POSTGRES_DATABASE_ARG_KEYS = argKeys<PostgresDatabaseArgs>()([
   "subnetIds",
   "allowedSecurityGroupIds",
   "engineVersion",
+  "extendedSupport",
+  "applyImmediately",
   "instanceClass",
   "allocatedStorageGiB",
   "maxAllocatedStorageGiB",
@@ -126,9 +153,11 @@ export interface ResolvedPostgresDatabaseArgs extends ResolvedCommon {
   readonly vpcId: pulumi.Input<string>;
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   readonly allowedSecurityGroupIds: pulumi.Input<string>[];
+  /** The major version (`"16"`): the instance's engine version and the parameter group family's. */
   readonly engineVersion: string;
-  /** The major version, for the parameter group family. */
   readonly majorVersion: string;
+  readonly extendedSupport: boolean;
+  readonly applyImmediately: boolean;
   readonly instanceClass: string;
   readonly allocatedStorageGiB: number;
   readonly maxAllocatedStorageGiB: number;
@@ -160,17 +189,52 @@ function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<strin
   return allowed;
 }
 
-/** Engine version, instance class and storage bounds. */
-function sizing(v: Validator, args: PostgresDatabaseArgs, profile: EnvironmentProfile) {
+const MAJORS = '"14", "15", "16" or "17"';
+
+/**
+ * The major version: no minor pin (RDS upgrades minors itself), and none past its RDS end of standard
+ * support unless the instance may enrol in (paid) Extended Support. `now` is a parameter for the tests.
+ */
+function engineMajor(v: Validator, args: PostgresDatabaseArgs, extendedSupport: boolean, now: Date): string {
   const engineVersion = args.engineVersion ?? "16";
-  if (typeof engineVersion !== "string" || !/^(1[4-7])(\.\d+)?$/.test(engineVersion)) {
+  if (typeof engineVersion === "string" && /^1[4-7]\.\d+$/.test(engineVersion)) {
     v.fail(
       "engineVersion",
       engineVersion,
-      "is not a supported PostgreSQL version",
-      'a major version from "14" to "17", optionally with a minor ("16.4")',
+      "pins a minor version, but RDS upgrades minors in the maintenance window and would then be asked to downgrade",
+      `the major alone (${JSON.stringify(engineVersion.split(".")[0])}); RDS keeps it on the newest minor`,
     );
   }
+  if (typeof engineVersion !== "string" || !/^1[4-7]$/.test(engineVersion)) {
+    v.fail("engineVersion", engineVersion, "is not a supported PostgreSQL major version", MAJORS);
+  }
+  const window = rdsPostgresMajor(engineVersion);
+  if (window !== undefined && !extendedSupport) {
+    const ends = new Date(`${window.standardSupportEnds}T00:00:00Z`);
+    if (ends.getTime() <= now.getTime()) {
+      v.fail(
+        "engineVersion",
+        engineVersion,
+        `left RDS standard support on ${window.standardSupportEnds} (${RDS_POSTGRES_LIFECYCLE_SOURCE.split(" ")[0]})`,
+        `a newer major, or extendedSupport: true to pay for RDS Extended Support`,
+      );
+    }
+    const days = Math.floor((ends.getTime() - now.getTime()) / 86_400_000);
+    if (days <= 180) {
+      void pulumi.log.warn(
+        `aws.PostgresDatabase "${v.resourceName}": PostgreSQL ${engineVersion} leaves RDS standard support on ` +
+          `${window.standardSupportEnds} (in ${days} days); RDS then upgrades an instance that is not enrolled in ` +
+          `Extended Support to a newer major. Raise engineVersion before then.`,
+      );
+    }
+  }
+  return engineVersion;
+}
+
+/** Engine version, instance class and storage bounds. */
+function sizing(v: Validator, args: PostgresDatabaseArgs, profile: EnvironmentProfile, now: Date) {
+  const extendedSupport = v.boolean("extendedSupport", args.extendedSupport, false);
+  const engineVersion = engineMajor(v, args, extendedSupport, now);
   const instanceClass = args.instanceClass ?? AWS_SIZES[profile.environment].databaseInstanceClass;
   if (typeof instanceClass !== "string" || !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass)) {
     v.fail(
@@ -194,7 +258,7 @@ function sizing(v: Validator, args: PostgresDatabaseArgs, profile: EnvironmentPr
     65536,
     Math.max(storage, AWS_SIZES[profile.environment].databaseMaxStorageGiB),
   );
-  return { engineVersion, majorVersion: engineVersion.split(".")[0], instanceClass, storage, maxStorage };
+  return { engineVersion, majorVersion: engineVersion, extendedSupport, instanceClass, storage, maxStorage };
 }
 
 /** The master user name. */
@@ -238,6 +302,7 @@ export function resolvePostgresDatabaseArgs(
   args: PostgresDatabaseArgs,
   profile: EnvironmentProfile,
   inheritedProtect?: boolean,
+  now: Date = new Date(),
 ): ResolvedPostgresDatabaseArgs {
   strictArgs(v, args, POSTGRES_DATABASE_ARG_KEYS);
   const baseTags = awsTags(v, {
@@ -246,7 +311,8 @@ export function resolvePostgresDatabaseArgs(
     tags: args.tags,
   });
   const allowed = placement(v, args);
-  const size = sizing(v, args, profile);
+  const size = sizing(v, args, profile, now);
+  const applyImmediately = v.boolean("applyImmediately", args.applyImmediately, true);
   const username = masterUsername(v, args);
   const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
   // RDS keeps automated backups for 35 days at most; the log retention counts against the profile too.
@@ -273,6 +339,8 @@ export function resolvePostgresDatabaseArgs(
     allowedSecurityGroupIds: allowed,
     engineVersion: size.engineVersion,
     majorVersion: size.majorVersion,
+    extendedSupport: size.extendedSupport,
+    applyImmediately,
     instanceClass: size.instanceClass,
     allocatedStorageGiB: size.storage,
     maxAllocatedStorageGiB: size.maxStorage,

@@ -7,10 +7,18 @@ import * as rds from "@pulumi/aws/rds";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { Validator, childName, resolveProfile } from "../../core";
-import { outputProperties } from "../common";
+import { PG_NAME } from "../../core/database-settings";
+import { awsContext, outputProperties } from "../common";
+import { rdsConnectPolicy } from "../documents";
 import { wireKey } from "../encryption";
 import { Connectable, Connections, ingressRule } from "../connections";
-import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
+import { AwsGrant, AwsGrants, GranteeLike, resolveGrantee } from "../grants";
+import {
+  PostgresDatabaseArgs,
+  RESERVED_USERS,
+  ResolvedPostgresDatabaseArgs,
+  resolvePostgresDatabaseArgs,
+} from "./args";
 
 export { PostgresDatabaseArgs } from "./args";
 
@@ -26,7 +34,27 @@ interface Surroundings {
   readonly sg: ec2.SecurityGroup;
 }
 
-/** A private, encrypted RDS PostgreSQL instance. */
+/** What `grantConnect` made: the managed policy, its attachment, and the database user it lets in. */
+export interface AwsDatabaseGrant extends AwsGrant {
+  /** The PostgreSQL user the grantee logs in as with an IAM authentication token. */
+  readonly user: string;
+}
+
+/**
+ * A private, encrypted RDS PostgreSQL instance.
+ *
+ * Day 2 (what a second `up` does, checked against the provider's own schema in tests/day2/aws.spec.ts):
+ * - `instanceClass`, storage, `multiAz`, backups, log retention and tags update in place, during the `up`
+ *   (`applyImmediately`); storage grows by itself up to `maxAllocatedStorageGiB`, never shrinks.
+ * - `engineVersion` 16 → 17 upgrades in place: a new parameter group for the new family is created first,
+ *   the instance moves to both in one modification, the old group is deleted after.
+ * - `databaseName` and `masterUsername` exist at creation only (RDS cannot rename them): a change is
+ *   ignored. To use other names, create a new PostgresDatabase and migrate.
+ * - The encryption key cannot change under an instance: a different `encryptionKey` replaces the
+ *   instance. `protect` (prod) and deletion protection (staging, prod) stop that replacement before
+ *   anything is deleted; in dev, where the profile lets a database go, RDS takes the final snapshot
+ *   (`<identifier>-final`) first. To move data to a new key, copy a snapshot with the new key and restore it.
+ */
 export class PostgresDatabase extends pulumi.ComponentResource implements Connectable {
   /** `host:port`. */
   public readonly endpoint: pulumi.Output<string>;
@@ -49,16 +77,23 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
   public readonly connections: Connections;
   /**
    * ARN of the Secrets Manager secret RDS manages for the master password (a JSON `username` and `password`),
-   * encrypted with `keyArn`. Always present: the component always has RDS manage the password. Pass it to
-   * a `ContainerService`'s `secrets`, with `keyArn` in its `secretKeyArns`.
+   * encrypted with `keyArn`, rotated by RDS every 7 days. Always present: the component always has RDS
+   * manage the password. For administrators and migrations; applications log in with `grantConnect`
+   * (a task that read this secret at start fails to log in once RDS has rotated it).
    */
   public readonly masterUserSecretArn: pulumi.Output<string>;
   /** ARN of the key encrypting storage, secret, Performance Insights and logs. */
   public readonly keyArn: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
+  /** The instance's resource id (`db-…`), which IAM database authentication policies name. */
+  public readonly resourceId: pulumi.Output<string>;
   /** The raw instance. */
   public readonly instance: rds.Instance;
+
+  private readonly grants: AwsGrants;
+  private readonly masterUser: string;
+  private readonly validator: Validator;
 
   constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.PostgresDatabase", name);
@@ -66,6 +101,9 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
       v.fail("args", args, "is missing", "an object with vpcId and subnetIds");
     const r = resolvePostgresDatabaseArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
     super("groundwork:aws:PostgresDatabase", name, {}, opts);
+    this.grants = new AwsGrants(this, name, () => v, r.tags);
+    this.masterUser = r.masterUsername;
+    this.validator = v;
 
     const around = this.surroundings(name, r);
     this.instance = this.database(name, r, around);
@@ -74,6 +112,7 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
     this.port = this.instance.port;
     this.identifier = this.instance.identifier;
     this.arn = this.instance.arn;
+    this.resourceId = this.instance.resourceId;
     this.securityGroupId = around.sg.id;
     // manageMasterUserPassword is always on, so RDS always returns the secret.
     this.masterUserSecretArn = this.instance.masterUserSecrets[0].secretArn;
@@ -157,9 +196,16 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
       {
         identifier: r.identifier,
         engine: "postgres",
+        // The major only: the provider keeps a prefix while RDS moves the minor (facts: engineVersion is
+        // server-managed when it pins a minor).
         engineVersion: r.engineVersion,
         autoMinorVersionUpgrade: true,
-        allowMajorVersionUpgrade: false,
+        // Only a change of engineVersion's major upgrades; without this RDS refuses that change.
+        allowMajorVersionUpgrade: true,
+        applyImmediately: r.applyImmediately,
+        engineLifecycleSupport: r.extendedSupport
+          ? "open-source-rds-extended-support"
+          : "open-source-rds-extended-support-disabled",
         instanceClass: r.instanceClass,
         allocatedStorage: r.allocatedStorageGiB,
         maxAllocatedStorage: r.maxAllocatedStorageGiB,
@@ -184,13 +230,62 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
         skipFinalSnapshot: false,
         finalSnapshotIdentifier: `${r.identifier}-final`,
         enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
+        // CloudWatch Database Insights (Standard) replaces the Performance Insights console, whose end of
+        // life is 2026-07-31 (the date issue 26 gives; AWS's notice was not readable on this machine); it
+        // reads the same Performance Insights data, kept 7 days at no charge. @pulumi/aws 7.48 has the field.
+        databaseInsightsMode: "standard",
         performanceInsightsEnabled: true,
         performanceInsightsKmsKeyId: a.keyArn,
         performanceInsightsRetentionPeriod: 7,
         caCertIdentifier: "rds-ca-rsa2048-g1",
         tags: r.tags,
       },
-      { parent: this, protect: r.protect, dependsOn: a.logGroups },
+      {
+        parent: this,
+        protect: r.protect,
+        dependsOn: a.logGroups,
+        // Creation-only: RDS cannot rename the database or the master user, and keeps an instance's
+        // Extended Support enrolment for its life (facts/aws/resources.json).
+        ignoreChanges: ["dbName", "username", "engineLifecycleSupport"],
+      },
     );
+  }
+
+  /**
+   * Lets a grantee log in as its own PostgreSQL user with IAM database authentication: a managed policy
+   * allowing `rds-db:connect` for exactly this instance (by resource id) and that user, attached to the
+   * grantee's role (`<name>-grant-<id>`, `<name>-grant-<id>-attachment`). The application asks RDS for a
+   * 15-minute token (`rds generate-db-auth-token`) instead of reading the master secret, which RDS
+   * rotates every 7 days while ECS injects secrets only when a task starts. The user itself is created
+   * inside PostgreSQL by the master user, once: `CREATE USER <user> WITH LOGIN; GRANT rds_iam TO <user>;`
+   * and the table privileges it needs.
+   * @param grantee a `ContainerService`, an `iam.Role` or `roleGrantee(name, roleArn)`
+   * @param options.user the PostgreSQL user; defaults to the grantee's name with `-` as `_` (`api`)
+   * @param options.id defaults to `<granteeName>-read-write`
+   */
+  grantConnect(
+    grantee: GranteeLike,
+    options: { readonly user?: string; readonly id?: string } = {},
+  ): AwsDatabaseGrant {
+    const v = this.validator;
+    const granteeName = resolveGrantee(v, grantee).granteeName;
+    const user = options.user ?? granteeName.replace(/[-.]/g, "_").toLowerCase();
+    if (
+      typeof user !== "string" ||
+      !PG_NAME.test(user) ||
+      RESERVED_USERS.includes(user.toLowerCase()) ||
+      user.toLowerCase() === this.masterUser.toLowerCase()
+    ) {
+      v.fail(
+        "grantConnect user",
+        user,
+        "is not a user an application may log in as",
+        `1-63 letters, digits or _, starting with a letter, not the master user (${this.masterUser}) nor one of ${RESERVED_USERS.join(", ")}`,
+      );
+    }
+    const policy = pulumi
+      .all([awsContext(this), this.instance.resourceId])
+      .apply(([c, resourceId]) => JSON.stringify(rdsConnectPolicy(c, resourceId, user)));
+    return { ...this.grants.attach(grantee, "readWrite", options.id, policy), user };
   }
 }

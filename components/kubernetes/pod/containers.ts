@@ -9,7 +9,7 @@ import { isPlainObject, strictObject } from "../../core/strict";
 import { Validator } from "../../core/validate";
 import { CONTAINER_KEYS, ContainerArgs, INIT_CONTAINER_KEYS, InitContainerArgs, PodContext } from "./args";
 import { probedFields } from "./probes";
-import { containerResources } from "./resources";
+import { containerResources, tmpSizeLimit } from "./resources";
 import { containerSecurityContext, runAsId } from "./security";
 import { containerVolumes } from "./volumes";
 
@@ -98,7 +98,13 @@ export function buildContainer(
   const runAsUser = runAsId(v, `${field}.runAsUser`, c.runAsUser, ctx.runAsUser);
   const runAsGroup = runAsId(v, `${field}.runAsGroup`, c.runAsGroup, ctx.runAsGroup);
   const env = envVars(v, field, c.env);
-  const { volumes, mounts } = containerVolumes(v, field, name, c, resources.limits["ephemeral-storage"]);
+  const { volumes, mounts } = containerVolumes(
+    v,
+    field,
+    name,
+    c,
+    tmpSizeLimit(resources.limits["ephemeral-storage"]),
+  );
   const container: k8s.core.v1.Container = {
     name,
     image,

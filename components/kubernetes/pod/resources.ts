@@ -88,3 +88,18 @@ export function containerResources(
     limits: { cpu: cpuLim, memory: memLim, "ephemeral-storage": ephLim },
   };
 }
+
+/**
+ * The size of a container's private `/tmp` (an emptyDir): half its ephemeral-storage limit, in MiB. The
+ * kubelet evicts a pod when an emptyDir passes its `sizeLimit`, and also when its containers' writable
+ * layers, logs and emptyDirs together pass the sum of their limits
+ * (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#local-ephemeral-storage):
+ * a `/tmp` as large as the limit left no room for the container's logs, so a full `/tmp` evicted the pod
+ * before its own limit was reached. The other half holds the logs (the kubelet keeps up to 5 files of
+ * 10 MiB by default) and whatever the read-only root still writes. A larger `/tmp` needs a larger
+ * `ephemeralStorageLimit`.
+ */
+export function tmpSizeLimit(ephemeralStorageLimit: string): string {
+  const bytes = parseQuantity(ephemeralStorageLimit) ?? 0;
+  return `${Math.max(1, Math.floor(bytes / 2 / 2 ** 20))}Mi`;
+}

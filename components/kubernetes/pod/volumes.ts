@@ -56,8 +56,9 @@ function checkMount(
 }
 
 /**
- * A container's volumes: a private `/tmp` emptyDir of `tmpSize`, then its Secrets (mode 0440) and
- * ConfigMaps (0444), all read-only.
+ * A container's volumes: a private `/tmp` emptyDir of `tmpSize` (smaller than the container's
+ * ephemeral-storage limit: see `tmpSizeLimit`), then its Secrets (mode 0440) and ConfigMaps (0444), all
+ * read-only.
  */
 export function containerVolumes(
   v: Validator,

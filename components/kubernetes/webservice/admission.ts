@@ -13,6 +13,8 @@ import type { WebServiceArgs } from "./args";
 export interface IngressSettings {
   readonly host: string;
   readonly tlsSecretName: string;
+  /** The cert-manager ClusterIssuer that issues the certificate into the Secret; absent when the caller provides the Secret. */
+  readonly certificateIssuer?: string;
   readonly className: string;
   readonly controllerNamespace: string;
 }
@@ -25,6 +27,7 @@ export type AdmissionArgs = Pick<
   | "ingress"
   | "ingressHost"
   | "ingressTlsSecretName"
+  | "ingressCertificateIssuer"
   | "ingressClassName"
   | "ingressControllerNamespace"
 >;
@@ -32,12 +35,21 @@ export type AdmissionArgs = Pick<
 const INGRESS_ONLY = [
   "ingressHost",
   "ingressTlsSecretName",
+  "ingressCertificateIssuer",
   "ingressClassName",
   "ingressControllerNamespace",
 ];
 
-/** The Ingress settings when `ingress` is true (host and TLS Secret required); refuses them otherwise. */
-export function resolveIngress(v: Validator, args: AdmissionArgs): IngressSettings | undefined {
+/**
+ * The Ingress settings when `ingress` is true: a host, and a certificate that exists (a Secret the caller
+ * provides, or one cert-manager issues from `ingressCertificateIssuer`). Without either, ingress-nginx would
+ * serve its own fake certificate behind the HTTPS redirect. Refuses them when `ingress` is false.
+ */
+export function resolveIngress(
+  v: Validator,
+  args: AdmissionArgs,
+  serviceName: string = v.resourceName,
+): IngressSettings | undefined {
   const className = args.ingressClassName ?? "nginx";
   const controllerNamespace = args.ingressControllerNamespace ?? "ingress-nginx";
   if (!v.boolean("ingress", args.ingress, false)) {
@@ -65,15 +77,27 @@ export function resolveIngress(v: Validator, args: AdmissionArgs): IngressSettin
       "a lowercase DNS name such as api.example.com",
     );
   }
-  const tlsSecretName = v.required(
-    "ingressTlsSecretName",
-    args.ingressTlsSecretName,
-    "the Secret holding the TLS certificate (the Ingress serves TLS only)",
-  );
+  const issuer = args.ingressCertificateIssuer;
+  if (issuer !== undefined) validateNameFor(v, "ingressCertificateIssuer", KUBERNETES_SUBDOMAIN_NAME, issuer);
+  const tlsSecretName =
+    issuer !== undefined && args.ingressTlsSecretName === undefined
+      ? `${serviceName}-tls`
+      : v.required(
+          "ingressTlsSecretName",
+          args.ingressTlsSecretName,
+          "the Secret holding the TLS certificate (the Ingress serves TLS only), or ingressCertificateIssuer " +
+            "for cert-manager to issue it",
+        );
   validateNameFor(v, "ingressTlsSecretName", KUBERNETES_SUBDOMAIN_NAME, tlsSecretName);
   validateNameFor(v, "ingressClassName", KUBERNETES_SUBDOMAIN_NAME, className);
   validateNameFor(v, "ingressControllerNamespace", KUBERNETES_LABEL_NAME, controllerNamespace);
-  return { host, tlsSecretName, className, controllerNamespace };
+  return {
+    host,
+    tlsSecretName,
+    ...(issuer !== undefined ? { certificateIssuer: issuer } : {}),
+    className,
+    controllerNamespace,
+  };
 }
 
 /** Refuses a pod selector that is empty (it would admit every pod) or not made of valid label pairs. */

@@ -77,8 +77,21 @@ export interface WebServiceArgs {
   readonly ingress?: boolean;
   /** Host name the Ingress serves; required when `ingress` is true. @default none */
   readonly ingressHost?: string;
-  /** Secret holding the TLS certificate for `ingressHost`; required when `ingress` is true. @default none */
+  /**
+   * Secret holding the TLS certificate for `ingressHost`. Without `ingressCertificateIssuer` it must exist
+   * in the namespace before the Ingress serves (required when `ingress` is true); with it, cert-manager
+   * writes the certificate there.
+   * @default - `<name>-tls` with `ingressCertificateIssuer`; none (required) without
+   */
   readonly ingressTlsSecretName?: string;
+  /**
+   * A cert-manager ClusterIssuer (`letsencrypt`, a private CA): the component creates a cert-manager
+   * `Certificate` (`<name>-certificate`) for `ingressHost` into `ingressTlsSecretName`, so the Ingress
+   * serves a real certificate instead of the controller's fake one. cert-manager and the ClusterIssuer
+   * must exist in the cluster before the first `up`.
+   * @default none: the caller provides the Secret
+   */
+  readonly ingressCertificateIssuer?: string;
   /** IngressClass of the controller. @default "nginx" */
   readonly ingressClassName?: string;
   /** Namespace the ingress controller runs in; admitted by the NetworkPolicy when `ingress` is true. @default "ingress-nginx" */
@@ -91,6 +104,7 @@ export const WEB_SERVICE_ARG_KEYS = argKeys<WebServiceArgs>()([
   ...(["runAsUser", "runAsGroup", "automountServiceAccountToken", "servicePort", "minReplicas"] as const),
   ...(["maxReplicas", "targetCpuUtilization", "allowFromNamespaces", "allowFromPods", "ingress"] as const),
   ...(["ingressHost", "ingressTlsSecretName", "ingressClassName", "ingressControllerNamespace"] as const),
+  "ingressCertificateIssuer",
 ]);
 
 /** Everything the WebService constructor wires, decided. */

@@ -2,6 +2,7 @@
 // an ingress NetworkPolicy admitting only named callers, and an optional TLS-only Ingress. The decisions
 // are in ./args.ts and the child specs in ./specs.ts; this class only names and wires the children.
 import * as pulumi from "@pulumi/pulumi";
+import { CustomResource } from "@pulumi/kubernetes/apiextensions";
 import { Deployment } from "@pulumi/kubernetes/apps/v1";
 import { HorizontalPodAutoscaler } from "@pulumi/kubernetes/autoscaling/v2";
 import { Service, ServiceAccount } from "@pulumi/kubernetes/core/v1";
@@ -14,6 +15,7 @@ import { Validator } from "../../core/validate";
 import { WebServiceArgs, resolveWebServiceArgs } from "./args";
 import {
   autoscalerSpec,
+  certificateArgs,
   deploymentSpec,
   disruptionBudgetSpec,
   ingressArgs,
@@ -93,7 +95,16 @@ export class WebService extends pulumi.ComponentResource {
       { parent: this },
     );
     if (r.ingress !== undefined) {
-      new Ingress(childName(name, "ingress"), ingressArgs(r, service.metadata.name), { parent: this });
+      // With an issuer, the Secret the Ingress names is cert-manager's to fill: the Certificate says so in
+      // the graph, instead of a Secret nothing creates.
+      const certificate =
+        r.ingress.certificateIssuer !== undefined
+          ? [new CustomResource(childName(name, "certificate"), certificateArgs(r), { parent: this })]
+          : [];
+      new Ingress(childName(name, "ingress"), ingressArgs(r, service.metadata.name), {
+        parent: this,
+        dependsOn: certificate,
+      });
     }
 
     this.namespace = deployment.metadata.namespace.apply((n) => n ?? "");

@@ -126,3 +126,25 @@ export function ingressArgs(
     },
   };
 }
+
+/** The cert-manager Certificate for the Ingress host, into the Secret the Ingress names. Only with an issuer. */
+export function certificateArgs(r: ResolvedWebService): {
+  apiVersion: string;
+  kind: string;
+  metadata: k8s.meta.v1.ObjectMeta;
+  spec: Record<string, unknown>;
+} {
+  const ingress = r.ingress!;
+  return {
+    apiVersion: "cert-manager.io/v1",
+    kind: "Certificate",
+    metadata: objectMetadata(r),
+    spec: {
+      secretName: ingress.tlsSecretName,
+      dnsNames: [ingress.host],
+      issuerRef: { name: ingress.certificateIssuer, kind: "ClusterIssuer", group: "cert-manager.io" },
+      // A new key with every renewal (the default only from cert-manager 1.18).
+      privateKey: { rotationPolicy: "Always" },
+    },
+  };
+}
