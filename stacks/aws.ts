@@ -3,12 +3,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../components/aws";
 import { CloudConfig } from "./config";
+import { PlatformResult } from "./result";
 
-/** Composes the AWS platform; returns the stack outputs an operator needs. */
-export function awsPlatform(
-  config: CloudConfig<"aws">,
-  tags: Record<string, string>,
-): Record<string, unknown> {
+/** Composes the AWS platform; returns the stack outputs an operator needs, and the database. */
+export function awsPlatform(config: CloudConfig<"aws">, tags: Record<string, string>): PlatformResult {
   const environment = config.environment;
   // One customer-managed key for the platform's data at rest; each component grants what it needs.
   const key = new EncryptionKey("platform", {
@@ -72,15 +70,18 @@ export function awsPlatform(
   database.connections.allowDefaultPortFrom(api, { id: "0" });
 
   return {
-    vpcId: network.vpcId,
-    privateSubnetIds: network.privateSubnetIds,
-    isolatedSubnetIds: network.isolatedSubnetIds,
-    keyArn: key.arn,
-    assetsBucket: assets.bucketName,
-    uploadsBucket: uploads.bucketName,
-    apiUrl: pulumi.interpolate`https://${api.loadBalancerDnsName}`,
-    apiLogGroup: api.logGroupName,
-    databaseEndpoint: database.endpoint,
-    databaseSecretArn: database.masterUserSecretArn,
+    database,
+    outputs: {
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      isolatedSubnetIds: network.isolatedSubnetIds,
+      keyArn: key.arn,
+      assetsBucket: assets.bucketName,
+      uploadsBucket: uploads.bucketName,
+      apiUrl: pulumi.interpolate`https://${api.loadBalancerDnsName}`,
+      apiLogGroup: api.logGroupName,
+      databaseEndpoint: database.endpoint,
+      databaseSecretArn: database.masterUserSecretArn,
+    },
   };
 }

@@ -3,12 +3,10 @@
 // instance it logs in to with IAM database authentication (no password exists anywhere).
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../components/gcp";
 import { CloudConfig } from "./config";
+import { PlatformResult } from "./result";
 
-/** Composes the Google Cloud platform; returns the stack outputs an operator needs. */
-export function gcpPlatform(
-  config: CloudConfig<"gcp">,
-  labels: Record<string, string>,
-): Record<string, unknown> {
+/** Composes the Google Cloud platform; returns the stack outputs an operator needs, and the database. */
+export function gcpPlatform(config: CloudConfig<"gcp">, labels: Record<string, string>): PlatformResult {
   const { environment, region } = config;
 
   // One key for the platform's data at rest, granted to the storage, Cloud SQL and Cloud Run agents.
@@ -64,14 +62,17 @@ export function gcpPlatform(
   database.grantConnect(api);
 
   return {
-    networkId: network.networkId,
-    privateSubnetId: network.privateSubnetId,
-    keyId: key.keyId,
-    assetsBucket: assets.bucketName,
-    uploadsBucket: uploads.bucketName,
-    apiUrl: api.url,
-    apiServiceAccount: api.serviceAccountEmail,
-    databaseConnectionName: database.connectionName,
-    databasePrivateIp: database.privateIpAddress,
+    database,
+    outputs: {
+      networkId: network.networkId,
+      privateSubnetId: network.privateSubnetId,
+      keyId: key.keyId,
+      assetsBucket: assets.bucketName,
+      uploadsBucket: uploads.bucketName,
+      apiUrl: api.url,
+      apiServiceAccount: api.serviceAccountEmail,
+      databaseConnectionName: database.connectionName,
+      databasePrivateIp: database.privateIpAddress,
+    },
   };
 }

@@ -266,9 +266,17 @@ function resolveRule(
     const ports = checkPorts(v, `${field}.ports`, rule.ports, false);
     return {
       rule: {
-        to: endpoint.cidrs.apply((cidrs) =>
-          cidrs.map((c, i) => ({ ipBlock: ipBlock(v, `${field}.to.privateEndpoint.cidrs[${i}]`, c) })),
-        ),
+        to: endpoint.cidrs.apply((cidrs) => {
+          // An empty `to` would reach every destination: an endpoint without an address is an error.
+          if (!Array.isArray(cidrs) || cidrs.length === 0)
+            v.fail(
+              `${field}.to`,
+              endpoint.description,
+              "has no private address",
+              "a component with a private endpoint",
+            );
+          return cidrs.map((c, i) => ({ ipBlock: ipBlock(v, `${field}.to.privateEndpoint.cidrs[${i}]`, c) }));
+        }),
         ports: portList(ports.length > 0 ? ports : [endpoint.port], protocol),
       } as k8s.networking.v1.NetworkPolicyEgressRule,
     };

@@ -137,7 +137,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.connectionName = this.instance.connectionName;
     this.privateIpAddress = this.instance.privateIpAddress;
     this.privateEndpoint = {
-      cidrs: this.instance.privateIpAddress.apply((ip) => [`${ip}/32`]),
+      cidrs: this.instance.privateIpAddress.apply((ip) => (ip ? [`${ip}/32`] : [])),
       port: 5432,
       description: `gcp.PostgresDatabase "${name}"`,
     };
