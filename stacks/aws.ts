@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../components/aws";
 import { CloudConfig } from "./config";
+import { PlatformResult } from "./result";
 
 /**
  * The PostgreSQL user the API logs in as (IAM authentication). It is created once inside the database by
@@ -11,11 +12,8 @@ import { CloudConfig } from "./config";
  */
 export const API_DATABASE_USER = "api";
 
-/** Composes the AWS platform; returns the stack outputs an operator needs. */
-export function awsPlatform(
-  config: CloudConfig<"aws">,
-  tags: Record<string, string>,
-): Record<string, unknown> {
+/** Composes the AWS platform; returns the stack outputs an operator needs, and the database. */
+export function awsPlatform(config: CloudConfig<"aws">, tags: Record<string, string>): PlatformResult {
   const environment = config.environment;
   // One customer-managed key for the platform's data at rest; each component grants what it needs.
   const key = new EncryptionKey("platform", {
@@ -78,17 +76,20 @@ export function awsPlatform(
   database.connections.allowDefaultPortFrom(api, { id: "0" });
 
   return {
-    vpcId: network.vpcId,
-    privateSubnetIds: network.privateSubnetIds,
-    isolatedSubnetIds: network.isolatedSubnetIds,
-    keyArn: key.arn,
-    assetsBucket: assets.bucketName,
-    uploadsBucket: uploads.bucketName,
-    apiUrl: pulumi.interpolate`https://${api.loadBalancerDnsName}`,
-    apiLogGroup: api.logGroupName,
-    databaseEndpoint: database.endpoint,
-    // For administrators (creating the API's user, migrations); the API never reads it.
-    databaseSecretArn: database.masterUserSecretArn,
-    databaseApiUser: API_DATABASE_USER,
+    database,
+    outputs: {
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      isolatedSubnetIds: network.isolatedSubnetIds,
+      keyArn: key.arn,
+      assetsBucket: assets.bucketName,
+      uploadsBucket: uploads.bucketName,
+      apiUrl: pulumi.interpolate`https://${api.loadBalancerDnsName}`,
+      apiLogGroup: api.logGroupName,
+      databaseEndpoint: database.endpoint,
+      // For administrators (creating the API's user, migrations); the API never reads it.
+      databaseSecretArn: database.masterUserSecretArn,
+      databaseApiUser: API_DATABASE_USER,
+    },
   };
 }

@@ -11,12 +11,10 @@ import {
 } from "../components/azure";
 import { PROFILES } from "../components/core";
 import { CloudConfig } from "./config";
+import { PlatformResult } from "./result";
 
-/** Composes the Azure platform; returns the stack outputs an operator needs. */
-export function azurePlatform(
-  config: CloudConfig<"azure">,
-  tags: Record<string, string>,
-): Record<string, unknown> {
+/** Composes the Azure platform; returns the stack outputs an operator needs, and the database. */
+export function azurePlatform(config: CloudConfig<"azure">, tags: Record<string, string>): PlatformResult {
   const { environment, location } = config;
   // Deleting a resource group deletes everything in it: protected wherever the profile protects data.
   // The one raw resource here carries the tags the components put on theirs (azure-required-tags).
@@ -83,15 +81,18 @@ export function azurePlatform(
   uploads.grantReadWrite(api);
 
   return {
-    resourceGroupName: group.name,
-    vnetId: network.vnetId,
-    logWorkspaceId,
-    keyVaultUri: key.vaultUri,
-    keyId: key.keyId,
-    assetsAccount: assets.accountName,
-    uploadsAccount: uploads.accountName,
-    apiFqdn: api.fqdn,
-    databaseHost: database.host,
-    databaseName: database.databaseName,
+    database,
+    outputs: {
+      resourceGroupName: group.name,
+      vnetId: network.vnetId,
+      logWorkspaceId,
+      keyVaultUri: key.vaultUri,
+      keyId: key.keyId,
+      assetsAccount: assets.accountName,
+      uploadsAccount: uploads.accountName,
+      apiFqdn: api.fqdn,
+      databaseHost: database.host,
+      databaseName: database.databaseName,
+    },
   };
 }

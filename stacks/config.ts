@@ -51,6 +51,17 @@ const kubernetesSchema = z.strictObject({
   ingressCertificateIssuer: name.optional(),
   /** Kubeconfig context the provider targets; the ambient context when absent. */
   context: z.string().optional(),
+  /** A scheduled job beside the web service (a nightly report), when wanted. */
+  job: z
+    .strictObject({
+      /** The job's image. */
+      image: pinnedImage,
+      /** Its cron schedule (`"30 2 * * *"`). */
+      schedule: z.string(),
+      /** The IANA time zone the schedule is read in. */
+      timeZone: z.string().default("Etc/UTC"),
+    })
+    .optional(),
 });
 
 /** Keys every cloud's stack file has. */

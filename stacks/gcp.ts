@@ -12,6 +12,7 @@ import {
   ProjectApis,
 } from "../components/gcp";
 import { CloudConfig } from "./config";
+import { PlatformResult } from "./result";
 
 /**
  * The APIs the platform's resources call (besides GCP_PREREQUISITE_APIS, which must be on already): each
@@ -29,11 +30,8 @@ export const GCP_PLATFORM_APIS: readonly string[] = [
   ]),
 ].sort();
 
-/** Composes the Google Cloud platform; returns the stack outputs an operator needs. */
-export function gcpPlatform(
-  config: CloudConfig<"gcp">,
-  labels: Record<string, string>,
-): Record<string, unknown> {
+/** Composes the Google Cloud platform; returns the stack outputs an operator needs, and the database. */
+export function gcpPlatform(config: CloudConfig<"gcp">, labels: Record<string, string>): PlatformResult {
   const { environment, region } = config;
 
   // The APIs first; every component waits for them (and passes the wait on to each of its children).
@@ -105,14 +103,17 @@ export function gcpPlatform(
   database.grantConnect(api);
 
   return {
-    networkId: network.networkId,
-    privateSubnetId: network.privateSubnetId,
-    keyId: key.keyId,
-    assetsBucket: assets.bucketName,
-    uploadsBucket: uploads.bucketName,
-    apiUrl: api.url,
-    apiServiceAccount: api.serviceAccountEmail,
-    databaseConnectionName: database.connectionName,
-    databasePrivateIp: database.privateIpAddress,
+    database,
+    outputs: {
+      networkId: network.networkId,
+      privateSubnetId: network.privateSubnetId,
+      keyId: key.keyId,
+      assetsBucket: assets.bucketName,
+      uploadsBucket: uploads.bucketName,
+      apiUrl: api.url,
+      apiServiceAccount: api.serviceAccountEmail,
+      databaseConnectionName: database.connectionName,
+      databasePrivateIp: database.privateIpAddress,
+    },
   };
 }

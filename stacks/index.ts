@@ -6,25 +6,28 @@
 // installed) the Google Cloud or Azure SDK, and the reverse.
 import * as pulumi from "@pulumi/pulumi";
 import { loadPlatformConfig } from "./config";
+import type { PlatformResult } from "./result";
 
 export = async (): Promise<Record<string, unknown>> => {
   const config = loadPlatformConfig();
   const { environment } = config;
   const tags = { ...config.tags, "platform-stack": pulumi.getStack() };
 
-  let outputs: Record<string, unknown>;
+  let platform: PlatformResult;
   switch (config.cloud) {
     case "gcp":
-      outputs = (await import("./gcp")).gcpPlatform(config, tags);
+      platform = (await import("./gcp")).gcpPlatform(config, tags);
       break;
     case "azure":
-      outputs = (await import("./azure")).azurePlatform(config, tags);
+      platform = (await import("./azure")).azurePlatform(config, tags);
       break;
     default:
-      outputs = (await import("./aws")).awsPlatform(config, tags);
+      platform = (await import("./aws")).awsPlatform(config, tags);
   }
+  const outputs = { ...platform.outputs };
   if (config.kubernetes !== undefined) {
-    Object.assign(outputs, (await import("./kubernetes")).kubernetesPlatform(environment, config.kubernetes));
+    const { kubernetesPlatform } = await import("./kubernetes");
+    Object.assign(outputs, kubernetesPlatform(environment, config.kubernetes, platform.database));
   }
   return { environment, cloud: config.cloud, ...outputs };
 };

@@ -1,10 +1,13 @@
-// Kubernetes components (`@groundwork/infra/kubernetes`): a hardened Namespace and a hardened WebService,
+// Kubernetes components (`@groundwork/infra/kubernetes`): a hardened Namespace, WebService, Worker and CronJob,
 // and the Kubernetes vocabulary (labels, name rules, sizes). Only provider sub-modules are imported, never
 // the `@pulumi/kubernetes` root. Builders and resolvers stay internal: this list is the public surface.
 // First: a missing @pulumi/kubernetes is a clear error before any module that imports it loads.
 import "./peer";
 export { Namespace, NamespaceArgs, POD_SECURITY_VERSION } from "./namespace";
 export { WebService, WebServiceArgs } from "./webservice";
+export { Worker, WorkerArgs, ExternalMetricArgs } from "./worker";
+export { CronJob, CronJobArgs } from "./cronjob";
+export { EgressRule, EgressWorkload, EgressNamespace, WorkloadIdentity, METADATA_CIDRS } from "./egress";
 export {
   ContainerArgs,
   FileMountArgs,
@@ -20,7 +23,7 @@ export {
   kubernetesLabels,
 } from "./labels";
 export { KUBERNETES_LABEL_NAME, KUBERNETES_SUBDOMAIN_NAME, RESERVED_NAMESPACES } from "./naming";
-export { ContainerSizes, KUBERNETES_SIZES, KubernetesSizes, NamespaceQuotaSizes } from "./sizes";
+export { ContainerSizes, JobSizes, KUBERNETES_SIZES, KubernetesSizes, NamespaceQuotaSizes } from "./sizes";
 export { WEAKENED_ANNOTATION } from "../core/weakening";
 
 import { imageReferenceProblem } from "../core/images";

@@ -22,10 +22,29 @@ export interface NamespaceQuotaSizes {
   readonly persistentVolumeClaims: string;
 }
 
+/**
+ * How a scheduled job runs by environment: how long a run may take, how often it is retried, how late a
+ * missed start may still run, and how long finished runs are kept for inspection.
+ */
+export interface JobSizes {
+  /** A run is stopped after this long (Job `activeDeadlineSeconds`). */
+  readonly activeDeadlineSeconds: number;
+  /** Retries of a failed pod before the run fails (Job `backoffLimit`). */
+  readonly backoffLimit: number;
+  /** A start missed by more than this is skipped, not run late (CronJob `startingDeadlineSeconds`). */
+  readonly startingDeadlineSeconds: number;
+  /** Finished runs kept: successful and failed (CronJob history limits). */
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
+  /** A finished Job (and its pods' logs) is deleted this long after it ends (`ttlSecondsAfterFinished`). */
+  readonly ttlSecondsAfterFinished: number;
+}
+
 /** The sizes Kubernetes components default to. */
 export interface KubernetesSizes {
   readonly container: ContainerSizes;
   readonly namespaceQuota: NamespaceQuotaSizes;
+  readonly job: JobSizes;
 }
 
 /** Kubernetes sizes by environment. */
@@ -47,6 +66,14 @@ export const KUBERNETES_SIZES: { readonly [E in Environment]: KubernetesSizes } 
       pods: "20",
       persistentVolumeClaims: "5",
     },
+    job: {
+      activeDeadlineSeconds: 3600,
+      backoffLimit: 1,
+      startingDeadlineSeconds: 300,
+      successfulJobsHistoryLimit: 1,
+      failedJobsHistoryLimit: 1,
+      ttlSecondsAfterFinished: 3600,
+    },
   },
   staging: {
     container: {
@@ -65,6 +92,14 @@ export const KUBERNETES_SIZES: { readonly [E in Environment]: KubernetesSizes } 
       pods: "50",
       persistentVolumeClaims: "10",
     },
+    job: {
+      activeDeadlineSeconds: 3600,
+      backoffLimit: 3,
+      startingDeadlineSeconds: 300,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      ttlSecondsAfterFinished: 86400,
+    },
   },
   prod: {
     container: {
@@ -82,6 +117,14 @@ export const KUBERNETES_SIZES: { readonly [E in Environment]: KubernetesSizes } 
       limitsMemory: "128Gi",
       pods: "200",
       persistentVolumeClaims: "20",
+    },
+    job: {
+      activeDeadlineSeconds: 3600,
+      backoffLimit: 3,
+      startingDeadlineSeconds: 600,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 5,
+      ttlSecondsAfterFinished: 604800,
     },
   },
 };

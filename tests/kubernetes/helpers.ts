@@ -4,6 +4,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { CronJob } from "kubernetes-models/batch/v1/CronJob";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
@@ -36,6 +37,7 @@ export const T = {
   hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
   networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
   ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+  cronJob: "kubernetes:batch/v1:CronJob",
   provider: "pulumi:providers:kubernetes",
 } as const;
 
@@ -93,6 +95,7 @@ const MODELS: Record<string, (o: KubeObject) => Validatable> = {
   "autoscaling/v2/HorizontalPodAutoscaler": (o) => new HorizontalPodAutoscaler(o as never),
   "networking.k8s.io/v1/NetworkPolicy": (o) => new NetworkPolicy(o as never),
   "networking.k8s.io/v1/Ingress": (o) => new Ingress(o as never),
+  "batch/v1/CronJob": (o) => new CronJob(o as never),
 };
 
 /** The generated schema validator of each kind (kubernetes-models ships no JSON schema, only these). */
@@ -107,6 +110,7 @@ const SCHEMAS: Record<string, string> = {
   "autoscaling/v2/HorizontalPodAutoscaler": "IoK8sApiAutoscalingV2HorizontalPodAutoscaler",
   "networking.k8s.io/v1/NetworkPolicy": "IoK8sApiNetworkingV1NetworkPolicy",
   "networking.k8s.io/v1/Ingress": "IoK8sApiNetworkingV1Ingress",
+  "batch/v1/CronJob": "IoK8sApiBatchV1CronJob",
 };
 type ValidateFunc = (data: unknown) => boolean;
 const MODELS_DIR = path.dirname(require.resolve("kubernetes-models/package.json"));

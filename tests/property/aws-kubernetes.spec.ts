@@ -9,13 +9,49 @@ import { SERVICE_ARGS } from "../aws/helpers";
 import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
 
 /** The AWS and Kubernetes kinds beyond the common ones. */
-type Kind = CommonKind | "key" | "containers";
+type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule";
 
 /** Wrong values for each kind; every one must be refused wherever the kind appears. */
 const WRONG: Record<Kind, readonly unknown[]> = {
   ...COMMON_WRONG,
   key: [42, true, {}, [], ["arn:aws:kms:us-east-1:123456789012:key/abc"]],
   containers: ["nginx:1.27.0", 42, {}, [], [42], [{}], [{ name: "web" }], [null]],
+  metric: [
+    "queue",
+    42,
+    [],
+    {},
+    { name: "q" },
+    { name: "q", targetAverageValue: "0" },
+    { name: 42, targetAverageValue: "1" },
+  ],
+  schedule: [42, "", "* * * *", "61 * * * *", "@sometimes", "TZ=UTC 0 * * * *", ["0 * * * *"]],
+  // Egress rules that name no destination, two at once, no ports, the whole internet or a metadata address.
+  egress: [
+    "10.0.0.0/8",
+    42,
+    {},
+    [42],
+    [{}],
+    [null],
+    [{ cidr: "10.0.0.0/8" }],
+    [{ cidr: "10.0.0.0/8", ports: [] }],
+    [{ cidr: "10.0.0.0/8", ports: [0] }],
+    [{ cidr: "10.0.0.0/8", ports: ["5432"] }],
+    [{ cidr: "10.0.0.1/8", ports: [5432] }],
+    [{ cidr: "10.0.0.0/33", ports: [5432] }],
+    [{ cidr: "0.0.0.0/0", ports: [443] }],
+    [{ cidr: "169.254.169.254/32", ports: [80] }],
+    [{ cidr: "10.0.0.0/8", internet: true, ports: [443] }],
+    [{ internet: true }],
+    [{ internet: false, ports: [443] }],
+    [{ internet: "yes", ports: [443] }],
+    [{ metadataEndpoint: true, ports: [80] }],
+    [{ to: {} }],
+    [{ to: "db.internal" }],
+    [{ cidr: "10.0.0.0/8", ports: [5432], protocol: "SCTP" }],
+    [{ cidr: "10.0.0.0/8", port: 5432 }],
+  ],
 };
 
 const SUBJECTS = [
@@ -116,11 +152,50 @@ const SUBJECTS = [
       ...{ automountServiceAccountToken: "boolean", servicePort: "number", minReplicas: "number" },
       ...{ maxReplicas: "number", targetCpuUtilization: "number", allowFromNamespaces: "list" },
       ...{ allowFromPods: "list", ingress: "boolean", ingressHost: "string", ingressTlsSecretName: "string" },
-      ...{ ingressClassName: "string", ingressControllerNamespace: "string" },
+      ...{ ingressClassName: "string", ingressControllerNamespace: "string", egress: "egress" },
       ingressCertificateIssuer: "string",
     },
     badNames: ["Web", "9web", "web_1", "a.b"],
   } satisfies Subject<kubernetes.WebServiceArgs, Kind>,
+  {
+    name: "kubernetes.Worker",
+    build: construct(kubernetes.Worker),
+    base: { namespace: "apps", containers: [{ name: "worker", image: "nginx:1.27.0", port: 8081 }] },
+    kinds: {
+      ...{ namespace: "string", environment: "enum", labels: "map", annotations: "map", egress: "egress" },
+      ...{
+        containers: "containers",
+        initContainers: "containers",
+        runAsUser: "number",
+        runAsGroup: "number",
+      },
+      ...{ automountServiceAccountToken: "boolean", minReplicas: "number", maxReplicas: "number" },
+      ...{
+        targetCpuUtilization: "number",
+        externalMetric: "metric",
+        terminationGracePeriodSeconds: "number",
+      },
+    },
+    badNames: ["Worker", "9w", "w_1", "a.b"],
+  } satisfies Subject<kubernetes.WorkerArgs, Kind>,
+  {
+    name: "kubernetes.CronJob",
+    build: construct(kubernetes.CronJob),
+    base: { namespace: "apps", schedule: "@daily", containers: [{ name: "run", image: "nginx:1.27.0" }] },
+    kinds: {
+      ...{ namespace: "string", environment: "enum", labels: "map", annotations: "map", egress: "egress" },
+      ...{
+        containers: "containers",
+        initContainers: "containers",
+        runAsUser: "number",
+        runAsGroup: "number",
+      },
+      ...{ automountServiceAccountToken: "boolean", schedule: "schedule", timeZone: "string" },
+      ...{ concurrencyPolicy: "enum", activeDeadlineSeconds: "number", backoffLimit: "number" },
+      ...{ startingDeadlineSeconds: "number", restartPolicy: "enum", suspend: "boolean" },
+    },
+    badNames: ["Job", "9j", "j_1", "a.b", "j".repeat(53)],
+  } satisfies Subject<kubernetes.CronJobArgs, Kind>,
 ] as const;
 
 describe("strict arguments: seeded random bad input, every AWS and Kubernetes component", () => {

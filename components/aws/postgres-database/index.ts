@@ -8,6 +8,7 @@ import * as ec2 from "@pulumi/aws/ec2";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { Validator, childName, resolveProfile } from "../../core";
 import { PG_NAME } from "../../core/database-settings";
+import { PrivateEndpoint } from "../../core/endpoint";
 import { awsContext, outputProperties } from "../common";
 import { rdsConnectPolicy } from "../documents";
 import { wireKey } from "../encryption";
@@ -94,6 +95,9 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
   private readonly grants: AwsGrants;
   private readonly masterUser: string;
   private readonly validator: Validator;
+  private readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  private readonly ownName: string;
+  private endpointMemo?: PrivateEndpoint;
 
   constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.PostgresDatabase", name);
@@ -105,6 +109,8 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
     this.masterUser = r.masterUsername;
     this.validator = v;
 
+    this.ownName = name;
+    this.subnetIds = r.subnetIds;
     const around = this.surroundings(name, r);
     this.instance = this.database(name, r, around);
     this.endpoint = this.instance.endpoint;
@@ -129,6 +135,22 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
     });
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
+  }
+
+  /**
+   * Where the instance listens: the address ranges of its subnets (a Multi-AZ failover moves it between
+   * them) and 5432, for a Kubernetes workload's `egress: [{ to: database }]`. The ranges are read from the
+   * subnets (`ec2.getSubnet`) the first time this is used.
+   */
+  get privateEndpoint(): PrivateEndpoint {
+    this.endpointMemo ??= {
+      cidrs: pulumi
+        .output(this.subnetIds)
+        .apply((ids) => pulumi.all(ids.map((id) => ec2.getSubnetOutput({ id }, { parent: this }).cidrBlock))),
+      port: 5432,
+      description: `aws.PostgresDatabase "${this.ownName}"`,
+    };
+    return this.endpointMemo;
   }
 
   /** The key, log groups, subnet group, TLS-only parameters and the security group with its ingress. */

@@ -13,6 +13,7 @@ import {
 } from "@pulumi/azure-native/dbforpostgresql";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { Validator, childName } from "../../core";
+import { PrivateEndpoint } from "../../core/endpoint";
 import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
 import { EncryptionKey } from "../encryption-key";
@@ -42,6 +43,11 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   public readonly logWorkspaceId: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
+  /**
+   * Where the server listens: its delegated subnet's range (the server's address comes from it) and 5432,
+   * for a Kubernetes workload's `egress: [{ to: database }]`.
+   */
+  public readonly privateEndpoint: PrivateEndpoint;
   /** The raw server and the identity that reads its key. */
   public readonly server: Server;
   public readonly identity: UserAssignedIdentity;
@@ -88,6 +94,11 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.resourceGroupName = where.resourceGroupName;
     this.logWorkspaceId = workspace.id;
     this.weakened = pulumi.output(r.weakened);
+    this.privateEndpoint = {
+      cidrs: r.network.subnets.data!.addressPrefix.apply((prefix) => (prefix === undefined ? [] : [prefix])),
+      port: 5432,
+      description: `azure.PostgresDatabase "${name}"`,
+    };
     this.registerOutputs(outputProperties(this));
   }
 

@@ -7,6 +7,7 @@ import { DatabaseInstance, DatabaseInstanceArgs } from "@pulumi/gcp/sql/database
 import { User } from "@pulumi/gcp/sql/user";
 import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import { Validator, childName, resolveProfile } from "../../core";
+import { PrivateEndpoint } from "../../core/endpoint";
 import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -107,6 +108,11 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   public readonly keyId: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
+  /**
+   * Where the instance listens: its private address (`/32`) and 5432, for a Kubernetes workload's
+   * `egress: [{ to: database }]`.
+   */
+  public readonly privateEndpoint: PrivateEndpoint;
   /** The raw instance, for arguments that need the resource. */
   public readonly instance: DatabaseInstance;
   /** The key the component created, when none was passed. */
@@ -160,6 +166,11 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.instanceName = this.instance.name;
     this.connectionName = this.instance.connectionName;
     this.privateIpAddress = this.instance.privateIpAddress;
+    this.privateEndpoint = {
+      cidrs: this.instance.privateIpAddress.apply((ip) => (ip ? [`${ip}/32`] : [])),
+      port: 5432,
+      description: `gcp.PostgresDatabase "${name}"`,
+    };
     this.databaseName = database.name;
     this.keyId = key.keyId;
     this.weakened = pulumi.output(r.weakened);

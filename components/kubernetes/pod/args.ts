@@ -55,14 +55,25 @@ export interface InitContainerArgs {
 
 /** A long-running container: the main one (first in the list) or a sidecar. */
 export interface ContainerArgs extends InitContainerArgs {
-  /** TCP port the container listens on; probes target it. @default 8080 for the first container; required for sidecars */
+  /**
+   * TCP port the container listens on; `http` and `tcp` probes target it.
+   * @default 8080 for a WebService's first container; otherwise required unless `probe` is "exec"
+   */
   readonly port?: number;
-  /** How the probes check the container: HTTP GET on the paths below, or a TCP connect. @default "http" */
-  readonly probe?: "http" | "tcp";
+  /**
+   * How the probes check the container: HTTP GET on the paths below, a TCP connect, or a command run in
+   * the container (`exec`, for a worker with no port).
+   * @default "http"
+   */
+  readonly probe?: "http" | "tcp" | "exec";
   /** Readiness probe path (HTTP). @default "/readyz" */
   readonly readinessPath?: string;
   /** Liveness probe path (HTTP); must differ from `readinessPath`. @default "/livez" */
   readonly livenessPath?: string;
+  /** Readiness command (`exec` probes), e.g. `["/app/healthcheck", "--ready"]`. Required with `exec`. */
+  readonly readinessCommand?: readonly string[];
+  /** Liveness command (`exec` probes); must differ from `readinessCommand`. Required with `exec`. */
+  readonly livenessCommand?: readonly string[];
 }
 
 /** The keys of {@link FileMountArgs}, checked against it by the compiler; any other key is refused. */
@@ -78,7 +89,7 @@ export const INIT_CONTAINER_KEYS = argKeys<InitContainerArgs>()([
 /** The keys of {@link ContainerArgs}: an init container's, and the port and probes. */
 export const CONTAINER_KEYS = argKeys<ContainerArgs>()([
   ...INIT_CONTAINER_KEYS,
-  ...(["port", "probe", "readinessPath", "livenessPath"] as const),
+  ...(["port", "probe", "readinessPath", "livenessPath", "readinessCommand", "livenessCommand"] as const),
 ]);
 
 /** What `buildPodSpec` needs beyond the containers. */
@@ -89,4 +100,10 @@ export interface PodContext {
   readonly automountServiceAccountToken: boolean;
   readonly runAsUser: number;
   readonly runAsGroup: number;
+  /**
+   * What the pod is for: a `service` (the main container takes traffic on a port, 8080 by default), a
+   * `worker` (long-running, probed, no port required) or a `job` (runs to completion: never probed).
+   * @default "service"
+   */
+  readonly kind?: "service" | "worker" | "job";
 }

@@ -115,7 +115,15 @@ export function buildContainer(
     securityContext: containerSecurityContext(runAsUser, runAsGroup),
     resources,
     volumeMounts: mounts,
-    ...(probes !== undefined ? probedFields(v, field, probes, isMain) : {}),
+    ...(probes !== undefined
+      ? probedFields(
+          v,
+          field,
+          probes,
+          isMain,
+          isMain && (ctx.kind ?? "service") === "service" ? 8080 : undefined,
+        )
+      : {}),
   };
   return { name, container, volumes };
 }

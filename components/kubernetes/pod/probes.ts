@@ -6,27 +6,84 @@ import { ContainerArgs } from "./args";
 
 /** The container fields probing adds. */
 export interface ProbedFields {
-  readonly ports: k8s.core.v1.ContainerPort[];
+  readonly ports?: k8s.core.v1.ContainerPort[];
   readonly readinessProbe: k8s.core.v1.Probe;
   readonly livenessProbe: k8s.core.v1.Probe;
 }
 
-/** The port and probes of a main container (`isMain`: port 8080 by default) or a sidecar (port required). */
+const COMMAND = "a non-empty list of strings, the command and its arguments";
+
+/** A probe command, refused when it is not a non-empty list of strings. */
+function command(v: Validator, field: string, value: readonly string[] | undefined): string[] {
+  if (value === undefined) v.fail(field, value, "is required for exec probes", COMMAND);
+  if (!Array.isArray(value) || value.length === 0 || value.some((p) => typeof p !== "string" || p === ""))
+    v.fail(field, value, "is not a command", COMMAND);
+  return [...value];
+}
+
+/**
+ * The port and probes of a long-running container. `defaultPort` is the port when none is given (8080 for
+ * a service's main container); without one, a container must name its port or use `exec` probes.
+ */
 export function probedFields(
   v: Validator,
   field: string,
   probes: ContainerArgs,
   isMain: boolean,
+  defaultPort: number | undefined,
 ): ProbedFields {
-  const port = v.integer(`${field}.port`, probes.port, 1024, 65535, isMain ? 8080 : 0);
-  if (port === 0)
+  const port = v.integer(`${field}.port`, probes.port, 1024, 65535, defaultPort ?? 0);
+  const kind = v.oneOf(`${field}.probe`, probes.probe, ["http", "tcp", "exec"] as const, "http");
+  if (port === 0 && kind !== "exec")
     v.fail(
       `${field}.port`,
       probes.port,
-      "is required for a sidecar",
-      "the TCP port the sidecar listens on, 1024-65535, so it can be probed",
+      isMain ? "is required for http and tcp probes" : "is required for a sidecar",
+      isMain
+        ? 'the TCP port the container listens on, 1024-65535, so it can be probed, or probe: "exec" with commands'
+        : "the TCP port the sidecar listens on, 1024-65535, so it can be probed",
     );
-  const kind = v.oneOf(`${field}.probe`, probes.probe, ["http", "tcp"] as const, "http");
+  const ports: Pick<ProbedFields, "ports"> =
+    port === 0
+      ? {}
+      : { ports: [{ containerPort: port, protocol: "TCP", ...(isMain ? { name: "http" } : {}) }] };
+  // Readiness reacts fast and gates traffic; liveness is slow and forgiving, so the two never coincide.
+  const timing = {
+    readiness: { periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 },
+    liveness: { initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 3, failureThreshold: 4 },
+  };
+  if (kind === "exec") {
+    for (const f of ["readinessPath", "livenessPath"] as const)
+      if (probes[f] !== undefined)
+        v.fail(
+          `${field}.${f}`,
+          probes[f],
+          "is an HTTP path, but probe is exec",
+          "readinessCommand and livenessCommand",
+        );
+    const readiness = command(v, `${field}.readinessCommand`, probes.readinessCommand);
+    const liveness = command(v, `${field}.livenessCommand`, probes.livenessCommand);
+    if (JSON.stringify(readiness) === JSON.stringify(liveness))
+      v.fail(
+        `${field}.livenessCommand`,
+        liveness,
+        "is the same as readinessCommand",
+        "a liveness check that differs from the readiness check, so a slow dependency does not restart the pod",
+      );
+    return {
+      ...ports,
+      readinessProbe: { exec: { command: readiness }, ...timing.readiness },
+      livenessProbe: { exec: { command: liveness }, ...timing.liveness },
+    };
+  }
+  for (const f of ["readinessCommand", "livenessCommand"] as const)
+    if (probes[f] !== undefined)
+      v.fail(
+        `${field}.${f}`,
+        probes[f],
+        `is a command, but probe is ${kind}`,
+        'probe: "exec", or leave the command out',
+      );
   const readinessPath = probes.readinessPath ?? "/readyz";
   const livenessPath = probes.livenessPath ?? "/livez";
   for (const [f, p] of [
@@ -46,15 +103,8 @@ export function probedFields(
   const handler = (path: string): k8s.core.v1.Probe =>
     kind === "http" ? { httpGet: { path, port } } : { tcpSocket: { port } };
   return {
-    ports: [{ containerPort: port, protocol: "TCP", ...(isMain ? { name: "http" } : {}) }],
-    // Readiness reacts fast and gates traffic; liveness is slow and forgiving, so the two never coincide.
-    readinessProbe: { ...handler(readinessPath), periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 },
-    livenessProbe: {
-      ...handler(livenessPath),
-      initialDelaySeconds: 10,
-      periodSeconds: 15,
-      timeoutSeconds: 3,
-      failureThreshold: 4,
-    },
+    ...ports,
+    readinessProbe: { ...handler(readinessPath), ...timing.readiness },
+    livenessProbe: { ...handler(livenessPath), ...timing.liveness },
   };
 }

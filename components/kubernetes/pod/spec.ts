@@ -31,31 +31,35 @@ function checkDistinct(v: Validator, built: readonly BuiltContainer[], container
 /**
  * The pod spec: pod-level hardening, every container (main, sidecars, init) with the same security
  * context, requests and limits, a private `/tmp`, and secrets as files. Throws on any caller value that
- * would weaken it. `mainPort` is the port of the first container, which receives the Service's traffic.
+ * would weaken it. `mainPort` is the port of the first container (a service's receives its traffic), when it has one.
  */
 export function buildPodSpec(
   v: Validator,
   containers: readonly ContainerArgs[],
   initContainers: readonly InitContainerArgs[] | undefined,
   ctx: PodContext,
-): { spec: k8s.core.v1.PodSpec; mainPort: number } {
+): { spec: k8s.core.v1.PodSpec; mainPort: number | undefined } {
   if (!Array.isArray(containers) || containers.length === 0) {
     v.fail("containers", containers, "is empty", "at least one container; the first is the main container");
   }
   if (initContainers !== undefined && !Array.isArray(initContainers)) {
     v.fail("initContainers", initContainers, "is not a list", "a list of containers");
   }
+  // A job's containers run to completion: built like init containers, never probed.
+  const job = ctx.kind === "job";
   const built = [
-    ...containers.map((c, i) => buildContainer(v, `containers[${i}]`, c, ctx, c ?? {}, i === 0)),
+    ...containers.map((c, i) =>
+      buildContainer(v, `containers[${i}]`, c, ctx, job ? undefined : (c ?? {}), i === 0),
+    ),
     ...(initContainers ?? []).map((c, i) =>
       buildContainer(v, `initContainers[${i}]`, c, ctx, undefined, false),
     ),
   ];
   checkDistinct(v, built, containers.length);
   const volumes = podVolumes(v, built);
-  const main = built[0].container as { ports: { containerPort: number }[] };
+  const main = built[0].container as { ports?: { containerPort: number }[] };
   return {
-    mainPort: main.ports[0].containerPort,
+    mainPort: main.ports?.[0]?.containerPort,
     spec: {
       serviceAccountName: ctx.serviceAccountName,
       automountServiceAccountToken: ctx.automountServiceAccountToken,

@@ -12,6 +12,8 @@ import { childName } from "../../core/naming";
 import { resolveProfile } from "../../core/profiles";
 import { Tags } from "../../core/tags";
 import { Validator } from "../../core/validate";
+import { EgressWorkload, WorkloadIdentity } from "../egress";
+import { admissionPolicy, egressPolicy } from "../workload/policies";
 import { WebServiceArgs, resolveWebServiceArgs } from "./args";
 import {
   autoscalerSpec,
@@ -32,7 +34,7 @@ export { WebServiceArgs } from "./args";
  * `<name>.<namespace>.svc`. Pass a Kubernetes provider through `opts.provider` (or `opts.providers`) to
  * target a cluster; every child inherits it.
  */
-export class WebService extends pulumi.ComponentResource {
+export class WebService extends pulumi.ComponentResource implements EgressWorkload {
   /** Namespace the objects live in. */
   readonly namespace: pulumi.Output<string>;
   /** Name of the Deployment. */
@@ -45,11 +47,16 @@ export class WebService extends pulumi.ComponentResource {
   readonly selector: Tags;
   /** The Ingress host, when an Ingress was created. */
   readonly host?: string;
+  /** The port the pods accept callers on (the main container's), which an egress rule naming this service opens. */
+  readonly podPort: number;
   /**
    * Defaults the caller weakened, by argument name (`automountServiceAccountToken`, `minReplicas`); empty
    * when none. Also recorded in the `groundwork.dev/weakened` annotation of every object.
    */
   readonly weakened: pulumi.Output<string[]>;
+
+  private readonly ownName: string;
+  private readonly ownMetadata: ReturnType<typeof objectMetadata>;
 
   constructor(name: string, args: WebServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("kubernetes.WebService", name);
@@ -60,7 +67,10 @@ export class WebService extends pulumi.ComponentResource {
 
     this.selector = r.selector;
     this.host = r.ingress?.host;
+    this.podPort = r.mainPort;
     const metadata = objectMetadata(r);
+    this.ownName = name;
+    this.ownMetadata = metadata;
     const sa = new ServiceAccount(
       childName(name, "service-account"),
       { metadata, automountServiceAccountToken: r.automountServiceAccountToken },
@@ -106,6 +116,7 @@ export class WebService extends pulumi.ComponentResource {
         dependsOn: certificate,
       });
     }
+    egressPolicy(this, r);
 
     this.namespace = deployment.metadata.namespace.apply((n) => n ?? "");
     this.deploymentName = deployment.metadata.name;
@@ -119,7 +130,22 @@ export class WebService extends pulumi.ComponentResource {
       serviceAccountName: this.serviceAccountName,
       selector: this.selector,
       host: this.host,
+      podPort: this.podPort,
       weakened: this.weakened,
     });
+  }
+
+  /**
+   * Admits another workload's pods on `port`: an ingress NetworkPolicy `<name>-from-<caller>` in this
+   * service's namespace. A workload whose `egress` names this service calls it; call it yourself only for
+   * pods Groundwork did not make.
+   */
+  admitFrom(caller: WorkloadIdentity, port: number = this.podPort): NetworkPolicy {
+    return admissionPolicy(
+      this,
+      { name: this.ownName, selector: this.selector, namespace: this.namespace, metadata: this.ownMetadata },
+      caller,
+      port,
+    );
   }
 }

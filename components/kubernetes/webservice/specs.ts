@@ -2,27 +2,11 @@
 // constructor only names children and wires their references to each other.
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
+import { topologySpread, workloadMetadata } from "../workload/base";
 import { ResolvedWebService } from "./args";
 
 /** Metadata every object carries: named after the component, in the checked namespace. */
-export function objectMetadata(r: ResolvedWebService): k8s.meta.v1.ObjectMeta {
-  return {
-    name: r.name,
-    namespace: r.namespace,
-    labels: r.labels,
-    ...(Object.keys(r.annotations).length > 0 ? { annotations: r.annotations } : {}),
-  };
-}
-
-/** Spread evenly over zones, then over nodes, without blocking scheduling when that is impossible. */
-function spread(r: ResolvedWebService): k8s.core.v1.TopologySpreadConstraint[] {
-  return ["topology.kubernetes.io/zone", "kubernetes.io/hostname"].map((topologyKey) => ({
-    maxSkew: 1,
-    topologyKey,
-    whenUnsatisfiable: "ScheduleAnyway",
-    labelSelector: { matchLabels: r.selector },
-  }));
-}
+export const objectMetadata: (r: ResolvedWebService) => k8s.meta.v1.ObjectMeta = workloadMetadata;
 
 /** The Deployment: a surge-only rolling update of the hardened pod, running as `serviceAccountName`. */
 export function deploymentSpec(
@@ -38,7 +22,7 @@ export function deploymentSpec(
         labels: r.labels,
         ...(Object.keys(r.podAnnotations).length > 0 ? { annotations: r.podAnnotations } : {}),
       },
-      spec: { ...r.podSpec, serviceAccountName, topologySpreadConstraints: spread(r) },
+      spec: { ...r.podSpec, serviceAccountName, topologySpreadConstraints: topologySpread(r.selector) },
     },
   };
 }

@@ -8,6 +8,7 @@ import { metadataRules } from "./metadata";
 import { namespaceRules, namespaceStackPolicies } from "./namespace";
 import { serviceRules } from "./service";
 import { rbacRules } from "./rbac";
+import { trafficRules } from "./traffic";
 
 /** The rules of one file, grouped under `service` in the catalogue and the coverage view. */
 function grouped<R extends RuleBase>(service: string, rules: readonly R[]): R[] {
@@ -23,6 +24,7 @@ export const kubernetesPolicies: GroundworkPolicy[] = [
     ...grouped("Namespaces", namespaceRules),
     ...grouped("Services and Ingress", serviceRules),
     ...grouped("RBAC", rbacRules),
+    ...grouped("Egress and jobs", trafficRules),
   ].map(resourcePolicy),
   ...namespaceStackPolicies,
   ...workloadStackPolicies,
