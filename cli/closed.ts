@@ -31,7 +31,7 @@ export function nodeOptionsRefusal(
   const envTokens = fromEnv ? fromEnv.split(/\s+/) : [];
   const bad = (t: string): boolean => /["'\\]/.test(t) || !HARMLESS.some((re) => re.test(t));
   const offending = [
-    ...envTokens.filter(bad).map((t) => `NODE_OPTIONS ${t}`),
+    ...(envTokens.some(bad) ? [`NODE_OPTIONS=${JSON.stringify(fromEnv)}`] : []),
     ...execArgv.filter(bad).map((t) => `node ${t}`),
   ];
   if (offending.length === 0) return undefined;

@@ -16,11 +16,21 @@ export interface RunResult {
 
 /** Runs `node dist/cli/main.js ...args` from the repository root. */
 export function groundwork(...args: string[]): Promise<RunResult> {
+  return groundworkWith({}, ...args);
+}
+
+/** Runs the built command with extra environment variables (or some removed: `undefined`) and a cwd. */
+export function groundworkWith(
+  options: { env?: Record<string, string | undefined>; cwd?: string },
+  ...args: string[]
+): Promise<RunResult> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...options.env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
+      { cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, env },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: number }).code ?? -1) : 0;
         resolve({ code: typeof code === "number" ? code : -1, stdout, stderr });
