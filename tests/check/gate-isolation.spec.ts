@@ -10,10 +10,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CLI, ROOT, groundworkWith } from "../cli/helpers";
+import awsPackage from "@pulumi/aws/package.json";
 
 const PULUMI = JSON.stringify(require.resolve("@pulumi/pulumi"));
 const S3 = JSON.stringify(require.resolve("@pulumi/aws/s3"));
-const AWS_VERSION = (require("@pulumi/aws/package.json") as { version: string }).version;
+const AWS_VERSION = awsPackage.version;
 const header = `const pulumi = require(${PULUMI});\nconst s3 = require(${S3});\nconst fs = require("fs");\n`;
 const publicBucket = 'new s3.Bucket("site", { acl: "public-read" });\n';
 const PUBLIC_ACL = "aws-s3-no-public-acl";

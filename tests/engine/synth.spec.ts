@@ -5,6 +5,7 @@ import { getCallerIdentity } from "@pulumi/aws/getCallerIdentity";
 import * as kms from "@pulumi/aws/kms";
 import * as awsProvider from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
+import awsPackage from "@pulumi/aws/package.json";
 import {
   GraphQuery,
   GraphResource,
@@ -434,7 +435,7 @@ describe("engine/synth: default providers, as the engine attaches them", () => {
   it("a provider the program registers or reads under a default provider's URN fails, before or after it", async () => {
     // The engine registers its default provider through the same step generator: whoever comes second is a
     // duplicate URN and the update fails. Offline, the program's provider used to stand in for the default.
-    const version = (require("@pulumi/aws/package.json") as { version: string }).version;
+    const version = awsPackage.version;
     const name = `default_${version.replace(/[.+-]/g, "_")}`;
     const takeUrn = (): void => {
       new (class extends pulumi.CustomResource {})(
