@@ -8,7 +8,7 @@ import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph
 import { STACK_TYPE } from "../engine/monitor";
 import { pinHelm, unpinHelm } from "../engine/helm";
 import { InvokeHandler } from "../engine/invokes";
-import { loadPinnedInvokes, pinStackOutputs } from "../engine/pinned";
+import { loadPinnedInvokes, pinStackOutputs, unpinStackOutputs } from "../engine/pinned";
 // From program.ts, not synth.ts: the in-process synth loads the whole SDK (its root index pulls in the
 // automation API and npm's arborist), which the gate, running programs in their own process, never needs.
 import { SynthError, resolveProgramPath } from "../engine/program";
@@ -61,7 +61,7 @@ export interface CheckOptions {
   /** Directory of other stacks' outputs for `StackReference` (`DIR/<stack>.json`). */
   readonly stackOutputsDir?: string;
   /**
-   * How the program is kept away from the gate (ADR 0009): the best rung this machine allows (`auto`),
+   * How the program is kept away from the gate (ADR 0012): the best rung this machine allows (`auto`),
    * that rung only if it is full isolation (`strict`, else exit 2), or none on purpose. @default "auto"
    */
   readonly isolation?: IsolationRequest;
@@ -160,7 +160,7 @@ export async function synthLoaded(
       : undefined;
   const helmDir = runAs ? fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-helm-home-")) : undefined;
   if (runAs && helmDir) fs.chownSync(helmDir, runAs.uid, runAs.gid);
-  pinHelm([project.dir, process.cwd()], runAs && helmDir ? { ...runAs, dir: helmDir } : undefined);
+  pinHelm([project.dir], runAs && helmDir ? { ...runAs, dir: helmDir } : undefined);
   try {
     const { graph, incomplete, isolation, notes } = await runProgram({
       projectDir: project.dir,
@@ -182,6 +182,7 @@ export async function synthLoaded(
     return { graph, programFile, config: { ...config }, secretKeys, incomplete, isolation, notes };
   } finally {
     unpinHelm();
+    if (engine.stackOutputsDir) unpinStackOutputs(engine.stackOutputsDir);
     if (helmDir) fs.rmSync(helmDir, { recursive: true, force: true });
   }
 }
@@ -381,7 +382,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     throw new Error(
       "the built-in pack is turned off and no --policy-pack is given: nothing would be checked",
     );
-  // Everything the check reads is read before the program runs (ADR 0009): config files (a typo there
+  // Everything the check reads is read before the program runs (ADR 0012): config files (a typo there
   // should not cost a synth either), pinned answers, the project and stack, the packs themselves.
   const configs = packConfigs(options);
   const engine = engineInputs(options);

@@ -1,4 +1,4 @@
-// The gate's own process, closed (ADR 0009). Imported first by main.ts, so it runs before anything else of
+// The gate's own process, closed (ADR 0012). Imported first by main.ts, so it runs before anything else of
 // the gate: from here on SIGUSR1 (which makes Node open its inspector, where anyone on the machine could
 // rewrite the verdict) has a listener, and the inspector stays closed. main.ts then makes every catchable
 // signal end the check with exit 2.
@@ -32,7 +32,7 @@ export function nodeOptionsRefusal(
   const bad = (t: string): boolean => /["'\\]/.test(t) || !HARMLESS.some((re) => re.test(t));
   const offending = [
     ...(envTokens.some(bad) ? [`NODE_OPTIONS=${JSON.stringify(fromEnv)}`] : []),
-    ...execArgv.filter(bad).map((t) => `node ${t}`),
+    ...(execArgv.some(bad) ? [`node ${execArgv.join(" ")}`] : []),
   ];
   if (offending.length === 0) return undefined;
   return (

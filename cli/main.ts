@@ -117,7 +117,9 @@ async function main(argv: readonly string[]): Promise<void> {
     return finish(0, emit(text, args.output, args.projectDir));
   }
 
-  const typeErrors = args.typecheck ? typecheckProject(args.projectDir) : undefined;
+  const typeErrors = args.typecheck
+    ? typecheckProject(args.projectDir, args.isolation, args.synthTimeoutMs)
+    : undefined;
   if (typeErrors !== undefined) return fail("check", typeErrors);
   const { report, exitCode, logs } = await runCheck({ ...args, onIsolation: noteIsolation });
   if (report.isolation && !report.isolation.full)
@@ -183,7 +185,7 @@ const commandName = (): string =>
   process.argv[2] === "graph" || process.argv[2] === "rules" ? process.argv[2] : "check";
 
 // Every catchable signal ends the check with exit 2 and the requested report written, once the program's
-// tree and the packs are gone (ADR 0009). SIGUSR1 included: it never opens an inspector here.
+// tree and the packs are gone (ADR 0012). SIGUSR1 included: it never opens an inspector here.
 let interrupted = false;
 claimSignals((signal) => {
   if (interrupted) return;

@@ -5,6 +5,7 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as enginerpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { dieWithParent } from "../../engine/runner/isolation";
 import { track } from "../../engine/runner/lifecycle";
 import { stringConfig } from "./requests";
 import { AnalyzerError, AnalyzerHostOptions, AnalyzerLog, DEFAULT_TIMEOUT_MS } from "./types";
@@ -72,7 +73,18 @@ export class PackSession {
     const engineAddress = await this.serveEngine();
     const o = this.options;
     // The watchdog exits the pack when the gate dies (its stdin, a pipe from us, closes): see watchdog.ts.
-    const child = spawn(process.execPath, ["--require", WATCHDOG, script, engineAddress, "."], {
+    // The watchdog exits the pack when the gate dies; where the kernel can do it (Linux), it kills the
+    // pack at once, even while the pack is still loading.
+    const [file, ...args] = [
+      ...dieWithParent(),
+      process.execPath,
+      "--require",
+      WATCHDOG,
+      script,
+      engineAddress,
+      ".",
+    ];
+    const child = spawn(file, args, {
       cwd: this.dir,
       stdio: ["pipe", "pipe", "pipe"],
       env: {

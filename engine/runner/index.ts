@@ -10,7 +10,7 @@ import { deadline } from "../pending-work";
 import { SynthError, normalizeConfig, programLocation } from "../program";
 import { Logs, graphOf, withIncomplete } from "../synth";
 import { isTypeScript } from "../typescript";
-import { Isolation, IsolationRequest, Sandbox, chooseIsolation, makePrivateDir, sweepUid } from "./isolation";
+import { Isolation, IsolationRequest, Sandbox, chooseIsolation, makePrivateDir } from "./isolation";
 import { ChildExit, PRELOAD, maxOldSpaceMb, runnerScript, startProgram } from "./process";
 import { OfflineServer } from "./server";
 
@@ -214,8 +214,9 @@ async function runSandboxed(o: RunOptions, sandbox: Sandbox): Promise<RunResult>
   } finally {
     timeout.stop();
     server.stop();
-    // Whatever the program left running (a detached grandchild) is gone before anything is reported.
-    sweepUid(sandbox);
+    // Whatever the program left running is gone before anything is reported: its process group (a member
+    // keeps the group's id from being reused) and, for a `user` run without a PID namespace, its uid.
+    child.kill();
   }
   if (monitor.failures.length > 0) {
     const failure = new SynthError(

@@ -1,4 +1,4 @@
-// How the program under check is kept away from the gate (ADR 0009): the strongest of three rungs this
+// How the program under check is kept away from the gate (ADR 0012): the strongest of three rungs this
 // machine allows, chosen before the program starts and named in every report.
 //   user       the gate runs as root: the program runs as an unprivileged uid, in its own PID namespace where
 //              the kernel allows it (else every process of that uid is swept after the run);
@@ -158,13 +158,17 @@ export interface Sandbox {
 /** The command that runs `node` (argv, absolute) under `sandbox`; the first element is the executable. */
 export function sandboxed(sandbox: Sandbox, node: readonly string[]): string[] {
   const { isolation: iso, tools: t, privateDir } = sandbox;
-  if (iso.mode === "process" || !t || !privateDir) return [...node];
-  // The outer setpriv makes the launcher die with the gate (however the gate dies); unshare's
-  // --kill-child then takes the namespace's first process, and with it the whole namespace.
+  if (iso.mode === "process" || !t || !privateDir) return [...dieWithParent(), ...node];
+  // The outer setpriv makes the launcher die with the gate (however the gate dies); the inner one makes
+  // the namespace's first process die with the launcher (unshare's --kill-child sets that too, but a
+  // change of uid clears it), and with that process the whole namespace goes. setpriv sets the death
+  // signal after it changes the uid, so it holds.
   const dieWithGate = [t.setpriv, "--pdeathsig", "KILL", "--"];
   if (iso.mode === "user") {
     const drop = [
       t.setpriv,
+      "--pdeathsig",
+      "KILL",
       "--reuid",
       String(iso.uid),
       "--regid",
@@ -175,7 +179,7 @@ export function sandboxed(sandbox: Sandbox, node: readonly string[]): string[] {
     ];
     return iso.pidNamespace
       ? [...dieWithGate, t.unshare, ...unshareArgs(true), ...drop, ...node]
-      : [t.setpriv, "--pdeathsig", "KILL", ...drop.slice(1), ...node];
+      : [...drop, ...node];
   }
   return [
     ...dieWithGate,
@@ -190,10 +194,22 @@ export function sandboxed(sandbox: Sandbox, node: readonly string[]): string[] {
     ...writableMounts().filter((m) => m !== privateDir),
     "--",
     t.setpriv,
+    "--pdeathsig",
+    "KILL",
     ...NO_PRIVILEGES,
     "--",
     ...node,
   ];
+}
+
+/**
+ * `setpriv --pdeathsig KILL --` where it exists (Linux): the command it runs is killed by the kernel the
+ * moment the process that started it dies, however it dies, even while the command's own event loop is
+ * busy (a watchdog inside it would wait for that). Empty elsewhere.
+ */
+export function dieWithParent(): string[] {
+  const setpriv = process.platform === "linux" ? systemTool("setpriv") : undefined;
+  return setpriv ? [setpriv, "--pdeathsig", "KILL", "--"] : [];
 }
 
 /** Runs a probe; undefined when it succeeded, else why not (its last line of stderr). */

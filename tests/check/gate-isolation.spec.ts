@@ -9,7 +9,8 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CLI, ROOT, groundworkWith } from "../cli/helpers";
+import { CLI, ROOT, groundworkWith, processesWith } from "../cli/helpers";
+import { planIsolation } from "../../engine/runner";
 import awsPackage from "@pulumi/aws/package.json";
 
 const PULUMI = JSON.stringify(require.resolve("@pulumi/pulumi"));
@@ -56,21 +57,6 @@ function check(dir: string, env: Record<string, string | undefined> = {}, ...ext
 }
 
 const publicAcl = (j: Json) => j.violations.find((v) => v.policy === PUBLIC_ACL && v.urn === BUCKET);
-
-/** Processes on this machine whose command line holds `token`. */
-function processesWith(token: string): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((p) => /^\d+$/.test(p))
-    .filter((p) => {
-      try {
-        return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(token);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 describe("the program cannot reach the gate (isolation, read before run, a closed gate)", function () {
   this.timeout(180_000);
@@ -316,6 +302,26 @@ describe("the program cannot reach the gate (isolation, read before run, a close
     });
   });
 
+  it("--typecheck runs the project's own tsc isolated, as it runs the program", async () => {
+    // The compiler comes from the project's node_modules, as untrusted as its program: stronger than a
+    // build step that runs it as the CI user, it gets the program's isolation.
+    const marker = path.join(tempDir(), "tsc-wrote");
+    const tsc =
+      `try { require("fs").writeFileSync(${JSON.stringify(marker)}, "x"); console.log("tsc wrote"); }\n` +
+      'catch (e) { console.log("tsc: " + e.code); }\n';
+    const dir = project({
+      "index.js": header + publicBucket,
+      "tsconfig.json": "{}\n",
+      "node_modules/typescript/package.json": '{ "name": "typescript", "version": "5.0.0" }\n',
+      "node_modules/typescript/bin/tsc": tsc,
+    });
+    const r = await check(dir, {}, "--typecheck", "--format", "json");
+    assert.strictEqual(r.code, 1, r.stderr);
+    const j = JSON.parse(r.stdout) as Json;
+    if (j.isolation.full) assert.ok(!fs.existsSync(marker), "the project's tsc wrote outside its sandbox");
+    else assert.ok(fs.existsSync(marker));
+  });
+
   describe("runtime.options of Pulumi.yaml", () => {
     it("nodeargs reach the program's node as the language host splits them (shlex: quotes, comments)", async () => {
       // pulumi-language-nodejs runs `node <shlex.Split(nodeargs)> <run.js> …`: a --require in nodeargs runs
@@ -459,6 +465,38 @@ describe("the program cannot reach the gate (isolation, read before run, a close
         assert.deepStrictEqual(processesWith(dir), []);
       });
     }
+
+    it("a SIGKILLed gate takes the program's whole tree with it", async () => {
+      // SIGKILL cannot be caught: the launcher dies with the gate (a parent-death signal), and the program's
+      // namespace with the launcher, detached grandchildren included. The language host's children die with
+      // the engine too.
+      const start =
+        'require("child_process").spawn(process.execPath, ["-e", "setInterval(() => undefined, 1000)", ' +
+        '"--", __dirname], { detached: true, stdio: "ignore" }).unref();\n' +
+        'console.error("started"); setTimeout(() => undefined, 60000);\n';
+      const dir = project({ "index.js": header + start });
+      const cli = spawn(process.execPath, [CLI, "check", dir, "--stack", "dev", "--format", "json"], {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.on("exit", (_c, s) => resolve(s)));
+      let said = "";
+      await new Promise<void>((resolve) =>
+        cli.stderr!.on("data", (d: Buffer) => (said += d.toString()).includes("started") && resolve()),
+      );
+      assert.ok(processesWith(dir).length >= 2, "the program and its grandchild run");
+      cli.kill("SIGKILL");
+      assert.strictEqual(await exited, "SIGKILL");
+      let left = processesWith(dir);
+      for (let i = 0; i < 50 && left.length > 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        left = processesWith(dir);
+      }
+      for (const pid of left) process.kill(pid, "SIGKILL"); // never leave them running for the next spec
+      // Unisolated, a detached grandchild has left the group: only the isolated rungs promise this.
+      if (planIsolation("auto", dir, path.join(dir, "index.js")).isolation.full)
+        assert.deepStrictEqual(left, [], "the program's processes outlived the gate");
+    });
 
     it("SIGSTOP and SIGKILL sent by the program cannot reach the gate; --timeout still ends a busy loop", async () => {
       // The engine's process is out of reach of the program here; a stopped gate would hang past --timeout.

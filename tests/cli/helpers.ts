@@ -68,6 +68,21 @@ export async function packProcessOf(cliPid: number): Promise<number | undefined>
   return undefined;
 }
 
+/** Processes on this machine whose command line holds `token` (Linux /proc). */
+export function processesWith(token: string): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(token);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 /** True while `pid` runs (a zombie awaiting its parent's wait does not count). */
 export function processAlive(pid: number): boolean {
   try {
