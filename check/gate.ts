@@ -2,18 +2,21 @@
 // synthesize the program offline, evaluate the policy packs (ours in-process, any directory through the
 // analyzer host) and build the report whose summary decides the exit code.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { GraphResource, ResourceGraph, isDefaultProvider } from "../engine/graph";
 import { STACK_TYPE } from "../engine/monitor";
+import { pinHelm, unpinHelm } from "../engine/helm";
 import { InvokeHandler } from "../engine/invokes";
-import { loadPinnedInvokes } from "../engine/pinned";
+import { loadPinnedInvokes, pinStackOutputs, unpinStackOutputs } from "../engine/pinned";
 // From program.ts, not synth.ts: the in-process synth loads the whole SDK (its root index pulls in the
 // automation API and npm's arborist), which the gate, running programs in their own process, never needs.
 import { SynthError, resolveProgramPath } from "../engine/program";
-import { runProgram } from "../engine/runner";
-import { AnalyzerLog, runPolicyPack } from "./analyzer/host";
+import { Isolation, IsolationRequest, Sandbox, planIsolation, runProgram } from "../engine/runner";
+import { systemTool } from "../engine/runner/isolation";
+import { AnalyzerLog, StartedPack, startPolicyPack } from "./analyzer/host";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";
-import { loadProject, loadStackConfig, shortStackName } from "./project";
+import { PulumiProject, StackConfig, loadProject, loadStackConfig, shortStackName } from "./project";
 import { BUILT_IN_PACK, CheckReport, PackSummary, PolicyReport } from "./report";
 
 /** How long a program may run when no limit is given: generous, yet short of a CI job's own. */
@@ -57,12 +60,23 @@ export interface CheckOptions {
   readonly invokesFile?: string;
   /** Directory of other stacks' outputs for `StackReference` (`DIR/<stack>.json`). */
   readonly stackOutputsDir?: string;
+  /**
+   * How the program is kept away from the gate (ADR 0012): the best rung this machine allows (`auto`),
+   * that rung only if it is full isolation (`strict`, else exit 2), or none on purpose. @default "auto"
+   */
+  readonly isolation?: IsolationRequest;
+  /** Told the isolation as soon as it is chosen (before the program runs), for error reports. */
+  readonly onIsolation?: (isolation: Isolation) => void;
 }
 
 /** What the engine is given beyond the program: pinned invoke answers and other stacks' outputs. */
 export interface EngineInputs {
   readonly invokes?: Readonly<Record<string, InvokeHandler>>;
   readonly stackOutputsDir?: string;
+  /** How the program is isolated. @default "auto" */
+  readonly isolation?: IsolationRequest;
+  /** Told the isolation as soon as it is chosen. */
+  readonly onIsolation?: (isolation: Isolation) => void;
 }
 
 export interface CheckResult {
@@ -83,6 +97,94 @@ export interface SynthesizedProject {
   readonly secretKeys: readonly string[];
   /** Why the graph may be missing registrations (the program exited on its own): never a pass. */
   readonly incomplete?: string;
+  /** The isolation the program ran under. */
+  readonly isolation: Isolation;
+  /** What the engine dropped without failing the run, for stderr. */
+  readonly notes: readonly string[];
+}
+
+/** A project and stack read, and the program's isolation chosen: everything the run needs but the run. */
+export interface LoadedStack {
+  readonly project: PulumiProject;
+  readonly stack: string;
+  readonly stackConfig: StackConfig;
+  readonly programFile: string;
+  readonly sandbox: Sandbox;
+}
+
+/**
+ * Reads the project and the stack's config and chooses the program's isolation, all before the program
+ * runs. `strict` isolation that cannot be had throws here, before anything else is started.
+ */
+export function loadStack(
+  projectDir: string,
+  stackName: string,
+  isolation: IsolationRequest = "auto",
+  onIsolation?: (isolation: Isolation) => void,
+): LoadedStack {
+  const project = loadProject(projectDir);
+  const stack = shortStackName(stackName, project.name);
+  const stackConfig = loadStackConfig(project, stack);
+  const programFile = resolveProgramPath(project.main);
+  const sandbox = planIsolation(isolation, project.dir, programFile);
+  onIsolation?.(sandbox.isolation);
+  return { project, stack, stackConfig, programFile, sandbox };
+}
+
+/** Runs a loaded stack's program (see {@link synthProject}). */
+export async function synthLoaded(
+  loaded: LoadedStack,
+  update = false,
+  timeoutMs = DEFAULT_SYNTH_TIMEOUT_MS,
+  engine: EngineInputs = {},
+): Promise<SynthesizedProject> {
+  const { project, stack, stackConfig, programFile, sandbox } = loaded;
+  const iso = sandbox.isolation;
+  // helm is resolved before the program starts, from a trusted PATH entry, and held until it ends.
+  const runAs =
+    iso.mode === "user"
+      ? {
+          prefix: [
+            systemTool("setpriv")!,
+            "--reuid",
+            String(iso.uid),
+            "--regid",
+            String(iso.gid),
+            "--clear-groups",
+            "--no-new-privs",
+            "--",
+          ],
+          uid: iso.uid!,
+          gid: iso.gid!,
+        }
+      : undefined;
+  const helmDir = runAs ? fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-helm-home-")) : undefined;
+  if (runAs && helmDir) fs.chownSync(helmDir, runAs.uid, runAs.gid);
+  pinHelm([project.dir], runAs && helmDir ? { ...runAs, dir: helmDir } : undefined);
+  try {
+    const { graph, incomplete, isolation, notes } = await runProgram({
+      projectDir: project.dir,
+      main: project.main,
+      programFile,
+      project: project.name,
+      stack,
+      config: stackConfig.config,
+      secretKeys: stackConfig.secretKeys,
+      preview: !update,
+      timeoutMs,
+      invokes: engine.invokes,
+      stackOutputsDir: engine.stackOutputsDir,
+      nodeArgs: project.nodeArgs,
+      typescript: project.typescript,
+      sandbox,
+    });
+    const { config, secretKeys } = stackConfig;
+    return { graph, programFile, config: { ...config }, secretKeys, incomplete, isolation, notes };
+  } finally {
+    unpinHelm();
+    if (engine.stackOutputsDir) unpinStackOutputs(engine.stackOutputsDir);
+    if (helmDir) fs.rmSync(helmDir, { recursive: true, force: true });
+  }
 }
 
 type EvaluatePolicies = typeof import("./in-process/evaluate").evaluatePolicies;
@@ -95,7 +197,8 @@ function builtInEvaluator(): EvaluatePolicies {
 
 /**
  * Synthesizes the stack's program as `pulumi preview` (or, with `update`, `pulumi up`) would run it: in its
- * own process, through the SDK's program runner, against the offline engine (engine/runner).
+ * own process, through the SDK's program runner, against the offline engine (engine/runner), isolated from
+ * this process as `engine.isolation` asks.
  */
 export async function synthProject(
   projectDir: string,
@@ -105,49 +208,54 @@ export async function synthProject(
   timeoutMs = DEFAULT_SYNTH_TIMEOUT_MS,
   engine: EngineInputs = {},
 ): Promise<SynthesizedProject> {
-  const project = loadProject(projectDir);
-  stack = shortStackName(stack, project.name);
-  const stackConfig = loadStackConfig(project, stack);
+  const loaded = loadStack(projectDir, stack, engine.isolation, engine.onIsolation);
   beforeSynth?.();
-  const programFile = resolveProgramPath(project.main);
-  const { graph, incomplete } = await runProgram({
-    projectDir: project.dir,
-    main: project.main,
-    programFile,
-    project: project.name,
-    stack,
-    config: stackConfig.config,
-    secretKeys: stackConfig.secretKeys,
-    preview: !update,
-    timeoutMs,
-    invokes: engine.invokes,
-    stackOutputsDir: engine.stackOutputsDir,
-  });
-  const { config, secretKeys } = stackConfig;
-  return { graph, programFile, config: { ...config }, secretKeys, incomplete };
+  return synthLoaded(loaded, update, timeoutMs, engine);
 }
 
-/** Runs each pack directory through the analyzer host, in order, each with its own config. */
-async function runPacks(
+/**
+ * Starts each pack directory through the analyzer host, in order, each with its own config: before the
+ * program runs, so that its code and config are read before the program could touch them.
+ */
+async function startPacks(
   options: CheckOptions,
-  synthesized: SynthesizedProject,
+  loaded: LoadedStack,
   configs: readonly PolicyPackConfig[],
+): Promise<StartedPack[]> {
+  const { stackConfig } = loaded;
+  const started: StartedPack[] = [];
+  try {
+    for (const [i, dir] of (options.policyPacks ?? []).entries()) {
+      started.push(
+        await startPolicyPack(path.resolve(dir), {
+          project: loaded.project.name,
+          stack: loaded.stack,
+          preview: !options.update,
+          config: stackConfig.config,
+          secretKeys: stackConfig.secretKeys,
+          policyConfig: configs[i],
+          policyConfigFile: options.policyPackConfigs?.[i],
+          startTimeoutMs: options.startTimeoutMs,
+          rpcTimeoutMs: options.rpcTimeoutMs,
+        }),
+      );
+    }
+    return started;
+  } catch (err) {
+    await Promise.allSettled(started.map((p) => p.stop()));
+    throw err;
+  }
+}
+
+/** Drives each started pack over the graph, in order. */
+async function analyzePacks(
+  packs: readonly StartedPack[],
+  graph: ResourceGraph,
 ): Promise<{ parts: PolicyReport[]; logs: AnalyzerLog[] }> {
-  const { graph, config, secretKeys } = synthesized;
   const parts: PolicyReport[] = [];
   const logs: AnalyzerLog[] = [];
-  for (const [i, dir] of (options.policyPacks ?? []).entries()) {
-    const run = await runPolicyPack(path.resolve(dir), graph, {
-      project: graph.project,
-      stack: graph.stack,
-      preview: graph.preview,
-      config,
-      secretKeys,
-      policyConfig: configs[i],
-      policyConfigFile: options.policyPackConfigs?.[i],
-      startTimeoutMs: options.startTimeoutMs,
-      rpcTimeoutMs: options.rpcTimeoutMs,
-    });
+  for (const pack of packs) {
+    const run = await pack.analyze(graph);
     parts.push(run);
     logs.push(...run.logs);
   }
@@ -180,6 +288,7 @@ export function buildReport(
   programFile?: string,
   builtInDisabled = false,
   allowIncomplete = false,
+  isolation?: Isolation,
 ): CheckReport {
   const merged: PolicyReport = {
     policies: parts.flatMap((p) => p.policies),
@@ -196,6 +305,7 @@ export function buildReport(
     graph,
     incomplete,
     programFile,
+    isolation,
     summary: {
       packs: packsOf(parts, BUILT_IN_PACK),
       builtInDisabled,
@@ -242,11 +352,20 @@ function isBuiltInDir(dir: string): boolean {
   }
 }
 
-/** The engine's inputs from `--invokes FILE` and `--stack-outputs DIR`, read once for check and graph alike. */
-export function engineInputs(files: Pick<CheckOptions, "invokesFile" | "stackOutputsDir">): EngineInputs {
+/**
+ * The engine's inputs from `--invokes FILE` and `--stack-outputs DIR`, read once for check and graph alike,
+ * before the program runs: the stack outputs directory is read whole and answered from memory.
+ */
+export function engineInputs(
+  files: Pick<CheckOptions, "invokesFile" | "stackOutputsDir" | "isolation" | "onIsolation">,
+): EngineInputs {
+  const stackOutputsDir = files.stackOutputsDir ? path.resolve(files.stackOutputsDir) : undefined;
+  if (stackOutputsDir) pinStackOutputs(stackOutputsDir);
   return {
     invokes: files.invokesFile ? loadPinnedInvokes(path.resolve(files.invokesFile)) : undefined,
-    stackOutputsDir: files.stackOutputsDir ? path.resolve(files.stackOutputsDir) : undefined,
+    stackOutputsDir,
+    isolation: files.isolation,
+    onIsolation: files.onIsolation,
   };
 }
 
@@ -263,43 +382,41 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     throw new Error(
       "the built-in pack is turned off and no --policy-pack is given: nothing would be checked",
     );
-  // Config files are read before the program runs: a typo there should not cost a synth.
+  // Everything the check reads is read before the program runs (ADR 0012): config files (a typo there
+  // should not cost a synth either), pinned answers, the project and stack, the packs themselves.
   const configs = packConfigs(options);
   const engine = engineInputs(options);
-  let evaluate: EvaluatePolicies | undefined;
-  let t0 = 0;
-  const synthesized = await synthProject(
-    options.projectDir,
-    options.stack,
-    options.update,
-    () => {
-      // After the project and stack are known good, before paying for the synth.
-      evaluate = inProcess ? builtInEvaluator() : undefined;
-      t0 = performance.now();
-    },
-    options.synthTimeoutMs,
-    engine,
-  );
-  const t1 = performance.now();
-  const own = evaluate ? [await evaluate(synthesized.graph, { config: configs.builtIn })] : [];
-  const { parts, logs } = await runPacks(options, synthesized, configs.extra);
-  const t2 = performance.now();
-  const report = buildReport(
-    [...own, ...parts],
-    synthesized.graph,
-    synthesized.programFile,
-    !builtIn,
-    options.allowIncomplete === true,
-  );
-  const exitCode = EXIT_CODES[report.summary.verdict];
-  if (synthesized.incomplete !== undefined) {
-    // A program that ended itself early fails on what it did register, and is never a pass.
-    if (exitCode === 0)
-      throw new SynthError(
-        `${synthesized.incomplete}; nothing mandatory was found, but that is no pass`,
-        undefined,
-      );
-    logs.push({ severity: "warning", message: synthesized.incomplete });
+  const loaded = loadStack(options.projectDir, options.stack, options.isolation, options.onIsolation);
+  const evaluate = inProcess ? builtInEvaluator() : undefined;
+  const packs = await startPacks(options, loaded, configs.extra);
+  try {
+    const t0 = performance.now();
+    const synthesized = await synthLoaded(loaded, options.update, options.synthTimeoutMs, engine);
+    const t1 = performance.now();
+    const own = evaluate ? [await evaluate(synthesized.graph, { config: configs.builtIn })] : [];
+    const { parts, logs } = await analyzePacks(packs, synthesized.graph);
+    const t2 = performance.now();
+    const report = buildReport(
+      [...own, ...parts],
+      synthesized.graph,
+      synthesized.programFile,
+      !builtIn,
+      options.allowIncomplete === true,
+      synthesized.isolation,
+    );
+    const exitCode = EXIT_CODES[report.summary.verdict];
+    for (const note of synthesized.notes) logs.push({ severity: "warning", message: note });
+    if (synthesized.incomplete !== undefined) {
+      // A program that ended itself early fails on what it did register, and is never a pass.
+      if (exitCode === 0)
+        throw new SynthError(
+          `${synthesized.incomplete}; nothing mandatory was found, but that is no pass`,
+          undefined,
+        );
+      logs.push({ severity: "warning", message: synthesized.incomplete });
+    }
+    return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };
+  } finally {
+    await Promise.allSettled(packs.map((p) => p.stop()));
   }
-  return { report, exitCode, logs, timings: { synthMs: t1 - t0, policyMs: t2 - t1 } };
 }

@@ -12,6 +12,12 @@ export {
   synthProject,
 } from "./gate";
 export { EvaluateOptions, evaluatePolicies } from "./in-process/evaluate";
+export {
+  ISOLATION_REQUESTS,
+  IsolationError,
+  IsolationMode,
+  IsolationRequest,
+} from "../engine/runner/isolation";
 export { AnalyzerError, AnalyzerHostOptions, AnalyzerLog, AnalyzerRun, runPolicyPack } from "./analyzer/host";
 export * from "./project";
 export * from "./policy-config";

@@ -13,6 +13,7 @@ import {
   Node as YamlNode,
   Pair,
 } from "yaml";
+import { splitNodeArgs } from "./shlex";
 
 /** A broken project or stack file; `file` and `line` say where, when known. */
 export class ProjectError extends Error {
@@ -83,6 +84,10 @@ export interface PulumiProject {
   readonly runtime: string;
   /** `runtime.options` as written. */
   readonly runtimeOptions: Readonly<Record<string, unknown>>;
+  /** `runtime.options.nodeargs`, split as the Node language host splits it: node's own arguments. */
+  readonly nodeArgs: readonly string[];
+  /** `runtime.options.typescript` (default true): false runs a `.ts` program without transpiling it. */
+  readonly typescript: boolean;
   /** The program's entry, absolute: `main` (a file or directory) or the project directory. */
   readonly main: string;
   /** Where the stack files live: `stackConfigDir`, or the project directory. */
@@ -208,10 +213,10 @@ export function loadProject(dir: string): PulumiProject {
     typeof (y.runtime as { name?: unknown }).name === "string"
   ) {
     runtime = (y.runtime as { name: string }).name;
-    runtimeOptions = ((y.runtime as { options?: Record<string, unknown> }).options ?? {}) as Record<
-      string,
-      unknown
-    >;
+    const options = (y.runtime as { options?: unknown }).options ?? {};
+    if (!isRecord(options))
+      throw new ProjectError("runtime.options must be a mapping", projectFile, where("runtime"));
+    runtimeOptions = options;
   } else {
     throw new ProjectError("project is missing a 'runtime' attribute", projectFile, where("runtime") ?? 1);
   }
@@ -241,7 +246,44 @@ export function loadProject(dir: string): PulumiProject {
     throw new ProjectError("'stackConfigDir' must be a string", projectFile, where("stackConfigDir"));
   }
   const stackConfigDir = path.resolve(abs, (y.stackConfigDir as string | undefined) ?? ".");
-  return { dir: abs, projectFile, name: y.name, runtime, runtimeOptions, main, stackConfigDir };
+  const node = nodeOptions(runtimeOptions, projectFile, where("runtime"));
+  return { dir: abs, projectFile, name: y.name, runtime, runtimeOptions, main, stackConfigDir, ...node };
+}
+
+const PACKAGE_MANAGERS = ["auto", "npm", "yarn", "pnpm", "bun"];
+
+/**
+ * The Node runtime options the language host honours when it runs a program, checked as its parseOptions
+ * checks them (sdk/nodejs/cmd/pulumi-language-nodejs/main.go), with its messages: `typescript`,
+ * `tsconfig`, `nodeargs`, `production`, `packagemanager`. Only `nodeargs` and `typescript` change how the
+ * program runs offline; the others are install-time (or ts-node's) and are only validated.
+ */
+function nodeOptions(
+  options: Readonly<Record<string, unknown>>,
+  file: string,
+  line: number | undefined,
+): { nodeArgs: string[]; typescript: boolean } {
+  const fail = (message: string): never => {
+    throw new ProjectError(`runtime.options: ${message}`, file, line);
+  };
+  const typed = (key: string, type: "boolean" | "string", message: string): void => {
+    if (key in options && typeof options[key] !== type) fail(message);
+  };
+  typed("typescript", "boolean", "typescript option must be a boolean");
+  typed("tsconfig", "string", "tsconfigpath option must be a string");
+  typed("nodeargs", "string", "nodeargs option must be a string");
+  typed("production", "boolean", "production option must be a boolean");
+  typed("packagemanager", "string", "packagemanager option must be a string");
+  const pm = options.packagemanager;
+  if (typeof pm === "string" && !PACKAGE_MANAGERS.includes(pm))
+    fail(`packagemanager option must be one of auto, npm, yarn, pnpm or bun, got ${JSON.stringify(pm)}`);
+  let nodeArgs: string[] = [];
+  try {
+    nodeArgs = splitNodeArgs((options.nodeargs as string | undefined) ?? "");
+  } catch (err) {
+    fail(`nodeargs: ${(err as Error).message}`);
+  }
+  return { nodeArgs, typescript: options.typescript !== false };
 }
 
 /** Stack names that have a Pulumi.<stack>.yaml in the config directory. */

@@ -1,6 +1,7 @@
 // The shape every policy evaluation produces, whether our pack ran in-process or a pack ran through
 // the analyzer host; reporters (table, json, sarif, junit) read only this.
 import { IncompleteItem, ResourceGraph } from "../engine/graph";
+import type { Isolation } from "../engine/runner/isolation";
 import { PACK_NAME, UNDECIDED_PREFIX } from "../policy/runtime/rule";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -96,6 +97,7 @@ export interface PackSummary {
 }
 
 export { IncompleteItem };
+export type { Isolation };
 
 /**
  * The verdict: `incomplete` when the offline engine could not expand or decide part of the program and
@@ -113,6 +115,8 @@ export interface CheckReport extends PolicyReport {
   readonly incomplete: readonly IncompleteItem[];
   /** The program's main file, for reporters that point at source. */
   readonly programFile?: string;
+  /** How the program was kept away from the gate (every report says it); absent when no program ran here. */
+  readonly isolation?: Isolation;
   readonly summary: {
     /** Every pack that ran, built-in first. */
     readonly packs: readonly PackSummary[];

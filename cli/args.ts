@@ -1,5 +1,6 @@
 // Command-line parsing for `groundwork`: strict (an unknown flag is an error, never ignored), no dependencies.
 import { DEFAULT_SYNTH_TIMEOUT_MS } from "../check/gate";
+import { ISOLATION_REQUESTS, IsolationRequest } from "../engine/runner/isolation";
 import { REPORT_FORMATS, ReportFormat } from "../check/reporters";
 import { FRAMEWORKS } from "../policy/runtime/frameworks";
 
@@ -22,8 +23,10 @@ export const USAGE = `usage:
                    [--format table|json|sarif|junit] [--output FILE] [--update]
                    [--timeout SECONDS] [--allow-incomplete]
                    [--invokes FILE] [--stack-outputs DIR] [--typecheck] [--verbose]
+                   [--isolation auto|strict|none] [--allow-node-options]
   groundwork graph [PROJECT_DIR] --stack NAME [--format mermaid|json] [--output FILE]
                    [--timeout SECONDS] [--invokes FILE] [--stack-outputs DIR]
+                   [--isolation auto|strict|none] [--allow-node-options]
   groundwork rules [--framework ${FRAMEWORKS.join("|")}]
                    [--format table|json]
 
@@ -47,6 +50,13 @@ What the offline engine cannot expand or decide (remote components, invokes with
   program would not get past \`pulumi preview\`), the compiler's messages on stderr.
 --verbose lists each check left undecided in preview (a value unknown until apply) in the table;
   without it they are one line. The json and sarif reports always list them.
+--isolation: how the program is kept from the gate, named in every report. auto (default) takes the
+  strongest this machine allows: another uid when the gate is root, else user/PID/mount namespaces,
+  else none (said in every report); strict exits 2 unless the program can be fully isolated; none
+  runs it unisolated on purpose.
+--allow-node-options lets the gate run with NODE_OPTIONS (or node flags) that load code or open a
+  debugger; without it they are refused (exit 2): a project's .npmrc node-options sets NODE_OPTIONS
+  for \`npx groundwork\`, which would run the project's code inside the gate.
 
 exit codes: 0 no mandatory violation, 1 mandatory violations, 2 incomplete check (unless
   --allow-incomplete), broken program, config or arguments`;
@@ -73,12 +83,16 @@ export interface CheckArgs extends EngineFileArgs {
   readonly verbose: boolean;
 }
 
-/** The files both commands take for what the offline engine cannot know. */
+/** The files both commands take for what the offline engine cannot know, and how the program runs. */
 export interface EngineFileArgs {
   /** --invokes FILE: pinned invoke answers. */
   readonly invokesFile?: string;
   /** --stack-outputs DIR: other stacks' outputs for StackReference. */
   readonly stackOutputsDir?: string;
+  /** --isolation: how the program is kept from the gate. */
+  readonly isolation: IsolationRequest;
+  /** --allow-node-options: run the gate despite NODE_OPTIONS or node flags that load code. */
+  readonly allowNodeOptions: boolean;
 }
 
 export interface GraphArgs extends EngineFileArgs {
@@ -110,6 +124,8 @@ interface RawArgs {
   stackOutputsDir?: string;
   typecheck?: boolean;
   verbose?: boolean;
+  isolation?: string;
+  allowNodeOptions?: boolean;
 }
 
 function parseTimeout(v: string): number {
@@ -125,6 +141,8 @@ type FlagSetter = (raw: RawArgs, value: () => string) => void;
 const ENGINE_FILE_FLAGS: Readonly<Record<string, FlagSetter>> = {
   "--invokes": (raw, value) => (raw.invokesFile = value()),
   "--stack-outputs": (raw, value) => (raw.stackOutputsDir = value()),
+  "--isolation": (raw, value) => (raw.isolation = value()),
+  "--allow-node-options": (raw) => (raw.allowNodeOptions = true),
 };
 
 /** The flags only `check` takes, each setting its field (`value()` reads the flag's value). */
@@ -269,6 +287,9 @@ export function parseArgs(argv: readonly string[]): Args {
   if (raw.positional.length > 1)
     throw new UsageError(`one PROJECT_DIR expected, got ${raw.positional.join(" ")}`);
   if (!raw.stack) throw new UsageError("--stack NAME is required");
+  const isolation = raw.isolation ?? "auto";
+  if (!(ISOLATION_REQUESTS as readonly string[]).includes(isolation))
+    throw new UsageError(`--isolation ${isolation} is not one of ${ISOLATION_REQUESTS.join(", ")}`);
   const common = {
     projectDir: raw.positional[0] ?? ".",
     stack: raw.stack,
@@ -276,6 +297,8 @@ export function parseArgs(argv: readonly string[]): Args {
     synthTimeoutMs: Math.round(raw.timeoutSeconds * 1000),
     invokesFile: raw.invokesFile,
     stackOutputsDir: raw.stackOutputsDir,
+    isolation: isolation as IsolationRequest,
+    allowNodeOptions: raw.allowNodeOptions === true,
   };
   if (command === "check") return checkArgs(raw, common);
   const f = raw.format ?? "mermaid";

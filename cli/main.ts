@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `groundwork` command: `check` (the offline policy gate), `graph` (the component tree) and `rules`
 // (the built-in policies and the frameworks they cover).
+// First of all: the gate's own process is closed (no inspector on SIGUSR1); see closed.ts.
+import { nodeOptionsRefusal } from "./closed";
 import * as fs from "fs";
 import * as path from "path";
 import { Args, USAGE, UsageError, parseArgs } from "./args";
@@ -11,18 +13,58 @@ import { synthContext } from "../engine/pending-work";
 import { ReportFormat, toJson, toJunit, toSarif, toTable } from "../check/reporters";
 import { OutputError, errorReport, writeReport } from "./output";
 import { typecheckProject } from "./typecheck";
+import { Isolation, describeIsolation } from "../engine/runner/isolation";
+import { claimSignals, killAll } from "../engine/runner/lifecycle";
 
-function packageVersion(): string | undefined {
+/** This package's version, read once at start (nothing of the gate's is read after the program starts). */
+const VERSION: string | undefined = (() => {
   try {
     return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version;
   } catch {
     return undefined;
+  }
+})();
+const packageVersion = (): string | undefined => VERSION;
+
+/** The program's isolation, once chosen: error reports carry it too. */
+let isolation: Isolation | undefined;
+const noteIsolation = (iso: Isolation): void => {
+  isolation = iso;
+};
+
+/**
+ * What stdout was at start, when it is a regular file (`> report.json`): a report is appended only if
+ * nothing else wrote into it meanwhile (a process of the same user can, through /proc/<pid>/fd/1).
+ */
+const stdoutAtStart = ((): { size: number; ino: number } | undefined => {
+  try {
+    const st = fs.fstatSync(1);
+    return st.isFile() ? { size: st.size, ino: st.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Why stdout cannot carry the report, if something else wrote to it during the check. */
+function stdoutTampered(): string | undefined {
+  if (!stdoutAtStart) return undefined;
+  try {
+    const st = fs.fstatSync(1);
+    if (st.ino === stdoutAtStart.ino && st.size === stdoutAtStart.size) return undefined;
+    return `stdout (a file) changed during the check from ${stdoutAtStart.size} to ${st.size} bytes, and the gate wrote none of it: the report is not appended to a stream someone else writes`;
+  } catch (err) {
+    return `stdout could not be checked: ${(err as Error).message}`;
   }
 }
 
 function finish(code: number, out?: string): void {
   if (out === undefined) {
     process.exit(code);
+  }
+  const tampered = stdoutTampered();
+  if (tampered) {
+    process.stderr.write(`groundwork: error: ${tampered}\n`);
+    process.exit(2);
   }
   // Exit only once stdout has drained: a piped report must arrive whole.
   process.stdout.write(out, () => process.exit(code));
@@ -57,24 +99,31 @@ async function main(argv: readonly string[]): Promise<void> {
   if (args.command === "version") return finish(0, `groundwork ${packageVersion() ?? "(version unknown)"}\n`);
   if (args.command === "check" && args.output)
     requested = { format: args.format, output: args.output, stack: args.stack, projectDir: args.projectDir };
+  const refused = args.allowNodeOptions ? undefined : nodeOptionsRefusal();
+  if (refused) return fail(args.command, refused);
 
   if (args.command === "graph") {
-    const { graph } = await synthProject(
+    const { graph, isolation: iso } = await synthProject(
       args.projectDir,
       args.stack,
       false,
       undefined,
       args.synthTimeoutMs,
-      engineInputs(args),
+      engineInputs({ ...args, onIsolation: noteIsolation }),
     );
+    process.stderr.write(`groundwork graph: isolation: ${describeIsolation(iso)}\n`);
     process.stderr.write(incompleteNote(graph));
     const text = args.format === "json" ? toGraphJson(graph) : toMermaid(graph);
     return finish(0, emit(text, args.output, args.projectDir));
   }
 
-  const typeErrors = args.typecheck ? typecheckProject(args.projectDir) : undefined;
+  const typeErrors = args.typecheck
+    ? typecheckProject(args.projectDir, args.isolation, args.synthTimeoutMs)
+    : undefined;
   if (typeErrors !== undefined) return fail("check", typeErrors);
-  const { report, exitCode, logs } = await runCheck(args);
+  const { report, exitCode, logs } = await runCheck({ ...args, onIsolation: noteIsolation });
+  if (report.isolation && !report.isolation.full)
+    process.stderr.write(`warning: isolation: ${describeIsolation(report.isolation)}\n`);
   for (const l of logs) {
     if (l.severity === "warning" || l.severity === "error")
       process.stderr.write(`${l.severity}: ${l.message.trim()}\n`);
@@ -114,7 +163,7 @@ function writeErrorReport(
 ): void {
   if (writing) {
     try {
-      const text = errorReport(writing.format, writing.stack, message, packageVersion());
+      const text = errorReport(writing.format, writing.stack, message, packageVersion(), isolation);
       writeReport(text, writing.output, writing.projectDir);
       process.stderr.write(
         `groundwork ${command}: error report (${writing.format}) written to ${writing.output}\n`,
@@ -134,6 +183,17 @@ function fail(command: string, message: string, writing: typeof requested | null
 
 const commandName = (): string =>
   process.argv[2] === "graph" || process.argv[2] === "rules" ? process.argv[2] : "check";
+
+// Every catchable signal ends the check with exit 2 and the requested report written, once the program's
+// tree and the packs are gone (ADR 0012). SIGUSR1 included: it never opens an inspector here.
+let interrupted = false;
+claimSignals((signal) => {
+  if (interrupted) return;
+  interrupted = true;
+  void killAll().then(() =>
+    fail(commandName(), `interrupted by ${signal} before the check finished; nothing was decided`),
+  );
+});
 
 // Exit codes are 0, 1 or 2 only: an error nothing else caught is a failed check (2), never Node's own
 // 1 (which would read as "violations") or 7. While the engine runs a program it listens for the errors

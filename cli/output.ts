@@ -4,8 +4,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ReportFormat } from "../check/reporters";
-import { esc } from "../check/reporters/junit";
+import { esc, isolationProperties } from "../check/reporters/junit";
 import { sarifLog } from "../check/reporters/sarif";
+import { Isolation, describeIsolation } from "../engine/runner/isolation";
 
 /** A report that cannot (or may not) be written: exit 2, naming the file. */
 export class OutputError extends Error {
@@ -84,6 +85,8 @@ export function writeReport(text: string, output: string, projectDir: string): v
     // `wx`: the temp name must be new, so a link planted under it cannot be followed either.
     fs.writeFileSync(tmp, text, { flag: "wx" });
     fs.renameSync(tmp, file);
+    // Written after the program's tree is gone; read back, so a report that is not ours never passes.
+    if (fs.readFileSync(file, "utf8") !== text) throw new Error("the file changed as it was written");
   } catch (err) {
     try {
       fs.rmSync(tmp, { force: true });
@@ -98,33 +101,46 @@ export function writeReport(text: string, output: string, projectDir: string): v
  * The report written when the check could not finish (exit 2), so a CI step that uploads the report
  * `if: always()` finds a file that says what went wrong instead of failing on a missing one.
  */
-export function errorReport(format: ReportFormat, stack: string, message: string, version?: string): string {
+export function errorReport(
+  format: ReportFormat,
+  stack: string,
+  message: string,
+  version?: string,
+  isolation?: Isolation,
+): string {
   switch (format) {
     case "json":
-      return JSON.stringify({ project: null, stack, error: message }, null, 2) + "\n";
+      return (
+        JSON.stringify({ project: null, stack, isolation: isolation ?? null, error: message }, null, 2) + "\n"
+      );
     case "sarif":
-      return sarifError(message, version);
+      return sarifError(message, version, isolation);
     case "junit":
       return (
         `<?xml version="1.0" encoding="UTF-8"?>\n` +
         `<testsuites name="groundwork check ${esc(stack)}" tests="1" failures="0" errors="1">\n` +
         `  <testsuite name="groundwork check" tests="1" failures="0" errors="1" skipped="0">\n` +
+        isolationProperties({ isolation }) +
         `    <testcase name="check" classname="groundwork">\n` +
         `      <error message="${esc(message.split("\n")[0])}">${esc(message)}</error>\n` +
         `    </testcase>\n  </testsuite>\n</testsuites>\n`
       );
     default:
-      return `groundwork check ${stack}: error: ${message}\n`;
+      return (
+        `groundwork check ${stack}: error: ${message}\n` +
+        (isolation ? `isolation: ${describeIsolation(isolation)}\n` : "")
+      );
   }
 }
 
 /** SARIF's way to say the tool failed: an invocation that did not succeed, with the error as a notification. */
-function sarifError(message: string, version?: string): string {
+function sarifError(message: string, version?: string, isolation?: Isolation): string {
   return sarifLog(version, [], {
     invocations: [
       {
         executionSuccessful: false,
         toolExecutionNotifications: [{ level: "error", message: { text: message } }],
+        ...(isolation ? { properties: { isolation } } : {}),
       },
     ],
     results: [],

@@ -1,15 +1,31 @@
 // `kubernetes:helm:template` (Helm v3 `Chart`) offline: the Kubernetes provider renders the chart with
-// Helm's library; offline, the `helm` binary does the same, when one is on PATH. Without it the chart
-// cannot be expanded, and the check is incomplete (never an empty chart that passes).
+// Helm's library; offline, the `helm` binary does the same, when one is on a trusted PATH entry. Without it
+// the chart cannot be expanded, and the check is incomplete (never an empty chart that passes).
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-/** The `helm` executable on PATH, if any. */
-export function helmOnPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * A PATH entry a tool may come from: absolute, and not a `node_modules` directory (where `npx` and npm
+ * scripts put a project's own `.bin`, so a checked-out project would choose the gate's helm), nor inside
+ * `untrusted` (the project under check).
+ */
+export function trustedPathEntry(dir: string, untrusted: readonly string[] = []): boolean {
+  if (!dir || !path.isAbsolute(dir)) return false;
+  const abs = path.resolve(dir);
+  if (abs.split(path.sep).includes("node_modules")) return false;
+  return !untrusted.some((u) => abs === path.resolve(u) || abs.startsWith(path.resolve(u) + path.sep));
+}
+
+/** The `helm` executable on a trusted PATH entry, if any (the pinned one while a gate run holds a pin). */
+export function helmOnPath(
+  env: NodeJS.ProcessEnv = process.env,
+  untrusted: readonly string[] = [],
+): string | undefined {
+  if (pinned) return pinned.exec;
   for (const dir of (env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
+    if (!trustedPathEntry(dir, untrusted)) continue;
     const candidate = path.join(dir, process.platform === "win32" ? "helm.exe" : "helm");
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
@@ -19,6 +35,50 @@ export function helmOnPath(env: NodeJS.ProcessEnv = process.env): string | undef
     }
   }
   return undefined;
+}
+
+/** How a pinned helm is run: the command prefix (run as the program's uid) and its private directory. */
+export interface HelmRunAs {
+  readonly prefix: readonly string[];
+  readonly uid: number;
+  readonly gid: number;
+  /** Helm's cache, config and data homes, and the values file, go here (owned by the uid). */
+  readonly dir: string;
+}
+
+interface PinnedHelm {
+  /** What to execute: the binary as it was when pinned. */
+  readonly exec: string;
+  readonly fd?: number;
+  readonly runAs?: HelmRunAs;
+}
+let pinned: PinnedHelm | undefined;
+
+/**
+ * Resolves helm before a program runs and holds it: on Linux its file stays open and runs through the
+ * gate's `/proc/<pid>/fd/<n>`, so replacing the file on PATH afterwards changes nothing. With `runAs`, helm
+ * runs with the program's own uid (it renders charts the program chose: as root it would read what the
+ * program may not) from its resolved path, which that uid cannot write. Until {@link unpinHelm}, every
+ * `kubernetes:helm:template` uses it; with no trusted helm, none is used (the check is incomplete).
+ */
+export function pinHelm(untrusted: readonly string[], runAs?: HelmRunAs, env = process.env): void {
+  unpinHelm();
+  const found = helmOnPath(env, untrusted);
+  if (!found) {
+    pinned = { exec: "" };
+    return;
+  }
+  if (runAs || process.platform !== "linux") {
+    pinned = { exec: fs.realpathSync(found), runAs };
+    return;
+  }
+  const fd = fs.openSync(found, "r");
+  pinned = { exec: `/proc/${process.pid}/fd/${fd}`, fd };
+}
+
+export function unpinHelm(): void {
+  if (pinned?.fd !== undefined) fs.closeSync(pinned.fd);
+  pinned = undefined;
 }
 
 /** The options the SDK sends, as its `toJSON` spells them. */
@@ -57,13 +117,20 @@ function templateArgs(o: TemplateOptions, valuesFile: string): string[] {
 /** Renders the chart with `helm template` and returns its manifests as YAML text. */
 export function helmTemplate(helm: string, jsonOpts: string, cwd: string): string {
   const options = JSON.parse(jsonOpts) as TemplateOptions;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-helm-"));
+  const runAs = pinned?.exec === helm ? pinned.runAs : undefined;
+  const dir = fs.mkdtempSync(path.join(runAs?.dir ?? os.tmpdir(), "groundwork-helm-"));
   try {
     const valuesFile = path.join(dir, "values.json");
     // JSON is YAML: helm reads the values file as it is.
     fs.writeFileSync(valuesFile, JSON.stringify(options.values ?? {}));
-    return execFileSync(helm, templateArgs(options, valuesFile), {
+    if (runAs) for (const f of [dir, valuesFile]) fs.chownSync(f, runAs.uid, runAs.gid);
+    const homes = runAs
+      ? { HELM_CACHE_HOME: dir, HELM_CONFIG_HOME: dir, HELM_DATA_HOME: dir, HOME: runAs.dir }
+      : {};
+    const [file, ...prefix] = runAs ? [...runAs.prefix, helm] : [helm];
+    return execFileSync(file, [...prefix, ...templateArgs(options, valuesFile)], {
       cwd,
+      env: { ...process.env, ...homes },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
       stdio: ["ignore", "pipe", "pipe"],

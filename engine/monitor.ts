@@ -112,6 +112,11 @@ export function makeUrn(
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
+/** The engine's refusal of a URN already taken in this deployment (pkg/resource/deploy/step_generator.go). */
+function duplicateUrn(urn: string): string {
+  return `Duplicate resource URN '${urn}'; try giving it a unique name`;
+}
+
 /** Recursively turns wire-form secrets and unknowns into plain values for invoke handlers. */
 function plainArgs(args: Record<string, PropertyValue>): Record<string, unknown> {
   return reveal<Record<string, unknown>>(args);
@@ -128,6 +133,8 @@ export class GroundworkMonitor {
   readonly failures: Error[] = [];
   private readonly providers = new Map<string, Record<string, unknown>>();
   private readonly incompleteLog = new IncompleteLog();
+  /** The default providers this engine registered itself (the program may not take their URNs). */
+  private readonly engineDefaults = new Set<string>();
 
   constructor(private readonly options: MonitorOptions) {}
 
@@ -228,7 +235,10 @@ export class GroundworkMonitor {
     const providerType = `pulumi:providers:${pkg}`;
     const urn = this.urn(undefined, providerType, name);
     const existing = this.byUrn.get(urn);
-    if (existing) return `${urn}::${existing.id}`;
+    if (existing && this.engineDefaults.has(urn)) return `${urn}::${existing.id}`;
+    // The program registered or read a resource under this URN first: the engine's own registration of
+    // the default provider then fails as a duplicate (step_generator.go, generateURN), failing the update.
+    if (existing) throw this.failure(duplicateUrn(urn));
     const inputs: Record<string, PropertyValue> = {};
     for (const [key, value] of Object.entries(this.options.config)) {
       if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value as PropertyValue;
@@ -249,6 +259,7 @@ export class GroundworkMonitor {
       external: false,
     });
     this.add(provider);
+    this.engineDefaults.add(urn);
     this.providers.set(`${urn}::${id}`, plainArgs(inputs));
     return `${urn}::${id}`;
   }
@@ -279,8 +290,15 @@ export class GroundworkMonitor {
 
   /** A refused registration: the real engine fails the deployment on it, so synth does too. */
   private refuse(err: unknown, callback: Callback<never>): void {
-    this.failures.push(rpcError(err));
+    if (!this.failures.includes(err as Error)) this.failures.push(rpcError(err));
     callback(rpcError(err));
+  }
+
+  /** An error the engine fails the whole deployment on, recorded even when the program catches it. */
+  private failure(message: string): Error {
+    const err = rpcError(new Error(message));
+    this.failures.push(err);
+    return err;
   }
 
   registerResource(
@@ -290,9 +308,7 @@ export class GroundworkMonitor {
     try {
       const custom = req.getCustom();
       const urn = this.urn(req.getParent() || undefined, req.getType(), req.getName());
-      if (this.byUrn.has(urn)) {
-        throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
-      }
+      if (this.byUrn.has(urn)) throw new Error(duplicateUrn(urn));
       const inputs = fromStruct<PropertyValue>(req.getObject());
       const propertyDependencies: Record<string, string[]> = {};
       req.getPropertydependenciesMap().forEach((deps, key) => {
@@ -345,6 +361,9 @@ export class GroundworkMonitor {
 
   readResource(req: resproto.ReadResourceRequest, callback: Callback<resproto.ReadResourceResponse>): void {
     try {
+      // A read takes a URN as a registration does (GenerateReadSteps calls generateURN): a second one is refused.
+      const readUrn = this.urn(req.getParent() || undefined, req.getType(), req.getName());
+      if (this.byUrn.has(readUrn)) throw new Error(duplicateUrn(readUrn));
       const { type, name, parent, urn, provider } = this.place(req, true);
       const inputs = fromStruct<PropertyValue>(req.getProperties());
       const state =

@@ -65,19 +65,64 @@ export function loadPinnedInvokes(file: string): Record<string, InvokeHandler> {
   );
 }
 
+/** The most files `--stack-outputs DIR` may hold: far above any organization's stacks. */
+const MAX_STACK_OUTPUT_FILES = 10_000;
+
+// Directories read whole before a program runs: absolute file path → its text. A program cannot change
+// what a StackReference gets by rewriting the files while it runs (ADR 0012).
+const pinnedDirs = new Map<string, Map<string, string>>();
+
+/**
+ * Reads every `*.json` under `dir` (three levels: `org/project/stack.json`) into memory, so that lookups
+ * during the run never touch the disk. Call it before the program starts; unpin with {@link unpinStackOutputs}.
+ */
+export function pinStackOutputs(dir: string): void {
+  const root = path.resolve(dir);
+  const files = new Map<string, string>();
+  const walk = (d: string, depth: number): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (err) {
+      if (d === root) throw new Error(`--stack-outputs ${root}: ${(err as Error).message}`);
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      const stat = fs.statSync(full, { throwIfNoEntry: false });
+      if (stat?.isDirectory() && depth < 3) walk(full, depth + 1);
+      else if (stat?.isFile() && e.name.endsWith(".json")) {
+        if (files.size >= MAX_STACK_OUTPUT_FILES)
+          throw new Error(`--stack-outputs ${root}: more than ${MAX_STACK_OUTPUT_FILES} files`);
+        files.set(full, fs.readFileSync(full, "utf8"));
+      }
+    }
+  };
+  walk(root, 1);
+  pinnedDirs.set(root, files);
+}
+
+export function unpinStackOutputs(dir: string): void {
+  pinnedDirs.delete(path.resolve(dir));
+}
+
 /**
  * The outputs of the stack a `StackReference` names, from `DIR/<name>.json` (`org/project/stack` as
  * subdirectories), else `DIR/<stack>.json` (the last part of the name): what `pulumi stack output --json`
- * prints. Undefined when neither file exists; a name that leaves DIR is never followed.
+ * prints. Undefined when neither file exists; a name that leaves DIR is never followed. A pinned DIR is
+ * answered from what was read when it was pinned.
  */
 export function readStackOutputs(dir: string, name: string): Record<string, unknown> | undefined {
   const root = path.resolve(dir);
+  const pinned = pinnedDirs.get(root);
   const candidates = [`${name}.json`, `${name.split("/").pop() ?? name}.json`].map((f) =>
     path.resolve(root, f),
   );
   for (const file of candidates) {
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) continue;
-    const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (!file.startsWith(root + path.sep)) continue;
+    const text = pinned ? pinned.get(file) : fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+    if (text === undefined) continue;
+    const parsed: unknown = JSON.parse(text);
     if (!isObject(parsed))
       throw new Error(`--stack-outputs ${file}: expected an object of output name → value`);
     return parsed;

@@ -14,10 +14,47 @@ import {
   stackConfigureRequest,
 } from "./requests";
 import { Findings, checkAnalyzerInfo, describedPolicies, initialConfig, policyInfos } from "./results";
-import { PackSession, runPolicyPackScript, track } from "./session";
+import { PackSession, runPolicyPackScript } from "./session";
 import { AnalyzerError, AnalyzerHostOptions, AnalyzerRun, DEFAULT_TIMEOUT_MS } from "./types";
 
 export { AnalyzerError, AnalyzerHostOptions, AnalyzerLog, AnalyzerRun } from "./types";
+
+/** A pack started and configured, before the program runs: analyze a graph with it, then stop it. */
+export interface StartedPack {
+  /** Re-sends the configuration, then drives the pack over the whole graph. */
+  analyze(graph: ResourceGraph): Promise<AnalyzerRun>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the pack as the CLI starts an analyzer plugin (before the program runs, as the CLI loads its
+ * analyzers before the language host starts), serves it an engine, and configures it: its code and
+ * policies are loaded, and its config read, before the program could change any of them.
+ */
+export async function startPolicyPack(packDir: string, options: AnalyzerHostOptions): Promise<StartedPack> {
+  const dir = path.resolve(packDir);
+  if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
+    throw new AnalyzerError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml`, dir);
+  }
+  const script = runPolicyPackScript(dir);
+  const session = new PackSession(dir, options);
+  try {
+    await session.start(script);
+    const configured = await configure(session);
+    return {
+      analyze: async (graph) => {
+        // The pack listens on loopback, where the program could reach it while it ran: the configuration
+        // is sent again, so whatever the program sent it is overwritten before any resource is analyzed.
+        await reconfigure(session, configured.reconciled);
+        return analyze(session, graph, configured);
+      },
+      stop: () => session.stop(),
+    };
+  } catch (err) {
+    await session.stop();
+    throw err;
+  }
+}
 
 /** Starts the pack, serves it an engine, and drives it over the whole graph. */
 export async function runPolicyPack(
@@ -25,19 +62,22 @@ export async function runPolicyPack(
   graph: ResourceGraph,
   options: AnalyzerHostOptions,
 ): Promise<AnalyzerRun> {
-  const dir = path.resolve(packDir);
-  if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
-    throw new AnalyzerError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml`, dir);
-  }
-  const script = runPolicyPackScript(dir);
-  const session = new PackSession(dir, options);
-  track(session);
+  const pack = await startPolicyPack(packDir, options);
   try {
-    await session.start(script);
-    return await analyze(session, graph);
+    return await pack.analyze(graph);
   } finally {
-    await session.stop();
+    await pack.stop();
   }
+}
+
+/** Configure and ConfigureStack once more, with what the first configure sent. */
+async function reconfigure(
+  session: PackSession,
+  reconciled: Readonly<Record<string, PolicyConfigEntry>>,
+): Promise<void> {
+  const o = session.options;
+  await session.call("configure", configureRequest(reconciled), "Configure");
+  await session.optional("configureStack", stackConfigureRequest(o), "ConfigureStack");
 }
 
 /**
@@ -135,9 +175,12 @@ async function analyzeResources(
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }
 
-async function analyze(session: PackSession, graph: ResourceGraph): Promise<AnalyzerRun> {
+async function analyze(
+  session: PackSession,
+  graph: ResourceGraph,
+  { info, reconciled }: { info: analyzerpb.AnalyzerInfo; reconciled: Record<string, PolicyConfigEntry> },
+): Promise<AnalyzerRun> {
   const o = session.options;
-  const { info, reconciled } = await configure(session);
   const policies = policyInfos(info, reconciled);
   const pass: Pass = {
     session,

@@ -5,6 +5,8 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as enginerpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { dieWithParent } from "../../engine/runner/isolation";
+import { track } from "../../engine/runner/lifecycle";
 import { stringConfig } from "./requests";
 import { AnalyzerError, AnalyzerHostOptions, AnalyzerLog, DEFAULT_TIMEOUT_MS } from "./types";
 
@@ -44,6 +46,7 @@ export class PackSession {
   private dead?: AnalyzerError;
   private stopping = false;
   private readonly pending = new Set<(err: Error) => void>();
+  private forget?: () => void;
 
   constructor(
     readonly dir: string,
@@ -70,7 +73,18 @@ export class PackSession {
     const engineAddress = await this.serveEngine();
     const o = this.options;
     // The watchdog exits the pack when the gate dies (its stdin, a pipe from us, closes): see watchdog.ts.
-    const child = spawn(process.execPath, ["--require", WATCHDOG, script, engineAddress, "."], {
+    // The watchdog exits the pack when the gate dies; where the kernel can do it (Linux), it kills the
+    // pack at once, even while the pack is still loading.
+    const [file, ...args] = [
+      ...dieWithParent(),
+      process.execPath,
+      "--require",
+      WATCHDOG,
+      script,
+      engineAddress,
+      ".",
+    ];
+    const child = spawn(file, args, {
       cwd: this.dir,
       stdio: ["pipe", "pipe", "pipe"],
       env: {
@@ -84,6 +98,11 @@ export class PackSession {
       },
     });
     this.child = child;
+    // The pack dies with the gate: at exit, and on any signal that ends it.
+    this.forget = track({
+      killNow: () => this.killNow(),
+      gone: new Promise((resolve) => child.once("exit", resolve)),
+    });
     child.stdin!.on("error", () => undefined); // the pipe is never written; a pack gone first is not an error
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (d: string) => {
@@ -235,7 +254,7 @@ export class PackSession {
       clearTimeout(killer);
     }
     this.engine?.forceShutdown();
-    untrack(this);
+    this.forget?.();
   }
 
   /** Last resort at process exit: nothing asynchronous can run, so no polite SIGTERM first. */
@@ -243,39 +262,4 @@ export class PackSession {
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
-}
-
-// Pack processes must not outlive the command: on SIGINT / SIGTERM the live sessions are stopped and the
-// process exits as the signal would have it (130 / 143); at any exit, stragglers are killed. The handlers
-// are installed only while a pack runs, so a process embedding the host keeps its own signal behaviour.
-const liveSessions = new Set<PackSession>();
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-function onSignal(signal: NodeJS.Signals): void {
-  const sessions = [...liveSessions];
-  const grace = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-  void Promise.race([Promise.allSettled(sessions.map((s) => s.stop())), grace]).then(() =>
-    process.exit(SIGNAL_EXIT[signal]),
-  );
-}
-
-function onExit(): void {
-  for (const s of liveSessions) s.killNow();
-}
-
-/** Registers a session to be stopped on a signal and killed at exit. */
-export function track(session: PackSession): void {
-  if (liveSessions.size === 0) {
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-    process.on("exit", onExit);
-  }
-  liveSessions.add(session);
-}
-
-function untrack(session: PackSession): void {
-  if (!liveSessions.delete(session) || liveSessions.size > 0) return;
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
-  process.off("exit", onExit);
 }

@@ -7,6 +7,10 @@
 // the fd), the parent pid changing means the pack was re-parented to init.
 const parent = process.ppid;
 
+// SIGUSR1 would open Node's inspector in the pack, where a process of the same user could rewrite its
+// policies: a listener keeps the inspector closed (ADR 0012).
+process.on("SIGUSR1", () => undefined);
+
 function gateGone(): void {
   process.exit(1);
 }

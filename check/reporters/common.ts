@@ -1,6 +1,7 @@
 // Helpers the reporters share: severity order, display names, and values made safe to print.
 import { SECRET_SIG_KEY, UNKNOWN, isSecret } from "../../engine/graph";
-import { IncompleteItem, Severity, Violation } from "../report";
+import { describeIsolation } from "../../engine/runner/isolation";
+import { IncompleteItem, Isolation, Severity, Violation } from "../report";
 
 export const SEVERITY_ORDER: readonly (Severity | "unspecified")[] = [
   "critical",
@@ -59,4 +60,10 @@ export function redact(value: unknown): unknown {
 export function describeIncomplete(item: IncompleteItem): string {
   const what = item.urn ? describeUrn(item.urn) : (item.type ?? item.kind);
   return `${what}${item.urn ? `  ${item.urn}` : ""}: ${item.reason}`;
+}
+
+/** The isolation line every report carries, and why stronger isolation was not used, if it was not. */
+export function isolationLines(iso: Isolation | undefined): { line: string; reasons: string[] } | undefined {
+  if (!iso) return undefined;
+  return { line: describeIsolation(iso), reasons: [...iso.unavailable] };
 }

@@ -1,7 +1,7 @@
 // JUnit XML for CI test reporters: one test case per policy, failing on its mandatory findings (a clean run
 // of a 60-policy pack is 60 cases, not one per policy per resource type).
 import { CheckReport, Violation } from "../report";
-import { describeIncomplete, describeUrn, ruleId } from "./common";
+import { describeIncomplete, describeUrn, isolationLines, ruleId } from "./common";
 
 export function esc(s: string): string {
   return (
@@ -30,7 +30,7 @@ function incompleteSuite(report: CheckReport): { xml: string; tests: number; fai
       : `    <testcase ${attrs}>\n      <failure type="incomplete" message="${esc(item.reason)}">${text}</failure>\n    </testcase>`;
   });
   const failures = allowed ? 0 : cases.length;
-  const xml = `  <testsuite name="groundwork offline engine (incomplete)" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`;
+  const xml = `  <testsuite name="groundwork offline engine (incomplete)" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${isolationProperties(report)}${cases.join("\n")}\n  </testsuite>`;
   return { xml, tests: cases.length, failures };
 }
 
@@ -66,6 +66,18 @@ function policyCase(
     : `    <testcase ${attrs}/>`;
 }
 
+/** The isolation as a suite property, which every suite carries (CI test views show suite properties). */
+export function isolationProperties(report: Pick<CheckReport, "isolation">): string {
+  const iso = isolationLines(report.isolation);
+  if (!iso) return "";
+  const props = [
+    `      <property name="isolation" value="${esc(iso.line)}"/>`,
+    `      <property name="isolation.full" value="${report.isolation!.full}"/>`,
+    ...iso.reasons.map((r) => `      <property name="isolation.unavailable" value="${esc(r)}"/>`),
+  ];
+  return `    <properties>\n${props.join("\n")}\n    </properties>\n`;
+}
+
 export function toJunit(report: CheckReport): string {
   const packs = [...new Set(report.policies.map((p) => p.pack))];
   const suites: string[] = [];
@@ -85,7 +97,7 @@ export function toJunit(report: CheckReport): string {
     totalTests += cases.length;
     totalFailures += failures;
     suites.push(
-      `  <testsuite name="${esc(pack)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${cases.filter((c) => c.includes("<skipped")).length}">\n${cases.join("\n")}\n  </testsuite>`,
+      `  <testsuite name="${esc(pack)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${cases.filter((c) => c.includes("<skipped")).length}">\n${isolationProperties(report)}${cases.join("\n")}\n  </testsuite>`,
     );
   }
   const incomplete = incompleteSuite(report);

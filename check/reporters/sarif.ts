@@ -2,7 +2,7 @@
 import { createHash } from "crypto";
 import * as path from "path";
 import { CheckReport, PolicyInfo, Violation } from "../report";
-import { ruleId } from "./common";
+import { isolationLines, ruleId } from "./common";
 
 /** A short, stable digest of a finding's message. */
 function messageHash(message: string): string {
@@ -42,9 +42,18 @@ function invocation(report: CheckReport): Record<string, unknown> {
       ? { locations: [{ logicalLocations: [{ fullyQualifiedName: item.urn, kind: "resource" }] }] }
       : {}),
   }));
+  const iso = report.isolation;
+  // A run whose program was not isolated says so where code scanning shows the tool's own problems.
+  if (iso && !iso.full)
+    notifications.push({
+      level: "warning",
+      message: { text: `isolation: ${isolationLines(iso)!.line} (${iso.unavailable.join("; ")})` },
+      descriptor: { id: "groundwork/isolation" },
+    });
   return {
     executionSuccessful: report.summary.verdict !== "incomplete",
     ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+    ...(iso ? { properties: { isolation: iso } } : {}),
   };
 }
 

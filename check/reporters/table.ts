@@ -1,6 +1,6 @@
 // The human report: findings grouped by severity then resource, waivers, and what was evaluated.
 import { BUILT_IN_PACK, CheckReport, Violation } from "../report";
-import { SEVERITY_ORDER, describeIncomplete, describeUrn, severityOf } from "./common";
+import { SEVERITY_ORDER, describeIncomplete, describeUrn, isolationLines, severityOf } from "./common";
 
 export interface TableOptions {
   /** ANSI colour; on only when writing to a terminal. @default false */
@@ -68,6 +68,12 @@ export function toTable(report: CheckReport, options: TableOptions = {}): string
   lines.push(`packs: ${packs.join(", ") || "none"}`);
   if (s.builtInDisabled) {
     lines.push(paint("yellow", `the built-in pack ${BUILT_IN_PACK} is turned off (--no-builtin)`));
+  }
+  const iso = isolationLines(report.isolation);
+  if (iso) {
+    lines.push(report.isolation!.full ? `isolation: ${iso.line}` : paint("yellow", `isolation: ${iso.line}`));
+    if (!report.isolation!.full || report.isolation!.mode !== "user")
+      for (const r of iso.reasons) lines.push(paint("dim", `  not used: ${r}`));
   }
   lines.push("");
 

@@ -1,6 +1,7 @@
 // Runs a program as the Pulumi CLI does, for the gate: in its own process, through the SDK's own program
 // runner, against the resource monitor and engine served here. The program can register resources and log,
 // and nothing else: it never sees the policies, the verdict or the exit code.
+import * as fs from "fs";
 import * as path from "path";
 import { GroundworkMonitor, NewResourceHook } from "../monitor";
 import { ResourceGraph } from "../graph";
@@ -9,10 +10,12 @@ import { deadline } from "../pending-work";
 import { SynthError, normalizeConfig, programLocation } from "../program";
 import { Logs, graphOf, withIncomplete } from "../synth";
 import { isTypeScript } from "../typescript";
-import { ChildExit, maxOldSpaceMb, runnerScript, startProgram } from "./process";
+import { Isolation, IsolationRequest, Sandbox, chooseIsolation, makePrivateDir } from "./isolation";
+import { ChildExit, PRELOAD, maxOldSpaceMb, runnerScript, startProgram } from "./process";
 import { OfflineServer } from "./server";
 
 export { DEFAULT_MAX_OLD_SPACE_MB } from "./process";
+export { ISOLATION_REQUESTS, Isolation, IsolationError, IsolationRequest, Sandbox } from "./isolation";
 
 export interface RunOptions {
   /** The project directory (holds Pulumi.yaml): the program's working directory, as under the CLI. */
@@ -33,6 +36,12 @@ export interface RunOptions {
   readonly newResource?: NewResourceHook;
   /** Kills the program (and all it started) after this long. */
   readonly timeoutMs: number;
+  /** `runtime.options.nodeargs`, split as the language host splits them. @default [] */
+  readonly nodeArgs?: readonly string[];
+  /** `runtime.options.typescript` (the language host's default is true): false runs `.ts` untranspiled. */
+  readonly typescript?: boolean;
+  /** How the program is kept from the gate: a sandbox planned with {@link planIsolation}. @default auto */
+  readonly sandbox?: Sandbox;
   /** Where the program's stdout and stderr go. @default process.stderr */
   readonly output?: NodeJS.WritableStream;
 }
@@ -44,6 +53,30 @@ export interface RunResult {
    * registered is real, but there may have been more. Never a pass on its own.
    */
   readonly incomplete?: string;
+  /** The isolation the program ran under. */
+  readonly isolation: Isolation;
+  /** What the engine dropped or refused without failing the run (said on stderr). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Chooses the isolation for running `programFile` of `projectDir` (see isolation.ts): the program's uid must
+ * be able to read the project, the program and the runner. `strict` throws an IsolationError when the
+ * result is not full isolation.
+ */
+export function planIsolation(
+  request: IsolationRequest,
+  projectDir: string,
+  programFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Sandbox {
+  const script = runnerScript(projectDir);
+  const sdk = path.dirname(path.dirname(path.dirname(script)));
+  return chooseIsolation(
+    request,
+    { dirs: [projectDir, sdk, path.dirname(PRELOAD)], files: [programFile, script, PRELOAD] },
+    env,
+  );
 }
 
 /** The runner's arguments, as the Node language host passes them. */
@@ -107,7 +140,7 @@ function judgeRun(
   const tail = exit.stderrTail.replace(ANSI, "").trim().split("\n").slice(-10).join("\n");
   if (exit.outOfMemory)
     return new SynthError(
-      `${p} ran out of memory: its heap is capped at ${maxOldSpaceMb()} MB` +
+      `${p} ran out of memory: its heap is capped at ${maxOldSpaceMb(o.nodeArgs)} MB` +
         " (set GROUNDWORK_PROGRAM_MAX_OLD_SPACE_MB to change the cap)",
       undefined,
     );
@@ -136,6 +169,17 @@ function monitorOptionsOf(o: RunOptions) {
 
 /** Runs the program in a child process and returns the graph the engine would have received. */
 export async function runProgram(o: RunOptions): Promise<RunResult> {
+  const planned = o.sandbox ?? planIsolation("auto", o.projectDir, o.programFile);
+  const privateDir = makePrivateDir(planned.isolation);
+  const sandbox: Sandbox = { ...planned, privateDir };
+  try {
+    return await runSandboxed(o, sandbox);
+  } finally {
+    if (privateDir) fs.rmSync(privateDir, { recursive: true, force: true });
+  }
+}
+
+async function runSandboxed(o: RunOptions, sandbox: Sandbox): Promise<RunResult> {
   const config = normalizeConfig(o.project, o.config);
   const { project, stack, preview } = o;
   // The same monitor synth() uses: the runner only changes how the program reaches it.
@@ -145,15 +189,18 @@ export async function runProgram(o: RunOptions): Promise<RunResult> {
   const address = await server.start();
   const timeout = deadline(o.programFile, preview, o.timeoutMs);
   const secretKeys = o.secretKeys.map((k) => (k.includes(":") ? k : `${project}:${k}`));
+  const transpile = isTypeScript(o.programFile) && o.typescript !== false;
   const child = startProgram({
     script: runnerScript(o.projectDir),
     args: runnerArgs(o, address),
+    nodeArgs: o.nodeArgs,
     cwd: o.projectDir,
     env: {
       PULUMI_CONFIG: JSON.stringify(config),
       PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys),
-      ...(isTypeScript(o.programFile) ? { GROUNDWORK_TYPESCRIPT_FROM: path.dirname(o.programFile) } : {}),
+      ...(transpile ? { GROUNDWORK_TYPESCRIPT_FROM: path.dirname(o.programFile) } : {}),
     },
+    sandbox,
     output: o.output,
   });
   let exit: ChildExit;
@@ -161,10 +208,15 @@ export async function runProgram(o: RunOptions): Promise<RunResult> {
     exit = await Promise.race([child.exited, timeout.failed]);
   } catch (err) {
     child.kill();
+    // The report comes only after the program's tree is gone (bounded: a SIGKILLed group goes at once).
+    await Promise.race([child.exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
     throw err;
   } finally {
     timeout.stop();
     server.stop();
+    // Whatever the program left running is gone before anything is reported: its process group (a member
+    // keeps the group's id from being reused) and, for a `user` run without a PID namespace, its uid.
+    child.kill();
   }
   if (monitor.failures.length > 0) {
     const failure = new SynthError(
@@ -176,5 +228,10 @@ export async function runProgram(o: RunOptions): Promise<RunResult> {
   const verdict = judgeRun(o, exit, logs, server);
   // A program that failed after the engine could not answer something most likely failed on it.
   if (verdict instanceof SynthError) throw withIncomplete(verdict, monitor);
-  return { graph: graphOf(o.programFile, monitor, { project, stack, preview }, logs), incomplete: verdict };
+  return {
+    graph: graphOf(o.programFile, monitor, { project, stack, preview }, logs),
+    incomplete: verdict,
+    isolation: sandbox.isolation,
+    notes: server.notes,
+  };
 }

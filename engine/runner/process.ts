@@ -1,8 +1,11 @@
-// The program's own process, started as the Node language host starts it: `node <sdk>/cmd/run/index.js
-// --monitor=… --engine=… <program>`, with its heap capped so memory exhaustion is a clean, named death, in
-// its own process group so a timeout kills everything it started, and its output sent to our stderr.
-import { ChildProcess, spawn } from "child_process";
+// The program's own process, started as the Node language host starts it: `node <nodeargs> <sdk>/cmd/run/index.js
+// --monitor=… --engine=… <program>`, with its heap capped so memory exhaustion is a clean, named death, under
+// the isolation chosen for the run (isolation.ts), in its own process group so a timeout kills everything it
+// started, and its output sent to our stderr.
+import { spawn } from "child_process";
 import * as path from "path";
+import { Sandbox, sandboxed, sweepUid } from "./isolation";
+import { track } from "./lifecycle";
 
 /**
  * The program's heap cap in MB, unless `GROUNDWORK_PROGRAM_MAX_OLD_SPACE_MB` says otherwise: about four
@@ -10,7 +13,14 @@ import * as path from "path";
  */
 export const DEFAULT_MAX_OLD_SPACE_MB = 4096;
 
-export function maxOldSpaceMb(): number {
+export function maxOldSpaceMb(nodeArgs: readonly string[] = []): number {
+  // The project's own `nodeargs` come after ours on the command line, so theirs is the cap in force.
+  let fromArgs: number | undefined;
+  nodeArgs.forEach((a, i) => {
+    const m = /^--max-old-space-size(?:=(\d+))?$/.exec(a);
+    if (m) fromArgs = Number(m[1] ?? nodeArgs[i + 1]);
+  });
+  if (fromArgs !== undefined && Number.isInteger(fromArgs) && fromArgs > 0) return fromArgs;
   const v = Number(process.env.GROUNDWORK_PROGRAM_MAX_OLD_SPACE_MB);
   return Number.isInteger(v) && v > 0 ? v : DEFAULT_MAX_OLD_SPACE_MB;
 }
@@ -56,57 +66,54 @@ function forward(stream: NodeJS.ReadableStream, out: NodeJS.WritableStream, tail
   });
 }
 
-const live = new Set<ChildProcess>();
-function killGroup(child: ChildProcess): void {
+/** SIGKILL to the whole process group: the launcher and, through it, the program's whole tree. */
+function killGroup(pid: number | undefined): void {
   try {
-    process.kill(-child.pid!, "SIGKILL");
+    if (pid !== undefined) process.kill(-pid, "SIGKILL");
   } catch {
     // Already gone.
   }
-}
-const killAll = (): void => live.forEach(killGroup);
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-function onSignal(signal: NodeJS.Signals): void {
-  killAll();
-  process.exit(SIGNAL_EXIT[signal]);
-}
-
-/** Keeps the program's group from outliving the gate: killed at our exit and on SIGINT / SIGTERM. */
-function track(child: ChildProcess): void {
-  if (live.size === 0) {
-    process.on("exit", killAll);
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  }
-  live.add(child);
-  child.once("exit", () => {
-    live.delete(child);
-    if (live.size > 0) return;
-    process.off("exit", killAll);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  });
 }
 
 export interface StartOptions {
   readonly script: string;
   readonly args: readonly string[];
+  /** The project's `runtime.options.nodeargs`, split as the language host splits them. @default [] */
+  readonly nodeArgs?: readonly string[];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
+  /** How the program is isolated from the gate. @default not at all (its own process group only) */
+  readonly sandbox?: Sandbox;
   /** Where the program's stdout and stderr go. @default process.stderr */
   readonly output?: NodeJS.WritableStream;
 }
 
+/** The preload every program process loads first (TypeScript, frame mapping, the gate watchdog). */
+export const PRELOAD = path.join(__dirname, "preload.js");
+
 export function startProgram(o: StartOptions): ProgramProcess {
-  const preload = path.join(__dirname, "preload.js");
-  const child = spawn(
+  const sandbox = o.sandbox;
+  const nodeArgs = o.nodeArgs ?? [];
+  // As the language host does, the project's node args come before the runner; ours come first so theirs win.
+  const node = [
     process.execPath,
-    [`--max-old-space-size=${maxOldSpaceMb()}`, "--require", preload, o.script, ...o.args],
+    `--max-old-space-size=${maxOldSpaceMb()}`,
+    "--require",
+    PRELOAD,
+    ...nodeArgs,
+    o.script,
+    ...o.args,
+  ];
+  const [file, ...argv] = sandbox ? sandboxed(sandbox, node) : node;
+  const privateDir = sandbox?.privateDir;
+  const env = { ...process.env, ...o.env, ...(privateDir ? { HOME: privateDir, TMPDIR: privateDir } : {}) };
+  const child = spawn(
+    file,
+    argv,
     // A process group of its own (detached) so a kill reaches whatever the program started; preload.ts
-    // watches for our death, which a detached group would otherwise survive.
-    { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    // and the sandbox's launcher watch for our death, which a detached group would otherwise survive.
+    { cwd: o.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
-  track(child);
   const tail = { text: "" };
   const out = o.output ?? process.stderr;
   forward(child.stdout!, out, { text: "" });
@@ -124,5 +131,11 @@ export function startProgram(o: StartOptions): ProgramProcess {
       }, 50),
     );
   });
-  return { exited, kill: () => killGroup(child) };
+  // Without a PID namespace, a `user` run's stragglers (setsid escapes the group) share only its uid.
+  const kill = (): void => {
+    killGroup(child.pid);
+    if (sandbox) sweepUid(sandbox);
+  };
+  track({ killNow: kill, gone: exited });
+  return { exited, kill };
 }

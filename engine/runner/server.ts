@@ -44,6 +44,8 @@ export class OfflineServer {
   shutdownSignalled = false;
   /** Set when the root stack's outputs are registered: the program's main has finished. */
   stackFinished = false;
+  /** What was dropped without failing the run (registrations after the shutdown handshake), for stderr. */
+  readonly notes: string[] = [];
 
   constructor(
     private readonly monitor: GroundworkMonitor,
@@ -73,6 +75,7 @@ export class OfflineServer {
     const empty = responseOf(resrpc.ResourceMonitorService, "registerResourceOutputs");
     const registerResource: Handler<resproto.RegisterResourceRequest> = (call, cb) => {
       const req = call.request;
+      if (this.afterShutdown(cb, "resource registration", req.getType(), req.getName())) return;
       const urn = makeUrn(
         this.run.stack,
         this.run.project,
@@ -88,12 +91,16 @@ export class OfflineServer {
     };
     const handlers: Record<string, Handler<never>> = {
       registerResource,
-      readResource: (call: grpc.ServerUnaryCall<resproto.ReadResourceRequest, object>, cb) =>
-        m.readResource(call.request, reply(cb)),
+      readResource: (call: grpc.ServerUnaryCall<resproto.ReadResourceRequest, object>, cb) => {
+        const req = call.request;
+        if (!this.afterShutdown(cb, "resource registration", req.getType(), req.getName()))
+          m.readResource(req, reply(cb));
+      },
       registerResourceOutputs: (
         call: grpc.ServerUnaryCall<resproto.RegisterResourceOutputsRequest, object>,
         cb,
       ) => {
+        if (this.afterShutdown(cb, "resource outputs", call.request.getUrn())) return;
         if (call.request.getUrn() === this.rootUrn) this.stackFinished = true;
         m.registerResourceOutputs(call.request, (err) => (err ? cb(err) : cb(null, new empty())));
       },
@@ -131,11 +138,29 @@ export class OfflineServer {
       registerErrorHook: (call: grpc.ServerUnaryCall<resproto.RegisterErrorHookRequest, object>, cb) =>
         this.registerHook(call.request, cb),
       signalAndWaitForShutdown: (_call: unknown, cb) => {
+        // The engine takes the signal once (pkg/resource/deploy/source_eval.go, SignalAndWaitForShutdown).
+        if (this.shutdownSignalled)
+          return cb({ code: grpc.status.UNKNOWN, details: "Already waiting for shutdown" });
         this.shutdownSignalled = true;
         cb(null, new empty());
       },
     };
     return handlers as grpc.UntypedServiceImplementation;
+  }
+
+  /**
+   * After the shutdown handshake the engine's source iterator takes no more events: a registration (or
+   * outputs) sent then is never stepped, analyzed or deployed, and the call fails with UNAVAILABLE once the
+   * deployment ends (source_eval.go: "resource monitor shut down while sending …"). The gate answers the
+   * same at once, records nothing, and says so on stderr. True when it answered.
+   */
+  private afterShutdown(cb: grpc.sendUnaryData<object>, what: string, ...subject: string[]): boolean {
+    if (!this.shutdownSignalled) return false;
+    this.notes.push(
+      `${subject.join(" ")}: sent after the program's shutdown handshake; the engine never steps, checks or deploys it`,
+    );
+    cb({ code: grpc.status.UNAVAILABLE, details: `resource monitor shut down while sending ${what}` });
+    return true;
   }
 
   /** A hook registration, refused with the engine's reason (a duplicate name …). */

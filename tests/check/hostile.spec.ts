@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT, groundwork } from "../cli/helpers";
+import { ROOT, groundwork, processesWith } from "../cli/helpers";
 
 const PULUMI = JSON.stringify(require.resolve("@pulumi/pulumi"));
 const S3 = JSON.stringify(require.resolve("@pulumi/aws/s3"));
@@ -89,17 +89,7 @@ describe("groundwork check against hostile programs (the program runs in its own
     assert.match(r.stderr, /did not finish within 2000 ms/);
     assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
     await new Promise((res) => setTimeout(res, 300));
-    const alive = fs
-      .readdirSync("/proc")
-      .filter((p) => /^\d+$/.test(p))
-      .some((p) => {
-        try {
-          return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(dir);
-        } catch {
-          return false;
-        }
-      });
-    assert.ok(!alive, "the program's process outlived the gate");
+    assert.deepStrictEqual(processesWith(dir), [], "the program's process outlived the gate");
   });
 
   it("console.log in the program with --format json: stdout is the report alone", async () => {

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ProjectError, UnknownStackError, loadProject, loadStackConfig } from "../../check/project";
+import { splitNodeArgs } from "../../check/shlex";
 import { FIXTURES } from "../cli/helpers";
 
 const temps: string[] = [];
@@ -89,5 +90,53 @@ describe("project: Pulumi.yaml and Pulumi.<stack>.yaml", () => {
       () => loadStackConfig(loadProject(d), "dev"),
       (err: ProjectError) => /missing configuration value 'x:size'/.test(err.message) && err.line === 4,
     );
+  });
+});
+
+describe("runtime.options as the Node language host reads them", () => {
+  it("nodeargs split with google/shlex's rules (its own test string, and the cases a shell would split differently)", () => {
+    // shlex_test.go at e7afc7fbc510, the version pulumi-language-nodejs pins.
+    const upstream =
+      'one two "three four" "five \\"six\\"" seven#eight # nine # ten\n eleven \'twelve\\\' thirteen=13 fourteen/14';
+    assert.deepStrictEqual(splitNodeArgs(upstream), [
+      "one",
+      "two",
+      "three four",
+      'five "six"',
+      "seven#eight",
+      "eleven",
+      "twelve\\",
+      "thirteen=13",
+      "fourteen/14",
+    ]);
+    // Inside double quotes a backslash takes any next character (a shell keeps `\n` as two characters).
+    assert.deepStrictEqual(splitNodeArgs("\"a\\nb\" '' c\\ d"), ["anb", "", "c d"]);
+    assert.throws(() => splitNodeArgs("--require 'x"), /EOF found when expecting closing quote/);
+    assert.throws(() => splitNodeArgs("--flag \\"), /EOF found after escape character/);
+  });
+
+  it("nodeargs and typescript reach the project; a wrong type is refused with the host's message", () => {
+    const yaml = (options: string): string =>
+      `name: p\nruntime:\n  name: nodejs\n  options:\n${options}\nmain: index.js\n`;
+    const p = loadProject(
+      tempProject({ "Pulumi.yaml": yaml("    nodeargs: --max-old-space-size=64 -r ./x.js"), "index.js": "" }),
+    );
+    assert.deepStrictEqual(p.nodeArgs, ["--max-old-space-size=64", "-r", "./x.js"]);
+    assert.strictEqual(p.typescript, true);
+    for (const [options, message] of [
+      ["    nodeargs: 42", /nodeargs option must be a string/],
+      ["    typescript: 'no'", /typescript option must be a boolean/],
+      [
+        "    packagemanager: pip",
+        /packagemanager option must be one of auto, npm, yarn, pnpm or bun, got "pip"/,
+      ],
+      ['    nodeargs: "--a \'b"', /nodeargs: EOF found when expecting closing quote/],
+    ] as const) {
+      const dir = tempProject({ "Pulumi.yaml": yaml(options), "index.js": "" });
+      assert.throws(
+        () => loadProject(dir),
+        (e: Error) => e instanceof ProjectError && message.test(e.message),
+      );
+    }
   });
 });

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
 import { synth } from "../../engine/synth";
-import { CheckReport } from "../../check/report";
+import { CheckReport, Isolation } from "../../check/report";
 import { toJson, toJunit, toSarif, toTable } from "../../check/reporters";
 import { parseArgs } from "../../cli/args";
 import { toGraphJson, toMermaid } from "../../cli/graph";
@@ -216,6 +216,71 @@ describe("reporters and graph (in-process)", function () {
     assert.ok(prints[0].startsWith(`${log.runs[0].results[0].ruleId}|${first.urn}|`), prints[0]);
   });
 
+  describe("the isolation in force, in every format", () => {
+    // ADR 0012: every report says how the program was kept from the gate; an unisolated run says so loudly.
+    const user: Isolation = {
+      mode: "user",
+      full: true,
+      uid: 65534,
+      gid: 65534,
+      pidNamespace: true,
+      readOnlyFilesystem: false,
+      description:
+        "the program runs as uid 65534 (gid 65534) with no capabilities, in its own PID and mount namespaces",
+      unavailable: [],
+    };
+    const none: Isolation = {
+      mode: "process",
+      full: false,
+      pidNamespace: false,
+      readOnlyFilesystem: false,
+      description: "NOT ISOLATED: the program runs as the gate's own user",
+      unavailable: ["user: the gate is not root", "namespaces: unshare failed: Operation not permitted"],
+    };
+
+    it("table: one line, and for a weaker rung why the stronger ones were not used", () => {
+      assert.match(
+        toTable({ ...report, isolation: user }),
+        /\nisolation: user - the program runs as uid 65534 /,
+      );
+      const weak = toTable({ ...report, isolation: none }, { color: true });
+      assert.match(weak, /\x1b\[33misolation: process - NOT ISOLATED/);
+      assert.match(weak, /not used: namespaces: unshare failed: Operation not permitted/);
+    });
+
+    it("json: the whole record, after the stack", () => {
+      const j = JSON.parse(toJson({ ...report, isolation: user }));
+      assert.deepStrictEqual(Object.keys(j).slice(0, 3), ["project", "stack", "isolation"]);
+      assert.deepStrictEqual(j.isolation, user);
+    });
+
+    it("sarif: the invocation's properties, and a warning notification when not isolated", () => {
+      const validate = sarifValidator();
+      for (const iso of [user, none]) {
+        const log = JSON.parse(toSarif({ ...report, isolation: iso }, { baseDir: "/" }));
+        assert.ok(validate(log), JSON.stringify(validate.errors));
+        const inv = log.runs[0].invocations[0];
+        assert.deepStrictEqual(inv.properties.isolation, iso);
+        const warned = (inv.toolExecutionNotifications ?? []).filter(
+          (n: { descriptor?: { id: string } }) => n.descriptor?.id === "groundwork/isolation",
+        );
+        assert.strictEqual(warned.length, iso.full ? 0 : 1);
+        if (!iso.full) assert.match(warned[0].message.text, /NOT ISOLATED.*unshare failed/);
+      }
+    });
+
+    it("junit: a property of every suite", () => {
+      const xml = toJunit({ ...report, isolation: none });
+      const suites = xml.match(/<testsuite /g)!.length;
+      assert.strictEqual(
+        xml.match(/<property name="isolation" value="process - NOT ISOLATED/g)?.length,
+        suites,
+      );
+      assert.match(xml, /<property name="isolation.full" value="false"\/>/);
+      assert.match(xml, /<property name="isolation.unavailable" value="user: the gate is not root"\/>/);
+    });
+  });
+
   it("junit escapes markup and drops characters XML cannot carry", () => {
     const xml = toJunit(report);
     assert.match(xml, /bad &lt;acl&gt; <\/failure>/);
@@ -262,7 +327,15 @@ describe("reporters and graph (in-process)", function () {
       stackOutputsDir: undefined,
       typecheck: false,
       verbose: false,
+      isolation: "auto",
+      allowNodeOptions: false,
     });
+    const strict = parseArgs(["graph", "--stack", "dev", "--isolation", "strict", "--allow-node-options"]);
+    assert.ok(strict.command === "graph" && strict.isolation === "strict" && strict.allowNodeOptions);
+    assert.throws(
+      () => parseArgs(["check", "--stack", "dev", "--isolation", "off"]),
+      /--isolation off is not one of auto, strict, none/,
+    );
     const verbose = parseArgs(["check", "--stack", "dev", "--verbose"]);
     assert.ok(verbose.command === "check" && verbose.verbose);
     assert.throws(

@@ -80,6 +80,7 @@ describe("groundwork check (the built command)", function () {
       assert.deepStrictEqual(Object.keys(j), [
         "project",
         "stack",
+        "isolation",
         "resources",
         "violations",
         "waivers",
@@ -394,26 +395,43 @@ describe("groundwork check (the built command)", function () {
     assert.strictEqual(JSON.parse(fs.readFileSync(fresh, "utf8")).stack, "dev");
   });
 
-  for (const [signal, code] of [
-    ["SIGTERM", 143],
-    ["SIGINT", 130],
-  ] as const) {
-    it(`${signal} stops the policy pack's process too, and exits ${code}`, async () => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`${signal} stops the policy pack's process too, exits 2 and writes the requested report`, async () => {
+      // Every catchable signal ends the check with exit 2 (ADR 0012, amending ADR 0007's 130 / 143): a CI
+      // step reads any other code as something it is not, and the report says why there is no verdict.
+      const out = path.join(tempDir(), "report.json");
       const cli = spawn(
         process.execPath,
-        [CLI, "check", PROJECT, "--stack", "dev", "--policy-pack", path.join(FIXTURES, "packs", "stall")],
+        [
+          CLI,
+          "check",
+          PROJECT,
+          "--stack",
+          "dev",
+          "--policy-pack",
+          path.join(FIXTURES, "packs", "stall"),
+          "--format",
+          "json",
+          "--output",
+          out,
+        ],
         { cwd: ROOT, stdio: "ignore" },
       );
       const exited = new Promise<number | null>((resolve) => cli.on("exit", (c) => resolve(c)));
       // The pack is the CLI's child running the stall pack; wait for it to appear.
       const pack = await packProcessOf(cli.pid!);
       assert.ok(pack, "the pack process never started");
-      await new Promise((r) => setTimeout(r, 500)); // into the stalled Analyze call
+      // The pack starts before the program runs (ADR 0012); the signal lands while the program or the
+      // stalled Analyze call runs, and either way nothing may be left and the report must say why.
+      await new Promise((r) => setTimeout(r, 500));
       cli.kill(signal);
-      assert.strictEqual(await exited, code);
+      assert.strictEqual(await exited, 2);
       const alive = (): boolean => processAlive(pack!);
       for (let i = 0; i < 20 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
       assert.ok(!alive(), `pack process ${pack} outlived the CLI`);
+      const report = JSON.parse(fs.readFileSync(out, "utf8"));
+      assert.match(report.error, new RegExp(`interrupted by ${signal}`));
+      assert.strictEqual(typeof report.isolation?.mode, "string");
     });
   }
 });

@@ -16,11 +16,21 @@ export interface RunResult {
 
 /** Runs `node dist/cli/main.js ...args` from the repository root. */
 export function groundwork(...args: string[]): Promise<RunResult> {
+  return groundworkWith({}, ...args);
+}
+
+/** Runs the built command with extra environment variables (or some removed: `undefined`) and a cwd. */
+export function groundworkWith(
+  options: { env?: Record<string, string | undefined>; cwd?: string },
+  ...args: string[]
+): Promise<RunResult> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...options.env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
+      { cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, env },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: number }).code ?? -1) : 0;
         resolve({ code: typeof code === "number" ? code : -1, stdout, stderr });
@@ -56,6 +66,21 @@ export async function packProcessOf(cliPid: number): Promise<number | undefined>
     await new Promise((r) => setTimeout(r, 100));
   }
   return undefined;
+}
+
+/** Processes on this machine whose command line holds `token` (Linux /proc). */
+export function processesWith(token: string): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(token);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** True while `pid` runs (a zombie awaiting its parent's wait does not count). */

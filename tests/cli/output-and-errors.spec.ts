@@ -143,7 +143,17 @@ describe("--output safety, error reports and exit codes", function () {
       const r = await new Promise<RunResult>((resolve) =>
         execFile(
           process.execPath,
-          ["--require", preload, CLI, "check", path.join(FIXTURES, "public-bucket"), "--stack", "dev"],
+          // --allow-node-options: the preload is this test's, injected on purpose (ADR 0012 refuses it otherwise).
+          [
+            "--require",
+            preload,
+            CLI,
+            "check",
+            path.join(FIXTURES, "public-bucket"),
+            "--stack",
+            "dev",
+            "--allow-node-options",
+          ],
           { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } },
           (err, stdout, stderr) =>
             resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),

@@ -5,6 +5,7 @@ import { getCallerIdentity } from "@pulumi/aws/getCallerIdentity";
 import * as kms from "@pulumi/aws/kms";
 import * as awsProvider from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
+import awsPackage from "@pulumi/aws/package.json";
 import {
   GraphQuery,
   GraphResource,
@@ -321,6 +322,17 @@ describe("engine/synth: engine behaviours", () => {
     );
   });
 
+  it("refuses a read of a URN already taken, as the engine's GenerateReadSteps does", async () => {
+    // pkg/resource/deploy/step_generator.go: reads go through generateURN like registrations.
+    await assert.rejects(
+      synth(() => {
+        new Thing("twin", {});
+        new Thing("twin", {}, { id: "thing-1" });
+      }),
+      /Duplicate resource URN 'urn:pulumi:dev::project::test:index:Thing::twin'/,
+    );
+  });
+
   it("records a resource read with .get() as external, with the id asked for", async () => {
     const g = await synth(() => {
       new Thing("existing", {}, { id: "thing-1234" });
@@ -418,6 +430,39 @@ describe("engine/synth: default providers, as the engine attaches them", () => {
     );
     assert.equal((seen as { region?: string } | undefined)?.region, "sa-east-1");
     assert.equal(g.resources.filter((r) => r.type === "pulumi:providers:aws").length, 1);
+  });
+
+  it("a provider the program registers or reads under a default provider's URN fails, before or after it", async () => {
+    // The engine registers its default provider through the same step generator: whoever comes second is a
+    // duplicate URN and the update fails. Offline, the program's provider used to stand in for the default.
+    const version = awsPackage.version;
+    const name = `default_${version.replace(/[.+-]/g, "_")}`;
+    const takeUrn = (): void => {
+      new (class extends pulumi.CustomResource {})(
+        "pulumi:providers:aws",
+        name,
+        { region: "us-east-1" },
+        { id: "x" },
+      );
+    };
+    for (const program of [
+      () => {
+        new kms.Key("k", {});
+        takeUrn();
+      },
+      () => {
+        takeUrn();
+        new kms.Key("k", {});
+      },
+      () => {
+        new awsProvider.Provider(name, { region: "us-east-1" });
+        new kms.Key("k", {});
+      },
+    ])
+      await assert.rejects(
+        synth(program, { config: { "aws:region": "eu-west-1" } }),
+        new RegExp(`Duplicate resource URN 'urn:pulumi:dev::project::pulumi:providers:aws::${name}'`),
+      );
   });
 
   it("an explicit provider gets no default provider beside it", async () => {
