@@ -61,7 +61,7 @@ export interface CheckOptions {
   /** Directory of other stacks' outputs for `StackReference` (`DIR/<stack>.json`). */
   readonly stackOutputsDir?: string;
   /**
-   * How the program is kept away from the gate (ADR 0012): the best rung this machine allows (`auto`),
+   * How the program is kept away from the gate (ADR 0014): the best rung this machine allows (`auto`),
    * that rung only if it is full isolation (`strict`, else exit 2), or none on purpose. @default "auto"
    */
   readonly isolation?: IsolationRequest;
@@ -382,7 +382,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     throw new Error(
       "the built-in pack is turned off and no --policy-pack is given: nothing would be checked",
     );
-  // Everything the check reads is read before the program runs (ADR 0012): config files (a typo there
+  // Everything the check reads is read before the program runs (ADR 0014): config files (a typo there
   // should not cost a synth either), pinned answers, the project and stack, the packs themselves.
   const configs = packConfigs(options);
   const engine = engineInputs(options);

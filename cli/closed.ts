@@ -1,4 +1,4 @@
-// The gate's own process, closed (ADR 0012). Imported first by main.ts, so it runs before anything else of
+// The gate's own process, closed (ADR 0014). Imported first by main.ts, so it runs before anything else of
 // the gate: from here on SIGUSR1 (which makes Node open its inspector, where anyone on the machine could
 // rewrite the verdict) has a listener, and the inspector stays closed. main.ts then makes every catchable
 // signal end the check with exit 2.

@@ -185,7 +185,7 @@ const commandName = (): string =>
   process.argv[2] === "graph" || process.argv[2] === "rules" ? process.argv[2] : "check";
 
 // Every catchable signal ends the check with exit 2 and the requested report written, once the program's
-// tree and the packs are gone (ADR 0012). SIGUSR1 included: it never opens an inspector here.
+// tree and the packs are gone (ADR 0014). SIGUSR1 included: it never opens an inspector here.
 let interrupted = false;
 claimSignals((signal) => {
   if (interrupted) return;

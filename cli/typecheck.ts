@@ -2,7 +2,7 @@
 // TypeScript program without type-checking it (engine/typescript.ts), so without this a program that
 // would not compile — and so would fail `pulumi preview` — could still pass the policies. The compiler is
 // the project's (its node_modules are as untrusted as its program), so it runs under the same isolation
-// as the program (ADR 0012).
+// as the program (ADR 0014).
 import { SpawnSyncReturns, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";

@@ -69,7 +69,7 @@ export function loadPinnedInvokes(file: string): Record<string, InvokeHandler> {
 const MAX_STACK_OUTPUT_FILES = 10_000;
 
 // Directories read whole before a program runs: absolute file path → its text. A program cannot change
-// what a StackReference gets by rewriting the files while it runs (ADR 0012).
+// what a StackReference gets by rewriting the files while it runs (ADR 0014).
 const pinnedDirs = new Map<string, Map<string, string>>();
 
 /**

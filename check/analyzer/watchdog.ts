@@ -8,7 +8,7 @@
 const parent = process.ppid;
 
 // SIGUSR1 would open Node's inspector in the pack, where a process of the same user could rewrite its
-// policies: a listener keeps the inspector closed (ADR 0012).
+// policies: a listener keeps the inspector closed (ADR 0014).
 process.on("SIGUSR1", () => undefined);
 
 function gateGone(): void {

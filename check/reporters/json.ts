@@ -41,7 +41,7 @@ export function toJson(report: CheckReport): string {
   const out = {
     project: g.project,
     stack: g.stack,
-    // How the program was kept from the gate (ADR 0012); null when no program ran under this process.
+    // How the program was kept from the gate (ADR 0014); null when no program ran under this process.
     isolation: report.isolation ?? null,
     // Inputs are redacted: a report is an artifact, and secrets must not reach it.
     resources: g.resources.map((r) => ({ ...pick(r, RESOURCE_FIELDS), inputs: redact(r.inputs) })),

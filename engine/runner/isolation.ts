@@ -1,4 +1,4 @@
-// How the program under check is kept away from the gate (ADR 0012): the strongest of three rungs this
+// How the program under check is kept away from the gate (ADR 0014): the strongest of three rungs this
 // machine allows, chosen before the program starts and named in every report.
 //   user       the gate runs as root: the program runs as an unprivileged uid, in its own PID namespace where
 //              the kernel allows it (else every process of that uid is swept after the run);

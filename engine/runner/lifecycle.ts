@@ -1,6 +1,6 @@
 // Every process the gate starts (the program's launcher, each policy pack) is registered here, so that the
 // gate's end takes them with it, however it ends: at exit they are killed, and a terminating signal goes to
-// one owner. `groundwork check` claims every catchable signal (exit 2, report written: ADR 0012); a process
+// one owner. `groundwork check` claims every catchable signal (exit 2, report written: ADR 0014); a process
 // that embeds the gate as a library keeps the old behaviour (SIGINT / SIGTERM stop the children, then
 // exit 130 / 143) and its own handling of every other signal.
 

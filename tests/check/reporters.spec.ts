@@ -217,7 +217,7 @@ describe("reporters and graph (in-process)", function () {
   });
 
   describe("the isolation in force, in every format", () => {
-    // ADR 0012: every report says how the program was kept from the gate; an unisolated run says so loudly.
+    // ADR 0014: every report says how the program was kept from the gate; an unisolated run says so loudly.
     const user: Isolation = {
       mode: "user",
       full: true,

@@ -397,7 +397,7 @@ describe("groundwork check (the built command)", function () {
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`${signal} stops the policy pack's process too, exits 2 and writes the requested report`, async () => {
-      // Every catchable signal ends the check with exit 2 (ADR 0012, amending ADR 0007's 130 / 143): a CI
+      // Every catchable signal ends the check with exit 2 (ADR 0014, amending ADR 0007's 130 / 143): a CI
       // step reads any other code as something it is not, and the report says why there is no verdict.
       const out = path.join(tempDir(), "report.json");
       const cli = spawn(
@@ -421,7 +421,7 @@ describe("groundwork check (the built command)", function () {
       // The pack is the CLI's child running the stall pack; wait for it to appear.
       const pack = await packProcessOf(cli.pid!);
       assert.ok(pack, "the pack process never started");
-      // The pack starts before the program runs (ADR 0012); the signal lands while the program or the
+      // The pack starts before the program runs (ADR 0014); the signal lands while the program or the
       // stalled Analyze call runs, and either way nothing may be left and the report must say why.
       await new Promise((r) => setTimeout(r, 500));
       cli.kill(signal);

@@ -1,4 +1,4 @@
-// The gate's own process is closed to code a project could inject through Node's options (ADR 0012):
+// The gate's own process is closed to code a project could inject through Node's options (ADR 0014):
 // refused unless --allow-node-options, harmless memory and warning options excepted.
 import * as assert from "assert";
 import { nodeOptionsRefusal } from "../../cli/closed";

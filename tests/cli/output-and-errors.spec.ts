@@ -143,7 +143,7 @@ describe("--output safety, error reports and exit codes", function () {
       const r = await new Promise<RunResult>((resolve) =>
         execFile(
           process.execPath,
-          // --allow-node-options: the preload is this test's, injected on purpose (ADR 0012 refuses it otherwise).
+          // --allow-node-options: the preload is this test's, injected on purpose (ADR 0014 refuses it otherwise).
           [
             "--require",
             preload,
