@@ -79,6 +79,57 @@ describe("policy metadata", () => {
     }
   });
 
+  it("every resource policy names the types it reads (a fixed list, or one of the open-ended rules)", () => {
+    const openEnded = ["allowed-regions", "k8s-required-labels", "k8s-not-default-namespace"];
+    for (const p of policies) {
+      if (!("validateResource" in p) || openEnded.includes(p.name)) continue;
+      assert.ok(p.resourceTypes && p.resourceTypes.length > 0, `${p.name} names no resource types`);
+    }
+  });
+
+  it("a resource policy returns at once on a type it does not read: no config, no waivers, no check", () => {
+    let configRead = 0;
+    const args = {
+      type: "gcp:compute/network:Network",
+      props: {},
+      urn: "urn:pulumi:dev::p::gcp:compute/network:Network::n",
+      name: "n",
+      getConfig: () => {
+        configRead++;
+        return { waivers: [{ urn: "*", reason: "r", owner: "o", expires: "2000-01-01" }] };
+      },
+    } as unknown as ResourceValidationArgs;
+    const reported: unknown[] = [];
+    for (const name of [
+      "aws-s3-no-public-acl",
+      "k8s-no-privileged",
+      "azure-storage-tls12",
+      "aws-lb-listener-tls-policy",
+    ]) {
+      const out = policy(name).validateResource as (a: ResourceValidationArgs, r: ReportViolation) => unknown;
+      assert.strictEqual(
+        out(args, (m: unknown) => void reported.push(m)),
+        undefined,
+        name,
+      );
+    }
+    assert.strictEqual(configRead, 0);
+    assert.deepStrictEqual(reported, []);
+    // On the root stack the same policies still audit their waivers (the expired one above), once each.
+    const stack = {
+      ...args,
+      type: "pulumi:pulumi:Stack",
+      urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
+    };
+    const validate = policy("aws-s3-no-public-acl").validateResource as (
+      a: ResourceValidationArgs,
+      r: ReportViolation,
+    ) => unknown;
+    validate(stack as ResourceValidationArgs, (m: unknown) => void reported.push(m));
+    assert.strictEqual(configRead, 1);
+    assert.match(JSON.stringify(reported), /expired on 2000-01-01/);
+  });
+
   it("covers the baseline controls with at least one rule per BASELINE section", () => {
     const areas = new Set(policies.map((p) => p.area));
     for (const a of ["aws", "kubernetes", "common", "gcp"]) assert.ok(areas.has(a as never), a);
@@ -288,9 +339,13 @@ describe("unknown values during preview", () => {
         throw new Error("not applicable");
       },
     } as unknown as ResourceValidationArgs;
-    const validate = p.validateResource as (a: ResourceValidationArgs, r: ReportViolation) => Promise<void>;
+    const validate = p.validateResource as (
+      a: ResourceValidationArgs,
+      r: ReportViolation,
+    ) => void | Promise<void>;
+    // A synchronous rule throws at once, an asynchronous one rejects: either way nothing is reported.
     await assert.rejects(
-      validate(args, (m: string) => void calls.push(m)),
+      async () => validate(args, (m: string) => void calls.push(m)),
       (e: unknown) => e instanceof UnknownValueError,
     );
     assert.deepStrictEqual(calls, []);

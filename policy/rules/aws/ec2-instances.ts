@@ -61,6 +61,7 @@ export const instanceRules: ResourceRule[] = [
     remediationSteps:
       'Set `encrypted: true` (and a customer-managed `kmsKeyId`) on `rootBlockDevice` and each `ebsBlockDevices` entry, or `ebs.encrypted: "true"` in launch templates.',
     references: ["CKV_AWS_8", "CIS AWS 2.2.1", "AWS FSBP EC2.3"],
+    types: LAUNCHERS,
     validateResource(args, report) {
       for (const { where, encrypted } of blockDevices(args)) {
         if (String(encrypted) !== "true") report(`${where} is not encrypted`);
@@ -75,6 +76,7 @@ export const instanceRules: ResourceRule[] = [
     remediationSteps:
       "Set `monitoring: true` on instances, `monitoring: { enabled: true }` on launch templates.",
     references: ["CKV_AWS_126"],
+    types: LAUNCHERS,
     validateResource(args, report) {
       const instance = inputsOf<InstanceArgs>(args, T.instance);
       if (instance && instance.monitoring !== true) report("monitoring is not true");

@@ -65,6 +65,7 @@ export const ec2Rules: ResourceRule[] = [
     remediationSteps:
       "Restrict the source to a VPN/bastion range or a security group; use SSM Session Manager for shells.",
     references: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CIS AWS 5.2", "CIS AWS 5.3"],
+    types: [...T.securityGroup, ...T.defaultSecurityGroup, ...T.groupRules],
     validateResource(args, report) {
       for (const { cidrs, protocol, from, to, where } of ingressOf(args)) {
         const open = cidrs.filter((c) => OPEN.includes(String(c)));

@@ -24,6 +24,7 @@ export const ecsRules: ResourceRule[] = [
     remediationSteps:
       "Run tasks in private subnets with `assignPublicIp: false`; reach them through a load balancer.",
     references: ["CKV_AWS_333"],
+    types: T.ecsService,
     validateResource(args, report) {
       const service = inputsOf<ServiceArgs>(args, T.ecsService);
       if (service?.networkConfiguration?.assignPublicIp === true) {

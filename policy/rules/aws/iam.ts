@@ -8,6 +8,9 @@ import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
 import { Statement, allows, coversAction, onEveryResource, publicPolicyRule, sidOf } from "./documents";
 
+/** Resources that carry identity-policy documents: managed and inline policies, and roles' `inlinePolicies`. */
+const IDENTITY_DOCUMENTS = [...T.iamPolicyDocs, ...T.role];
+
 /** The identity-policy documents a resource carries: a policy's `policy`, a role's `inlinePolicies`. */
 function identityDocuments(args: ResourceValidationArgs): unknown[] {
   const single = inputsOf<PolicyArgs>(args, T.iamPolicyDocs);
@@ -33,6 +36,7 @@ export const iamRules: ResourceRule[] = [
       "IAM policies (managed, inline on a role, user or group, and a role's `inlinePolicies`) must not allow `*` actions (or `service:*`) on `*` resources.",
     remediationSteps: "List the actions the workload calls and the ARNs it touches.",
     references: ["CKV_AWS_62", "CKV_AWS_63", "CIS AWS 1.16", "AWS FSBP IAM.1", "AWS FSBP IAM.21"],
+    types: IDENTITY_DOCUMENTS,
     validateResource(args, report) {
       for (const s of grantsOnEverything(args)) {
         const actions = actionsOf(s);
@@ -50,6 +54,7 @@ export const iamRules: ResourceRule[] = [
     remediationSteps:
       'Name the role ARNs that may be passed, and add `Condition: { StringEquals: { "iam:PassedToService": "<service>" } }`.',
     references: ["CKV_AWS_286", "Groundwork BASELINE identities"],
+    types: IDENTITY_DOCUMENTS,
     validateResource(args, report) {
       for (const s of grantsOnEverything(args)) {
         const actions = actionsOf(s);
@@ -69,6 +74,7 @@ export const iamRules: ResourceRule[] = [
     remediationSteps:
       "Attach the policy to a group the user belongs to, or to a role the user assumes (SSO permission sets).",
     references: ["CKV_AWS_40", "CIS AWS 1.15", "AWS FSBP IAM.2"],
+    types: [...T.userPolicy, ...T.userPolicyAttachment, ...T.policyAttachment],
     validateResource(args, report) {
       if (isOfType(args, [...T.userPolicy, ...T.userPolicyAttachment]))
         report("a policy is attached directly to a user");
@@ -90,6 +96,7 @@ export const iamRules: ResourceRule[] = [
     description: "Programs must not create long-lived IAM access keys.",
     remediationSteps: "Use roles (IRSA, task roles, OIDC federation for CI) instead of access keys.",
     references: ["CIS AWS 1.14", "Groundwork BASELINE identities"],
+    types: T.accessKey,
     validateResource(args, report) {
       if (isOfType(args, T.accessKey)) report("an IAM access key is created");
     },

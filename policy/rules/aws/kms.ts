@@ -34,6 +34,7 @@ export const kmsRules: ResourceRule[] = [
     remediationSteps:
       "Name the account root, roles or services in `Principal`, or add a condition such as `kms:CallerAccount` or `aws:PrincipalOrgID`.",
     references: ["CKV_AWS_33"],
+    types: T.key,
     validateResource(args, report) {
       const key = inputsOf<KeyArgs>(args, T.key);
       if (!key || key.policy === undefined) return;
@@ -47,6 +48,7 @@ export const kmsRules: ResourceRule[] = [
     description: "KMS keys keep the 30-day deletion window, so a mistaken deletion can be cancelled.",
     remediationSteps: "Leave `deletionWindowInDays` unset or set it to 30.",
     references: ["Groundwork BASELINE AWS KMS"],
+    types: T.key,
     validateResource(args, report) {
       const days = inputsOf<KeyArgs>(args, T.key)?.deletionWindowInDays;
       if (typeof days === "number" && days < 30) report(`deletionWindowInDays is ${days} (expected 30)`);

@@ -75,6 +75,7 @@ export const lbRules: ResourceRule[] = [
     description: "Application load balancers must drop invalid HTTP header fields.",
     remediationSteps: "Set `dropInvalidHeaderFields: true`.",
     references: ["CKV_AWS_131"],
+    types: T.loadBalancer,
     validateResource(args, report) {
       const lb = inputsOf<LoadBalancerArgs>(args, T.loadBalancer);
       if (!lb || (lb.loadBalancerType ?? "application") !== "application") return;

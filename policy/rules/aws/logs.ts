@@ -16,6 +16,7 @@ export const logsRules: ResourceRule[] = [
     remediationSteps:
       "Set `kmsKeyId` to a rotating customer-managed key whose policy allows the logs service.",
     references: ["CKV_AWS_158"],
+    types: T.logGroup,
     validateResource(args, report) {
       if (isOfType(args, T.logGroup) && !isSet(args.props, "kmsKeyId")) report("kmsKeyId is not set");
     },

@@ -65,6 +65,7 @@ export const rdsRules: ResourceRule[] = [
       "AWS FSBP RDS.3",
       "AWS FSBP RDS.27",
     ],
+    types: DATABASES,
     validateResource(args, report) {
       const db = primaryDatabase(args);
       if (!db) return;
@@ -82,6 +83,7 @@ export const rdsRules: ResourceRule[] = [
     remediationSteps:
       "Set `manageMasterUserPassword: true` and remove `password` (`masterPassword` on clusters).",
     references: ["Groundwork BASELINE AWS Database"],
+    types: DATABASES,
     validateResource(args, report) {
       const db = primaryDatabase(args);
       if (!db) return;
@@ -124,6 +126,7 @@ export const rdsRules: ResourceRule[] = [
         },
       },
     },
+    types: DATABASES,
     validateResource(args, report) {
       const db = primaryDatabase(args);
       if (!db) return;
@@ -155,6 +158,7 @@ export const rdsRules: ResourceRule[] = [
     remediationSteps:
       "Set `deletionProtection: true` on production instances and clusters, and `multiAz: true` on instances.",
     references: ["CKV_AWS_157", "CKV_AWS_293", "CKV_AWS_139", "AWS FSBP RDS.7", "AWS FSBP RDS.8"],
+    types: DATABASES,
     validateResource(args, report) {
       const db = inputsOf<DatabaseArgs>(args, DATABASES);
       if (!db || record(db.tags)["environment"] !== "prod") return;

@@ -93,6 +93,7 @@ export const s3Rules: ResourceRule[] = [
     remediationSteps:
       "Remove the public ACL or grant; use BucketOwnerEnforced ownership and grant access through IAM.",
     references: ["CKV_AWS_20", "CKV_AWS_57", "CIS AWS 2.1.4", "AWS FSBP S3.2", "AWS FSBP S3.3"],
+    types: [...T.bucket, ...T.acl],
     validateResource(args, report) {
       const acl = inputsOf<{ acl?: string }>(args, [...T.bucket, ...T.acl])?.acl;
       if (["public-read", "public-read-write", "authenticated-read"].includes(String(acl))) {
@@ -115,6 +116,7 @@ export const s3Rules: ResourceRule[] = [
     description: "S3 buckets must not be created with `forceDestroy`, which deletes every object on destroy.",
     remediationSteps: "Leave `forceDestroy` unset (false); empty a bucket deliberately before removing it.",
     references: ["Groundwork BASELINE AWS Bucket"],
+    types: T.bucket,
     validateResource(args, report) {
       if (inputsOf<BucketArgs>(args, T.bucket)?.forceDestroy === true) report("forceDestroy is true");
     },

@@ -60,6 +60,7 @@ export const computeRules: ResourceRule[] = [
       "Set `osProfile.linuxConfiguration.disablePasswordAuthentication: true`, give `ssh.publicKeys`, and " +
       "remove `adminPassword`.",
     references: ["CKV_AZURE_1", "CKV_AZURE_49"],
+    types: [...T.virtualMachine, ...T.virtualMachineScaleSet],
     validateResource(args, report) {
       const props = inputsOf<Props>(args, [...T.virtualMachine, ...T.virtualMachineScaleSet]);
       if (!props) return;

@@ -140,6 +140,7 @@ export const databaseRules: ResourceRule[] = [
         },
       },
     },
+    types: T.databaseFirewallRule,
     validateResource(args, report) {
       const max = args.getConfig<{ maxAddresses?: number }>().maxAddresses ?? 65536;
       onInputs<FirewallRuleArgs>(T.databaseFirewallRule, (rule, r) => {

@@ -57,6 +57,7 @@ export const networkRules: ResourceRule[] = [
       "Narrow `sourceAddressPrefix` to known ranges or service tags (VirtualNetwork, AzureLoadBalancer), or reach " +
       "machines through Azure Bastion and databases through private endpoints.",
     references: ["CIS Azure 6.1", "CIS Azure 6.2", "CKV_AZURE_9", "CKV_AZURE_10"],
+    types: [...T.securityRule, ...T.networkSecurityGroup],
     validateResource(args, report) {
       const standalone = inputsOf<SecurityRuleArgs>(args, T.securityRule);
       const group = inputsOf<{ securityRules?: unknown }>(args, T.networkSecurityGroup);

@@ -49,12 +49,15 @@ export function noPublicGrantRule(
     readonly types: readonly string[];
     /** Extra findings for the same exposure on other resource shapes (legacy ACLs, IAM switched off). */
     readonly also?: (args: ResourceValidationArgs) => string[];
+    /** The types `also` reads. */
+    readonly alsoTypes?: readonly string[];
   },
 ): ResourceRule {
-  const { types, also, ...meta } = spec;
+  const { types, also, alsoTypes, ...meta } = spec;
   return {
     ...meta,
     area: "gcp",
+    types: [...types, ...(alsoTypes ?? [])],
     validateResource(args, report) {
       for (const message of also?.(args) ?? []) report(message);
       if (!types.includes(args.type)) return;

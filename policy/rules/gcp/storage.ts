@@ -38,6 +38,7 @@ export const storageRules: ResourceRule[] = [
     references: ["CKV_GCP_28", "CIS GCP 5.1"],
     types: T.bucketIam,
     also: publicAcls,
+    alsoTypes: [...T.bucketAclEntity, ...T.bucketAcl],
   }),
   {
     name: "gcp-storage-public-access-prevention",
