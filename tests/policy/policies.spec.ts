@@ -108,7 +108,7 @@ describe("policy metadata", () => {
     ]) {
       const out = policy(name).validateResource as (a: ResourceValidationArgs, r: ReportViolation) => unknown;
       assert.strictEqual(
-        out(args, (m: unknown) => void reported.push(m)),
+        out(args, (m: string) => void reported.push(m)),
         undefined,
         name,
       );
@@ -125,9 +125,10 @@ describe("policy metadata", () => {
       a: ResourceValidationArgs,
       r: ReportViolation,
     ) => unknown;
-    validate(stack as ResourceValidationArgs, (m: unknown) => void reported.push(m));
+    const audited: unknown[] = [];
+    validate(stack as ResourceValidationArgs, (m: string) => void audited.push(m));
     assert.strictEqual(configRead, 1);
-    assert.match(JSON.stringify(reported), /expired on 2000-01-01/);
+    assert.match(JSON.stringify(audited), /expired on 2000-01-01/);
   });
 
   it("covers the baseline controls with at least one rule per BASELINE section", () => {
@@ -194,7 +195,7 @@ describe("policy pack process", function () {
 
   it("reports the same findings through the analyzer protocol as in-process", async () => {
     const graph = await graphOf(() => {
-      bucket("open", { publicAccessBlock: false });
+      bucket("open", { publicAccessBlock: { blockPublicPolicy: false } });
       key("stale", { enableKeyRotation: false });
     }, false);
     const policyConfig = {
@@ -275,7 +276,8 @@ describe("unknown values during preview", () => {
         ignorePublicAcls: true,
         restrictPublicBuckets: b.id.apply(() => false),
       });
-      new s3.Bucket("bare", {});
+      const bare = new s3.Bucket("bare", {});
+      new s3.BucketPublicAccessBlock("bare-pab", { bucket: bare.id, blockPublicAcls: true });
     };
     const preview = await evaluatePolicies(await graphOf(program, true));
     const pab = named(preview, "aws-s3-public-access-block");
@@ -354,8 +356,8 @@ describe("unknown values during preview", () => {
 
 describe("waivers", () => {
   const program = (): void => {
-    bucket("legacy", { publicAccessBlock: false });
-    bucket("other", { publicAccessBlock: false });
+    bucket("legacy", { publicAccessBlock: { restrictPublicBuckets: false } });
+    bucket("other", { publicAccessBlock: { restrictPublicBuckets: false } });
   };
   let graph: ResourceGraph;
   before(async () => {
@@ -397,7 +399,7 @@ describe("waivers", () => {
         expires: valid.expires,
       },
     );
-    assert.match(w.message ?? "", /no BucketPublicAccessBlock/);
+    assert.match(w.message ?? "", /restrictPublicBuckets is false on "legacy-pab"/);
     assert.deepStrictEqual(named(r, "groundwork-waivers"), []);
   });
 

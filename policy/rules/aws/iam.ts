@@ -1,9 +1,9 @@
 // AWS IAM rules: no administrator or role-passing grants on every resource, no permissions on users, no
 // trust policy open to everyone, no long-lived keys.
-import type { PolicyArgs, PolicyAttachmentArgs, RoleArgs } from "@pulumi/aws/iam";
+import type { AccountPasswordPolicyArgs, PolicyArgs, PolicyAttachmentArgs, RoleArgs } from "@pulumi/aws/iam";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { ResourceRule } from "../../runtime";
-import { inputsOf, oneOrMany, records } from "../../runtime/props";
+import { inputsOf, onInputs, oneOrMany, records } from "../../runtime/props";
 import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
 import { Statement, allows, coversAction, onEveryResource, publicPolicyRule, sidOf } from "./documents";
@@ -89,6 +89,52 @@ export const iamRules: ResourceRule[] = [
     field: "assumeRolePolicy",
     references: ["CKV_AWS_60"],
   }),
+  {
+    name: "aws-iam-password-policy",
+    area: "aws",
+    severity: "medium",
+    description:
+      "An account password policy the program sets asks for passwords of at least 14 characters and prevents reuse " +
+      "of the last 24 (CIS AWS 1.8, 1.9). Composition rules and forced expiry are not asked for: NIST SP 800-63B " +
+      "advises against them, and CIS AWS v3 dropped them.",
+    remediationSteps: "Set `minimumPasswordLength: 14` (or more) and `passwordReusePrevention: 24`.",
+    references: [
+      "CKV_AWS_10",
+      "CKV_AWS_13",
+      "CIS AWS 1.8",
+      "CIS AWS 1.9",
+      "AWS FSBP IAM.15",
+      "AWS FSBP IAM.16",
+    ],
+    configSchema: {
+      properties: {
+        minimumLength: {
+          type: "integer",
+          minimum: 8,
+          default: 14,
+          description: "Shortest password length accepted.",
+        },
+        minimumReusePrevention: {
+          type: "integer",
+          minimum: 1,
+          maximum: 24,
+          default: 24,
+          description: "Fewest previous passwords a user may not reuse.",
+        },
+      },
+    },
+    validateResource: onInputs<AccountPasswordPolicyArgs>(T.accountPasswordPolicy, (policy, report, args) => {
+      const config = args.getConfig<{ minimumLength?: number; minimumReusePrevention?: number }>();
+      const length = policy.minimumPasswordLength ?? 6;
+      const reuse = policy.passwordReusePrevention ?? 0;
+      if (length < (config.minimumLength ?? 14))
+        report(`minimumPasswordLength is ${length} (at least ${config.minimumLength ?? 14})`);
+      if (reuse < (config.minimumReusePrevention ?? 24))
+        report(
+          `passwordReusePrevention is ${reuse || "unset (reuse allowed)"} (at least ${config.minimumReusePrevention ?? 24})`,
+        );
+    }),
+  },
   {
     name: "aws-iam-no-access-keys",
     area: "aws",
