@@ -1,9 +1,10 @@
-// One decision for customer-managed keys, on every data store of every cloud (docs/adr/0009): each store's
+// One decision for customer-managed keys, on every data store of every cloud (docs/adr/0013): each store's
 // encryption rule refuses plaintext, and asks for a key the team controls unless its `customerManagedKey`
 // knob is false (or the resource is outside the `environments` it lists). Same knobs, same words,
 // everywhere.
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { stackOf } from "./common";
+import { isSet, knownField } from "../runtime/unknowns";
 
 /** The knobs every encryption-at-rest rule takes. */
 export const CUSTOMER_MANAGED_KEY_KNOBS: PolicyConfigSchema["properties"] = {
@@ -53,4 +54,23 @@ export const CMK_KNOB_HINT = "set customerManagedKey: false to accept it";
  */
 export function isAwsManagedKey(value: unknown): boolean {
   return typeof value === "string" && /(^|:)alias\/aws\//.test(value);
+}
+
+/**
+ * Whether a resource rule asks this resource for a customer-managed key: its knobs (read from `args`) and the
+ * resource's environment tag or label.
+ */
+export function asksForKey(
+  args: { getConfig<T extends object>(): T; readonly urn: string },
+  environmentTag: unknown,
+): boolean {
+  return wantsCustomerManagedKey(args.getConfig<CustomerManagedKeyConfig>(), args.urn, environmentTag);
+}
+
+/**
+ * True when `props[field]` names a key the customer manages: set (a key created in the same program is unknown
+ * in preview, and set all the same) and not an AWS-managed `alias/aws/…` key.
+ */
+export function namesCustomerKey(props: Record<string, unknown>, field: string): boolean {
+  return isSet(props, field) && !isAwsManagedKey(knownField(props, field));
 }

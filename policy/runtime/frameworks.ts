@@ -70,6 +70,7 @@ const SERVICES: Record<string, Record<string, string>> = {
     elb: "Elastic Load Balancing",
     efs: "EFS",
     athena: "Athena",
+    ssm: "Systems Manager",
   },
   gcp: {
     storage: "Cloud Storage",

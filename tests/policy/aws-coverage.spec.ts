@@ -17,6 +17,7 @@ import * as rds from "@pulumi/aws/rds";
 import * as s3 from "@pulumi/aws/s3";
 import * as secretsmanager from "@pulumi/aws/secretsmanager";
 import * as sns from "@pulumi/aws/sns";
+import * as ssm from "@pulumi/aws/ssm";
 import * as athena from "@pulumi/aws/athena";
 import * as apigatewayv2 from "@pulumi/aws/apigatewayv2";
 import { TAGS, bucket, database, key, loadBalancer, vpc } from "./kit";
@@ -624,6 +625,33 @@ describe("AWS rules: access (Lambda, KMS, IAM, ECR, ECS, launch configurations)"
           policy: doc({ Sid: "open", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }),
         }),
       fail: /statement "open" allows Principal "\*"/,
+    },
+    {
+      policy: "aws-ssm-parameter-encrypted",
+      title: "a SecureString under a customer-managed key, and a plain non-secret String",
+      program: () => {
+        new ssm.Parameter("pw", {
+          name: "/app/DB_PASSWORD",
+          type: "SecureString",
+          value: "x",
+          keyId: key("p").arn,
+        });
+        new ssm.Parameter("level", { name: "/app/LOG_LEVEL", type: "String", value: "info" });
+      },
+    },
+    {
+      policy: "aws-ssm-parameter-encrypted",
+      title: "a SecureString under aws/ssm",
+      program: () =>
+        void new ssm.Parameter("pw", { name: "/app/API_TOKEN", type: "SecureString", value: "x" }),
+      fail: /keyId is not set: the SecureString is encrypted under the AWS-managed key aws\/ssm/,
+    },
+    {
+      policy: "aws-ssm-parameter-encrypted",
+      title: "a SecureString under aws/ssm, with customerManagedKey: false",
+      program: () =>
+        void new ssm.Parameter("pw", { name: "/app/API_TOKEN", type: "SecureString", value: "x" }),
+      config: { "aws-ssm-parameter-encrypted": { customerManagedKey: false } },
     },
     {
       policy: "aws-iam-password-policy",

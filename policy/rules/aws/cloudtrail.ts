@@ -4,12 +4,7 @@ import { ResourceRule } from "../../runtime";
 import { onInputs, record } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 export const cloudtrailRules: ResourceRule[] = [
   {
@@ -45,11 +40,7 @@ export const cloudtrailRules: ResourceRule[] = [
     references: ["CKV_AWS_35", "CIS AWS 3.5", "AWS FSBP CloudTrail.2"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<TrailArgs>(T.trail, (trail, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (
-        !isSet(args.props, "kmsKeyId") &&
-        wantsCustomerManagedKey(config, args.urn, record(trail.tags).environment)
-      )
+      if (!isSet(args.props, "kmsKeyId") && asksForKey(args, record(trail.tags).environment))
         report(
           `kmsKeyId is not set: log files get only the bucket's encryption, not a customer-managed key; ${CMK_KNOB_HINT}`,
         );

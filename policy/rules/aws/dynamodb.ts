@@ -3,15 +3,8 @@
 import type { TableArgs } from "@pulumi/aws/dynamodb";
 import { ResourceRule } from "../../runtime";
 import { onInputs, record } from "../../runtime/props";
-import { isSet, knownField } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  isAwsManagedKey,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 
 export const dynamodbRules: ResourceRule[] = [
   {
@@ -36,14 +29,13 @@ export const dynamodbRules: ResourceRule[] = [
     references: ["CKV_AWS_119"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<TableArgs>(T.table, (table, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (!wantsCustomerManagedKey(config, args.urn, record(table.tags).environment)) return;
+      if (!asksForKey(args, record(table.tags).environment)) return;
       const sse = record(table.serverSideEncryption);
       if (sse.enabled !== true)
         report(
           `serverSideEncryption.enabled is not true: the table is encrypted under an AWS-owned key; ${CMK_KNOB_HINT}`,
         );
-      else if (!isSet(sse, "kmsKeyArn") || isAwsManagedKey(knownField(sse, "kmsKeyArn")))
+      else if (!namesCustomerKey(sse, "kmsKeyArn"))
         report(
           `serverSideEncryption.kmsKeyArn is not set: the table uses the AWS-managed key aws/dynamodb; ${CMK_KNOB_HINT}`,
         );

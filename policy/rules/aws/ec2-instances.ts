@@ -6,13 +6,13 @@ import type { SnapshotCopyArgs, VolumeArgs } from "@pulumi/aws/ebs";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Props, inputsOf, onInputs, propsOf, record, records } from "../../runtime/props";
-import { isSet, knownField } from "../../runtime/unknowns";
 import {
   CMK_KNOB_HINT,
   CUSTOMER_MANAGED_KEY_KNOBS,
   CustomerManagedKeyConfig,
-  isAwsManagedKey,
   wantsCustomerManagedKey,
+  asksForKey,
+  namesCustomerKey,
 } from "../keys";
 import { eachOf, ofTypes, referenced } from "../../runtime/links";
 import { T } from "./resource-types";
@@ -55,7 +55,7 @@ function blockDevices(args: ResourceValidationArgs): BlockDevice[] {
 /** Why EBS data is not under a customer-managed key, or undefined when it is (or none is asked for). */
 function ebsKeyProblem(settings: Props, wanted: boolean): string | undefined {
   if (!wanted) return undefined;
-  if (isSet(settings, "kmsKeyId") && !isAwsManagedKey(knownField(settings, "kmsKeyId"))) return undefined;
+  if (namesCustomerKey(settings, "kmsKeyId")) return undefined;
   return `kmsKeyId is not set: encrypted under the AWS-managed key aws/ebs; ${CMK_KNOB_HINT}`;
 }
 
@@ -144,11 +144,7 @@ export const instanceRules: ResourceRule[] = [
         report(`encrypted is not true: the volume is ${ACCOUNT_DEFAULT}`);
         return;
       }
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      const problem = ebsKeyProblem(
-        args.props,
-        wantsCustomerManagedKey(config, args.urn, record(volume.tags).environment),
-      );
+      const problem = ebsKeyProblem(args.props, asksForKey(args, record(volume.tags).environment));
       if (problem) report(problem);
     }),
   },

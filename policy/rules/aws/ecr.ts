@@ -3,16 +3,9 @@
 import type { RepositoryArgs } from "@pulumi/aws/ecr";
 import { ResourceRule } from "../../runtime";
 import { onInputs, record, records } from "../../runtime/props";
-import { isSet, knownField } from "../../runtime/unknowns";
 import { T } from "./resource-types";
 import { publicPolicyRule } from "./documents";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  isAwsManagedKey,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 
 export const ecrRules: ResourceRule[] = [
   publicPolicyRule({
@@ -57,8 +50,7 @@ export const ecrRules: ResourceRule[] = [
     references: ["CKV_AWS_136"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<RepositoryArgs>(T.ecrRepository, (repo, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (!wantsCustomerManagedKey(config, args.urn, record(repo.tags).environment)) return;
+      if (!asksForKey(args, record(repo.tags).environment)) return;
       const kms = records(repo.encryptionConfigurations).filter((c) =>
         String(c.encryptionType).startsWith("KMS"),
       );
@@ -66,7 +58,7 @@ export const ecrRules: ResourceRule[] = [
         report(
           `no KMS encryptionConfigurations: images are encrypted with AES256 under an AWS-owned key; ${CMK_KNOB_HINT}`,
         );
-      else if (kms.some((c) => !isSet(c, "kmsKey") || isAwsManagedKey(knownField(c, "kmsKey"))))
+      else if (kms.some((c) => !namesCustomerKey(c, "kmsKey")))
         report(
           `encryptionConfigurations name no customer-managed kmsKey: the AWS-managed key aws/ecr is used; ${CMK_KNOB_HINT}`,
         );

@@ -5,12 +5,7 @@ import { ResourceRule } from "../../runtime";
 import { onInputs, oneOrMany, record, strings } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 const ALL_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
@@ -60,13 +55,7 @@ export const eksRules: ResourceRule[] = [
         report(
           `version ${cluster.version}: Secrets are stored without envelope encryption (the EKS default from 1.28)`,
         );
-      else if (
-        wantsCustomerManagedKey(
-          args.getConfig<CustomerManagedKeyConfig>(),
-          args.urn,
-          record(cluster.tags).environment,
-        )
-      )
+      else if (asksForKey(args, record(cluster.tags).environment))
         report(
           `encryptionConfig names no KMS key: Secrets are envelope-encrypted under an AWS-owned key; ${CMK_KNOB_HINT}`,
         );

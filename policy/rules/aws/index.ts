@@ -19,6 +19,7 @@ import { secretStackPolicies, secretsManagerRules } from "./secretsmanager";
 import { cloudfrontRules, cloudfrontStackPolicies } from "./cloudfront";
 import { apigatewayRules } from "./apigateway";
 import { storageServiceRules } from "./storage-services";
+import { ssmRules } from "./ssm";
 import { ecrRules } from "./ecr";
 import { eksRules } from "./eks";
 import { cloudtrailRules } from "./cloudtrail";
@@ -29,7 +30,7 @@ import { sharingRules } from "./sharing";
 export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
     .concat(instanceRules, messagingRules, dynamodbRules, lambdaRules, ecrRules, eksRules, cloudtrailRules)
-    .concat(secretsManagerRules, cloudfrontRules, apigatewayRules, storageServiceRules)
+    .concat(secretsManagerRules, ssmRules, cloudfrontRules, apigatewayRules, storageServiceRules)
     .concat(sharingRules, tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,

@@ -5,12 +5,7 @@ import { ResourceRule } from "../../runtime";
 import { onInputs, record } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 export const logsRules: ResourceRule[] = [
   {
@@ -25,11 +20,7 @@ export const logsRules: ResourceRule[] = [
     references: ["CKV_AWS_158"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<LogGroupArgs>(T.logGroup, (group, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (
-        !isSet(args.props, "kmsKeyId") &&
-        wantsCustomerManagedKey(config, args.urn, record(group.tags).environment)
-      )
+      if (!isSet(args.props, "kmsKeyId") && asksForKey(args, record(group.tags).environment))
         report(`kmsKeyId is not set: the logs are encrypted under a CloudWatch-owned key; ${CMK_KNOB_HINT}`);
     }),
   },

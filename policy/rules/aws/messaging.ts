@@ -10,7 +10,7 @@ import {
   CUSTOMER_MANAGED_KEY_KNOBS,
   CustomerManagedKeyConfig,
   isAwsManagedKey,
-  wantsCustomerManagedKey,
+  asksForKey,
 } from "../keys";
 import { T } from "./resource-types";
 import { publicPolicyRule } from "./documents";
@@ -39,9 +39,7 @@ export const messagingRules: ResourceRule[] = [
     },
     validateResource: onInputs<QueueArgs>(T.queue, (queue, report, args) => {
       const config = args.getConfig<CustomerManagedKeyConfig & { requireKms?: boolean }>();
-      const wanted =
-        config.requireKms === true ||
-        wantsCustomerManagedKey(config, args.urn, record(queue.tags).environment);
+      const wanted = config.requireKms === true || asksForKey(args, record(queue.tags).environment);
       if (isSet(args.props, "kmsMasterKeyId")) {
         const keyId = knownField(args.props, "kmsMasterKeyId");
         if (wanted && isAwsManagedKey(keyId))
@@ -79,8 +77,7 @@ export const messagingRules: ResourceRule[] = [
         return;
       }
       const keyId = knownField(args.props, "kmsMasterKeyId");
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (isAwsManagedKey(keyId) && wantsCustomerManagedKey(config, args.urn, record(topic.tags).environment))
+      if (isAwsManagedKey(keyId) && asksForKey(args, record(topic.tags).environment))
         report(`kmsMasterKeyId is the AWS-managed key ${JSON.stringify(keyId)}; ${CMK_KNOB_HINT}`);
     }),
   },

@@ -7,14 +7,8 @@ import type { ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
 import { eachOf, isOfType, ofTypes, referenced, referrers } from "../../runtime/links";
-import { isSet, knownField } from "../../runtime/unknowns";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  isAwsManagedKey,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { isSet } from "../../runtime/unknowns";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 import { T } from "./resource-types";
 
 /** The inputs instances and clusters share, under the same names: what the storage and backup rules read. */
@@ -83,12 +77,8 @@ export const rdsRules: ResourceRule[] = [
         report("storageEncrypted is not true: the storage, its backups and snapshots are unencrypted");
         return;
       }
-      const wanted = wantsCustomerManagedKey(
-        args.getConfig<CustomerManagedKeyConfig>(),
-        args.urn,
-        record(db.tags).environment,
-      );
-      if (wanted && (!isSet(args.props, "kmsKeyId") || isAwsManagedKey(knownField(args.props, "kmsKeyId"))))
+      const wanted = asksForKey(args, record(db.tags).environment);
+      if (wanted && !namesCustomerKey(args.props, "kmsKeyId"))
         report(
           `kmsKeyId is not a customer-managed key: the storage uses the AWS-managed key aws/rds; ${CMK_KNOB_HINT}`,
         );

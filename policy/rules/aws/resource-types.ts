@@ -98,4 +98,5 @@ export const T = {
   lambdaPermission: ["aws:lambda/permission:Permission"],
   ecrRepositoryPolicy: ["aws:ecr/repositoryPolicy:RepositoryPolicy"],
   autoscalingGroup: ["aws:autoscaling/group:Group"],
+  ssmParameter: ["aws:ssm/parameter:Parameter"],
 } as const;

@@ -14,13 +14,13 @@ import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, Props, inputsOf, oneOrMany, propsOf, record, records } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
-import { ifKnown, isSet, knownField } from "../../runtime/unknowns";
+import { ifKnown } from "../../runtime/unknowns";
 import {
   CMK_KNOB_HINT,
   CUSTOMER_MANAGED_KEY_KNOBS,
   CustomerManagedKeyConfig,
-  isAwsManagedKey,
   wantsCustomerManagedKey,
+  namesCustomerKey,
 } from "../keys";
 import { T } from "./resource-types";
 import { publicPolicyRule, statements } from "./documents";
@@ -263,7 +263,7 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
               );
             continue;
           }
-          if (wanted && (!isSet(by, "kmsMasterKeyId") || isAwsManagedKey(knownField(by, "kmsMasterKeyId"))))
+          if (wanted && !namesCustomerKey(by, "kmsMasterKeyId"))
             report(
               `${bucketLabel(b)}: aws:kms without a customer-managed kmsMasterKeyId uses the AWS-managed key aws/s3; ` +
                 CMK_KNOB_HINT,

@@ -5,14 +5,8 @@ import type { SecretArgs, SecretVersionArgs } from "@pulumi/aws/secretsmanager";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { onInputs, propsOf, record } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
-import { ifKnown, isSet, knownField } from "../../runtime/unknowns";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  isAwsManagedKey,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { ifKnown } from "../../runtime/unknowns";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 import { T } from "./resource-types";
 import { publicPolicyRule } from "./documents";
 
@@ -30,9 +24,8 @@ export const secretsManagerRules: ResourceRule[] = [
     references: ["CKV_AWS_149"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<SecretArgs>(T.secret, (secret, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (!wantsCustomerManagedKey(config, args.urn, record(secret.tags).environment)) return;
-      if (!isSet(args.props, "kmsKeyId") || isAwsManagedKey(knownField(args.props, "kmsKeyId")))
+      if (!asksForKey(args, record(secret.tags).environment)) return;
+      if (!namesCustomerKey(args.props, "kmsKeyId"))
         report(
           `kmsKeyId is not set: the secret is encrypted under the AWS-managed key aws/secretsmanager; ${CMK_KNOB_HINT}`,
         );

@@ -3,33 +3,11 @@
 // anonymous callers.
 import type { FileSystemArgs } from "@pulumi/aws/efs";
 import type { DatabaseArgs, WorkgroupArgs } from "@pulumi/aws/athena";
-import type { ResourceValidationArgs } from "@pulumi/policy";
 import { Report, ResourceRule } from "../../runtime";
 import { Props, inputsOf, onInputs, record, recordAt } from "../../runtime/props";
-import { isSet, knownField } from "../../runtime/unknowns";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  isAwsManagedKey,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 import { T } from "./resource-types";
 import { publicPolicyRule } from "./documents";
-
-/** True when `props[field]` names a key the customer manages (set, and not an `alias/aws/…` key). */
-function customerKey(props: Props, field: string): boolean {
-  return isSet(props, field) && !isAwsManagedKey(knownField(props, field));
-}
-
-/** Whether the rule asks this resource for a customer-managed key (knobs and its environment tag). */
-function wanted(args: ResourceValidationArgs, tags: unknown): boolean {
-  return wantsCustomerManagedKey(
-    args.getConfig<CustomerManagedKeyConfig>(),
-    args.urn,
-    record(tags).environment,
-  );
-}
 
 /**
  * Judges an Athena encryption configuration (`{ encryptionOption, kmsKey }`). Results land in S3, which
@@ -53,7 +31,7 @@ function athenaEncryption(
     report(
       `${where}.encryptionOption is SSE_S3 (an S3-owned key), not a customer-managed key; ${CMK_KNOB_HINT}`,
     );
-  else if (!customerKey(config, keyField))
+  else if (!namesCustomerKey(config, keyField))
     report(
       `${where}.${keyField} is not a customer-managed key: the AWS-managed key aws/s3 is used; ${CMK_KNOB_HINT}`,
     );
@@ -73,7 +51,7 @@ export const storageServiceRules: ResourceRule[] = [
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<FileSystemArgs>(T.fileSystem, (fs, report, args) => {
       if (fs.encrypted !== true) report("encrypted is not true: files are stored unencrypted");
-      else if (wanted(args, fs.tags) && !customerKey(args.props, "kmsKeyId"))
+      else if (asksForKey(args, record(fs.tags).environment) && !namesCustomerKey(args.props, "kmsKeyId"))
         report(`kmsKeyId is not set: the AWS-managed key aws/elasticfilesystem is used; ${CMK_KNOB_HINT}`);
     }),
   },
@@ -100,7 +78,7 @@ export const storageServiceRules: ResourceRule[] = [
     validateResource(args, report) {
       const workgroup = inputsOf<WorkgroupArgs>(args, T.athenaWorkgroup);
       if (workgroup) {
-        const ask = wanted(args, workgroup.tags);
+        const ask = asksForKey(args, record(workgroup.tags).environment);
         const configuration = record(workgroup.configuration);
         const encryption = recordAt(configuration, ["resultConfiguration", "encryptionConfiguration"]);
         const where = "configuration.resultConfiguration.encryptionConfiguration";
@@ -117,7 +95,7 @@ export const storageServiceRules: ResourceRule[] = [
           record(database.encryptionConfiguration),
           "kmsKey",
           "encryptionConfiguration",
-          wanted(args, undefined),
+          asksForKey(args, record(undefined).environment),
           report,
         );
     },

@@ -6,12 +6,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice";
 import { ResourceRule } from "../../runtime";
 import { Props, inputsOf, onInputs, record, recordAt, records, strings } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
 
@@ -155,14 +150,7 @@ export const computeRules: ResourceRule[] = [
     types: [...T.disk, ...T.virtualMachine],
     validateResource(args, report) {
       const props = record(args.props);
-      if (
-        !wantsCustomerManagedKey(
-          args.getConfig<CustomerManagedKeyConfig>(),
-          args.urn,
-          record(props.tags).environment,
-        )
-      )
-        return;
+      if (!asksForKey(args, record(props.tags).environment)) return;
       const hint = `encrypted under a platform-managed key; ${CMK_KNOB_HINT}`;
       if (isOfType(args, T.disk)) {
         if (!isSet(record(props.encryption), "diskEncryptionSetId"))

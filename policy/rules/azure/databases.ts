@@ -10,12 +10,7 @@ import { inputsOf, onInputs, record } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { publicNetworkDisabled } from "./storage";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 /** An IPv4 address as a number, or undefined when it is not one. */
 function ipv4(value: unknown): number | undefined {
@@ -182,8 +177,7 @@ export const databaseRules: ResourceRule[] = [
     references: ["Groundwork BASELINE Azure PostgreSQL"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<ServerArgs>(T.postgresServer, (server, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (!wantsCustomerManagedKey(config, args.urn, record(server.tags).environment)) return;
+      if (!asksForKey(args, record(server.tags).environment)) return;
       const encryption = record(server.dataEncryption);
       if (encryption.type !== "AzureKeyVault")
         report(

@@ -8,12 +8,7 @@ import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, onInputs, propsOf, record } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 type Account = Inputs<StorageAccountArgs>;
 
@@ -141,8 +136,7 @@ export const storageRules: ResourceRule[] = [
     references: ["CIS Azure 3.12", "CKV2_AZURE_1"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<StorageAccountArgs>(T.storageAccount, (account, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (!wantsCustomerManagedKey(config, args.urn, record(account.tags)["environment"])) return;
+      if (!asksForKey(args, record(account.tags)["environment"])) return;
       // Read last: the SDK makes the whole `encryption` object unknown in preview when a key or identity
       // in it is not created yet, and the engine reports that read as undecided.
       const source = record(account.encryption).keySource ?? "Microsoft.Storage";

@@ -5,12 +5,7 @@
 import { ResourceRule } from "../../runtime";
 import { Props, record, recordAt } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 import { T } from "./resource-types";
 
 interface CmekSpec {
@@ -40,14 +35,7 @@ function cmekRule(spec: CmekSpec): ResourceRule {
     types: spec.types,
     validateResource(args, report) {
       const props: Props = record(args.props);
-      if (
-        !wantsCustomerManagedKey(
-          args.getConfig<CustomerManagedKeyConfig>(),
-          args.urn,
-          record(props.labels).environment,
-        )
-      )
-        return;
+      if (!asksForKey(args, record(props.labels).environment)) return;
       // A key id from another resource is unknown in preview but certainly set.
       const holder = recordAt(props, spec.at);
       if (![spec.field, ...(spec.alternatives ?? [])].some((f) => isSet(holder, f)))

@@ -6,12 +6,7 @@ import { onInputs, record, records } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { OPEN } from "../ports";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 export const gkeRules: ResourceRule[] = [
   {
@@ -88,8 +83,7 @@ export const gkeRules: ResourceRule[] = [
     references: ["CIS GKE 5.3.1"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<ClusterArgs>(T.gkeCluster, (cluster, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
-      if (!wantsCustomerManagedKey(config, args.urn, record(cluster.resourceLabels).environment)) return;
+      if (!asksForKey(args, record(cluster.resourceLabels).environment)) return;
       const encryption = record(cluster.databaseEncryption);
       if (encryption.state !== "ENCRYPTED" || !isSet(encryption, "keyName"))
         report(

@@ -7,12 +7,7 @@ import { isSet } from "../../runtime/unknowns";
 import { stackOf } from "../common";
 import { OPEN } from "../ports";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 type Instance = Inputs<DatabaseInstanceArgs>;
 
@@ -109,12 +104,8 @@ export const sqlRules: ResourceRule[] = [
     references: ["Groundwork BASELINE GCP Cloud SQL"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<DatabaseInstanceArgs>(T.sqlInstance, (db, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
       const labels = record(record(db.settings).userLabels);
-      if (
-        !isSet(db as Record<string, unknown>, "encryptionKeyName") &&
-        wantsCustomerManagedKey(config, args.urn, labels.environment)
-      )
+      if (!isSet(db as Record<string, unknown>, "encryptionKeyName") && asksForKey(args, labels.environment))
         report(`no encryptionKeyName: data is encrypted under a Google-managed key; ${CMK_KNOB_HINT}`);
     }),
   },

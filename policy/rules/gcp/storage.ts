@@ -9,12 +9,7 @@ import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { ifKnown, isSet, knownField } from "../../runtime/unknowns";
 import { PUBLIC_MEMBERS, noPublicGrantRule } from "./iam";
 import { T } from "./resource-types";
-import {
-  CMK_KNOB_HINT,
-  CUSTOMER_MANAGED_KEY_KNOBS,
-  CustomerManagedKeyConfig,
-  wantsCustomerManagedKey,
-} from "../keys";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 const PUBLIC_PREDEFINED = ["publicRead", "publicReadWrite", "authenticatedRead"];
 
@@ -95,11 +90,10 @@ export const storageRules: ResourceRule[] = [
     references: ["Groundwork BASELINE GCP Bucket"],
     configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<BucketArgs>(T.bucket, (bucket, report, args) => {
-      const config = args.getConfig<CustomerManagedKeyConfig>();
       // A key id from another resource is unknown in preview but certainly set.
       if (
         !isSet(record(bucket.encryption), "defaultKmsKeyName") &&
-        wantsCustomerManagedKey(config, args.urn, record(bucket.labels).environment)
+        asksForKey(args, record(bucket.labels).environment)
       )
         report(
           `no encryption.defaultKmsKeyName: objects are encrypted under a Google-managed key; ${CMK_KNOB_HINT}`,
