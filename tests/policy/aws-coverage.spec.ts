@@ -38,6 +38,26 @@ import { ELB_TLS_POLICIES, MODERN_TLS_POLICIES, tlsPolicyProblem } from "../../p
 
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
 
+/** A launch configuration asking for public IPs, launched by an auto scaling group into a new subnet. */
+function launchConfigurationIn(kind: "public" | "private"): () => void {
+  return () => {
+    const v = vpc("main");
+    const s = subnet(kind, v.id, { public: kind === "public" });
+    const lc = new ec2.LaunchConfiguration("lc", {
+      imageId: "ami-0123456789abcdef0",
+      instanceType: "t3.micro",
+      associatePublicIpAddress: true,
+      metadataOptions: { httpTokens: "required" },
+    });
+    new autoscaling.Group("asg", {
+      launchConfiguration: lc.name,
+      minSize: 1,
+      maxSize: 2,
+      vpcZoneIdentifiers: [s.id],
+    });
+  };
+}
+
 /** A policy document with one statement. */
 function doc(statement: Record<string, unknown>): string {
   return JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
@@ -704,43 +724,13 @@ describe("AWS rules: access (Lambda, KMS, IAM, ECR, ECS, launch configurations)"
     {
       policy: "aws-ec2-no-public-ip-private-subnet",
       title: "a launch configuration with public IPs used in a private subnet",
-      program: () => {
-        const v = vpc("main");
-        const s = subnet("private", v.id);
-        const lc = new ec2.LaunchConfiguration("lc", {
-          imageId: "ami-0123456789abcdef0",
-          instanceType: "t3.micro",
-          associatePublicIpAddress: true,
-          metadataOptions: { httpTokens: "required" },
-        });
-        new autoscaling.Group("asg", {
-          launchConfiguration: lc.name,
-          minSize: 1,
-          maxSize: 2,
-          vpcZoneIdentifiers: [s.id],
-        });
-      },
+      program: launchConfigurationIn("private"),
       fail: /"lc": associatePublicIpAddress is true but subnet "private" is not shown public/,
     },
     {
       policy: "aws-ec2-no-public-ip-private-subnet",
       title: "a launch configuration with public IPs used in a public subnet",
-      program: () => {
-        const v = vpc("main");
-        const s = subnet("public", v.id, { public: true });
-        const lc = new ec2.LaunchConfiguration("lc", {
-          imageId: "ami-0123456789abcdef0",
-          instanceType: "t3.micro",
-          associatePublicIpAddress: true,
-          metadataOptions: { httpTokens: "required" },
-        });
-        new autoscaling.Group("asg", {
-          launchConfiguration: lc.name,
-          minSize: 1,
-          maxSize: 2,
-          vpcZoneIdentifiers: [s.id],
-        });
-      },
+      program: launchConfigurationIn("public"),
     },
   ]);
   passesInPreview("aws-lambda-permission-restricted", "a sourceArn from a bucket not created yet", () => {
