@@ -29,13 +29,16 @@ export const USAGE = `usage:
                    [--isolation auto|strict|none] [--allow-node-options]
   groundwork rules [--framework ${FRAMEWORKS.join("|")}]
                    [--format table|json]
+  groundwork rules --coverage [--format table|json|markdown]
 
 The built-in pack (groundwork-security) always runs; each --policy-pack adds a pack beside it, and
   --policy-pack-config files pair with --policy-pack by position. Without --policy-pack, one
   --policy-pack-config configures the built-in pack; with them, --builtin-config does.
 --no-builtin turns the built-in pack off (said in every report); it needs at least one --policy-pack.
 rules lists every built-in policy with its severity, level, area, service and references; --framework
-  keeps those mapping to one framework (pss-restricted includes the baseline controls).
+  keeps those mapping to one framework (pss-restricted includes the baseline controls). --coverage prints
+  the coverage matrix: per cloud, the services programs deploy and each control, covered (by which rules),
+  not covered by decision (why) or a gap.
 --stack takes NAME, ORG/NAME or ORG/PROJECT/NAME (the stack file is Pulumi.NAME.yaml).
 --timeout: how long the program may run before it fails (default ${DEFAULT_TIMEOUT_SECONDS}); a program
   that awaits something that can never happen (an unknown output in preview) fails at once.

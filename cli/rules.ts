@@ -1,18 +1,22 @@
-// `groundwork rules`: the coverage view. Lists every policy of the built-in pack with its severity,
-// default level, area, service and references, filtered by framework, as a table or JSON.
+// `groundwork rules`: the pack's rules and its coverage. Lists every policy of the built-in pack with its
+// severity, default level, area, service and references, filtered by framework, as a table or JSON; with
+// `--coverage`, the coverage matrix (policy/coverage) as text, JSON or the Markdown of policy/COVERAGE.md.
 import { policies } from "../policy/pack";
 import { FRAMEWORKS, Framework, GroundworkPolicy, ruleFrameworks } from "../policy/runtime";
+import { coverageMarkdown, coverageRows, coverageText } from "../policy/coverage/matrix";
 import { UsageError, eachArg } from "./args";
 
 export interface RulesArgs {
   readonly framework?: Framework;
-  readonly format: "table" | "json";
+  readonly format: "table" | "json" | "markdown";
+  readonly coverage: boolean;
 }
 
 /** Reads `rules`' flags (`--flag value` or `--flag=value`); anything else is a usage error. */
 export function parseRulesArgs(rest: readonly string[]): RulesArgs {
   let framework: Framework | undefined;
   let format: RulesArgs["format"] = "table";
+  let coverage = false;
   eachArg(rest, (arg, flag, value) => {
     if (flag === "--framework") {
       const f = value();
@@ -21,11 +25,16 @@ export function parseRulesArgs(rest: readonly string[]): RulesArgs {
       framework = f as Framework;
     } else if (flag === "--format") {
       const f = value();
-      if (f !== "table" && f !== "json") throw new UsageError(`--format ${f} is not one of table, json`);
+      if (f !== "table" && f !== "json" && f !== "markdown")
+        throw new UsageError(`--format ${f} is not one of table, json, markdown`);
       format = f;
-    } else throw new UsageError(`unknown option ${arg} for rules`);
+    } else if (arg === "--coverage") coverage = true;
+    else throw new UsageError(`unknown option ${arg} for rules`);
   });
-  return { framework, format };
+  if (coverage && framework !== undefined) throw new UsageError("--coverage takes no --framework");
+  if (!coverage && (format as RulesArgs["format"]) === "markdown")
+    throw new UsageError("--format markdown needs --coverage");
+  return { framework, format, coverage };
 }
 
 /** One row of the coverage view. */
@@ -80,6 +89,10 @@ export function rulesTable(rows: readonly RuleRow[]): string {
 
 /** The text `groundwork rules` prints. */
 export function rulesText(args: RulesArgs): string {
+  if (args.coverage) {
+    if (args.format === "json") return `${JSON.stringify(coverageRows(), null, 2)}\n`;
+    return args.format === "markdown" ? coverageMarkdown() : coverageText();
+  }
   const rows = ruleRows(args.framework);
   return args.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : rulesTable(rows);
 }

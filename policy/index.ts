@@ -6,7 +6,7 @@ import { packName, policies } from "./pack";
 new PolicyPack(packName, {
   policies,
   description:
-    "Groundwork security baseline: AWS and Kubernetes controls, required tags, regions and waivers.",
+    "Groundwork security baseline: AWS, Google Cloud, Azure and Kubernetes controls, required tags, regions and waivers.",
   displayName: "Groundwork security baseline",
-  tags: ["security", "aws", "kubernetes"],
+  tags: ["security", "aws", "gcp", "azure", "kubernetes"],
 });

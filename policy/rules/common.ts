@@ -3,7 +3,7 @@
 // new cloud brings its own instance without touching this file.
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { ENVIRONMENTS } from "../../components/core/profiles";
-import { Area, GroundworkPolicy, ResourceRule, resourcePolicy } from "../runtime";
+import { Area, GroundworkPolicy, ResourceRule, TypeSelector, resourcePolicy } from "../runtime";
 import { Props, record, recordAt } from "../runtime/props";
 
 /** The tag keys Groundwork puts on every taggable resource (components/core/tags.ts). */
@@ -26,7 +26,8 @@ export const FLAT_TAGS = { path: ["tags"], defaultRequired: DEFAULT_REQUIRED_TAG
 export interface RequiredTagsSpec {
   readonly name: string;
   readonly area: Area;
-  readonly appliesTo: (type: string) => boolean;
+  /** The taggable types: a list, or a test for an open-ended set (every Kubernetes kind). */
+  readonly types: TypeSelector;
   /** Where the map lives: `["tags"]` (AWS) or `["metadata", "labels"]` (Kubernetes). */
   readonly path: readonly string[];
   readonly defaultRequired: readonly string[];
@@ -40,6 +41,9 @@ export interface RequiredTagsSpec {
  * behaviour, so the fix is safe.
  */
 export function requiredTagsRule(spec: RequiredTagsSpec): ResourceRule {
+  const listed = typeof spec.types === "function" ? undefined : new Set(spec.types);
+  const appliesTo = (type: string): boolean =>
+    listed ? listed.has(type) : (spec.types as (type: string) => boolean)(type);
   const config = (args: ResourceValidationArgs): { required: string[]; defaults: Record<string, string> } => {
     const c = args.getConfig<{ required?: string[]; defaults?: Record<string, string> }>();
     return { required: c.required ?? [...spec.defaultRequired], defaults: c.defaults ?? {} };
@@ -67,14 +71,15 @@ export function requiredTagsRule(spec: RequiredTagsSpec): ResourceRule {
         },
       },
     },
+    types: spec.types,
     validateResource(args, report) {
-      if (!spec.appliesTo(args.type)) return;
+      if (!appliesTo(args.type)) return;
       const have = recordAt(args.props, spec.path);
       const missing = config(args).required.filter((k) => !(k in have));
       if (missing.length > 0) report(`missing ${spec.noun}s: ${missing.join(", ")}`);
     },
     remediateResource(args) {
-      if (!spec.appliesTo(args.type)) return undefined;
+      if (!appliesTo(args.type)) return undefined;
       const { required, defaults } = config(args);
       const top = raw(args.props);
       const parents: Props[] = [top];
@@ -114,6 +119,7 @@ export function statefulProtectionRule(spec: StatefulSpec): ResourceRule {
     description: "Stateful resources in prod (stack or environment tag `prod`) have Pulumi `protect: true`.",
     remediationSteps: "Pass `{ protect: true }` to the resource (Groundwork components do this in prod).",
     references: ["Groundwork BASELINE stateful"],
+    types: spec.types,
     validateResource(args, report) {
       if (!spec.types.includes(args.type)) return;
       const prod = stackOf(args.urn) === "prod" || spec.environment(args.props) === "prod";
@@ -146,6 +152,7 @@ const allowedRegions: ResourceRule = {
       },
     },
   },
+  types: (type) => !type.startsWith("pulumi:") && !type.startsWith("kubernetes:"),
   validateResource(args, report) {
     const allowed = args.getConfig<{ allowedRegions?: string[] }>().allowedRegions ?? [];
     if (allowed.length === 0) args.notApplicable("no allowedRegions configured");

@@ -8,6 +8,9 @@ export const FRAMEWORKS = [
   "cis-gcp",
   "cis-azure",
   "cis-kubernetes",
+  "cis-eks",
+  "cis-gke",
+  "cis-aks",
   "pss-restricted",
   "pss-baseline",
   "aws-fsbp",
@@ -20,6 +23,9 @@ const PREFIXES: readonly (readonly [RegExp, readonly Framework[]])[] = [
   [/^CIS GCP /, ["cis-gcp"]],
   [/^CIS Azure /, ["cis-azure"]],
   [/^CIS Kubernetes /, ["cis-kubernetes"]],
+  [/^CIS EKS /, ["cis-eks"]],
+  [/^CIS GKE /, ["cis-gke"]],
+  [/^CIS AKS /, ["cis-aks"]],
   // The restricted profile is the baseline one plus its own controls, so a baseline control is in both.
   [/^PSS baseline\b/, ["pss-baseline", "pss-restricted"]],
   [/^PSS restricted\b/, ["pss-restricted"]],
@@ -38,34 +44,75 @@ export function ruleFrameworks(references: readonly string[]): Framework[] {
   return FRAMEWORKS.filter((f) => found.has(f));
 }
 
-/** AWS services by the second segment of a rule name (`aws-s3-…`). */
-const AWS_SERVICES: Record<string, string> = {
-  s3: "S3",
-  kms: "KMS",
-  ec2: "EC2",
-  ebs: "EBS",
-  vpc: "VPC",
-  iam: "IAM",
-  lb: "Elastic Load Balancing",
-  ecs: "ECS",
-  ecr: "ECR",
-  eks: "EKS",
-  rds: "RDS",
-  cloudwatch: "CloudWatch Logs",
-  cloudtrail: "CloudTrail",
-  sqs: "SQS",
-  sns: "SNS",
-  dynamodb: "DynamoDB",
-  lambda: "Lambda",
-  secretsmanager: "Secrets Manager",
+/** Services by cloud and the second segment of a rule name (`aws-s3-…`, `gcp-sql-…`, `azure-aks-…`). */
+const SERVICES: Record<string, Record<string, string>> = {
+  aws: {
+    s3: "S3",
+    kms: "KMS",
+    ec2: "EC2",
+    ebs: "EBS",
+    vpc: "VPC",
+    iam: "IAM",
+    lb: "Elastic Load Balancing",
+    ecs: "ECS",
+    ecr: "ECR",
+    eks: "EKS",
+    rds: "RDS",
+    cloudwatch: "CloudWatch Logs",
+    cloudtrail: "CloudTrail",
+    sqs: "SQS",
+    sns: "SNS",
+    dynamodb: "DynamoDB",
+    lambda: "Lambda",
+    secretsmanager: "Secrets Manager",
+    cloudfront: "CloudFront",
+    apigateway: "API Gateway",
+    elb: "Elastic Load Balancing",
+    efs: "EFS",
+    athena: "Athena",
+    ssm: "Systems Manager",
+  },
+  gcp: {
+    storage: "Cloud Storage",
+    firewall: "VPC network",
+    network: "VPC network",
+    subnet: "VPC network",
+    kms: "Cloud KMS",
+    sql: "Cloud SQL",
+    cloudrun: "Cloud Run",
+    functions: "Cloud Functions",
+    compute: "Compute Engine",
+    gke: "GKE",
+    iam: "IAM",
+    bigquery: "BigQuery",
+    pubsub: "Pub/Sub",
+    artifactregistry: "Artifact Registry",
+    serverless: "Cloud Run",
+  },
+  azure: {
+    storage: "Storage accounts",
+    nsg: "Virtual network",
+    subnet: "Virtual network",
+    keyvault: "Key Vault",
+    postgres: "PostgreSQL",
+    sql: "Azure SQL",
+    database: "Databases",
+    containerapp: "Container Apps",
+    vm: "Virtual machines",
+    disk: "Virtual machines",
+    aks: "AKS",
+    appservice: "App Service",
+    acr: "Container Registry",
+    containers: "Container Apps",
+  },
 };
 
 /**
- * The service a rule is grouped under: its own `service` when it names one, else the AWS service in its
- * name, else "General".
+ * The service a rule is grouped under: its own `service` when it names one, else the service its name
+ * names (`aws-s3-…` is S3), else "General".
  */
 export function serviceOf(rule: { readonly name: string; readonly service?: string }): string {
   if (rule.service !== undefined) return rule.service;
   const [cloud, segment] = rule.name.split("-");
-  return (cloud === "aws" && AWS_SERVICES[segment]) || "General";
+  return SERVICES[cloud]?.[segment] ?? "General";
 }

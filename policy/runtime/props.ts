@@ -63,16 +63,30 @@ export function propsOf<A>(resource: { readonly props: object }): Inputs<A> {
   return resource.props as Inputs<A>;
 }
 
+/** Where `onInputs` records the types of the `validateResource` it builds, for the wrapper to dispatch on. */
+const TYPES = Symbol("groundwork.types");
+
+/** A `validateResource` that says which types it reads. */
+export type TypedValidation = ((args: ResourceValidationArgs, report: Report) => void) & {
+  readonly [TYPES]: readonly string[];
+};
+
 /**
  * A `validateResource` for a rule over resources of `types`: `check` gets their typed inputs and is not
- * called for other types.
+ * called for other types. The types travel with the function, so the rule needs no `types` of its own.
  */
 export function onInputs<A>(
   types: readonly string[],
   check: (inputs: Inputs<A>, report: Report, args: ResourceValidationArgs) => void,
-): (args: ResourceValidationArgs, report: Report) => void {
-  return (args, report) => {
+): TypedValidation {
+  const validate = (args: ResourceValidationArgs, report: Report): void => {
     const inputs = inputsOf<A>(args, types);
     if (inputs !== undefined) check(inputs, report, args);
   };
+  return Object.assign(validate, { [TYPES]: types });
+}
+
+/** The types a `validateResource` built by {@link onInputs} reads, or undefined for any other function. */
+export function typesOfValidation(fn: unknown): readonly string[] | undefined {
+  return typeof fn === "function" ? (fn as Partial<TypedValidation>)[TYPES] : undefined;
 }

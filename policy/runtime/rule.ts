@@ -59,13 +59,27 @@ export interface RuleBase {
   readonly configSchema?: PolicyConfigSchema;
 }
 
+/**
+ * The resource types a rule reads: exact type tokens, or a test for an open-ended set (every taggable
+ * type). The wrapper skips every other type before anything else runs, so a rule costs nothing on a
+ * resource it cannot apply to.
+ */
+export type TypeSelector = readonly string[] | ((type: string) => boolean);
+
 export interface ResourceRule extends RuleBase {
+  /**
+   * The types `validateResource` reads. Optional only where `validateResource` was built by `onInputs`,
+   * which carries its types; tests/policy holds every resource rule of the pack to having one or the other.
+   */
+  readonly types?: TypeSelector;
   validateResource(args: ResourceValidationArgs, report: Report): void | Promise<void>;
   /** A fix that cannot change behaviour; runs when the policy's level is `remediate`. */
   remediateResource?(args: ResourceValidationArgs): Record<string, unknown> | undefined;
 }
 
 export interface StackRule extends RuleBase {
+  /** The types the rule reports on (the resources its findings name), for the coverage matrix. */
+  readonly types?: readonly string[];
   validateStack(args: StackValidationArgs, report: Report): void | Promise<void>;
 }
 
@@ -77,6 +91,11 @@ export interface GroundworkMeta {
   readonly area: Area;
   /** The service the catalogue and `groundwork rules` group it under. */
   readonly service: string;
+  /**
+   * The resource types the policy reads (a resource policy) or reports on (a stack policy), when they are
+   * a fixed list; undefined for rules over an open-ended set (every taggable type, every resource).
+   */
+  readonly resourceTypes?: readonly string[];
 }
 
 export type GroundworkResourcePolicy = ResourceValidationPolicy & GroundworkMeta;

@@ -119,3 +119,18 @@ export function isSet(props: Record<string, unknown>, key: string): boolean {
     throw err;
   }
 }
+
+/** What {@link peek} returns for a value unknown during preview. */
+export const UNKNOWN_VALUE: unique symbol = Symbol("unknown during preview");
+
+/**
+ * `props[key]`, or {@link UNKNOWN_VALUE} when it is unknown during preview, without throwing: for a rule that
+ * judges many values of one resource and reports the unknown ones as undecided, one by one.
+ */
+export function peek(props: Record<string, unknown>, key: string): unknown {
+  if (typeof props !== "object" || props === null) return undefined;
+  const target = props[PROXY_TARGET] as Record<string, unknown> | undefined;
+  if (target !== undefined && isUnknownSentinel(target[key])) return UNKNOWN_VALUE;
+  const value = props[key];
+  return isUnknownSentinel(value) ? UNKNOWN_VALUE : value;
+}

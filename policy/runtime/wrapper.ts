@@ -12,6 +12,7 @@ import {
   RuleBase,
   STACK_TYPE,
   StackRule,
+  TypeSelector,
   UNDECIDED_PREFIX,
   ViolationObject,
   WAIVER_POLICY,
@@ -22,6 +23,7 @@ import {
 } from "./rule";
 import { CheckedWaiver, WAIVERS_SCHEMA, checkWaivers } from "./waivers";
 import { serviceOf } from "./frameworks";
+import { typesOfValidation } from "./props";
 
 function clockOf(args: object): Date {
   const value = (args as Record<string, unknown>)[CLOCK_KEY];
@@ -50,15 +52,17 @@ interface Finding {
  * Runs a rule's check with findings buffered, then reports them: undecided ones as advisory, waived
  * ones as waiver records, the rest as violations. If the check throws (an unknown value the rule did
  * not handle), nothing buffered is reported and the error goes to the caller, as CrossGuard expects.
+ * A synchronous check settles synchronously: a promise per (resource, policy) pair was most of what a
+ * policy cost on a resource it does not read.
  */
-async function guarded(
+function guarded(
   rule: RuleBase,
   args: { getConfig<T extends object>(): T },
   reportViolation: ReportViolation,
   auditWaivers: boolean,
   defaultUrn: string | undefined,
-  check: (report: Report) => void | Promise<void>,
-): Promise<void> {
+  check: ((report: Report) => void | Promise<void>) | undefined,
+): void | Promise<void> {
   const config = args.getConfig<{ waivers?: unknown }>();
   const waivers = checkWaivers(config.waivers, clockOf(args));
   if (auditWaivers) {
@@ -78,11 +82,25 @@ async function guarded(
       });
     }
   }
+  if (!check) return;
   const found: Finding[] = [];
   const report: Report = Object.assign((message: string, urn?: string) => void found.push({ message, urn }), {
     undecided: (message: string, urn?: string) => void found.push({ message, urn, undecided: true }),
   });
-  await check(report);
+  const pending = check(report);
+  if (pending instanceof Promise)
+    return pending.then(() => flush(rule, found, waivers, reportViolation, defaultUrn));
+  flush(rule, found, waivers, reportViolation, defaultUrn);
+}
+
+/** Reports what a check found, once it has run to the end. */
+function flush(
+  rule: RuleBase,
+  found: readonly Finding[],
+  waivers: readonly CheckedWaiver[],
+  reportViolation: ReportViolation,
+  defaultUrn: string | undefined,
+): void {
   for (const f of found) {
     const urn = f.urn ?? defaultUrn;
     if (f.undecided) {
@@ -127,7 +145,23 @@ function annotation(policy: string, w: CheckedWaiver, status: WaiverAnnotation["
   };
 }
 
-function base(rule: RuleBase): GroundworkMeta & {
+/** The test a rule's types make, or undefined when the rule reads every type. */
+function typeTest(types: TypeSelector | undefined): ((type: string) => boolean) | undefined {
+  if (types === undefined) return undefined;
+  if (typeof types === "function") return types;
+  const set = new Set(types);
+  return (type) => set.has(type);
+}
+
+/** The rule's types as a fixed list, when they are one. */
+function fixedTypes(types: TypeSelector | undefined): readonly string[] | undefined {
+  return types === undefined || typeof types === "function" ? undefined : [...new Set(types)];
+}
+
+function base(
+  rule: RuleBase,
+  types: TypeSelector | undefined,
+): GroundworkMeta & {
   name: string;
   description: string;
   enforcementLevel: EnforcementLevel;
@@ -143,23 +177,39 @@ function base(rule: RuleBase): GroundworkMeta & {
     references: rule.references,
     area: rule.area,
     service: serviceOf(rule),
+    resourceTypes: fixedTypes(types),
     tags: [rule.area, ...rule.references],
     configSchema: withWaivers(rule.configSchema),
   };
 }
 
-/** A resource rule as a CrossGuard policy. */
+/**
+ * A resource rule as a CrossGuard policy. A resource of a type the rule does not read returns at once,
+ * before config, waivers or the check: what the rule costs there is one set lookup. The root stack is
+ * the exception: every resource policy audits its waivers on it, once.
+ */
 export function resourcePolicy(rule: ResourceRule): GroundworkResourcePolicy {
+  const types = rule.types ?? typesOfValidation(rule.validateResource);
+  const reads = typeTest(types);
   const policy: GroundworkResourcePolicy = {
-    ...base(rule),
-    validateResource: (args, reportViolation) =>
-      guarded(rule, args, reportViolation, args.type === STACK_TYPE, args.urn, (report) =>
-        rule.validateResource(args, report),
-      ),
+    ...base(rule, types),
+    validateResource: (args, reportViolation) => {
+      const applies = reads === undefined || reads(args.type);
+      if (!applies && args.type !== STACK_TYPE) return undefined;
+      return guarded(
+        rule,
+        args,
+        reportViolation,
+        args.type === STACK_TYPE,
+        args.urn,
+        applies ? (report) => rule.validateResource(args, report) : undefined,
+      );
+    },
   };
   if (rule.remediateResource) {
     const remediate = rule.remediateResource.bind(rule);
     policy.remediateResource = (args) => {
+      if (reads !== undefined && !reads(args.type)) return undefined;
       const waivers = checkWaivers(args.getConfig<{ waivers?: unknown }>().waivers, clockOf(args));
       // A waived resource is left as its author wrote it: the waiver is the decision.
       if (waivers.some((w) => w.status === "valid" && w.matches(args.urn))) return undefined;
@@ -172,7 +222,7 @@ export function resourcePolicy(rule: ResourceRule): GroundworkResourcePolicy {
 /** A stack rule as a CrossGuard policy. */
 export function stackPolicy(rule: StackRule): GroundworkStackPolicy {
   return {
-    ...base(rule),
+    ...base(rule, rule.types),
     validateStack: (args, reportViolation) =>
       guarded(rule, args, reportViolation, true, undefined, (report) => rule.validateStack(args, report)),
   };

@@ -3,7 +3,10 @@
 import { strict as assert } from "assert";
 import { policies } from "../../policy/pack";
 import { frameworksOf } from "../../policy/runtime";
+import * as fs from "fs";
+import * as path from "path";
 import { RuleRow } from "../../cli/rules";
+import { CoverageRow } from "../../policy/coverage/matrix";
 import { groundwork } from "./helpers";
 
 async function rows(...flags: string[]): Promise<RuleRow[]> {
@@ -89,15 +92,47 @@ describe("groundwork rules", function () {
     assert.equal(r.code, 0);
     assert.match(
       r.stdout,
-      /groundwork rules \[--framework cis-aws\|cis-gcp\|cis-azure\|cis-kubernetes\|pss-restricted/,
+      /groundwork rules \[--framework cis-aws\|cis-gcp\|cis-azure\|cis-kubernetes\|cis-eks\|cis-gke\|cis-aks\|pss-restricted/,
+    );
+    assert.match(r.stdout, /groundwork rules --coverage \[--format table\|json\|markdown\]/);
+  });
+
+  it("--coverage prints the matrix: per cloud a summary, each service with its usage, each control's status", async () => {
+    const r = await groundwork("rules", "--coverage");
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^AWS: \d+ services, \d+ controls: \d+ covered, \d+ not covered by decision, \d+ gaps$/m,
+    );
+    for (const cloud of ["Google Cloud", "Azure", "Kubernetes"])
+      assert.match(r.stdout, new RegExp(`^${cloud}: `, "m"));
+    assert.match(r.stdout, /^  S3 \(\d+ files\)$/m);
+    assert.match(r.stdout, /^    \[x\] Viewers on HTTPS only  covered: aws-cloudfront-https-only$/m);
+    assert.match(r.stdout, /^    \[-\] MFA delete  not covered: only the root user/m);
+    assert.match(r.stdout, /^    \[ \] .*gap: /m);
+  });
+
+  it("--coverage --format json gives one row per control with its rules or reason; markdown is COVERAGE.md", async () => {
+    const r = await groundwork("rules", "--coverage", "--format", "json");
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as CoverageRow[];
+    const tls = rows.find((x) => x.service === "CloudFront" && x.rules.includes("aws-cloudfront-viewer-tls"));
+    assert.deepEqual(tls?.references, ["CKV_AWS_174", "CKV2_AWS_42"]);
+    assert.ok(rows.filter((x) => x.status === "not-covered").every((x) => (x.reason ?? "").length > 0));
+    const md = await groundwork("rules", "--coverage", "--format=markdown");
+    assert.equal(
+      md.stdout,
+      fs.readFileSync(path.join(__dirname, "..", "..", "..", "policy", "COVERAGE.md"), "utf8"),
     );
   });
 
   it("refuses an unknown framework, format or option (exit 2, usage)", async () => {
     for (const [flags, message] of [
       [["--framework", "nist"], /--framework nist is not one of cis-aws, cis-gcp, cis-azure, cis-kubernetes/],
-      [["--format", "sarif"], /--format sarif is not one of table, json/],
+      [["--format", "sarif"], /--format sarif is not one of table, json, markdown/],
       [["--stack", "dev"], /unknown option --stack for rules/],
+      [["--format", "markdown"], /--format markdown needs --coverage/],
+      [["--coverage", "--framework", "checkov"], /--coverage takes no --framework/],
     ] as const) {
       const r = await groundwork("rules", ...flags);
       assert.equal(r.code, 2);

@@ -22,8 +22,10 @@ export function instance(name: string, args: Partial<ec2.InstanceArgs> = {}): ec
     instanceType: "t3.micro",
     subnetId: "subnet-0private",
     metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
-    rootBlockDevice: { encrypted: true },
-    ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 20, encrypted: true }],
+    rootBlockDevice: { encrypted: true, kmsKeyId: key(`${name}-key`).arn },
+    ebsBlockDevices: [
+      { deviceName: "/dev/sdf", volumeSize: 20, encrypted: true, kmsKeyId: key(`${name}-data-key`).arn },
+    ],
     monitoring: true,
     tags: TAGS,
     ...args,
@@ -36,7 +38,12 @@ export function launchTemplate(name: string, args: Partial<ec2.LaunchTemplateArg
     imageId: "ami-0123456789abcdef0",
     instanceType: "t3.micro",
     metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
-    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 20 } }],
+    blockDeviceMappings: [
+      {
+        deviceName: "/dev/xvda",
+        ebs: { encrypted: "true", kmsKeyId: key(`${name}-key`).arn, volumeSize: 20 },
+      },
+    ],
     monitoring: { enabled: true },
     tags: TAGS,
     ...args,

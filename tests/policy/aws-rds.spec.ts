@@ -43,7 +43,7 @@ describe("AWS rules: Aurora clusters", function () {
       policy: "aws-rds-encrypted",
       title: "a cluster encrypted under the AWS-managed key",
       program: () => void auroraCluster("db", { kmsKeyId: undefined }),
-      fail: /kmsKeyId is not set/,
+      fail: /kmsKeyId is not a customer-managed key: the storage uses the AWS-managed key aws\/rds/,
     },
     {
       policy: "aws-rds-encrypted",

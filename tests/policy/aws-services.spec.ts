@@ -13,7 +13,7 @@ import * as secretsmanager from "@pulumi/aws/secretsmanager";
 import * as sns from "@pulumi/aws/sns";
 import * as sqs from "@pulumi/aws/sqs";
 import { evaluate, messages, passesInPreview, ruleCases, undecidedInPreview } from "./rule-cases";
-import { bucket, database, loadBalancer, vpc } from "./kit";
+import { bucket, database, key, loadBalancer, vpc } from "./kit";
 import {
   eksCluster,
   instance,
@@ -273,7 +273,7 @@ describe("AWS rules: EC2 and EBS", function () {
       policy: "aws-ec2-imdsv2",
       title: "a launch template without metadataOptions",
       program: () => void launchTemplate("lt", { metadataOptions: undefined }),
-      fail: /httpTokens is "optional \(default\)"/,
+      fail: /httpTokens is not set: IMDSv1 stays available unless the AMI/,
     },
     { policy: "aws-ec2-ebs-encrypted", title: "the hardened instance", program: () => void instance("web") },
     {
@@ -295,8 +295,33 @@ describe("AWS rules: EC2 and EBS", function () {
     },
     {
       policy: "aws-ebs-volume-encrypted",
-      title: "an encrypted volume",
+      title: "a volume encrypted under a customer-managed key",
+      program: () =>
+        void new ebs.Volume("v", {
+          availabilityZone: "eu-west-1a",
+          size: 5,
+          encrypted: true,
+          kmsKeyId: key("v-key").arn,
+        }),
+    },
+    {
+      policy: "aws-ebs-volume-encrypted",
+      title: "a volume under aws/ebs",
       program: () => void new ebs.Volume("v", { availabilityZone: "eu-west-1a", size: 5, encrypted: true }),
+      fail: /kmsKeyId is not set: encrypted under the AWS-managed key aws\/ebs; set customerManagedKey: false/,
+    },
+    {
+      policy: "aws-ebs-volume-encrypted",
+      title: "a volume under aws/ebs, with customerManagedKey: false",
+      program: () => void new ebs.Volume("v", { availabilityZone: "eu-west-1a", size: 5, encrypted: true }),
+      config: { "aws-ebs-volume-encrypted": { customerManagedKey: false } },
+    },
+    {
+      policy: "aws-ebs-volume-encrypted",
+      title: "an unencrypted volume, even with customerManagedKey: false",
+      program: () => void new ebs.Volume("v", { availabilityZone: "eu-west-1a", size: 5 }),
+      config: { "aws-ebs-volume-encrypted": { customerManagedKey: false } },
+      fail: /encrypted is not true: the volume is unencrypted unless EBS encryption by default is on/,
     },
     {
       policy: "aws-ebs-snapshot-encrypted",
@@ -391,15 +416,41 @@ describe("AWS rules: messaging, data, serverless, containers, audit", function (
     { policy: "aws-sqs-encrypted", title: "a KMS-encrypted queue", program: () => void queue("q") },
     {
       policy: "aws-sqs-encrypted",
-      title: "SQS-managed SSE",
-      program: () => void queue("q", { kmsMasterKeyId: undefined, sqsManagedSseEnabled: true }),
+      title: "SSE-SQS (the default of every new queue), by default",
+      program: () => void queue("q", { kmsMasterKeyId: undefined }),
+      fail: /messages are encrypted with SSE-SQS \(an SQS-owned key\), not a customer-managed key; set customerManagedKey: false/,
     },
     {
       policy: "aws-sqs-encrypted",
-      title: "SQS-managed SSE when requireKms is set",
+      title: "SSE-SQS left to the default, with customerManagedKey: false",
+      program: () => void queue("q", { kmsMasterKeyId: undefined }),
+      config: { "aws-sqs-encrypted": { customerManagedKey: false } },
+    },
+    {
+      policy: "aws-sqs-encrypted",
+      title: "SSE-SQS turned off, even with customerManagedKey: false",
+      program: () => void queue("q", { kmsMasterKeyId: undefined, sqsManagedSseEnabled: false }),
+      config: { "aws-sqs-encrypted": { customerManagedKey: false } },
+      fail: /sqsManagedSseEnabled is false and no kmsMasterKeyId is set: messages are stored unencrypted/,
+    },
+    {
+      policy: "aws-sqs-encrypted",
+      title: "SSE-SQS outside the environments that need a customer-managed key",
+      program: () => void queue("q", { kmsMasterKeyId: undefined }),
+      config: { "aws-sqs-encrypted": { environments: ["prod"] } },
+    },
+    {
+      policy: "aws-sqs-encrypted",
+      title: "the AWS-managed key alias/aws/sqs",
+      program: () => void queue("q", { kmsMasterKeyId: "alias/aws/sqs" }),
+      fail: /kmsMasterKeyId is the AWS-managed key "alias\/aws\/sqs", not a customer-managed key/,
+    },
+    {
+      policy: "aws-sqs-encrypted",
+      title: "SSE-SQS when the deprecated requireKms is set, with customerManagedKey: false",
       program: () => void queue("q", { kmsMasterKeyId: undefined, sqsManagedSseEnabled: true }),
-      config: { "aws-sqs-encrypted": { requireKms: true } },
-      fail: /requireKms/,
+      config: { "aws-sqs-encrypted": { requireKms: true, customerManagedKey: false } },
+      fail: /not a customer-managed key/,
     },
     {
       policy: "aws-sqs-no-public-policy",
@@ -513,7 +564,10 @@ describe("AWS rules: messaging, data, serverless, containers, audit", function (
     const preview = await evaluate(program, true);
     assert.deepStrictEqual(messages(preview, "aws-lambda-no-plaintext-secrets"), []);
     const undecided = preview.undecided.filter((u) => u.policy === "aws-lambda-no-plaintext-secrets");
-    assert.match(undecided[0]?.message ?? "", /DB_PASSWORD: its value is unknown/);
+    assert.match(
+      undecided[0]?.message ?? "",
+      /environment variable DB_PASSWORD \(environment.variables\): its value is unknown/,
+    );
   });
   undecidedInPreview("aws-sqs-no-public-policy", "a queue policy naming the queue's ARN", () => {
     const q = queue("q");

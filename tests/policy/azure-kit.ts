@@ -3,12 +3,14 @@
 // the values the SDK fills in on the client (vault RBAC off, storage network Allow …) reach the rules.
 import * as app from "@pulumi/azure-native/app";
 import * as compute from "@pulumi/azure-native/compute";
+import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as network from "@pulumi/azure-native/network";
 import * as sql from "@pulumi/azure-native/sql";
 import * as storage from "@pulumi/azure-native/storage";
+import * as web from "@pulumi/azure-native/web";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { TAGS } from "./kit";
 
@@ -17,6 +19,10 @@ export const LOCATION = "westeurope";
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-corpus/providers";
 export const TENANT = "00000000-0000-0000-0000-0000000000aa";
 const base = { resourceGroupName: RG, location: LOCATION, tags: TAGS };
+/** A user-assigned identity that may use the corpus keys. */
+const IDENTITY = `${SUB}/Microsoft.ManagedIdentity/userAssignedIdentities/id-corpus`;
+/** A disk encryption set over a Key Vault key. */
+const DISK_ENCRYPTION_SET = `${SUB}/Microsoft.Compute/diskEncryptionSets/des-corpus`;
 
 /** A storage account locked down (no public blobs, HTTPS, TLS 1.2, OAuth only, private) with blob recovery. */
 export function storageAccount(
@@ -40,7 +46,13 @@ export function storageAccount(
     allowCrossTenantReplication: false,
     publicNetworkAccess: "Disabled",
     networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
-    encryption: { requireInfrastructureEncryption: true, keySource: "Microsoft.Storage" },
+    identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY] },
+    encryption: {
+      requireInfrastructureEncryption: true,
+      keySource: "Microsoft.Keyvault",
+      keyVaultProperties: { keyName: "storage", keyVaultUri: "https://kv-corpus.vault.azure.net/" },
+      encryptionIdentity: { encryptionUserAssignedIdentity: IDENTITY },
+    },
     ...args,
   });
   if (blob !== false) {
@@ -142,7 +154,7 @@ export function vaultKey(
   });
 }
 
-/** A PostgreSQL flexible server with private access and Entra ID authentication only. */
+/** A PostgreSQL flexible server with private access, Entra ID authentication only and a customer-managed key. */
 export function postgresServer(
   name: string,
   args: Partial<dbforpostgresql.ServerArgs> = {},
@@ -158,6 +170,12 @@ export function postgresServer(
     },
     authConfig: { activeDirectoryAuth: "Enabled", passwordAuth: "Disabled", tenantId: TENANT },
     backup: { backupRetentionDays: 7, geoRedundantBackup: "Disabled" },
+    identity: { type: "UserAssigned", userAssignedIdentities: { [IDENTITY]: {} } },
+    dataEncryption: {
+      type: "AzureKeyVault",
+      primaryKeyURI: "https://kv-corpus.vault.azure.net/keys/pg/0123456789abcdef",
+      primaryUserAssignedIdentityId: IDENTITY,
+    },
     ...args,
   });
 }
@@ -183,7 +201,7 @@ export function containerApp(name: string, ingress: Partial<inputs.app.IngressAr
   });
 }
 
-/** A Linux VM that accepts SSH keys only. */
+/** A Linux VM that accepts SSH keys only, its OS disk under a customer-managed key. */
 export function linuxVm(
   name: string,
   linux: Partial<inputs.compute.LinuxConfigurationArgs> = {},
@@ -191,6 +209,10 @@ export function linuxVm(
   return new compute.VirtualMachine(name, {
     ...base,
     hardwareProfile: { vmSize: "Standard_B2s" },
+    storageProfile: {
+      imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
+      osDisk: { createOption: "FromImage", managedDisk: { diskEncryptionSet: { id: DISK_ENCRYPTION_SET } } },
+    },
     osProfile: {
       computerName: name,
       adminUsername: "ops",
@@ -217,7 +239,43 @@ export function aksCluster(
     disableLocalAccounts: true,
     aadProfile: { managed: true, enableAzureRBAC: true },
     apiServerAccessProfile: { enablePrivateCluster: true },
+    networkProfile: { networkPlugin: "azure", networkDataplane: "cilium", networkPolicy: "cilium" },
     agentPoolProfiles: [{ name: "system", mode: "System", count: 2, vmSize: "Standard_D4ds_v5" }],
+    ...args,
+  });
+}
+
+/** An App Service app on HTTPS only, TLS 1.2, with its secret setting as a Key Vault reference. */
+export function webApp(name: string, args: Partial<web.WebAppArgs> = {}): web.WebApp {
+  return new web.WebApp(name, {
+    ...base,
+    serverFarmId: `${SUB}/Microsoft.Web/serverfarms/plan-corpus`,
+    httpsOnly: true,
+    siteConfig: {
+      minTlsVersion: "1.2",
+      appSettings: [
+        { name: "LOG_LEVEL", value: "info" },
+        {
+          name: "DB_PASSWORD",
+          value: "@Microsoft.KeyVault(SecretUri=https://kv-corpus.vault.azure.net/secrets/db/)",
+        },
+      ],
+    },
+    ...args,
+  });
+}
+
+/** A registry with no admin user and no anonymous pulls. */
+export function registry(
+  name: string,
+  args: Partial<containerregistry.RegistryArgs> = {},
+): containerregistry.Registry {
+  return new containerregistry.Registry(name, {
+    ...base,
+    registryName: `${name.replace(/[^a-z0-9]/g, "")}corpus`,
+    sku: { name: "Premium" },
+    adminUserEnabled: false,
+    anonymousPullEnabled: false,
     ...args,
   });
 }

@@ -69,6 +69,9 @@ describe("Azure rules: required tags", function () {
   ]);
 });
 
+/** Encryption under the Microsoft-managed key (the corpus account uses a Key Vault key). */
+const MICROSOFT = { requireInfrastructureEncryption: true, keySource: "Microsoft.Storage" };
+
 describe("Azure rules: storage customer-managed key", function () {
   this.timeout(60_000);
   ruleCases([
@@ -80,19 +83,26 @@ describe("Azure rules: storage customer-managed key", function () {
     {
       policy: "azure-storage-customer-managed-key",
       title: "an account under Microsoft-managed keys",
-      program: () => void storageAccount("st"),
-      fail: /encryption.keySource is "Microsoft.Storage"/,
+      program: () => void storageAccount("st", { encryption: MICROSOFT }),
+      fail: /encryption.keySource is "Microsoft.Storage": data is encrypted under a Microsoft-managed key; set customerManagedKey: false/,
+    },
+    {
+      policy: "azure-storage-customer-managed-key",
+      title: "an account under Microsoft-managed keys, with customerManagedKey: false",
+      program: () => void storageAccount("st", { encryption: MICROSOFT }),
+      config: { "azure-storage-customer-managed-key": { customerManagedKey: false } },
     },
     {
       policy: "azure-storage-customer-managed-key",
       title: "a dev account when only prod must use one",
-      program: () => void storageAccount("st"),
+      program: () => void storageAccount("st", { encryption: MICROSOFT }),
       config: { "azure-storage-customer-managed-key": { environments: ["prod"] } },
     },
     {
       policy: "azure-storage-customer-managed-key",
       title: "a prod-tagged account when prod must use one",
-      program: () => void storageAccount("st", { tags: { ...TAGS, environment: "prod" } }),
+      program: () =>
+        void storageAccount("st", { encryption: MICROSOFT, tags: { ...TAGS, environment: "prod" } }),
       config: { "azure-storage-customer-managed-key": { environments: ["prod"] } },
       fail: /Microsoft-managed key/,
     },

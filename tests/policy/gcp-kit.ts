@@ -1,9 +1,13 @@
 // Compliant raw @pulumi/gcp resources for the Google Cloud rules (issue #11), each meeting every rule of its
 // service, so a corpus program or a rule case can change one argument and expect one policy to fire.
+import * as artifactregistry from "@pulumi/gcp/artifactregistry";
+import * as bigquery from "@pulumi/gcp/bigquery";
+import * as cloudfunctionsv2 from "@pulumi/gcp/cloudfunctionsv2";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import * as compute from "@pulumi/gcp/compute";
 import * as container from "@pulumi/gcp/container";
 import * as kms from "@pulumi/gcp/kms";
+import * as pubsub from "@pulumi/gcp/pubsub";
 import * as serviceaccount from "@pulumi/gcp/serviceaccount";
 import * as sql from "@pulumi/gcp/sql";
 import * as storage from "@pulumi/gcp/storage";
@@ -141,7 +145,7 @@ export function vm(name: string, args: Partial<compute.InstanceArgs> = {}): comp
   });
 }
 
-/** A GKE cluster with a private endpoint, RBAC only and Workload Identity. */
+/** A GKE cluster with a private endpoint, RBAC only, Workload Identity, Dataplane V2 and CMEK for Secrets. */
 export function gkeCluster(name: string, args: Partial<container.ClusterArgs> = {}): container.Cluster {
   return new container.Cluster(name, {
     location: REGION,
@@ -152,6 +156,72 @@ export function gkeCluster(name: string, args: Partial<container.ClusterArgs> = 
       masterIpv4CidrBlock: "172.16.0.0/28",
     },
     workloadIdentityConfig: { workloadPool: "acme.svc.id.goog" },
+    datapathProvider: "ADVANCED_DATAPATH",
+    databaseEncryption: { state: "ENCRYPTED", keyName: cryptoKey(`${name}-key`).id },
     ...args,
+  });
+}
+
+/** A BigQuery dataset whose tables default to a customer-managed key. */
+export function dataset(name: string, args: Partial<bigquery.DatasetArgs> = {}): bigquery.Dataset {
+  return new bigquery.Dataset(name, {
+    datasetId: name.replace(/-/g, "_"),
+    location: "EU",
+    defaultEncryptionConfiguration: { kmsKeyName: cryptoKey(`${name}-key`).id },
+    labels: LABELS,
+    ...args,
+  });
+}
+
+/** A Pub/Sub topic under a customer-managed key. */
+export function topic(name: string, args: Partial<pubsub.TopicArgs> = {}): pubsub.Topic {
+  return new pubsub.Topic(name, { kmsKeyName: cryptoKey(`${name}-key`).id, labels: LABELS, ...args });
+}
+
+/** A Docker repository under a customer-managed key. */
+export function repository(
+  name: string,
+  args: Partial<artifactregistry.RepositoryArgs> = {},
+): artifactregistry.Repository {
+  return new artifactregistry.Repository(name, {
+    location: REGION,
+    repositoryId: name,
+    format: "DOCKER",
+    kmsKeyName: cryptoKey(`${name}-key`).id,
+    labels: LABELS,
+    ...args,
+  });
+}
+
+/** A persistent disk under a customer-managed key. */
+export function disk(name: string, args: Partial<compute.DiskArgs> = {}): compute.Disk {
+  return new compute.Disk(name, {
+    zone: `${REGION}-b`,
+    size: 10,
+    diskEncryptionKey: { kmsKeySelfLink: cryptoKey(`${name}-key`).id },
+    labels: LABELS,
+    ...args,
+  });
+}
+
+/** A 2nd-gen function reachable only inside the VPC or through a load balancer. */
+export function cloudFunction(
+  name: string,
+  serviceConfig: Partial<gcpInput.cloudfunctionsv2.FunctionServiceConfig> = {},
+): cloudfunctionsv2.Function {
+  return new cloudfunctionsv2.Function(name, {
+    location: REGION,
+    buildConfig: {
+      runtime: "nodejs20",
+      entryPoint: "handler",
+      source: { storageSource: { bucket: "src", object: "fn.zip" } },
+    },
+    serviceConfig: {
+      ingressSettings: "ALLOW_INTERNAL_AND_GCLB",
+      serviceAccountEmail: serviceAccount(`${name}-sa`).email,
+      environmentVariables: { LOG_LEVEL: "info" },
+      ...serviceConfig,
+    },
+    labels: LABELS,
   });
 }

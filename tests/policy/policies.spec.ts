@@ -79,6 +79,58 @@ describe("policy metadata", () => {
     }
   });
 
+  it("every resource policy names the types it reads (a fixed list, or one of the open-ended rules)", () => {
+    const openEnded = ["allowed-regions", "k8s-required-labels", "k8s-not-default-namespace"];
+    for (const p of policies) {
+      if (!("validateResource" in p) || openEnded.includes(p.name)) continue;
+      assert.ok(p.resourceTypes && p.resourceTypes.length > 0, `${p.name} names no resource types`);
+    }
+  });
+
+  it("a resource policy returns at once on a type it does not read: no config, no waivers, no check", () => {
+    let configRead = 0;
+    const args = {
+      type: "gcp:compute/network:Network",
+      props: {},
+      urn: "urn:pulumi:dev::p::gcp:compute/network:Network::n",
+      name: "n",
+      getConfig: () => {
+        configRead++;
+        return { waivers: [{ urn: "*", reason: "r", owner: "o", expires: "2000-01-01" }] };
+      },
+    } as unknown as ResourceValidationArgs;
+    const reported: unknown[] = [];
+    for (const name of [
+      "aws-s3-no-public-acl",
+      "k8s-no-privileged",
+      "azure-storage-tls12",
+      "aws-lb-listener-tls-policy",
+    ]) {
+      const out = policy(name).validateResource as (a: ResourceValidationArgs, r: ReportViolation) => unknown;
+      assert.strictEqual(
+        out(args, (m: string) => void reported.push(m)),
+        undefined,
+        name,
+      );
+    }
+    assert.strictEqual(configRead, 0);
+    assert.deepStrictEqual(reported, []);
+    // On the root stack the same policies still audit their waivers (the expired one above), once each.
+    const stack = {
+      ...args,
+      type: "pulumi:pulumi:Stack",
+      urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
+    };
+    const validate = policy("aws-s3-no-public-acl").validateResource as (
+      a: ResourceValidationArgs,
+      r: ReportViolation,
+    ) => unknown;
+    const audited: unknown[] = [];
+    validate(stack as ResourceValidationArgs, (m: string) => void audited.push(m));
+    assert.strictEqual(configRead, 1);
+    assert.match(JSON.stringify(audited), /expired on 2000-01-01/);
+  });
+
   it("covers the baseline controls with at least one rule per BASELINE section", () => {
     const areas = new Set(policies.map((p) => p.area));
     for (const a of ["aws", "kubernetes", "common", "gcp"]) assert.ok(areas.has(a as never), a);
@@ -143,7 +195,7 @@ describe("policy pack process", function () {
 
   it("reports the same findings through the analyzer protocol as in-process", async () => {
     const graph = await graphOf(() => {
-      bucket("open", { publicAccessBlock: false });
+      bucket("open", { publicAccessBlock: { blockPublicPolicy: false } });
       key("stale", { enableKeyRotation: false });
     }, false);
     const policyConfig = {
@@ -224,7 +276,8 @@ describe("unknown values during preview", () => {
         ignorePublicAcls: true,
         restrictPublicBuckets: b.id.apply(() => false),
       });
-      new s3.Bucket("bare", {});
+      const bare = new s3.Bucket("bare", {});
+      new s3.BucketPublicAccessBlock("bare-pab", { bucket: bare.id, blockPublicAcls: true });
     };
     const preview = await evaluatePolicies(await graphOf(program, true));
     const pab = named(preview, "aws-s3-public-access-block");
@@ -288,9 +341,13 @@ describe("unknown values during preview", () => {
         throw new Error("not applicable");
       },
     } as unknown as ResourceValidationArgs;
-    const validate = p.validateResource as (a: ResourceValidationArgs, r: ReportViolation) => Promise<void>;
+    const validate = p.validateResource as (
+      a: ResourceValidationArgs,
+      r: ReportViolation,
+    ) => void | Promise<void>;
+    // A synchronous rule throws at once, an asynchronous one rejects: either way nothing is reported.
     await assert.rejects(
-      validate(args, (m: string) => void calls.push(m)),
+      async () => validate(args, (m: string) => void calls.push(m)),
       (e: unknown) => e instanceof UnknownValueError,
     );
     assert.deepStrictEqual(calls, []);
@@ -299,8 +356,8 @@ describe("unknown values during preview", () => {
 
 describe("waivers", () => {
   const program = (): void => {
-    bucket("legacy", { publicAccessBlock: false });
-    bucket("other", { publicAccessBlock: false });
+    bucket("legacy", { publicAccessBlock: { restrictPublicBuckets: false } });
+    bucket("other", { publicAccessBlock: { restrictPublicBuckets: false } });
   };
   let graph: ResourceGraph;
   before(async () => {
@@ -342,7 +399,7 @@ describe("waivers", () => {
         expires: valid.expires,
       },
     );
-    assert.match(w.message ?? "", /no BucketPublicAccessBlock/);
+    assert.match(w.message ?? "", /restrictPublicBuckets is false on "legacy-pab"/);
     assert.deepStrictEqual(named(r, "groundwork-waivers"), []);
   });
 

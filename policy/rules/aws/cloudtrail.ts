@@ -1,9 +1,10 @@
 // AWS CloudTrail rules: trails record every region, sign their log files, and encrypt them with KMS.
 import type { TrailArgs } from "@pulumi/aws/cloudtrail";
 import { ResourceRule } from "../../runtime";
-import { onInputs } from "../../runtime/props";
+import { onInputs, record } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 export const cloudtrailRules: ResourceRule[] = [
   {
@@ -32,11 +33,17 @@ export const cloudtrailRules: ResourceRule[] = [
     name: "aws-cloudtrail-kms",
     area: "aws",
     severity: "high",
-    description: "CloudTrail trails encrypt their logs with a customer-managed KMS key.",
+    description:
+      "CloudTrail trails encrypt their logs with a customer-managed KMS key (without one the log files get only " +
+      "their bucket's encryption); `customerManagedKey: false` accepts that.",
     remediationSteps: "Set `kmsKeyId` to a key whose policy lets cloudtrail.amazonaws.com encrypt.",
     references: ["CKV_AWS_35", "CIS AWS 3.5", "AWS FSBP CloudTrail.2"],
-    validateResource: onInputs<TrailArgs>(T.trail, (_trail, report, args) => {
-      if (!isSet(args.props, "kmsKeyId")) report("kmsKeyId is not set");
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<TrailArgs>(T.trail, (trail, report, args) => {
+      if (!isSet(args.props, "kmsKeyId") && asksForKey(args, record(trail.tags).environment))
+        report(
+          `kmsKeyId is not set: log files get only the bucket's encryption, not a customer-managed key; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
 ];

@@ -3,8 +3,8 @@
 import type { TableArgs } from "@pulumi/aws/dynamodb";
 import { ResourceRule } from "../../runtime";
 import { onInputs, record } from "../../runtime/props";
-import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 
 export const dynamodbRules: ResourceRule[] = [
   {
@@ -21,16 +21,24 @@ export const dynamodbRules: ResourceRule[] = [
   {
     name: "aws-dynamodb-kms",
     area: "aws",
-    severity: "medium",
+    severity: "high",
     description:
-      "DynamoDB tables are encrypted under a customer-managed KMS key (the default is an AWS-owned key the account cannot audit or revoke).",
+      "DynamoDB tables are encrypted under a customer-managed KMS key. DynamoDB always encrypts, by default under " +
+      "an AWS-owned key the account cannot audit or revoke; `customerManagedKey: false` accepts that.",
     remediationSteps: "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }`.",
     references: ["CKV_AWS_119"],
-    validateResource: onInputs<TableArgs>(T.table, (table, report) => {
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<TableArgs>(T.table, (table, report, args) => {
+      if (!asksForKey(args, record(table.tags).environment)) return;
       const sse = record(table.serverSideEncryption);
-      if (sse.enabled !== true) report("serverSideEncryption.enabled is not true (AWS-owned key)");
-      else if (!isSet(sse, "kmsKeyArn"))
-        report("serverSideEncryption.kmsKeyArn is not set (AWS-managed key)");
+      if (sse.enabled !== true)
+        report(
+          `serverSideEncryption.enabled is not true: the table is encrypted under an AWS-owned key; ${CMK_KNOB_HINT}`,
+        );
+      else if (!namesCustomerKey(sse, "kmsKeyArn"))
+        report(
+          `serverSideEncryption.kmsKeyArn is not set: the table uses the AWS-managed key aws/dynamodb; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
 ];

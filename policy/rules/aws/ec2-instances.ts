@@ -5,7 +5,15 @@ import type { InstanceArgs, LaunchConfigurationArgs, LaunchTemplateArgs } from "
 import type { SnapshotCopyArgs, VolumeArgs } from "@pulumi/aws/ebs";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
-import { inputsOf, onInputs, propsOf, record, records } from "../../runtime/props";
+import { Props, inputsOf, onInputs, propsOf, record, records } from "../../runtime/props";
+import {
+  CMK_KNOB_HINT,
+  CUSTOMER_MANAGED_KEY_KNOBS,
+  CustomerManagedKeyConfig,
+  wantsCustomerManagedKey,
+  asksForKey,
+  namesCustomerKey,
+} from "../keys";
 import { eachOf, ofTypes, referenced } from "../../runtime/links";
 import { T } from "./resource-types";
 
@@ -14,24 +22,46 @@ type Machine = InstanceArgs | LaunchConfigurationArgs;
 
 const LAUNCHERS = [...T.instance, ...T.launchTemplate, ...T.launchConfiguration];
 
-/** Each block device of an instance, launch configuration or launch template, with its `encrypted` value. */
-function blockDevices(args: ResourceValidationArgs): { where: string; encrypted: unknown }[] {
+/** One EBS device an instance, launch configuration or launch template declares. */
+interface BlockDevice {
+  readonly where: string;
+  readonly encrypted: unknown;
+  /** The device's own settings, where `kmsKeyId` is read. */
+  readonly settings: Props;
+}
+
+/** Each block device of an instance, launch configuration or launch template. */
+function blockDevices(args: ResourceValidationArgs): BlockDevice[] {
   const template = inputsOf<LaunchTemplateArgs>(args, T.launchTemplate);
   if (template) {
     return records(template.blockDeviceMappings).map((m, i) => ({
       where: `blockDeviceMappings[${i}] (${String(m.deviceName ?? "?")})`,
       encrypted: record(m.ebs).encrypted,
+      settings: record(m.ebs),
     }));
   }
   const machine = inputsOf<Machine>(args, [...T.instance, ...T.launchConfiguration]);
   if (!machine) return [];
-  const root = { where: "rootBlockDevice", encrypted: record(machine.rootBlockDevice).encrypted };
+  const rootDevice = record(machine.rootBlockDevice);
+  const root = { where: "rootBlockDevice", encrypted: rootDevice.encrypted, settings: rootDevice };
   const ebs = records(machine.ebsBlockDevices).map((d, i) => ({
     where: `ebsBlockDevices[${i}] (${String(d.deviceName ?? "?")})`,
     encrypted: d.encrypted,
+    settings: d,
   }));
   return [root, ...ebs];
 }
+
+/** Why EBS data is not under a customer-managed key, or undefined when it is (or none is asked for). */
+function ebsKeyProblem(settings: Props, wanted: boolean): string | undefined {
+  if (!wanted) return undefined;
+  if (namesCustomerKey(settings, "kmsKeyId")) return undefined;
+  return `kmsKeyId is not set: encrypted under the AWS-managed key aws/ebs; ${CMK_KNOB_HINT}`;
+}
+
+/** The note every "not encrypted" finding carries: the account default the program cannot see. */
+const ACCOUNT_DEFAULT =
+  "unencrypted unless EBS encryption by default is on in the account and region, which the program does not show";
 
 export const instanceRules: ResourceRule[] = [
   {
@@ -46,8 +76,14 @@ export const instanceRules: ResourceRule[] = [
     validateResource: onInputs<{ metadataOptions?: unknown }>(LAUNCHERS, (machine, report) => {
       const options = record(machine.metadataOptions);
       if (options.httpEndpoint === "disabled") return;
-      if (options.httpTokens !== "required")
-        report(`metadataOptions.httpTokens is ${JSON.stringify(options.httpTokens ?? "optional (default)")}`);
+      if (options.httpTokens === undefined)
+        report(
+          "metadataOptions.httpTokens is not set: IMDSv1 stays available unless the AMI was registered with " +
+            'imdsSupport "v2.0" (Amazon Linux 2023 is) or the account default requires tokens, which the program ' +
+            'does not show; set httpTokens "required" so the program decides',
+        );
+      else if (options.httpTokens !== "required")
+        report(`metadataOptions.httpTokens is ${JSON.stringify(options.httpTokens)}: IMDSv1 is available`);
     }),
   },
   {
@@ -56,14 +92,23 @@ export const instanceRules: ResourceRule[] = [
     severity: "high",
     description:
       "EC2 instances and launch configurations encrypt their root and EBS block devices, and launch templates every " +
-      "mapped EBS device. The pack requires it explicitly even where account-level EBS encryption by default is on, " +
-      "because that setting lives outside the program.",
+      "mapped EBS device, under a customer-managed key (`customerManagedKey: false` accepts aws/ebs). The pack asks " +
+      "for encryption in the program even where account-level EBS encryption by default is on, because that " +
+      "setting lives outside the program.",
     remediationSteps:
-      'Set `encrypted: true` (and a customer-managed `kmsKeyId`) on `rootBlockDevice` and each `ebsBlockDevices` entry, or `ebs.encrypted: "true"` in launch templates.',
-    references: ["CKV_AWS_8", "CIS AWS 2.2.1", "AWS FSBP EC2.3"],
+      'Set `encrypted: true` and a customer-managed `kmsKeyId` on `rootBlockDevice` and each `ebsBlockDevices` entry, or `ebs.encrypted: "true"` and `ebs.kmsKeyId` in launch templates.',
+    references: ["CKV_AWS_8", "CKV_AWS_189", "CIS AWS 2.2.1", "AWS FSBP EC2.3"],
+    types: LAUNCHERS,
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource(args, report) {
-      for (const { where, encrypted } of blockDevices(args)) {
-        if (String(encrypted) !== "true") report(`${where} is not encrypted`);
+      const config = args.getConfig<CustomerManagedKeyConfig>();
+      const wanted = wantsCustomerManagedKey(config, args.urn, record(record(args.props).tags).environment);
+      for (const { where, encrypted, settings } of blockDevices(args)) {
+        if (String(encrypted) !== "true") report(`${where} is not encrypted: ${ACCOUNT_DEFAULT}`);
+        else {
+          const problem = ebsKeyProblem(settings, wanted);
+          if (problem) report(`${where}: ${problem}`);
+        }
       }
     },
   },
@@ -75,6 +120,7 @@ export const instanceRules: ResourceRule[] = [
     remediationSteps:
       "Set `monitoring: true` on instances, `monitoring: { enabled: true }` on launch templates.",
     references: ["CKV_AWS_126"],
+    types: LAUNCHERS,
     validateResource(args, report) {
       const instance = inputsOf<InstanceArgs>(args, T.instance);
       if (instance && instance.monitoring !== true) report("monitoring is not true");
@@ -88,11 +134,18 @@ export const instanceRules: ResourceRule[] = [
     name: "aws-ebs-volume-encrypted",
     area: "aws",
     severity: "high",
-    description: "Standalone EBS volumes are encrypted.",
+    description:
+      "Standalone EBS volumes are encrypted under a customer-managed key (`customerManagedKey: false` accepts aws/ebs).",
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` to a customer-managed key.",
-    references: ["CKV_AWS_3", "CIS AWS 2.2.1", "AWS FSBP EC2.3"],
-    validateResource: onInputs<VolumeArgs>(T.ebsVolume, (volume, report) => {
-      if (volume.encrypted !== true) report("encrypted is not true");
+    references: ["CKV_AWS_3", "CKV_AWS_189", "CIS AWS 2.2.1", "AWS FSBP EC2.3"],
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<VolumeArgs>(T.ebsVolume, (volume, report, args) => {
+      if (volume.encrypted !== true) {
+        report(`encrypted is not true: the volume is ${ACCOUNT_DEFAULT}`);
+        return;
+      }
+      const problem = ebsKeyProblem(args.props, asksForKey(args, record(volume.tags).environment));
+      if (problem) report(problem);
     }),
   },
 ];
@@ -108,6 +161,7 @@ export const snapshotStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Set `encrypted: true` and `kmsKeyId` on SnapshotCopy; encrypt the source volume, or copy the snapshot with encryption on.",
     references: ["CIS AWS 2.2.1", "AWS FSBP EC2.3"],
+    types: [...T.ebsSnapshot, ...T.ebsSnapshotCopy],
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.ebsSnapshotCopy), report, (copy) => {
         if (propsOf<SnapshotCopyArgs>(copy).encrypted !== true)

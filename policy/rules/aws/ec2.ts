@@ -65,6 +65,7 @@ export const ec2Rules: ResourceRule[] = [
     remediationSteps:
       "Restrict the source to a VPN/bastion range or a security group; use SSM Session Manager for shells.",
     references: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CIS AWS 5.2", "CIS AWS 5.3"],
+    types: [...T.securityGroup, ...T.defaultSecurityGroup, ...T.groupRules],
     validateResource(args, report) {
       for (const { cidrs, protocol, from, to, where } of ingressOf(args)) {
         const open = cidrs.filter((c) => OPEN.includes(String(c)));
@@ -85,6 +86,7 @@ export const networkStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       'Add an ec2 FlowLog with `vpcId` set to the VPC and `trafficType: "ALL"`, delivered to an encrypted log group.',
     references: ["CKV2_AWS_11", "CIS AWS 3.7"],
+    types: T.vpc,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.vpc), report, (vpc) => {
         const logs = referrers(args.resources, T.flowLog, "vpcId", vpc);
@@ -102,6 +104,7 @@ export const networkStackPolicies: GroundworkPolicy[] = [
     description: "Every VPC's default security group is managed and has no rules.",
     remediationSteps: "Add an ec2 DefaultSecurityGroup for the VPC with no `ingress` and no `egress`.",
     references: ["CKV2_AWS_12", "CIS AWS 5.4"],
+    types: T.vpc,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.vpc), report, (vpc) => {
         const groups = referrers(args.resources, T.defaultSecurityGroup, "vpcId", vpc);

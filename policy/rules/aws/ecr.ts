@@ -2,10 +2,18 @@
 // are encrypted under KMS.
 import type { RepositoryArgs } from "@pulumi/aws/ecr";
 import { ResourceRule } from "../../runtime";
-import { onInputs, records } from "../../runtime/props";
+import { onInputs, record, records } from "../../runtime/props";
 import { T } from "./resource-types";
+import { publicPolicyRule } from "./documents";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 
 export const ecrRules: ResourceRule[] = [
+  publicPolicyRule({
+    name: "aws-ecr-no-public-policy",
+    what: "ECR repository policies",
+    types: T.ecrRepositoryPolicy,
+    references: ["CKV_AWS_32"],
+  }),
   {
     name: "aws-ecr-immutable-tags",
     area: "aws",
@@ -34,15 +42,26 @@ export const ecrRules: ResourceRule[] = [
   {
     name: "aws-ecr-kms",
     area: "aws",
-    severity: "medium",
-    description: "ECR repositories are encrypted with KMS (the default is AES256 under an AWS-owned key).",
+    severity: "high",
+    description:
+      "ECR repositories are encrypted under a customer-managed KMS key. ECR always encrypts, by default with " +
+      "AES256 under an AWS-owned key; `customerManagedKey: false` accepts that.",
     remediationSteps: 'Set `encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: <key ARN> }]`.',
     references: ["CKV_AWS_136"],
-    validateResource: onInputs<RepositoryArgs>(T.ecrRepository, (repo, report) => {
-      const kms = records(repo.encryptionConfigurations).some((c) =>
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<RepositoryArgs>(T.ecrRepository, (repo, report, args) => {
+      if (!asksForKey(args, record(repo.tags).environment)) return;
+      const kms = records(repo.encryptionConfigurations).filter((c) =>
         String(c.encryptionType).startsWith("KMS"),
       );
-      if (!kms) report("no KMS encryptionConfigurations (AES256 default)");
+      if (kms.length === 0)
+        report(
+          `no KMS encryptionConfigurations: images are encrypted with AES256 under an AWS-owned key; ${CMK_KNOB_HINT}`,
+        );
+      else if (kms.some((c) => !namesCustomerKey(c, "kmsKey")))
+        report(
+          `encryptionConfigurations name no customer-managed kmsKey: the AWS-managed key aws/ecr is used; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
 ];

@@ -3,7 +3,8 @@
 import type { ServiceArgs, TaskDefinitionArgs } from "@pulumi/aws/ecs";
 import type { TargetArgs } from "@pulumi/aws/appautoscaling";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
-import { Props, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
+import { Inputs, Props, inputsOf, onInputs, oneOrMany, propsOf, record, records } from "../../runtime/props";
+import { reportPlaintextSecrets } from "../secrets";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { T } from "./resource-types";
 
@@ -13,6 +14,18 @@ interface ContainerDefinition {
   readonly user?: unknown;
   readonly privileged?: unknown;
   readonly readonlyRootFilesystem?: unknown;
+  readonly environment?: unknown;
+}
+
+/** A task definition's container definitions, parsed; undefined when `containerDefinitions` is not JSON. */
+function containerDefinitions(task: Inputs<TaskDefinitionArgs>): ContainerDefinition[] | undefined {
+  const raw: unknown = task.containerDefinitions;
+  try {
+    const defs: unknown = typeof raw === "string" ? JSON.parse(raw) : raw;
+    return oneOrMany(defs).map((x) => record(x) as ContainerDefinition);
+  } catch {
+    return undefined;
+  }
 }
 
 export const ecsRules: ResourceRule[] = [
@@ -24,6 +37,7 @@ export const ecsRules: ResourceRule[] = [
     remediationSteps:
       "Run tasks in private subnets with `assignPublicIp: false`; reach them through a load balancer.",
     references: ["CKV_AWS_333"],
+    types: T.ecsService,
     validateResource(args, report) {
       const service = inputsOf<ServiceArgs>(args, T.ecsService);
       if (service?.networkConfiguration?.assignPublicIp === true) {
@@ -53,15 +67,12 @@ export const ecsRules: ResourceRule[] = [
       "In each container definition set `user` to a non-root UID, `readonlyRootFilesystem: true` and leave `privileged` unset.",
     references: ["CKV_AWS_336", "CKV_AWS_334"],
     validateResource: onInputs<TaskDefinitionArgs>(T.taskDefinition, (task, report) => {
-      const raw: unknown = task.containerDefinitions;
-      let defs: unknown;
-      try {
-        defs = typeof raw === "string" ? JSON.parse(raw) : raw;
-      } catch {
+      const defs = containerDefinitions(task);
+      if (defs === undefined) {
         report("containerDefinitions is not valid JSON");
         return;
       }
-      for (const d of oneOrMany(defs).map((x) => record(x) as ContainerDefinition)) {
+      for (const d of defs) {
         const name = String(d.name ?? "?");
         if (d.readonlyRootFilesystem !== true)
           report(`container "${name}": readonlyRootFilesystem is not true`);
@@ -70,6 +81,34 @@ export const ecsRules: ResourceRule[] = [
         if (user === undefined || user === "root" || user === "0") {
           report(`container "${name}" runs as root (user ${JSON.stringify(d.user ?? "unset")})`);
         }
+      }
+    }),
+  },
+  {
+    name: "aws-ecs-no-plaintext-secrets",
+    area: "aws",
+    severity: "high",
+    description:
+      "ECS container definitions pass values whose names announce a secret (PASSWORD, TOKEN, API_KEY …) through " +
+      "`secrets` (Secrets Manager or SSM references), not as plain `environment` values, which anyone with " +
+      "ecs:DescribeTaskDefinition reads.",
+    remediationSteps:
+      "Move the value to Secrets Manager or SSM Parameter Store and list it under the container's `secrets` " +
+      "(`{ name, valueFrom: <ARN> }`); the execution role needs read access to it.",
+    references: ["CKV_AWS_45", "AWS FSBP ECS.8"],
+    validateResource: onInputs<TaskDefinitionArgs>(T.taskDefinition, (task, report) => {
+      for (const d of containerDefinitions(task) ?? []) {
+        const settings = records(d.environment).map((e) => ({
+          name: e.name,
+          value: e.value,
+          where: `container "${String(d.name ?? "?")}"`,
+        }));
+        reportPlaintextSecrets(
+          settings,
+          report,
+          "environment variable",
+          "anyone with ecs:DescribeTaskDefinition",
+        );
       }
     }),
   },
@@ -115,6 +154,7 @@ export const serviceStackPolicies: GroundworkPolicy[] = [
         },
       },
     },
+    types: T.ecsService,
     validateStack(args, report) {
       const floor = args.getConfig<{ minimumCapacity?: number }>().minimumCapacity ?? 1;
       eachOf(ofTypes(args.resources, T.ecsService), report, (service) => {

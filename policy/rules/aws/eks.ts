@@ -5,6 +5,7 @@ import { ResourceRule } from "../../runtime";
 import { onInputs, oneOrMany, record, strings } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 const ALL_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
@@ -32,13 +33,32 @@ export const eksRules: ResourceRule[] = [
     name: "aws-eks-secrets-encryption",
     area: "aws",
     severity: "high",
-    description: "EKS clusters envelope-encrypt Kubernetes Secrets with a KMS key.",
+    description:
+      "EKS clusters envelope-encrypt Kubernetes Secrets under a customer-managed KMS key. From Kubernetes 1.28 EKS " +
+      "envelope-encrypts all API data under an AWS-owned key by default; `customerManagedKey: false` accepts that.",
     remediationSteps: 'Set `encryptionConfig: { resources: ["secrets"], provider: { keyArn: <key ARN> } }`.',
-    references: ["CKV_AWS_58", "AWS FSBP EKS.3"],
-    validateResource: onInputs<ClusterArgs>(T.eksCluster, (cluster, report) => {
+    references: [
+      "CKV_AWS_58",
+      "AWS FSBP EKS.3",
+      "CIS EKS 5.3.1",
+      "https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html",
+    ],
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<ClusterArgs>(T.eksCluster, (cluster, report, args) => {
       const config = record(cluster.encryptionConfig);
-      if (!strings(config.resources).includes("secrets") || !isSet(record(config.provider), "keyArn"))
-        report("encryptionConfig does not encrypt secrets with a KMS key");
+      if (strings(config.resources).includes("secrets") && isSet(record(config.provider), "keyArn")) return;
+      // An unset version is EKS's current default, 1.28 or later.
+      const [major, minor] = String(cluster.version ?? "1.99")
+        .split(".")
+        .map(Number);
+      if (major === 1 && minor < 28)
+        report(
+          `version ${cluster.version}: Secrets are stored without envelope encryption (the EKS default from 1.28)`,
+        );
+      else if (asksForKey(args, record(cluster.tags).environment))
+        report(
+          `encryptionConfig names no KMS key: Secrets are envelope-encrypted under an AWS-owned key; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
   {

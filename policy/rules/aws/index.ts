@@ -14,7 +14,12 @@ import { instanceRules, snapshotStackPolicies } from "./ec2-instances";
 import { subnetStackPolicies } from "./subnets";
 import { messagingRules } from "./messaging";
 import { dynamodbRules } from "./dynamodb";
-import { lambdaRules, secretStackPolicies } from "./lambda";
+import { lambdaRules } from "./lambda";
+import { secretStackPolicies, secretsManagerRules } from "./secretsmanager";
+import { cloudfrontRules, cloudfrontStackPolicies } from "./cloudfront";
+import { apigatewayRules } from "./apigateway";
+import { storageServiceRules } from "./storage-services";
+import { ssmRules } from "./ssm";
 import { ecrRules } from "./ecr";
 import { eksRules } from "./eks";
 import { cloudtrailRules } from "./cloudtrail";
@@ -25,6 +30,7 @@ import { sharingRules } from "./sharing";
 export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
     .concat(instanceRules, messagingRules, dynamodbRules, lambdaRules, ecrRules, eksRules, cloudtrailRules)
+    .concat(secretsManagerRules, ssmRules, cloudfrontRules, apigatewayRules, storageServiceRules)
     .concat(sharingRules, tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,
@@ -35,4 +41,5 @@ export const awsPolicies: GroundworkPolicy[] = [
   ...secretStackPolicies,
   ...loadBalancerStackPolicies,
   ...serviceStackPolicies,
+  ...cloudfrontStackPolicies,
 ];

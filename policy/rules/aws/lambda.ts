@@ -1,19 +1,16 @@
-// AWS Lambda and Secrets Manager rules: no secret in a function's plain environment, no function URL
-// without IAM authentication, and secrets that rotate.
-import type { FunctionArgs, FunctionUrlArgs } from "@pulumi/aws/lambda";
-import { looksLikeSecretName } from "../../../components/core/secrets";
-import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
+// AWS Lambda rules: no secret in a function's plain environment (the shared rule of ../secrets.ts), no
+// function URL or permission open to anyone, no service permission without a source (the confused deputy),
+// and active tracing.
+import type { FunctionArgs, FunctionUrlArgs, PermissionArgs } from "@pulumi/aws/lambda";
+import { ResourceRule } from "../../runtime";
 import { onInputs, record } from "../../runtime/props";
-import { eachOf, ofTypes, referrers } from "../../runtime/links";
-import { knownField } from "../../runtime/unknowns";
+import { isSet, peek } from "../../runtime/unknowns";
+import { reportPlaintextSecrets } from "../secrets";
 import { T } from "./resource-types";
 
-/**
- * True when a value is a reference to a secret rather than the secret: an ARN (Secrets Manager, SSM,
- * KMS) or an SSM parameter path, which the function resolves at run time with its own role.
- */
-function isReference(value: unknown): boolean {
-  return typeof value === "string" && (value.startsWith("arn:") || value.startsWith("/"));
+/** Service principals (`s3.amazonaws.com`, `events.amazonaws.com` …): AWS services acting for any account. */
+function isServicePrincipal(principal: unknown): boolean {
+  return typeof principal === "string" && /\.amazonaws\.com(\.cn)?$/.test(principal);
 }
 
 export const lambdaRules: ResourceRule[] = [
@@ -30,11 +27,17 @@ export const lambdaRules: ResourceRule[] = [
     references: ["CKV_AWS_45"],
     validateResource: onInputs<FunctionArgs>(T.lambdaFunction, (fn, report) => {
       const variables = record(record(fn.environment).variables);
-      for (const name of Object.keys(variables).filter(looksLikeSecretName)) {
-        const value = knownField(variables, name);
-        if (value === undefined) report.undecided(`environment variable ${name}: its value is unknown`);
-        else if (!isReference(value)) report(`environment variable ${name} holds a plain value`);
-      }
+      const settings = Object.keys(variables).map((name) => ({
+        name,
+        value: peek(variables, name),
+        where: "environment.variables",
+      }));
+      reportPlaintextSecrets(
+        settings,
+        report,
+        "environment variable",
+        "anyone with lambda:GetFunctionConfiguration",
+      );
     }),
   },
   {
@@ -52,23 +55,51 @@ export const lambdaRules: ResourceRule[] = [
         );
     }),
   },
-];
-
-export const secretStackPolicies: GroundworkPolicy[] = [
-  stackPolicy({
-    name: "aws-secretsmanager-rotation",
+  {
+    name: "aws-lambda-permission-restricted",
     area: "aws",
-    severity: "medium",
+    severity: "high",
     description:
-      "Secrets Manager secrets rotate automatically: a SecretRotation in the stack names each one.",
+      "Lambda permissions name who may invoke: not `*` (unless limited to an organization), and a service principal " +
+      "only with the `sourceArn` or `sourceAccount` it acts for, or any account's resource of that service can " +
+      "invoke the function (the confused deputy).",
     remediationSteps:
-      "Add an aws.secretsmanager.SecretRotation for the secret with a rotation Lambda and `rotationRules`.",
-    references: ["CKV2_AWS_57", "AWS FSBP SecretsManager.1"],
-    validateStack(args, report) {
-      eachOf(ofTypes(args.resources, T.secret), report, (secret) => {
-        if (referrers(args.resources, T.secretRotation, "secretId", secret).length === 0)
-          report(`secret "${secret.name}" has no SecretRotation`, secret.urn);
-      });
-    },
-  }),
+      "Set `sourceArn` to the bucket, rule or API that invokes the function (and `sourceAccount` for S3), or name an " +
+      "account or role in `principal`; for `*` add `principalOrgId`.",
+    references: ["CKV_AWS_364", "CKV_AWS_301", "AWS FSBP Lambda.1"],
+    validateResource: onInputs<PermissionArgs>(T.lambdaPermission, (permission, report, args) => {
+      const principal = permission.principal;
+      if (principal === "*") {
+        if (
+          !isSet(args.props, "principalOrgId") &&
+          !isSet(args.props, "sourceArn") &&
+          !isSet(args.props, "sourceAccount")
+        )
+          report(`principal "*" may call ${String(permission.action)}: anyone can invoke the function`);
+        return;
+      }
+      if (
+        isServicePrincipal(principal) &&
+        !isSet(args.props, "sourceArn") &&
+        !isSet(args.props, "sourceAccount")
+      )
+        report(
+          `principal ${JSON.stringify(principal)} has no sourceArn or sourceAccount: any account's ` +
+            `${String(principal).split(".")[0]} resources may invoke the function`,
+        );
+    }),
+  },
+  {
+    name: "aws-lambda-tracing",
+    area: "aws",
+    severity: "low",
+    description: "Lambda functions trace invocations with AWS X-Ray (`tracingConfig.mode: Active`).",
+    remediationSteps: 'Set `tracingConfig: { mode: "Active" }` and allow the role xray:PutTraceSegments.',
+    references: ["CKV_AWS_50"],
+    validateResource: onInputs<FunctionArgs>(T.lambdaFunction, (fn, report) => {
+      const mode = record(fn.tracingConfig).mode;
+      if (mode !== "Active")
+        report(`tracingConfig.mode is ${JSON.stringify(mode ?? "PassThrough (default)")}`);
+    }),
+  },
 ];

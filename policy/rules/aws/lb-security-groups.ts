@@ -47,6 +47,7 @@ export const loadBalancerStackPolicies: GroundworkPolicy[] = [
         },
       },
     },
+    types: T.loadBalancer,
     validateStack(args, report) {
       const allowed = new Set(args.getConfig<{ allowedPorts?: number[] }>().allowedPorts ?? DEFAULT_PORTS);
       eachOf(ofTypes(args.resources, T.loadBalancer), report, (lb) => {

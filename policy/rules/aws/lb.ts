@@ -1,25 +1,12 @@
-// AWS load balancer rules: TLS everywhere (plaintext HTTP may only redirect), modern TLS policies,
-// invalid headers dropped and access logs written.
+// AWS load balancer rules (Application, Network and Classic): TLS everywhere (plaintext HTTP may only
+// redirect), modern TLS policies (tls-policies.ts), invalid headers dropped and access logs written.
 import type { ListenerArgs, LoadBalancerArgs } from "@pulumi/aws/lb";
+import type { LoadBalancerArgs as ClassicLoadBalancerArgs, LoadBalancerPolicyArgs } from "@pulumi/aws/elb";
 import { ResourceRule } from "../../runtime";
-import { Inputs, inputsOf, onInputs, oneOrMany, record } from "../../runtime/props";
+import { Inputs, inputsOf, onInputs, oneOrMany, record, records } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
-
-/** TLS policies that allow only TLS 1.2 and newer with forward-secret ciphers. */
-export const MODERN_TLS_POLICIES = [
-  "ELBSecurityPolicy-TLS13-1-2-2021-06",
-  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-  "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06",
-  "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
-  "ELBSecurityPolicy-TLS13-1-3-2021-06",
-  "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
-  "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
-  "ELBSecurityPolicy-FS-1-2-Res-2020-10",
-  "ELBSecurityPolicy-FS-1-2-Res-2019-08",
-  "ELBSecurityPolicy-TLS-1-2-2017-01",
-  "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
-];
+import { ELB_DEFAULT_POLICY, tlsPolicyProblem } from "./tls-policies";
 
 type Action = Partial<NonNullable<Inputs<ListenerArgs>["defaultActions"]>[number]>;
 
@@ -56,16 +43,45 @@ export const lbRules: ResourceRule[] = [
     name: "aws-lb-listener-tls-policy",
     area: "aws",
     severity: "high",
-    description: "HTTPS/TLS listeners must use a TLS 1.2+ security policy with forward secrecy.",
-    remediationSteps: `Set \`sslPolicy\` to one of ${MODERN_TLS_POLICIES.slice(0, 2).join(", ")} …`,
-    references: ["CKV_AWS_103", "Groundwork BASELINE transit"],
-    validateResource: onInputs<ListenerArgs>(T.listener, (listener, report) => {
+    description:
+      "HTTPS and TLS listeners use a security policy that admits only TLS 1.2 or later with forward-secret ciphers " +
+      `(the API default, ${ELB_DEFAULT_POLICY}, admits TLS 1.0 and RSA key exchange).`,
+    remediationSteps:
+      "Set `sslPolicy` to ELBSecurityPolicy-TLS13-1-2-2021-06 (AWS's recommendation), or another TLS13-1-2, " +
+      "-1-2-Res or -1-3 policy.",
+    references: [
+      "CKV_AWS_103",
+      "CKV2_AWS_74",
+      "Groundwork BASELINE transit",
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
+    ],
+    configSchema: {
+      properties: {
+        acceptedPolicies: {
+          type: "array",
+          items: { type: "string" },
+          default: [],
+          description:
+            "Security policies accepted besides the modern ones (a documented exception for legacy clients).",
+        },
+      },
+    },
+    validateResource: onInputs<ListenerArgs>(T.listener, (listener, report, args) => {
       const protocol = protocolOf(listener);
       if (protocol !== "HTTPS" && protocol !== "TLS") return;
       const policy = listener.sslPolicy;
-      if (policy === undefined) report("sslPolicy is not set (the AWS default allows TLS 1.0)");
-      else if (!MODERN_TLS_POLICIES.includes(String(policy)))
-        report(`sslPolicy "${policy}" allows protocols older than TLS 1.2`);
+      if (policy === undefined) {
+        report(
+          `sslPolicy is not set: AWS applies ${ELB_DEFAULT_POLICY}, which admits TLS 1.0 and ciphers without ` +
+            "forward secrecy",
+        );
+        return;
+      }
+      const problem = tlsPolicyProblem(
+        String(policy),
+        args.getConfig<{ acceptedPolicies?: string[] }>().acceptedPolicies,
+      );
+      if (problem) report(problem);
     }),
   },
   {
@@ -75,6 +91,7 @@ export const lbRules: ResourceRule[] = [
     description: "Application load balancers must drop invalid HTTP header fields.",
     remediationSteps: "Set `dropInvalidHeaderFields: true`.",
     references: ["CKV_AWS_131"],
+    types: T.loadBalancer,
     validateResource(args, report) {
       const lb = inputsOf<LoadBalancerArgs>(args, T.loadBalancer);
       if (!lb || (lb.loadBalancerType ?? "application") !== "application") return;
@@ -89,6 +106,50 @@ export const lbRules: ResourceRule[] = [
     remediationSteps: "Set `accessLogs: { bucket, enabled: true }` to a log bucket.",
     references: ["CKV_AWS_91"],
     validateResource: onInputs<LoadBalancerArgs>(T.loadBalancer, (lb, report) => {
+      const logs = record(lb.accessLogs);
+      if (!isSet(logs, "bucket") || logs.enabled === false) report("access logs are not enabled");
+    }),
+  },
+  {
+    name: "aws-elb-listener-tls",
+    area: "aws",
+    severity: "high",
+    description:
+      "Classic Load Balancer listeners use HTTPS or SSL (a Classic Load Balancer cannot redirect HTTP), and their " +
+      "SSL negotiation policies reference a security policy admitting only TLS 1.2 or later with forward secrecy.",
+    remediationSteps:
+      'Use `lbProtocol: "https"` (or "ssl") with a certificate, and a LoadBalancerPolicy of type SSLNegotiationPolicyType ' +
+      "whose Reference-Security-Policy is ELBSecurityPolicy-TLS-1-2-… with forward secrecy (FS-1-2-Res-2020-10); " +
+      "better, move to an Application Load Balancer.",
+    references: ["CKV_AWS_376", "AWS FSBP ELB.3", "AWS FSBP ELB.8"],
+    types: [...T.classicLoadBalancer, ...T.classicLoadBalancerPolicy],
+    validateResource(args, report) {
+      const lb = inputsOf<ClassicLoadBalancerArgs>(args, T.classicLoadBalancer);
+      records(lb?.listeners).forEach((l, i) => {
+        const protocol = String(l.lbProtocol ?? "").toUpperCase();
+        if (protocol === "HTTP" || protocol === "TCP")
+          report(`listeners[${i}] accepts ${protocol} on port ${String(l.lbPort)} without TLS`);
+      });
+      const policy = inputsOf<LoadBalancerPolicyArgs>(args, T.classicLoadBalancerPolicy);
+      if (policy?.policyTypeName !== "SSLNegotiationPolicyType") return;
+      for (const a of records(policy.policyAttributes)) {
+        const name = String(a.name ?? "");
+        if (name === "Reference-Security-Policy") {
+          const problem = tlsPolicyProblem(String(a.value));
+          if (problem) report(problem.replace(/^sslPolicy/, "Reference-Security-Policy"));
+        } else if (/^Protocol-(SSLv3|TLSv1|TLSv1\.1)$/.test(name) && String(a.value) === "true")
+          report(`${name} is enabled`);
+      }
+    },
+  },
+  {
+    name: "aws-elb-access-logs",
+    area: "aws",
+    severity: "medium",
+    description: "Classic Load Balancers write access logs to a bucket.",
+    remediationSteps: "Set `accessLogs: { bucket, enabled: true }` to a log bucket.",
+    references: ["CKV_AWS_92", "AWS FSBP ELB.5"],
+    validateResource: onInputs<ClassicLoadBalancerArgs>(T.classicLoadBalancer, (lb, report) => {
       const logs = record(lb.accessLogs);
       if (!isSet(logs, "bucket") || logs.enabled === false) report("access logs are not enabled");
     }),

@@ -2,23 +2,27 @@
 // bounded period of at least the minimum retention.
 import type { LogGroupArgs } from "@pulumi/aws/cloudwatch";
 import { ResourceRule } from "../../runtime";
-import { onInputs } from "../../runtime/props";
-import { isOfType } from "../../runtime/links";
+import { onInputs, record } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 export const logsRules: ResourceRule[] = [
   {
     name: "aws-cloudwatch-log-group-encrypted",
     area: "aws",
-    severity: "medium",
-    description: "CloudWatch log groups must be encrypted with a customer-managed KMS key.",
+    severity: "high",
+    description:
+      "CloudWatch log groups are encrypted under a customer-managed KMS key. CloudWatch Logs always encrypts, by " +
+      "default under a service-owned key; `customerManagedKey: false` accepts that.",
     remediationSteps:
       "Set `kmsKeyId` to a rotating customer-managed key whose policy allows the logs service.",
     references: ["CKV_AWS_158"],
-    validateResource(args, report) {
-      if (isOfType(args, T.logGroup) && !isSet(args.props, "kmsKeyId")) report("kmsKeyId is not set");
-    },
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<LogGroupArgs>(T.logGroup, (group, report, args) => {
+      if (!isSet(args.props, "kmsKeyId") && asksForKey(args, record(group.tags).environment))
+        report(`kmsKeyId is not set: the logs are encrypted under a CloudWatch-owned key; ${CMK_KNOB_HINT}`);
+    }),
   },
   {
     name: "aws-cloudwatch-log-retention",

@@ -1,10 +1,17 @@
-// AWS SQS and SNS rules: queues and topics encrypted at rest, and their access policies closed to
-// anonymous callers (the `*` principal reader is shared with S3, KMS and IAM trust policies).
+// AWS SQS and SNS rules: queues and topics encrypted at rest under a customer-managed key (the one key
+// decision, ../keys.ts), and their access policies closed to anonymous callers (the `*` principal reader is shared with S3, KMS and IAM trust policies).
 import type { QueueArgs } from "@pulumi/aws/sqs";
 import type { TopicArgs } from "@pulumi/aws/sns";
 import { ResourceRule } from "../../runtime";
-import { onInputs } from "../../runtime/props";
-import { isSet } from "../../runtime/unknowns";
+import { onInputs, record } from "../../runtime/props";
+import { isSet, knownField } from "../../runtime/unknowns";
+import {
+  CMK_KNOB_HINT,
+  CUSTOMER_MANAGED_KEY_KNOBS,
+  CustomerManagedKeyConfig,
+  isAwsManagedKey,
+  asksForKey,
+} from "../keys";
 import { T } from "./resource-types";
 import { publicPolicyRule } from "./documents";
 
@@ -14,36 +21,64 @@ export const messagingRules: ResourceRule[] = [
     area: "aws",
     severity: "high",
     description:
-      "SQS queues say how they are encrypted at rest: a KMS key (`kmsMasterKeyId`) or SQS-managed SSE " +
-      "(`sqsManagedSseEnabled: true`), as AWS FSBP SQS.1 accepts. Set `requireKms` to accept KMS only.",
-    remediationSteps: "Set `kmsMasterKeyId` to a customer-managed key (or `sqsManagedSseEnabled: true`).",
-    references: ["CKV_AWS_27", "AWS FSBP SQS.1"],
+      "SQS queues are encrypted at rest under a customer-managed KMS key (`kmsMasterKeyId`). SQS encrypts every " +
+      "new queue with SSE-SQS (an SQS-owned key) unless `sqsManagedSseEnabled` is false; `customerManagedKey: " +
+      "false` accepts that, and refuses only a queue with encryption turned off.",
+    remediationSteps:
+      "Set `kmsMasterKeyId` to a customer-managed key the producers and consumers may use (or set the policy's " +
+      "`customerManagedKey: false` to accept SSE-SQS).",
+    references: ["CKV_AWS_27", "CKV2_AWS_73", "AWS FSBP SQS.1"],
     configSchema: {
       properties: {
+        ...CUSTOMER_MANAGED_KEY_KNOBS,
         requireKms: {
           type: "boolean",
-          default: false,
-          description: "Accept only KMS encryption (`kmsMasterKeyId`), not SQS-managed keys.",
+          description: "Deprecated (use customerManagedKey): true asks for a customer-managed key.",
         },
       },
     },
     validateResource: onInputs<QueueArgs>(T.queue, (queue, report, args) => {
-      if (isSet(args.props, "kmsMasterKeyId")) return;
-      if (args.getConfig<{ requireKms?: boolean }>().requireKms === true)
-        report("kmsMasterKeyId is not set (requireKms)");
-      else if (queue.sqsManagedSseEnabled !== true)
-        report("neither kmsMasterKeyId nor sqsManagedSseEnabled is set");
+      const config = args.getConfig<CustomerManagedKeyConfig & { requireKms?: boolean }>();
+      const wanted = config.requireKms === true || asksForKey(args, record(queue.tags).environment);
+      if (isSet(args.props, "kmsMasterKeyId")) {
+        const keyId = knownField(args.props, "kmsMasterKeyId");
+        if (wanted && isAwsManagedKey(keyId))
+          report(
+            `kmsMasterKeyId is the AWS-managed key ${JSON.stringify(keyId)}, not a customer-managed key`,
+          );
+        return;
+      }
+      // SSE-SQS is on for every queue created since 2022-10 unless turned off:
+      // https://aws.amazon.com/about-aws/whats-new/2022/10/amazon-sqs-announces-server-side-encryption-ssq-managed-sse-sqs-default/
+      if (queue.sqsManagedSseEnabled === false)
+        report("sqsManagedSseEnabled is false and no kmsMasterKeyId is set: messages are stored unencrypted");
+      else if (wanted)
+        report(
+          "no kmsMasterKeyId: messages are encrypted with SSE-SQS (an SQS-owned key), not a customer-managed " +
+            `key; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
   {
     name: "aws-sns-encrypted",
     area: "aws",
     severity: "high",
-    description: "SNS topics are encrypted at rest with a KMS key (`kmsMasterKeyId`).",
+    description:
+      "SNS topics are encrypted at rest under a customer-managed KMS key (`kmsMasterKeyId`). SNS encrypts " +
+      "nothing by default; `customerManagedKey: false` accepts the AWS-managed key `alias/aws/sns`.",
     remediationSteps: "Set `kmsMasterKeyId` to a customer-managed key the publishers may use.",
     references: ["CKV_AWS_26", "AWS FSBP SNS.1"],
-    validateResource: onInputs<TopicArgs>(T.topic, (_topic, report, args) => {
-      if (!isSet(args.props, "kmsMasterKeyId")) report("kmsMasterKeyId is not set");
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<TopicArgs>(T.topic, (topic, report, args) => {
+      if (!isSet(args.props, "kmsMasterKeyId")) {
+        report(
+          "kmsMasterKeyId is not set: messages are stored unencrypted (SNS encrypts only with a KMS key)",
+        );
+        return;
+      }
+      const keyId = knownField(args.props, "kmsMasterKeyId");
+      if (isAwsManagedKey(keyId) && asksForKey(args, record(topic.tags).environment))
+        report(`kmsMasterKeyId is the AWS-managed key ${JSON.stringify(keyId)}; ${CMK_KNOB_HINT}`);
     }),
   },
   publicPolicyRule({

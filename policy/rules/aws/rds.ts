@@ -8,6 +8,7 @@ import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, inputsOf, onInputs, oneOrMany, propsOf, record } from "../../runtime/props";
 import { eachOf, isOfType, ofTypes, referenced, referrers } from "../../runtime/links";
 import { isSet } from "../../runtime/unknowns";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey, namesCustomerKey } from "../keys";
 import { T } from "./resource-types";
 
 /** The inputs instances and clusters share, under the same names: what the storage and backup rules read. */
@@ -55,7 +56,9 @@ export const rdsRules: ResourceRule[] = [
     name: "aws-rds-encrypted",
     area: "aws",
     severity: "high",
-    description: "RDS instance and cluster storage must be encrypted with a customer-managed KMS key.",
+    description:
+      "RDS instance and cluster storage is encrypted (RDS leaves it unencrypted unless asked), under a customer-managed " +
+      "KMS key; `customerManagedKey: false` accepts the AWS-managed key aws/rds.",
     remediationSteps: "Set `storageEncrypted: true` and `kmsKeyId` to a rotating customer-managed key.",
     references: [
       "CKV_AWS_16",
@@ -65,11 +68,20 @@ export const rdsRules: ResourceRule[] = [
       "AWS FSBP RDS.3",
       "AWS FSBP RDS.27",
     ],
+    types: DATABASES,
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource(args, report) {
       const db = primaryDatabase(args);
       if (!db) return;
-      if (!storageEncrypted(args, db)) report("storageEncrypted is not true");
-      else if (!isSet(args.props, "kmsKeyId")) report("kmsKeyId is not set (AWS-managed key)");
+      if (!storageEncrypted(args, db)) {
+        report("storageEncrypted is not true: the storage, its backups and snapshots are unencrypted");
+        return;
+      }
+      const wanted = asksForKey(args, record(db.tags).environment);
+      if (wanted && !namesCustomerKey(args.props, "kmsKeyId"))
+        report(
+          `kmsKeyId is not a customer-managed key: the storage uses the AWS-managed key aws/rds; ${CMK_KNOB_HINT}`,
+        );
     },
   },
   {
@@ -82,6 +94,7 @@ export const rdsRules: ResourceRule[] = [
     remediationSteps:
       "Set `manageMasterUserPassword: true` and remove `password` (`masterPassword` on clusters).",
     references: ["Groundwork BASELINE AWS Database"],
+    types: DATABASES,
     validateResource(args, report) {
       const db = primaryDatabase(args);
       if (!db) return;
@@ -124,6 +137,7 @@ export const rdsRules: ResourceRule[] = [
         },
       },
     },
+    types: DATABASES,
     validateResource(args, report) {
       const db = primaryDatabase(args);
       if (!db) return;
@@ -155,6 +169,7 @@ export const rdsRules: ResourceRule[] = [
     remediationSteps:
       "Set `deletionProtection: true` on production instances and clusters, and `multiAz: true` on instances.",
     references: ["CKV_AWS_157", "CKV_AWS_293", "CKV_AWS_139", "AWS FSBP RDS.7", "AWS FSBP RDS.8"],
+    types: DATABASES,
     validateResource(args, report) {
       const db = inputsOf<DatabaseArgs>(args, DATABASES);
       if (!db || record(db.tags)["environment"] !== "prod") return;
@@ -200,10 +215,16 @@ export const databaseStackPolicies: GroundworkPolicy[] = [
     area: "aws",
     severity: "high",
     description:
-      "PostgreSQL RDS instances refuse unencrypted connections: their parameter group sets rds.force_ssl=1 " +
-      "(the default group does so only from PostgreSQL 15).",
+      "PostgreSQL RDS instances refuse unencrypted connections (rds.force_ssl=1). From PostgreSQL 15 that is the " +
+      "default, so only a parameter group turning it off fails there; before 15 a parameter group must turn it on.",
     remediationSteps: 'Attach a ParameterGroup with `{ name: "rds.force_ssl", value: "1" }` to the instance.',
-    references: ["CIS AWS 2.3", "Groundwork BASELINE AWS Database"],
+    references: [
+      "CIS AWS 2.3",
+      "CKV2_AWS_69",
+      "Groundwork BASELINE AWS Database",
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html",
+    ],
+    types: T.dbInstance,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.dbInstance), report, (instance) => {
         const db = propsOf<InstanceArgs>(instance);
@@ -220,10 +241,14 @@ export const databaseStackPolicies: GroundworkPolicy[] = [
             report(`"${instance.name}": rds.force_ssl is ${JSON.stringify(force.value)}`, instance.urn);
           return;
         }
-        const major = Number(String(db.engineVersion ?? "").split(".")[0]);
+        // Unset, RDS creates the current default major version: 15 or later since 2023 (guess: the RDS
+        // console and CreateDBInstance default, not read from an API here).
+        if (db.engineVersion === undefined) return;
+        const major = Number(String(db.engineVersion).split(".")[0]);
         if (!(major >= 15)) {
           report(
-            `"${instance.name}": no parameter group sets rds.force_ssl=1 (engine version ${JSON.stringify(db.engineVersion ?? "default")})`,
+            `"${instance.name}": engine version ${JSON.stringify(db.engineVersion)} defaults rds.force_ssl to 0 ` +
+              "(it is 1 only from PostgreSQL 15) and no parameter group of the stack sets it to 1",
             instance.urn,
           );
         }
@@ -240,6 +265,7 @@ export const databaseStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Add a second `rds.ClusterInstance` to the cluster and leave `availabilityZone` unset (or set different zones).",
     references: ["AWS FSBP RDS.15"],
+    types: T.dbCluster,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.dbCluster), report, (cluster) => {
         const c = propsOf<ClusterArgs>(cluster);

@@ -14,7 +14,14 @@ import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, Props, inputsOf, oneOrMany, propsOf, record, records } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
-import { ifKnown, isSet } from "../../runtime/unknowns";
+import { ifKnown } from "../../runtime/unknowns";
+import {
+  CMK_KNOB_HINT,
+  CUSTOMER_MANAGED_KEY_KNOBS,
+  CustomerManagedKeyConfig,
+  wantsCustomerManagedKey,
+  namesCustomerKey,
+} from "../keys";
 import { T } from "./resource-types";
 import { publicPolicyRule, statements } from "./documents";
 
@@ -93,6 +100,7 @@ export const s3Rules: ResourceRule[] = [
     remediationSteps:
       "Remove the public ACL or grant; use BucketOwnerEnforced ownership and grant access through IAM.",
     references: ["CKV_AWS_20", "CKV_AWS_57", "CIS AWS 2.1.4", "AWS FSBP S3.2", "AWS FSBP S3.3"],
+    types: [...T.bucket, ...T.acl],
     validateResource(args, report) {
       const acl = inputsOf<{ acl?: string }>(args, [...T.bucket, ...T.acl])?.acl;
       if (["public-read", "public-read-write", "authenticated-read"].includes(String(acl))) {
@@ -115,6 +123,7 @@ export const s3Rules: ResourceRule[] = [
     description: "S3 buckets must not be created with `forceDestroy`, which deletes every object on destroy.",
     remediationSteps: "Leave `forceDestroy` unset (false); empty a bucket deliberately before removing it.",
     references: ["Groundwork BASELINE AWS Bucket"],
+    types: T.bucket,
     validateResource(args, report) {
       if (inputsOf<BucketArgs>(args, T.bucket)?.forceDestroy === true) report("forceDestroy is true");
     },
@@ -128,17 +137,34 @@ const PUBLIC_ACCESS_FLAGS = [
   "restrictPublicBuckets",
 ] as const;
 
-/** What is wrong with one public-access block: flags off or unset, or undecided when one is unknown. */
-function publicAccessGaps(pab: PolicyResource): { missing: string[]; unknown: boolean } {
+/**
+ * What is wrong with one public-access block: flags off, or unset (a BucketPublicAccessBlock writes the
+ * whole configuration, so an unset flag is false), or undecided when one is unknown.
+ */
+function publicAccessGaps(pab: PolicyResource): { off: string[]; unknown: boolean } {
   const block = propsOf<BucketPublicAccessBlockArgs>(pab);
   const values = PUBLIC_ACCESS_FLAGS.map((f) => [f, ifKnown(() => block[f])] as const);
-  const off = values.filter(([, v]) => v === false || v === null);
-  const unset = values.filter(([f]) => !(f in pab.props));
+  const off = values.filter(([f, v]) => v === false || v === null || !(f in pab.props));
   return {
-    missing: [...off, ...unset].map(([f]) => f),
-    unknown: values.some(([, v]) => v === undefined),
+    off: off.map(([f]) => (f in pab.props ? `${f} is false` : `${f} is unset (false)`)),
+    unknown: values.some(([f, v]) => f in pab.props && v === undefined),
   };
 }
+
+/** The knob of the rules whose control AWS now applies by default, when a team wants it said in the program. */
+const REQUIRE_EXPLICIT = {
+  requireExplicit: {
+    type: "boolean",
+    default: false,
+    description:
+      "Also ask for the setting to be declared in the program where S3 applies it by default to new buckets " +
+      "(since April 2023), so drift from the default is visible in review.",
+  },
+} as const;
+
+/** S3's announcement of the April 2023 defaults (all four blocks on, ACLs disabled, for new buckets). */
+const S3_2023_DEFAULTS =
+  "https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/";
 
 /** Every encryption rule of a bucket: its SSE configuration resources', and an inline one. */
 function encryptionRules(
@@ -161,21 +187,33 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     name: "aws-s3-public-access-block",
     area: "aws",
     severity: "critical",
-    description: "Every S3 bucket has a public-access block with all four settings on.",
+    description:
+      "No S3 bucket turns its public-access block off: a BucketPublicAccessBlock keeps all four settings on. S3 turns " +
+      "all four on for every bucket created since April 2023, so a bucket without one is blocked; `requireExplicit` " +
+      "asks for the block in the program as well.",
     remediationSteps:
-      "Add a BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
-    references: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CIS AWS 2.1.4"],
+      "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true on the bucket's " +
+      "BucketPublicAccessBlock (or remove it to keep S3's default, unless requireExplicit is set).",
+    references: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CIS AWS 2.1.4", S3_2023_DEFAULTS],
+    types: T.bucket,
+    configSchema: { properties: REQUIRE_EXPLICIT },
     validateStack(args, report) {
+      const explicit = args.getConfig<{ requireExplicit?: boolean }>().requireExplicit === true;
       eachBucket(args.resources, report, (b) => {
         const blocks = bucketParts(args.resources, T.publicAccessBlock, b);
         if (blocks.length === 0) {
-          report(`${bucketLabel(b)} has no BucketPublicAccessBlock`, b.urn);
+          if (explicit)
+            report(
+              `${bucketLabel(b)} has no BucketPublicAccessBlock: S3's default blocks public access on a new ` +
+                "bucket, but requireExplicit asks for the block in the program",
+              b.urn,
+            );
           return;
         }
         for (const pab of blocks) {
-          const { missing, unknown } = publicAccessGaps(pab);
-          if (missing.length > 0) {
-            report(`${bucketLabel(b)}: ${missing.join(", ")} not true on "${pab.name}"`, b.urn);
+          const { off, unknown } = publicAccessGaps(pab);
+          if (off.length > 0) {
+            report(`${bucketLabel(b)}: ${off.join(", ")} on "${pab.name}"`, b.urn);
           } else if (unknown) {
             report.undecided(`${bucketLabel(b)}: a public-access setting is unknown`, b.urn);
           }
@@ -188,32 +226,54 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     area: "aws",
     severity: "high",
     description:
-      "Every S3 bucket is encrypted with SSE-KMS under a customer-managed key, with bucket keys on. Log-delivery " +
+      "Every S3 bucket is encrypted with SSE-KMS under a customer-managed key, with bucket keys on. S3 encrypts every " +
+      "object with SSE-S3 (an S3-owned key) by default; `customerManagedKey: false` accepts that. Log-delivery " +
       "buckets (targets of S3 access logging or load balancer access logs) may use SSE-S3, the only encryption " +
       "those AWS services can write to.",
     remediationSteps:
       "Add a BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms, kmsMasterKeyId set, bucketKeyEnabled true.",
     references: ["CKV_AWS_145", "CKV_AWS_19"],
+    types: T.bucket,
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateStack(args, report) {
       const targets = logTargets(args.resources);
+      const config = args.getConfig<CustomerManagedKeyConfig>();
       eachBucket(args.resources, report, (b, bucket) => {
+        const wanted =
+          !targets.has(b.urn) && wantsCustomerManagedKey(config, b.urn, record(bucket.tags).environment);
         const rules = encryptionRules(args.resources, b, bucket);
         if (rules.length === 0) {
-          report(`${bucketLabel(b)} has no server-side encryption configuration (SSE-S3 default)`, b.urn);
+          if (wanted)
+            report(
+              `${bucketLabel(b)} has no server-side encryption configuration: objects are encrypted with SSE-S3 ` +
+                `(an S3-owned key), not a customer-managed KMS key; ${CMK_KNOB_HINT}`,
+              b.urn,
+            );
           return;
         }
         for (const r of rules) {
           const by = record(r.applyServerSideEncryptionByDefault);
           const algorithm = String(by.sseAlgorithm ?? "");
-          if (targets.has(b.urn) && algorithm === "AES256") continue;
-          if (!algorithm.startsWith("aws:kms"))
+          if (!algorithm.startsWith("aws:kms")) {
+            if (wanted)
+              report(
+                `${bucketLabel(b)}: sseAlgorithm is ${JSON.stringify(by.sseAlgorithm)} (SSE-S3, an S3-owned key), ` +
+                  `not aws:kms under a customer-managed key; ${CMK_KNOB_HINT}`,
+                b.urn,
+              );
+            continue;
+          }
+          if (wanted && !namesCustomerKey(by, "kmsMasterKeyId"))
             report(
-              `${bucketLabel(b)}: sseAlgorithm is ${JSON.stringify(by.sseAlgorithm)}, not aws:kms`,
+              `${bucketLabel(b)}: aws:kms without a customer-managed kmsMasterKeyId uses the AWS-managed key aws/s3; ` +
+                CMK_KNOB_HINT,
               b.urn,
             );
-          else if (!isSet(by, "kmsMasterKeyId"))
-            report(`${bucketLabel(b)}: kmsMasterKeyId not set (AWS-managed key)`, b.urn);
-          if (r.bucketKeyEnabled !== true) report(`${bucketLabel(b)}: bucketKeyEnabled is not true`, b.urn);
+          if (r.bucketKeyEnabled !== true)
+            report(
+              `${bucketLabel(b)}: bucketKeyEnabled is not true (every object costs a KMS request)`,
+              b.urn,
+            );
         }
       });
     },
@@ -226,6 +286,7 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Add a BucketPolicy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport false.",
     references: ["CIS AWS 2.1.1"],
+    types: T.bucket,
     validateStack(args, report) {
       eachBucket(args.resources, report, (b, bucket) => {
         const docs: unknown[] = bucketParts(args.resources, T.bucketPolicy, b).map(
@@ -248,6 +309,7 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     description: "Every S3 bucket has versioning enabled.",
     remediationSteps: 'Add a BucketVersioning with `versioningConfiguration.status: "Enabled"`.',
     references: ["CKV_AWS_21"],
+    types: T.bucket,
     validateStack(args, report) {
       eachBucket(args.resources, report, (b, bucket) => {
         const on =
@@ -265,6 +327,7 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     description: "Every S3 bucket logs access to a log bucket (log buckets themselves excepted).",
     remediationSteps: "Add a BucketLogging pointing `targetBucket` at a log bucket.",
     references: ["CKV_AWS_18"],
+    types: T.bucket,
     validateStack(args, report) {
       const targets = logTargets(args.resources);
       eachBucket(args.resources, report, (b, bucket) => {
@@ -280,15 +343,32 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     name: "aws-s3-ownership-enforced",
     area: "aws",
     severity: "medium",
-    description: "Every S3 bucket disables ACLs with BucketOwnerEnforced object ownership.",
-    remediationSteps: 'Add BucketOwnershipControls with `rule.objectOwnership: "BucketOwnerEnforced"`.',
-    references: ["CKV2_AWS_65"],
+    description:
+      "No S3 bucket turns ACLs back on: object ownership stays BucketOwnerEnforced, which S3 applies to every bucket " +
+      "created since April 2023. `requireExplicit` asks for BucketOwnershipControls in the program as well.",
+    remediationSteps:
+      'Set BucketOwnershipControls `rule.objectOwnership: "BucketOwnerEnforced"` (or remove them to keep S3\'s default).',
+    references: ["CKV2_AWS_65", S3_2023_DEFAULTS],
+    types: T.bucket,
+    configSchema: { properties: REQUIRE_EXPLICIT },
     validateStack(args, report) {
+      const explicit = args.getConfig<{ requireExplicit?: boolean }>().requireExplicit === true;
       eachBucket(args.resources, report, (b) => {
-        const ok = bucketParts(args.resources, T.ownership, b).some(
-          (o) => propsOf<BucketOwnershipControlsArgs>(o).rule?.objectOwnership === "BucketOwnerEnforced",
-        );
-        if (!ok) report(`${bucketLabel(b)} does not enforce bucket-owner object ownership`, b.urn);
+        const controls = bucketParts(args.resources, T.ownership, b);
+        for (const o of controls) {
+          const ownership = propsOf<BucketOwnershipControlsArgs>(o).rule?.objectOwnership;
+          if (ownership !== "BucketOwnerEnforced")
+            report(
+              `${bucketLabel(b)}: objectOwnership is ${JSON.stringify(ownership)} on "${o.name}", so ACLs are enabled`,
+              b.urn,
+            );
+        }
+        if (controls.length === 0 && explicit)
+          report(
+            `${bucketLabel(b)} has no BucketOwnershipControls: S3's default disables ACLs on a new bucket, but ` +
+              "requireExplicit asks for it in the program",
+            b.urn,
+          );
       });
     },
   }),
@@ -300,6 +380,7 @@ export const bucketStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Add a BucketLifecycleConfiguration expiring non-current versions and aborting incomplete uploads.",
     references: ["CKV2_AWS_61"],
+    types: T.bucket,
     validateStack(args, report) {
       eachBucket(args.resources, report, (b, bucket) => {
         const has =

@@ -2,7 +2,13 @@
 // with it in this stack (RouteTableAssociation) sends 0.0.0.0/0 or ::/0 to an internet gateway, inline or
 // through an ec2 Route. That is the fact AWS itself acts on; a tag could say "public" of a subnet that has
 // no way out. A subnet whose routing is not in the stack is not shown public, so it counts as private.
-import type { InstanceArgs, RouteArgs, RouteTableArgs, SubnetArgs } from "@pulumi/aws/ec2";
+import type {
+  InstanceArgs,
+  LaunchConfigurationArgs,
+  RouteArgs,
+  RouteTableArgs,
+  SubnetArgs,
+} from "@pulumi/aws/ec2";
 import type { PolicyResource } from "@pulumi/policy";
 import { GroundworkPolicy, stackPolicy } from "../../runtime";
 import { propsOf, records } from "../../runtime/props";
@@ -73,11 +79,32 @@ function subnetsOf(
   return referenced(resources, T.subnet, source, property);
 }
 
-/** Where an instance or launch template asks for a public address, with the subnets it names there. */
+/** The subnets the auto scaling groups launching `config` place instances in (`vpcZoneIdentifiers`). */
+function launchConfigurationSubnets(
+  resources: readonly PolicyResource[],
+  config: PolicyResource,
+): PolicyResource[] {
+  return referrers(resources, T.autoscalingGroup, "launchConfiguration", config, ["name"]).flatMap((group) =>
+    subnetsOf(resources, group, "vpcZoneIdentifiers"),
+  );
+}
+
+/** What asks for public addresses: instances, launch templates, and launch configurations. */
+const ADDRESS_REQUESTERS = [...T.instance, ...T.launchTemplate, ...T.launchConfiguration];
+
+/**
+ * Where an instance, launch template or launch configuration asks for a public address, with the subnets it
+ * names there (a launch configuration's are those of the auto scaling groups that use it).
+ */
 function publicAddressRequests(
   resources: readonly PolicyResource[],
   r: PolicyResource,
 ): { where: string; subnets: PolicyResource[] }[] {
+  if (isOfType(r, T.launchConfiguration)) {
+    return propsOf<LaunchConfigurationArgs>(r).associatePublicIpAddress === true
+      ? [{ where: "associatePublicIpAddress", subnets: launchConfigurationSubnets(resources, r) }]
+      : [];
+  }
   if (isOfType(r, T.instance)) {
     return propsOf<InstanceArgs>(r).associatePublicIpAddress === true
       ? [{ where: "associatePublicIpAddress", subnets: subnetsOf(resources, r, "subnetId") }]
@@ -107,6 +134,7 @@ export const subnetStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Set `mapPublicIpOnLaunch: false`; give public addresses only in public subnets (route to an internet gateway).",
     references: ["CKV_AWS_130", "AWS FSBP EC2.15"],
+    types: T.subnet,
     validateStack(args, report) {
       const open = publicSubnets(args.resources);
       eachOf(ofTypes(args.resources, T.subnet), report, (s) => {
@@ -120,14 +148,16 @@ export const subnetStackPolicies: GroundworkPolicy[] = [
     area: "aws",
     severity: "high",
     description:
-      "EC2 instances and launch templates ask for a public IP only in a subnet the stack shows public " +
-      "(a route table with a default route to an internet gateway).",
+      "EC2 instances, launch templates and launch configurations ask for a public IP only in a subnet the stack " +
+      "shows public (a route table with a default route to an internet gateway; for a launch configuration, the " +
+      "subnets of the auto scaling groups using it).",
     remediationSteps:
       "Drop `associatePublicIpAddress`; reach the instance through a load balancer or SSM Session Manager, or place it in a public subnet.",
-    references: ["CKV_AWS_88", "AWS FSBP EC2.9", "AWS FSBP EC2.25"],
+    references: ["CKV_AWS_88", "CKV_AWS_389", "AWS FSBP EC2.9", "AWS FSBP EC2.25", "AWS FSBP AutoScaling.5"],
+    types: ADDRESS_REQUESTERS,
     validateStack(args, report) {
       const open = publicSubnets(args.resources);
-      eachOf(ofTypes(args.resources, [...T.instance, ...T.launchTemplate]), report, (r) => {
+      eachOf(ofTypes(args.resources, ADDRESS_REQUESTERS), report, (r) => {
         for (const { where, subnets } of publicAddressRequests(args.resources, r)) {
           if (subnets.length > 0 && subnets.every((s) => open.has(s.urn))) continue;
           const which = subnets.length > 0 ? `subnet "${subnets[0].name}"` : "its subnet";

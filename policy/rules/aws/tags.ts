@@ -53,7 +53,7 @@ export const tagRules: ResourceRule[] = [
     ...FLAT_TAGS,
     name: "aws-required-tags",
     area: "aws",
-    appliesTo: (type) => AWS_TAGGABLE.includes(type),
+    types: AWS_TAGGABLE,
     references: ["Groundwork BASELINE tags", "AWS Tagging Best Practices"],
   }),
   statefulProtectionRule({

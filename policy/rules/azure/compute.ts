@@ -4,7 +4,9 @@
 import type { ContainerAppArgs } from "@pulumi/azure-native/app";
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice";
 import { ResourceRule } from "../../runtime";
-import { Props, inputsOf, onInputs, record, recordAt, strings } from "../../runtime/props";
+import { Props, inputsOf, onInputs, record, recordAt, records, strings } from "../../runtime/props";
+import { isSet } from "../../runtime/unknowns";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 import { isOfType } from "../../runtime/links";
 import { T } from "./resource-types";
 
@@ -60,6 +62,7 @@ export const computeRules: ResourceRule[] = [
       "Set `osProfile.linuxConfiguration.disablePasswordAuthentication: true`, give `ssh.publicKeys`, and " +
       "remove `adminPassword`.",
     references: ["CKV_AZURE_1", "CKV_AZURE_49"],
+    types: [...T.virtualMachine, ...T.virtualMachineScaleSet],
     validateResource(args, report) {
       const props = inputsOf<Props>(args, [...T.virtualMachine, ...T.virtualMachineScaleSet]);
       if (!props) return;
@@ -112,5 +115,59 @@ export const computeRules: ResourceRule[] = [
       else if (ranges.some((r) => OPEN_RANGES.includes(r)))
         report(`authorizedIPRanges opens the API server to the internet: ${ranges.join(", ")}`);
     }),
+  },
+  {
+    name: "azure-aks-network-policy",
+    area: "azure",
+    severity: "medium",
+    description:
+      "AKS clusters run a network policy engine (`networkProfile.networkPolicy`: azure, calico or cilium); without " +
+      "one, Kubernetes NetworkPolicy objects are accepted and do nothing.",
+    remediationSteps:
+      'Set `networkProfile.networkPolicy` ("cilium" with `networkDataplane: "cilium"`, or "calico"/"azure") at creation.',
+    references: ["CKV_AZURE_7", "CIS AKS 5.4.4"],
+    validateResource: onInputs<ManagedClusterArgs>(T.managedCluster, (cluster, report) => {
+      const policy = record(cluster.networkProfile).networkPolicy;
+      if (policy === undefined || String(policy).toLowerCase() === "none")
+        report(
+          `networkProfile.networkPolicy is ${JSON.stringify(policy ?? "unset")}: NetworkPolicies are not enforced`,
+        );
+    }),
+  },
+  {
+    name: "azure-disk-customer-managed-key",
+    area: "azure",
+    severity: "high",
+    description:
+      "Managed disks — standalone, and a VM's OS and data disks — are encrypted under a customer-managed key through " +
+      "a disk encryption set; Azure encrypts them under a platform-managed key otherwise, which " +
+      "`customerManagedKey: false` accepts.",
+    remediationSteps:
+      'Create a DiskEncryptionSet over a Key Vault key and set `encryption: { type: "EncryptionAtRestWithCustomerKey", ' +
+      "diskEncryptionSetId }` on disks, `managedDisk.diskEncryptionSet.id` on a VM's disks.",
+    references: ["CIS Azure 7.3", "CIS Azure 7.4", "CKV_AZURE_93"],
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    types: [...T.disk, ...T.virtualMachine],
+    validateResource(args, report) {
+      const props = record(args.props);
+      if (!asksForKey(args, record(props.tags).environment)) return;
+      const hint = `encrypted under a platform-managed key; ${CMK_KNOB_HINT}`;
+      if (isOfType(args, T.disk)) {
+        if (!isSet(record(props.encryption), "diskEncryptionSetId"))
+          report(`encryption.diskEncryptionSetId is not set: the disk is ${hint}`);
+        return;
+      }
+      const storage = record(props.storageProfile);
+      const disks = [
+        { where: "storageProfile.osDisk", disk: record(storage.osDisk) },
+        ...records(storage.dataDisks).map((disk, i) => ({ where: `storageProfile.dataDisks[${i}]`, disk })),
+      ];
+      for (const { where, disk } of disks) {
+        // A disk attached by id is judged as the Disk resource it is.
+        if (isSet(record(disk.managedDisk), "id")) continue;
+        if (!isSet(recordAt(disk, ["managedDisk", "diskEncryptionSet"]), "id"))
+          report(`${where}.managedDisk.diskEncryptionSet is not set: the disk is ${hint}`);
+      }
+    },
   },
 ];

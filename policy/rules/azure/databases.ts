@@ -4,11 +4,13 @@
 // mode "Disabled" on the client; those objects are wholly unknown in preview when any part is.
 import type { ConfigurationArgs, FirewallRuleArgs, ServerArgs } from "@pulumi/azure-native/dbforpostgresql";
 import type { ServerArgs as SqlServerArgs } from "@pulumi/azure-native/sql";
+import type { FirewallRuleArgs as RedisFirewallRuleArgs } from "@pulumi/azure-native/redis";
 import { ResourceRule } from "../../runtime";
-import { onInputs, record } from "../../runtime/props";
+import { inputsOf, onInputs, record } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { publicNetworkDisabled } from "./storage";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 /** An IPv4 address as a number, or undefined when it is not one. */
 function ipv4(value: unknown): number | undefined {
@@ -125,11 +127,19 @@ export const databaseRules: ResourceRule[] = [
     area: "azure",
     severity: "critical",
     description:
-      "PostgreSQL and SQL server firewall rules do not open the server to the internet (0.0.0.0–255.255.255.255 " +
-      "or any range wider than the configured size), nor to every Azure tenant (0.0.0.0–0.0.0.0).",
+      "Firewall rules of PostgreSQL, MySQL, MariaDB, SQL, Synapse and Azure Cache for Redis do not open the service " +
+      "to the internet (0.0.0.0–255.255.255.255 or any range wider than the configured size), nor to every Azure " +
+      "tenant (0.0.0.0–0.0.0.0).",
     remediationSteps:
       "Remove the rule and use private access, or narrow it to the addresses of the clients that need it.",
-    references: ["CIS Azure 4.1.2", "CKV_AZURE_11"],
+    references: [
+      "CIS Azure 4.1.2",
+      "CIS Azure 4.3.7",
+      "CKV_AZURE_11",
+      "CKV2_AZURE_19",
+      "CKV2_AZURE_26",
+      "CKV2_AZURE_34",
+    ],
     configSchema: {
       properties: {
         maxAddresses: {
@@ -140,18 +150,40 @@ export const databaseRules: ResourceRule[] = [
         },
       },
     },
+    types: [...T.databaseFirewallRule, ...T.redisFirewallRule],
     validateResource(args, report) {
       const max = args.getConfig<{ maxAddresses?: number }>().maxAddresses ?? 65536;
-      onInputs<FirewallRuleArgs>(T.databaseFirewallRule, (rule, r) => {
-        const start = ipv4(rule.startIpAddress);
-        const end = ipv4(rule.endIpAddress);
-        if (start === undefined || end === undefined) return;
-        if (start === 0 && end === 0) r("0.0.0.0–0.0.0.0 allows every Azure service, in any tenant");
-        else if (end - start + 1 > max)
-          r(
-            `${rule.startIpAddress}–${rule.endIpAddress} opens ${end - start + 1} addresses (at most ${max})`,
-          );
-      })(args, report);
+      const redis = inputsOf<RedisFirewallRuleArgs>(args, T.redisFirewallRule);
+      const rule = inputsOf<FirewallRuleArgs>(args, T.databaseFirewallRule);
+      const [from, to] = redis ? [redis.startIP, redis.endIP] : [rule?.startIpAddress, rule?.endIpAddress];
+      const start = ipv4(from);
+      const end = ipv4(to);
+      if (start === undefined || end === undefined) return;
+      if (start === 0 && end === 0) report("0.0.0.0–0.0.0.0 allows every Azure service, in any tenant");
+      else if (end - start + 1 > max)
+        report(`${from}–${to} opens ${end - start + 1} addresses (at most ${max})`);
     },
+  },
+  {
+    name: "azure-postgres-customer-managed-key",
+    area: "azure",
+    severity: "high",
+    description:
+      "PostgreSQL flexible servers encrypt data under a customer-managed Key Vault key (`dataEncryption.type: " +
+      "AzureKeyVault`); Azure encrypts under a Microsoft-managed key otherwise, which `customerManagedKey: false` accepts.",
+    remediationSteps:
+      'Set `dataEncryption: { type: "AzureKeyVault", primaryKeyURI, primaryUserAssignedIdentityId }` with an identity ' +
+      "that may use the key (set at creation only).",
+    references: ["Groundwork BASELINE Azure PostgreSQL"],
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<ServerArgs>(T.postgresServer, (server, report, args) => {
+      if (!asksForKey(args, record(server.tags).environment)) return;
+      const encryption = record(server.dataEncryption);
+      if (encryption.type !== "AzureKeyVault")
+        report(
+          `dataEncryption.type is ${JSON.stringify(encryption.type ?? "SystemManaged")}: data is encrypted under a ` +
+            `Microsoft-managed key; ${CMK_KNOB_HINT}`,
+        );
+    }),
   },
 ];

@@ -7,6 +7,7 @@ import { keyVaultRules } from "./keyvault";
 import { databaseRules } from "./databases";
 import { computeRules } from "./compute";
 import { azureTagRules } from "./tags";
+import { appRules } from "./apps";
 
 /** Every Azure policy. */
 export const azurePolicies: GroundworkPolicy[] = [
@@ -16,6 +17,7 @@ export const azurePolicies: GroundworkPolicy[] = [
     ...keyVaultRules,
     ...databaseRules,
     ...computeRules,
+    ...appRules,
     ...azureTagRules,
   ].map(resourcePolicy),
   ...storageStackPolicies,

@@ -51,6 +51,7 @@ export const keyVaultRules: ResourceRule[] = [
         },
       },
     },
+    types: T.vault,
     validateResource(args, report) {
       const min = args.getConfig<{ minimumRetentionDays?: number }>().minimumRetentionDays ?? 90;
       onVault((p) => {

@@ -1,9 +1,9 @@
 // Azure network rules: NSG rules never open SSH, RDP or database ports to the internet (inline
-// `securityRules` of a NetworkSecurityGroup and standalone SecurityRule resources alike), and subnets are
-// bound to an NSG with default outbound access off.
-import type { SecurityRuleArgs, SubnetArgs } from "@pulumi/azure-native/network";
+// `securityRules` of a NetworkSecurityGroup and standalone SecurityRule resources alike), and subnets
+// (standalone or inline in a VirtualNetwork) are bound to an NSG with default outbound access off.
+import type { SecurityRuleArgs, SubnetArgs, VirtualNetworkArgs } from "@pulumi/azure-native/network";
 import { ResourceRule } from "../../runtime";
-import { Inputs, inputsOf, onInputs, record, records, strings } from "../../runtime/props";
+import { Inputs, Props, inputsOf, record, records, strings } from "../../runtime/props";
 import { ifKnown, isSet } from "../../runtime/unknowns";
 import { exposedAdminPorts } from "../ports";
 import { T } from "./resource-types";
@@ -57,6 +57,7 @@ export const networkRules: ResourceRule[] = [
       "Narrow `sourceAddressPrefix` to known ranges or service tags (VirtualNetwork, AzureLoadBalancer), or reach " +
       "machines through Azure Bastion and databases through private endpoints.",
     references: ["CIS Azure 6.1", "CIS Azure 6.2", "CKV_AZURE_9", "CKV_AZURE_10"],
+    types: [...T.securityRule, ...T.networkSecurityGroup],
     validateResource(args, report) {
       const standalone = inputsOf<SecurityRuleArgs>(args, T.securityRule);
       const group = inputsOf<{ securityRules?: unknown }>(args, T.networkSecurityGroup);
@@ -81,17 +82,29 @@ export const networkRules: ResourceRule[] = [
     area: "azure",
     severity: "medium",
     description:
-      "Subnets are bound to a network security group and have default outbound access off (it can be set only " +
-      "when the subnet is created).",
+      "Subnets — standalone Subnet resources and a VirtualNetwork's inline `subnets` alike — are bound to a network " +
+      "security group and have default outbound access off (it can be set only when the subnet is created).",
     remediationSteps:
       "Set `networkSecurityGroup: { id }` and `defaultOutboundAccess: false`, and route egress through a NAT " +
       "gateway or firewall.",
-    references: ["Groundwork BASELINE Azure Network"],
-    validateResource: onInputs<SubnetArgs>(T.subnet, (subnet, report) => {
-      if (RESERVED_SUBNETS.includes(String(subnet.subnetName ?? subnet.name ?? ""))) return;
-      // An NSG created in the same program has an id unknown in preview: it is set all the same.
-      if (!isSet(record(subnet.networkSecurityGroup), "id")) report("no networkSecurityGroup is bound");
-      if (subnet.defaultOutboundAccess !== false) report("defaultOutboundAccess is not false");
-    }),
+    references: ["CKV2_AZURE_31", "Groundwork BASELINE Azure Network"],
+    types: [...T.subnet, ...T.virtualNetwork],
+    validateResource(args, report) {
+      const standalone = inputsOf<SubnetArgs>(args, T.subnet);
+      const inline = inputsOf<VirtualNetworkArgs>(args, T.virtualNetwork);
+      const subnets: { label: string; subnet: Props }[] = standalone
+        ? [{ label: "", subnet: standalone as Props }]
+        : records(inline?.subnets).map((subnet, i) => ({
+            label: `subnets[${i}] (${String(ifKnown(() => subnet.name) ?? "?")}): `,
+            subnet,
+          }));
+      for (const { label, subnet } of subnets) {
+        if (RESERVED_SUBNETS.includes(String(subnet.subnetName ?? subnet.name ?? ""))) continue;
+        // An NSG created in the same program has an id unknown in preview: it is set all the same.
+        if (!isSet(record(subnet.networkSecurityGroup), "id"))
+          report(`${label}no networkSecurityGroup is bound`);
+        if (subnet.defaultOutboundAccess !== false) report(`${label}defaultOutboundAccess is not false`);
+      }
+    },
   },
 ];

@@ -11,10 +11,28 @@ export const T = {
   postgresServer: ["azure-native:dbforpostgresql:Server"],
   postgresConfiguration: ["azure-native:dbforpostgresql:Configuration"],
   sqlServer: ["azure-native:sql:Server"],
-  /** Server-level firewall rules of PostgreSQL flexible servers and Azure SQL: both take start/end IPs. */
-  databaseFirewallRule: ["azure-native:dbforpostgresql:FirewallRule", "azure-native:sql:FirewallRule"],
+  /** Server-level firewall rules of the data services that take a start and an end address. */
+  databaseFirewallRule: [
+    "azure-native:dbforpostgresql:FirewallRule",
+    "azure-native:sql:FirewallRule",
+    "azure-native:dbformysql:FirewallRule",
+    "azure-native:dbformariadb:FirewallRule",
+    "azure-native:synapse:IpFirewallRule",
+  ],
+  /** Azure Cache for Redis firewall rules: the same range under other names (`startIP`, `endIP`). */
+  redisFirewallRule: ["azure-native:redis:FirewallRule"],
   containerApp: ["azure-native:app:ContainerApp"],
   virtualMachine: ["azure-native:compute:VirtualMachine"],
   virtualMachineScaleSet: ["azure-native:compute:VirtualMachineScaleSet"],
   managedCluster: ["azure-native:containerservice:ManagedCluster"],
+  virtualNetwork: ["azure-native:network:VirtualNetwork"],
+  disk: ["azure-native:compute:Disk"],
+  registry: ["azure-native:containerregistry:Registry"],
+  /** App Service and Functions apps (a function app is a WebApp of kind `functionapp`), and their slots. */
+  webApp: ["azure-native:web:WebApp", "azure-native:web:WebAppSlot"],
+  webAppSettings: [
+    "azure-native:web:WebAppApplicationSettings",
+    "azure-native:web:WebAppApplicationSettingsSlot",
+  ],
+  containerGroup: ["azure-native:containerinstance:ContainerGroup"],
 } as const;

@@ -7,8 +7,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Inputs, onInputs, propsOf, record } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
-import { stackOf } from "../common";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 type Account = Inputs<StorageAccountArgs>;
 
@@ -124,37 +124,26 @@ export const storageRules: ResourceRule[] = [
   {
     name: "azure-storage-customer-managed-key",
     area: "azure",
-    severity: "medium",
+    severity: "high",
     description:
       "Storage accounts encrypt data under a customer-managed Key Vault key (`encryption.keySource: " +
-      '"Microsoft.Keyvault"`), so revoking the key revokes the data. Advisory by default; teams that require it ' +
-      "set the policy's `enforcementLevel` to mandatory, and `environments` to require it only there.",
+      '"Microsoft.Keyvault"`), so revoking the key revokes the data. Azure Storage always encrypts, under a ' +
+      "Microsoft-managed key by default; `customerManagedKey: false` accepts that, and `environments` asks for " +
+      "the key only there.",
     remediationSteps:
       'Set `encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyName, keyVaultUri }, identity }` ' +
       "with a user-assigned identity that may use the key (Groundwork's StorageAccount does this by default).",
     references: ["CIS Azure 3.12", "CKV2_AZURE_1"],
-    configSchema: {
-      properties: {
-        environments: {
-          type: "array",
-          items: { type: "string" },
-          default: [],
-          description:
-            "Environments (stack name or `environment` tag) whose accounts need a customer-managed key; empty means all.",
-        },
-      },
-    },
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
     validateResource: onInputs<StorageAccountArgs>(T.storageAccount, (account, report, args) => {
-      const only = args.getConfig<{ environments?: string[] }>().environments ?? [];
-      if (only.length > 0) {
-        const env = [stackOf(args.urn), record(account.tags)["environment"]];
-        if (!env.some((e) => only.includes(String(e)))) return;
-      }
+      if (!asksForKey(args, record(account.tags)["environment"])) return;
       // Read last: the SDK makes the whole `encryption` object unknown in preview when a key or identity
       // in it is not created yet, and the engine reports that read as undecided.
       const source = record(account.encryption).keySource ?? "Microsoft.Storage";
       if (String(source).toLowerCase() !== "microsoft.keyvault")
-        report(`encryption.keySource is ${JSON.stringify(source)} (a Microsoft-managed key)`);
+        report(
+          `encryption.keySource is ${JSON.stringify(source)}: data is encrypted under a Microsoft-managed key; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
   {
@@ -195,6 +184,7 @@ export const storageStackPolicies: GroundworkPolicy[] = [
       'Add `storage.BlobServiceProperties` (`blobServicesName: "default"`) with `deleteRetentionPolicy` and ' +
       "`containerDeleteRetentionPolicy` enabled (7 days or more) and `isVersioningEnabled: true`.",
     references: ["CIS Azure 3.11", "Groundwork BASELINE Azure Storage"],
+    types: T.storageAccount,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.storageAccount), report, (a) => {
         const services = referrers(args.resources, T.blobServiceProperties, "accountName", a, [

@@ -49,7 +49,7 @@ export const azureTagRules: ResourceRule[] = [
     ...FLAT_TAGS,
     name: "azure-required-tags",
     area: "azure",
-    appliesTo: (type) => AZURE_TAGGABLE.includes(type),
+    types: AZURE_TAGGABLE,
     references: ["Groundwork BASELINE tags", "Azure CAF tagging strategy"],
   }),
 ];

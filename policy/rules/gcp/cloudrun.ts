@@ -26,6 +26,7 @@ export const cloudRunRules: ResourceRule[] = [
       "Grant `roles/run.invoker` to the calling service accounts; for a public site, front the service with a load balancer and IAP or Cloud Armor.",
     references: ["CKV_GCP_102"],
     types: T.runIam,
+    alsoTypes: T.runService,
     also: (args) =>
       inputsOf<ServiceArgs>(args, T.runService)?.invokerIamDisabled === true
         ? ["invokerIamDisabled is true (anyone who reaches the service may invoke it)"]

@@ -6,6 +6,7 @@ import { onInputs, record, records } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { OPEN } from "../ports";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 export const gkeRules: ResourceRule[] = [
   {
@@ -53,6 +54,41 @@ export const gkeRules: ResourceRule[] = [
       if (cluster.enableAutopilot === true) return;
       if (!isSet(record(cluster.workloadIdentityConfig), "workloadPool"))
         report("no workloadIdentityConfig.workloadPool (pods use the node's service account)");
+    }),
+  },
+  {
+    name: "gcp-gke-network-policy",
+    area: "gcp",
+    severity: "medium",
+    description:
+      "GKE clusters enforce Kubernetes NetworkPolicies: GKE Dataplane V2 (`datapathProvider: ADVANCED_DATAPATH`, " +
+      "Autopilot's default) or the Calico `networkPolicy` add-on. Without either, NetworkPolicy objects do nothing.",
+    remediationSteps: 'Set `datapathProvider: "ADVANCED_DATAPATH"` (or `networkPolicy: { enabled: true }`).',
+    references: ["CKV_GCP_12", "CIS GKE 4.3.1"],
+    validateResource: onInputs<ClusterArgs>(T.gkeCluster, (cluster, report) => {
+      if (cluster.enableAutopilot === true || cluster.datapathProvider === "ADVANCED_DATAPATH") return;
+      if (record(cluster.networkPolicy).enabled !== true)
+        report("neither Dataplane V2 nor the networkPolicy add-on is on: NetworkPolicies are not enforced");
+    }),
+  },
+  {
+    name: "gcp-gke-secrets-encryption",
+    area: "gcp",
+    severity: "high",
+    description:
+      "GKE clusters encrypt Kubernetes Secrets at the application layer under a customer-managed Cloud KMS key " +
+      "(`databaseEncryption`); GKE encrypts etcd under a Google-managed key otherwise, which " +
+      "`customerManagedKey: false` accepts.",
+    remediationSteps: 'Set `databaseEncryption: { state: "ENCRYPTED", keyName: <crypto key id> }`.',
+    references: ["CIS GKE 5.3.1"],
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<ClusterArgs>(T.gkeCluster, (cluster, report, args) => {
+      if (!asksForKey(args, record(cluster.resourceLabels).environment)) return;
+      const encryption = record(cluster.databaseEncryption);
+      if (encryption.state !== "ENCRYPTED" || !isSet(encryption, "keyName"))
+        report(
+          `databaseEncryption is not ENCRYPTED with a keyName: Secrets use a Google-managed key; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
 ];

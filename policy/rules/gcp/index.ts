@@ -9,11 +9,14 @@ import { cloudRunRules } from "./cloudrun";
 import { computeRules } from "./compute";
 import { gkeRules } from "./gke";
 import { labelRules } from "./labels";
+import { iamRules } from "./iam";
+import { serverlessRules } from "./serverless";
+import { cmekRules } from "./cmek";
 
 /** Every Google Cloud policy. */
 export const gcpPolicies: GroundworkPolicy[] = [
   ...[...storageRules, ...networkRules, ...kmsRules, ...sqlRules, ...cloudRunRules, ...computeRules]
-    .concat(gkeRules, labelRules)
+    .concat(gkeRules, iamRules, serverlessRules, cmekRules, labelRules)
     .map(resourcePolicy),
   ...storageStackPolicies,
 ];

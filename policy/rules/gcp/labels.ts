@@ -12,7 +12,7 @@ export const labelRules: ResourceRule[] = [
   requiredTagsRule({
     name: "gcp-required-labels",
     area: "gcp",
-    appliesTo: (type) => GCP_LABELLED.includes(type),
+    types: GCP_LABELLED,
     path: ["labels"],
     defaultRequired: DEFAULT_REQUIRED_TAGS,
     noun: "label",

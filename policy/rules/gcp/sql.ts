@@ -7,6 +7,7 @@ import { isSet } from "../../runtime/unknowns";
 import { stackOf } from "../common";
 import { OPEN } from "../ports";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 type Instance = Inputs<DatabaseInstanceArgs>;
 
@@ -94,13 +95,18 @@ export const sqlRules: ResourceRule[] = [
   {
     name: "gcp-sql-cmek",
     area: "gcp",
-    severity: "medium",
-    description: "Cloud SQL instances encrypt data under a customer-managed Cloud KMS key.",
+    severity: "high",
+    description:
+      "Cloud SQL instances encrypt data under a customer-managed Cloud KMS key (Cloud SQL always encrypts, under a " +
+      "Google-managed key by default; `customerManagedKey: false` accepts that).",
     remediationSteps:
       "Set `encryptionKeyName` to a crypto key the Cloud SQL service agent may use (grant it before the instance).",
     references: ["Groundwork BASELINE GCP Cloud SQL"],
-    validateResource: onInputs<DatabaseInstanceArgs>(T.sqlInstance, (db, report) => {
-      if (!isSet(db as Record<string, unknown>, "encryptionKeyName")) report("no encryptionKeyName");
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<DatabaseInstanceArgs>(T.sqlInstance, (db, report, args) => {
+      const labels = record(record(db.settings).userLabels);
+      if (!isSet(db as Record<string, unknown>, "encryptionKeyName") && asksForKey(args, labels.environment))
+        report(`no encryptionKeyName: data is encrypted under a Google-managed key; ${CMK_KNOB_HINT}`);
     }),
   },
   {

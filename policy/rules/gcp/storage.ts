@@ -9,6 +9,7 @@ import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { ifKnown, isSet, knownField } from "../../runtime/unknowns";
 import { PUBLIC_MEMBERS, noPublicGrantRule } from "./iam";
 import { T } from "./resource-types";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 
 const PUBLIC_PREDEFINED = ["publicRead", "publicReadWrite", "authenticatedRead"];
 
@@ -38,6 +39,7 @@ export const storageRules: ResourceRule[] = [
     references: ["CKV_GCP_28", "CIS GCP 5.1"],
     types: T.bucketIam,
     also: publicAcls,
+    alsoTypes: [...T.bucketAclEntity, ...T.bucketAcl],
   }),
   {
     name: "gcp-storage-public-access-prevention",
@@ -79,15 +81,23 @@ export const storageRules: ResourceRule[] = [
   {
     name: "gcp-storage-cmek",
     area: "gcp",
-    severity: "medium",
-    description: "Cloud Storage buckets encrypt objects under a customer-managed Cloud KMS key by default.",
+    severity: "high",
+    description:
+      "Cloud Storage buckets encrypt objects under a customer-managed Cloud KMS key by default. Cloud Storage always " +
+      "encrypts, under a Google-managed key unless told otherwise; `customerManagedKey: false` accepts that.",
     remediationSteps:
       "Set `encryption: { defaultKmsKeyName: <crypto key id> }`, granting the storage service agent the key first.",
     references: ["Groundwork BASELINE GCP Bucket"],
-    validateResource: onInputs<BucketArgs>(T.bucket, (bucket, report) => {
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<BucketArgs>(T.bucket, (bucket, report, args) => {
       // A key id from another resource is unknown in preview but certainly set.
-      if (!isSet(record(bucket.encryption), "defaultKmsKeyName"))
-        report("no encryption.defaultKmsKeyName (objects use Google-managed keys)");
+      if (
+        !isSet(record(bucket.encryption), "defaultKmsKeyName") &&
+        asksForKey(args, record(bucket.labels).environment)
+      )
+        report(
+          `no encryption.defaultKmsKeyName: objects are encrypted under a Google-managed key; ${CMK_KNOB_HINT}`,
+        );
     }),
   },
   {
@@ -125,6 +135,7 @@ export const storageStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Set `logging: { logBucket: <log bucket name> }`, naming a hardened bucket kept for logs.",
     references: ["CKV_GCP_62", "CKV_GCP_63", "Groundwork BASELINE GCP Bucket"],
+    types: T.bucket,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, T.bucket), report, (b) => {
         const logging = record(propsOf<BucketArgs>(b).logging);

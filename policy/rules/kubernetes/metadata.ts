@@ -19,7 +19,7 @@ export const metadataRules: ResourceRule[] = [
   requiredTagsRule({
     name: "k8s-required-labels",
     area: "kubernetes",
-    appliesTo: (type) =>
+    types: (type) =>
       type.startsWith("kubernetes:") &&
       !type.startsWith("kubernetes:yaml") &&
       !type.startsWith("kubernetes:helm"),
@@ -35,6 +35,7 @@ export const metadataRules: ResourceRule[] = [
     description: "Namespaced objects are not placed in the `default` namespace (or left without one).",
     remediationSteps: "Set `metadata.namespace` to the application's own namespace.",
     references: ["CKV_K8S_21"],
+    types: (type) => type.startsWith("kubernetes:") && !CLUSTER_SCOPED.test(type),
     validateResource(args, report) {
       if (!args.type.startsWith("kubernetes:") || CLUSTER_SCOPED.test(args.type)) return;
       if (!("metadata" in args.props)) return;

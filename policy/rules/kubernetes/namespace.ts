@@ -53,6 +53,7 @@ export const namespaceStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Add a NetworkPolicy in the namespace with `podSelector: {}`, policyTypes [Ingress, Egress] and no ingress rules (allow DNS egress).",
     references: ["CIS Kubernetes 5.3.2"],
+    types: NAMESPACE,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, NAMESPACE), report, (ns) => {
         const denies = inNamespace(args.resources, NETWORK_POLICY, ns).some(deniesByDefault);
@@ -68,6 +69,7 @@ export const namespaceStackPolicies: GroundworkPolicy[] = [
     description: "Every namespace has a ResourceQuota and a LimitRange.",
     remediationSteps: "Add a ResourceQuota and a LimitRange in the namespace.",
     references: ["Groundwork BASELINE Kubernetes Namespace"],
+    types: NAMESPACE,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, NAMESPACE), report, (ns) => {
         if (inNamespace(args.resources, QUOTA, ns).length === 0)

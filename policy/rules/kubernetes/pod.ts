@@ -79,6 +79,7 @@ export function podRule(meta: Meta, check: PodCheck): ResourceRule {
   return {
     ...meta,
     area: "kubernetes",
+    types: WORKLOAD_TYPES,
     validateResource(args, report) {
       const tpl = podTemplate(args.type, args.props);
       if (tpl === undefined) return;

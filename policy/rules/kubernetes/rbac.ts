@@ -4,7 +4,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import type { ClusterRoleArgs, ClusterRoleBindingArgs } from "@pulumi/kubernetes/rbac/v1";
 import { Report, ResourceRule } from "../../runtime";
-import { Inputs, Props, inputsOf, record, records, strings } from "../../runtime/props";
+import { Inputs, Props, TypedValidation, onInputs, record, records, strings } from "../../runtime/props";
 import { knownField } from "../../runtime/unknowns";
 
 const RBAC = "kubernetes:rbac.authorization.k8s.io/v1:";
@@ -26,14 +26,10 @@ const ANONYMOUS = [
 ];
 
 /** Calls `check` with each rule of a Role or ClusterRole (and their patches), numbered as in the object. */
-function onRoleRules(
-  check: (rule: Props, at: string, report: Report) => void,
-): ResourceRule["validateResource"] {
-  return (args, report) => {
-    const role = inputsOf<ClusterRoleArgs>(args, ROLES);
-    if (role === undefined) return;
-    records(role.rules).forEach((rule, i) => check(rule, `rules[${i}]`, report));
-  };
+function onRoleRules(check: (rule: Props, at: string, report: Report) => void): TypedValidation {
+  return onInputs<ClusterRoleArgs>(ROLES, (role, report) =>
+    records(role.rules).forEach((rule, i) => check(rule, `rules[${i}]`, report)),
+  );
 }
 
 type Binding = Inputs<ClusterRoleBindingArgs>;
@@ -41,11 +37,10 @@ type Binding = Inputs<ClusterRoleBindingArgs>;
 /** Calls `check` with a RoleBinding or ClusterRoleBinding (and their patches) and its subjects. */
 function onBinding(
   check: (binding: Binding, subjects: Props[], report: Report, args: ResourceValidationArgs) => void,
-): ResourceRule["validateResource"] {
-  return (args, report) => {
-    const binding = inputsOf<ClusterRoleBindingArgs>(args, BINDINGS);
-    if (binding !== undefined) check(binding, records(binding.subjects), report, args);
-  };
+): TypedValidation {
+  return onInputs<ClusterRoleBindingArgs>(BINDINGS, (binding, report, args) =>
+    check(binding, records(binding.subjects), report, args),
+  );
 }
 
 /** `ClusterRole "cluster-admin"`: a binding's role as messages name it (`?` for what preview does not know). */

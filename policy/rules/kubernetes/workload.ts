@@ -9,9 +9,10 @@ import type { NetworkPolicyArgs } from "@pulumi/kubernetes/networking/v1";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
 import { Props, propsOf, record, records, strings } from "../../runtime/props";
 import { eachOf, ofTypes } from "../../runtime/links";
-import { isUnknownError } from "../../runtime/unknowns";
+import { isUnknownError, peek } from "../../runtime/unknowns";
 import { stackOf } from "../common";
-import { WORKLOAD_TYPES, containerRule, podRule, podTemplate } from "./pod";
+import { WORKLOAD_TYPES, containerRule, containers, podRule, podTemplate } from "./pod";
+import { reportPlaintextSecrets } from "../secrets";
 import { NETWORK_POLICY } from "./namespace";
 import { namespaceIndex, sameNamespaceAs } from "./scope";
 
@@ -115,6 +116,28 @@ export const workloadRules: ResourceRule[] = [
       for (const e of records(c.envFrom)) if (e.secretRef !== undefined) report(`${label}: envFrom a Secret`);
     },
   ),
+  {
+    name: "k8s-no-plaintext-secrets-in-env",
+    area: "kubernetes",
+    severity: "high",
+    description:
+      "Containers (init and ephemeral included) take values whose names announce a secret (PASSWORD, TOKEN, API_KEY …) " +
+      "from a Secret, not as a literal `env[].value` written into the pod spec, which anyone who may read the " +
+      "workload (or its ReplicaSets and Pods) sees.",
+    remediationSteps:
+      "Put the value in a Secret (or an external secret store) and mount it as a file; `valueFrom.secretKeyRef` " +
+      "also keeps it out of the spec.",
+    references: ["CIS Kubernetes 5.4.1", "NSA/CISA Kubernetes Hardening Guide"],
+    types: WORKLOAD_TYPES,
+    validateResource(args, report) {
+      const tpl = podTemplate(args.type, args.props);
+      if (tpl === undefined) return;
+      const settings = containers(tpl.spec).flatMap(({ c, label }) =>
+        records(c.env).map((e) => ({ name: peek(e, "name"), value: peek(e, "value"), where: label })),
+      );
+      reportPlaintextSecrets(settings, report, "env", "anyone who may get the workload");
+    },
+  },
 ];
 
 /** True when a label selector (matchLabels / matchExpressions In) selects `labels`. */
@@ -195,6 +218,7 @@ export const workloadStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Add a NetworkPolicy whose podSelector matches the workload's pod labels and allows only the traffic it needs.",
     references: ["CIS Kubernetes 5.3.2", "NSA/CISA Kubernetes Hardening Guide"],
+    types: WORKLOAD_TYPES,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, WORKLOAD_TYPES), report, (w) => {
         const labels = podLabels(w);
@@ -214,6 +238,7 @@ export const workloadStackPolicies: GroundworkPolicy[] = [
     remediationSteps:
       "Add a PodDisruptionBudget (minAvailable 1 or maxUnavailable 1) whose selector matches the pod labels.",
     references: ["Groundwork BASELINE Kubernetes availability"],
+    types: SCALABLE,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, SCALABLE), report, (w) => {
         const replicas = record(propsOf<DeploymentArgs>(w).spec).replicas ?? 1;
@@ -238,6 +263,7 @@ export const workloadStackPolicies: GroundworkPolicy[] = [
       "Set `replicas` ≥ 2 or an HPA with `minReplicas` ≥ 2, and a `topologySpreadConstraints` entry on " +
       "`topology.kubernetes.io/zone`.",
     references: ["Groundwork BASELINE Kubernetes availability"],
+    types: SCALABLE,
     validateStack(args, report) {
       eachOf(ofTypes(args.resources, SCALABLE), report, (w) => {
         const workload = propsOf<DeploymentArgs>(w);

@@ -3,7 +3,7 @@ import { CorpusEntry, bucket } from "../kit";
 
 // A waiver that lapsed: it suppresses nothing and is a violation itself.
 export const entry: CorpusEntry = {
-  description: "expired waiver for a bucket without a public-access block",
+  description: "expired waiver for a bucket whose public-access block lets public policies in",
   expect: ["aws-s3-public-access-block", "groundwork-waivers"],
   config: {
     "aws-s3-public-access-block": {
@@ -18,6 +18,6 @@ export const entry: CorpusEntry = {
     },
   },
   program: () => {
-    bucket("website", { publicAccessBlock: false });
+    bucket("website", { publicAccessBlock: { blockPublicPolicy: false, restrictPublicBuckets: false } });
   },
 };

@@ -1,0 +1,179 @@
+// The coverage matrix (docs: policy/COVERAGE.md, generated from here): per cloud, the services programs deploy,
+// ordered by how often real programs declare them, and for each service the controls a reviewer expects,
+// marked covered (by which rules), deliberately not covered (why) or a gap. `groundwork rules --coverage`
+// prints it; tests/policy/coverage.spec.ts holds it true against the pack.
+import { aws } from "./aws";
+import { azure } from "./azure";
+import { gcp } from "./gcp";
+import { kubernetes } from "./kubernetes";
+import { CloudCoverage, Control, Service, Status } from "./model";
+import { USAGE, USAGE_SAMPLE } from "./usage";
+
+export * from "./model";
+export { USAGE, USAGE_SAMPLE };
+
+/** Every cloud's matrix, in the order the README and the CLI show them. */
+export const MATRIX: readonly CloudCoverage[] = [aws, gcp, azure, kubernetes];
+
+/** Where the catalogues the references cite were read (the matrix's sources, with their commits). */
+export const SOURCES: readonly string[] = [
+  "Checkov check catalogue: bridgecrewio/checkov@03d5fdad8d6154b1565799a7b1fb8070c158866f (checkov/terraform/checks, checkov/kubernetes/checks)",
+  "CIS AWS v3.0.0, GCP v3.0.0, Azure v2.0.0 and Kubernetes v1.8 section ids and titles: prowler-cloud/prowler@3e000faa3109230b748e4418a13c11c9e59f5cfb (prowler/compliance/*/cis_*.json)",
+  "CIS EKS v1.7.0, GKE v1.6.0 and AKS v1.7 section ids and titles: aquasecurity/kube-bench@a73ce378418c71c5861e6963753f50dec3badadf (cfg/eks-1.7.0, cfg/gke-1.6.0, cfg/aks-1.7)",
+];
+
+/** Files of the usage sample declaring the service's most-declared type. */
+export function usageOf(service: Service): number {
+  return Math.max(0, ...service.types.map((t) => USAGE[t] ?? 0));
+}
+
+/** The services of a cloud, most used first (services with no types, the cross-cutting rows, last). */
+export function orderedServices(cloud: CloudCoverage): Service[] {
+  return [...cloud.services].sort(
+    (a, b) => Number(a.types.length === 0) - Number(b.types.length === 0) || usageOf(b) - usageOf(a),
+  );
+}
+
+/** Counts of one cloud's controls by status. */
+export interface CoverageSummary {
+  readonly cloud: string;
+  readonly services: number;
+  readonly controls: number;
+  readonly covered: number;
+  readonly notCovered: number;
+  readonly gaps: number;
+  /** Distinct rules the matrix names for this cloud. */
+  readonly rules: number;
+}
+
+export function summarize(cloud: CloudCoverage): CoverageSummary {
+  const controls = cloud.services.flatMap((s) => s.controls);
+  const count = (kind: Status["kind"]): number => controls.filter((c) => c.status.kind === kind).length;
+  const rules = new Set(controls.flatMap((c) => (c.status.kind === "covered" ? c.status.rules : [])));
+  return {
+    cloud: cloud.cloud,
+    services: cloud.services.length,
+    controls: controls.length,
+    covered: count("covered"),
+    notCovered: count("not-covered"),
+    gaps: count("gap"),
+    rules: rules.size,
+  };
+}
+
+/** One control as a flat row, for JSON output. */
+export interface CoverageRow {
+  readonly cloud: string;
+  readonly service: string;
+  readonly usage: number;
+  readonly control: string;
+  readonly references: readonly string[];
+  readonly status: Status["kind"];
+  readonly rules: readonly string[];
+  readonly reason?: string;
+}
+
+export function coverageRows(matrix: readonly CloudCoverage[] = MATRIX): CoverageRow[] {
+  return matrix.flatMap((cloud) =>
+    orderedServices(cloud).flatMap((s) =>
+      s.controls.map((c) => ({
+        cloud: cloud.cloud,
+        service: s.service,
+        usage: usageOf(s),
+        control: c.control,
+        references: c.refs,
+        status: c.status.kind,
+        rules: c.status.kind === "covered" ? c.status.rules : [],
+        ...(c.status.kind === "not-covered" ? { reason: c.status.reason } : {}),
+        ...(c.status.kind === "gap" ? { reason: c.status.note } : {}),
+      })),
+    ),
+  );
+}
+
+function statusText(status: Status, code: (s: string) => string): string {
+  if (status.kind === "covered") return `covered: ${status.rules.map(code).join(", ")}`;
+  if (status.kind === "not-covered") return `not covered: ${status.reason}`;
+  return `gap: ${status.note}`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** The per-cloud summary table (the README's and the top of COVERAGE.md). */
+export function summaryMarkdown(matrix: readonly CloudCoverage[] = MATRIX): string[] {
+  const out = [
+    "| Cloud | Services | Controls | Covered | Not covered (by decision) | Gaps | Rules named |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const s of matrix.map(summarize))
+    out.push(
+      `| ${s.cloud} | ${s.services} | ${s.controls} | ${s.covered} | ${s.notCovered} | ${s.gaps} | ${s.rules} |`,
+    );
+  return out;
+}
+
+/** The whole matrix as Markdown: policy/COVERAGE.md. */
+export function coverageMarkdown(matrix: readonly CloudCoverage[] = MATRIX): string {
+  const out: string[] = [
+    "<!-- Generated by `npm run policy:coverage` from policy/coverage/*.ts. Do not edit by hand. -->",
+    "# Coverage of the `groundwork-security` pack",
+    "",
+    "For each cloud, the services programs deploy, most used first (files of a sample of public Pulumi programs",
+    "declaring the service's most-declared resource type; the sample is listed at the end), and for each service",
+    "the controls a reviewer expects, from Checkov's check catalogue and the CIS benchmarks. Each control is",
+    "**covered** by the rules named, **not covered** by decision (with the reason), or a **gap** (what a rule would",
+    "need). `groundwork rules --coverage` prints the same matrix; tests/policy/coverage.spec.ts fails when a named",
+    "rule does not exist, reads none of its service's types, or a rule of the pack appears nowhere.",
+    "",
+    ...summaryMarkdown(matrix),
+    "",
+  ];
+  for (const cloud of matrix) {
+    out.push(`## ${cloud.cloud}`, "", `Benchmarks: ${cloud.benchmarks.join("; ")}.`, "");
+    for (const s of orderedServices(cloud)) {
+      const usage = s.types.length === 0 ? "" : ` (${usageOf(s)} files)`;
+      out.push(`### ${s.service}${usage}`, "");
+      if (s.types.length > 0) out.push(`Types: ${s.types.map((t) => `\`${t}\``).join(", ")}.`, "");
+      if (s.checkov.length > 0)
+        out.push(`Checkov resources: ${s.checkov.map((t) => `\`${t}\``).join(", ")}.`, "");
+      out.push("| Control | References | Status |", "|---|---|---|");
+      for (const c of s.controls)
+        out.push(
+          `| ${cell(c.control)} | ${cell(c.refs.join(", "))} | ${cell(statusText(c.status, (r) => `\`${r}\``))} |`,
+        );
+      out.push("");
+    }
+  }
+  out.push("## Sources", "", ...SOURCES.map((s) => `- ${s}`), "");
+  out.push(
+    "Usage sample (repository at commit): " +
+      USAGE_SAMPLE.map(([r, c]) => `${r}@${c.slice(0, 12)}`).join(", ") +
+      ".",
+    "",
+  );
+  return out.join("\n");
+}
+
+/** The matrix as plain text for a terminal: one line per control, services grouped under their cloud. */
+export function coverageText(matrix: readonly CloudCoverage[] = MATRIX): string {
+  const out: string[] = [];
+  for (const cloud of matrix) {
+    const s = summarize(cloud);
+    out.push(
+      `${cloud.cloud}: ${s.services} services, ${s.controls} controls: ${s.covered} covered, ${s.notCovered} not covered by decision, ${s.gaps} gaps`,
+    );
+    for (const svc of orderedServices(cloud)) {
+      out.push(`  ${svc.service}${svc.types.length === 0 ? "" : ` (${usageOf(svc)} files)`}`);
+      for (const c of svc.controls)
+        out.push(`    [${mark(c)}] ${c.control}  ${statusText(c.status, (r) => r)}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function mark(c: Control): string {
+  return c.status.kind === "covered" ? "x" : c.status.kind === "gap" ? " " : "-";
+}
