@@ -10,7 +10,6 @@ import {
   IncompleteItem,
   PropertyValue,
   UNKNOWN,
-  reveal,
   urnName,
   urnQualifiedType,
 } from "./graph";
@@ -19,9 +18,17 @@ import { IncompleteLog, STACK_REFERENCE_TYPE } from "./incomplete";
 import { DEFAULT_INVOKES, InvokeHandler } from "./invokes";
 import { providerComputed } from "./computed";
 import { OutputContext, providerState } from "./outputs";
+import {
+  MutableResource,
+  duplicateUrn,
+  makeUrn,
+  plainArgs,
+  providerId,
+  resourceRecord,
+  rpcError,
+} from "./monitor-records";
 
-/** The root stack's type token. */
-export const STACK_TYPE = "pulumi:pulumi:Stack";
+export { STACK_TYPE, makeUrn } from "./monitor-records";
 
 /** Values a synth may give a custom resource in update mode, in place of the built-in fabrication. */
 export type NewResourceHook = (args: {
@@ -49,78 +56,6 @@ type RegistrationRequest = Pick<
   resproto.RegisterResourceRequest,
   "getType" | "getName" | "getParent" | "getProvider" | "getVersion"
 >;
-
-/** The SDK reads a failed call's message from `details`, as gRPC errors carry it. */
-function rpcError(err: unknown): Error & { details: string } {
-  const e = (err instanceof Error ? err : new Error(String(err))) as Error & { details: string };
-  e.details = e.message;
-  return e;
-}
-
-interface MutableResource extends Omit<GraphResource, "outputs"> {
-  outputs: Record<string, PropertyValue>;
-}
-
-/** What a registration always says; the resource options it may leave out default as the engine's do. */
-type RecordFields = Pick<
-  MutableResource,
-  | "urn"
-  | "type"
-  | "name"
-  | "parent"
-  | "custom"
-  | "provider"
-  | "inputs"
-  | "outputs"
-  | "dependencies"
-  | "id"
-  | "external"
-> &
-  Partial<MutableResource>;
-
-function resourceRecord(fields: RecordFields): MutableResource {
-  return {
-    propertyDependencies: {},
-    protect: false,
-    retainOnDelete: false,
-    deleteBeforeReplace: false,
-    aliases: [],
-    ignoreChanges: [],
-    additionalSecretOutputs: [],
-    ...fields,
-  };
-}
-
-/** A provider's id: known even in preview, and stable for a given URN. */
-function providerId(urn: string): string {
-  return `${createHash("sha256").update(urn).digest("hex").slice(0, 8)}-0000-4000-8000-provider`;
-}
-
-/** Builds a URN the way the Pulumi engine does: the parent's type chain (the stack excluded), then the type. */
-export function makeUrn(
-  stack: string,
-  project: string,
-  parentUrn: string | undefined,
-  type: string,
-  name: string,
-): string {
-  let qualified = type;
-  if (parentUrn) {
-    const parentType = urnQualifiedType(parentUrn);
-    if (parentType && parentType !== STACK_TYPE) qualified = `${parentType}$${type}`;
-  }
-  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
-}
-
-/** The engine's refusal of a URN already taken in this deployment (pkg/resource/deploy/step_generator.go). */
-function duplicateUrn(urn: string): string {
-  return `Duplicate resource URN '${urn}'; try giving it a unique name`;
-}
-
-/** Recursively turns wire-form secrets and unknowns into plain values for invoke handlers. */
-function plainArgs(args: Record<string, PropertyValue>): Record<string, unknown> {
-  return reveal<Record<string, unknown>>(args);
-}
 
 /**
  * The monitor. Pass it to `pulumi.runtime.setMockOptions`; read the graph with {@link resources}.

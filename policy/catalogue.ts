@@ -113,7 +113,7 @@ function differences(): string[] {
     "  paths mounted read-only, for node agents, which Checkov and the Standard leave to an exemption.",
     "- `k8s-service-public-load-balancer` is advisory: a public LoadBalancer is a design choice the pack asks to be",
     "  marked (internal annotation) or waived, where the Groundwork baseline would keep Services ClusterIP.",
-    "- Customer-managed keys are asked for on every data store at high severity (docs/adr/0013); Checkov and CIS ask",
+    "- Customer-managed keys are asked for on every data store at high severity (docs/adr/0015-one-decision-per-control-in-the-pack.md); Checkov and CIS ask",
     "  for them service by service, often at Level 2. `customerManagedKey: false` on a rule accepts the provider's key.",
     "- Where a cloud now applies a secure default (S3 Block Public Access and ACLs off on new buckets, SSE-SQS, RDS",
     "  PostgreSQL 15 `rds.force_ssl`, EKS 1.28 envelope encryption), the pack refuses turning it off, not leaving it",

@@ -202,33 +202,23 @@ const byNamespace = (ns: pulumi.Input<string>): k8s.networking.v1.NetworkPolicyP
   namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": ns } },
 });
 
-/** Resolves one rule: its NetworkPolicy egress rule, the admission it needs, the weakening it names. */
-function resolveRule(
+/** What one egress entry resolves to. */
+interface ResolvedRule {
+  readonly rule: k8s.networking.v1.NetworkPolicyEgressRule;
+  readonly admission?: ResolvedEgress["admissions"][number];
+  readonly weakened?: string;
+}
+
+/** A rule whose destination is fixed by its kind: the metadata service, the internet, an address range. */
+function fixedRule(
   v: Validator,
   field: string,
   rule: EgressRule,
-): {
-  rule: k8s.networking.v1.NetworkPolicyEgressRule;
-  admission?: ResolvedEgress["admissions"][number];
-  weakened?: string;
-} {
-  strictObject(v, field, rule, EGRESS_RULE_KEYS, "an egress rule");
-  const kinds = (["to", "cidr", "internet", "metadataEndpoint"] as const).filter(
-    (k) => rule[k] !== undefined,
-  );
-  if (kinds.length !== 1)
-    v.fail(
-      field,
-      rule,
-      kinds.length === 0 ? "names no destination" : `names ${kinds.join(" and ")} together`,
-      RULE,
-    );
-  const protocol = v.oneOf(`${field}.protocol`, rule.protocol, ["TCP", "UDP"] as const, "TCP");
-  const kind = kinds[0];
-  if (kind === "internet" || kind === "metadataEndpoint") {
-    if (v.boolean(`${field}.${kind}`, rule[kind], false) !== true)
-      v.fail(`${field}.${kind}`, rule[kind], "is false", "true, or leave the rule out");
-  }
+  kind: "cidr" | "internet" | "metadataEndpoint",
+  protocol: string,
+): ResolvedRule {
+  if (kind !== "cidr" && v.boolean(`${field}.${kind}`, rule[kind], false) !== true)
+    v.fail(`${field}.${kind}`, rule[kind], "is false", "true, or leave the rule out");
   if (kind === "metadataEndpoint") {
     if (rule.ports !== undefined)
       v.fail(`${field}.ports`, rule.ports, "is set for the metadata endpoint", "no ports (80 is used)");
@@ -240,47 +230,51 @@ function resolveRule(
       weakened: "egressMetadataEndpoint",
     };
   }
-  if (kind === "internet") {
-    const ports = checkPorts(v, `${field}.ports`, rule.ports, true);
+  const ports = portList(checkPorts(v, `${field}.ports`, rule.ports, true), protocol);
+  if (kind === "internet")
     return {
-      rule: {
-        to: [{ ipBlock: { cidr: "0.0.0.0/0", except: [...NON_INTERNET_CIDRS] } }],
-        ports: portList(ports, protocol),
-      },
+      rule: { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: [...NON_INTERNET_CIDRS] } }], ports },
       weakened: "egressInternet",
     };
-  }
-  if (kind === "cidr") {
-    const ports = checkPorts(v, `${field}.ports`, rule.ports, true);
-    return {
-      rule: { to: [{ ipBlock: ipBlock(v, `${field}.cidr`, rule.cidr!) }], ports: portList(ports, protocol) },
-    };
-  }
+  return { rule: { to: [{ ipBlock: ipBlock(v, `${field}.cidr`, rule.cidr!) }], ports } };
+}
+
+/** The rule to a component's private endpoint: its ranges (none is an error, never "anywhere"), its port. */
+function endpointRule(
+  v: Validator,
+  field: string,
+  rule: EgressRule,
+  target: HasPrivateEndpoint,
+  protocol: string,
+): ResolvedRule {
+  const endpoint = target.privateEndpoint;
+  const ports = checkPorts(v, `${field}.ports`, rule.ports, false);
+  return {
+    rule: {
+      to: endpoint.cidrs.apply((cidrs) => {
+        // An empty `to` would reach every destination: an endpoint without an address is an error.
+        if (!Array.isArray(cidrs) || cidrs.length === 0)
+          v.fail(
+            `${field}.to`,
+            endpoint.description,
+            "has no private address",
+            "a component with a private endpoint",
+          );
+        return cidrs.map((c, i) => ({ ipBlock: ipBlock(v, `${field}.to.privateEndpoint.cidrs[${i}]`, c) }));
+      }),
+      ports: portList(ports.length > 0 ? ports : [endpoint.port], protocol),
+    } as k8s.networking.v1.NetworkPolicyEgressRule,
+  };
+}
+
+/** A rule naming a destination object: a component's private endpoint, a workload or a namespace. */
+function targetRule(v: Validator, field: string, rule: EgressRule, protocol: string): ResolvedRule {
   const target = rule.to as object;
   const expected =
     "a WebService or Worker, a Namespace, or a component with a private endpoint (a PostgresDatabase)";
   if (typeof target !== "object" || target === null)
     v.fail(`${field}.to`, target, "is not an object", expected);
-  if (hasPrivateEndpoint(target)) {
-    const endpoint = target.privateEndpoint;
-    const ports = checkPorts(v, `${field}.ports`, rule.ports, false);
-    return {
-      rule: {
-        to: endpoint.cidrs.apply((cidrs) => {
-          // An empty `to` would reach every destination: an endpoint without an address is an error.
-          if (!Array.isArray(cidrs) || cidrs.length === 0)
-            v.fail(
-              `${field}.to`,
-              endpoint.description,
-              "has no private address",
-              "a component with a private endpoint",
-            );
-          return cidrs.map((c, i) => ({ ipBlock: ipBlock(v, `${field}.to.privateEndpoint.cidrs[${i}]`, c) }));
-        }),
-        ports: portList(ports.length > 0 ? ports : [endpoint.port], protocol),
-      } as k8s.networking.v1.NetworkPolicyEgressRule,
-    };
-  }
+  if (hasPrivateEndpoint(target)) return endpointRule(v, field, rule, target, protocol);
   if (isWorkload(target)) {
     const given = checkPorts(v, `${field}.ports`, rule.ports, target.podPort === undefined);
     const ports = given.length > 0 ? given : [target.podPort!];
@@ -304,6 +298,24 @@ function resolveRule(
     return { rule: { to: [byNamespace(target.namespaceName)], ports: portList(ports, protocol) } };
   }
   return v.fail(`${field}.to`, target, "is not a destination Groundwork knows", expected);
+}
+
+/** Resolves one rule: its NetworkPolicy egress rule, the admission it needs, the weakening it names. */
+function resolveRule(v: Validator, field: string, rule: EgressRule): ResolvedRule {
+  strictObject(v, field, rule, EGRESS_RULE_KEYS, "an egress rule");
+  const kinds = (["to", "cidr", "internet", "metadataEndpoint"] as const).filter(
+    (k) => rule[k] !== undefined,
+  );
+  if (kinds.length !== 1)
+    v.fail(
+      field,
+      rule,
+      kinds.length === 0 ? "names no destination" : `names ${kinds.join(" and ")} together`,
+      RULE,
+    );
+  const protocol = v.oneOf(`${field}.protocol`, rule.protocol, ["TCP", "UDP"] as const, "TCP");
+  const kind = kinds[0];
+  return kind === "to" ? targetRule(v, field, rule, protocol) : fixedRule(v, field, rule, kind, protocol);
 }
 
 /**

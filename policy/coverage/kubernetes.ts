@@ -109,6 +109,8 @@ export const kubernetes: CloudCoverage = {
           [],
           covered("k8s-workload-disruption-budget", "k8s-workload-availability"),
         ),
+        c("Jobs bounded: a run deadline, no unbounded CronJob concurrency", [], covered("k8s-job-bounded")),
+        c("CronJob time zone explicit", [], covered("k8s-cronjob-time-zone")),
         c(
           "Images from approved registries",
           ["CIS EKS 5.1.4"],
@@ -131,6 +133,16 @@ export const kubernetes: CloudCoverage = {
           covered("k8s-namespace-restricted"),
         ),
         c("Default-deny NetworkPolicy", ["CIS Kubernetes 5.3.2"], covered("k8s-namespace-default-deny")),
+        c(
+          "Egress rules name their destinations",
+          ["CIS Kubernetes 5.3.2"],
+          covered("k8s-network-policy-egress-destination"),
+        ),
+        c(
+          "No egress to the instance metadata service",
+          ["EKS Best Practices (instance profile)"],
+          covered("k8s-network-policy-metadata"),
+        ),
         c("ResourceQuota and LimitRange", [], covered("k8s-namespace-quota")),
         c(
           "Objects not in `default`",

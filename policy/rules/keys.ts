@@ -1,4 +1,4 @@
-// One decision for customer-managed keys, on every data store of every cloud (docs/adr/0013): each store's
+// One decision for customer-managed keys, on every data store of every cloud (docs/adr/0015-one-decision-per-control-in-the-pack.md): each store's
 // encryption rule refuses plaintext, and asks for a key the team controls unless its `customerManagedKey`
 // knob is false (or the resource is outside the `environments` it lists). Same knobs, same words,
 // everywhere.

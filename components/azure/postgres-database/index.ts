@@ -94,8 +94,13 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.resourceGroupName = where.resourceGroupName;
     this.logWorkspaceId = workspace.id;
     this.weakened = pulumi.output(r.weakened);
+    // The delegated subnet's range, read from the Network's own subnet (a Network made elsewhere and
+    // passed in has none to read, and then no range is known: an egress naming it fails closed).
+    const dataSubnet = r.network.subnets?.data;
     this.privateEndpoint = {
-      cidrs: r.network.subnets.data!.addressPrefix.apply((prefix) => (prefix === undefined ? [] : [prefix])),
+      cidrs: dataSubnet
+        ? dataSubnet.addressPrefix.apply((prefix) => (prefix === undefined ? [] : [prefix]))
+        : pulumi.output([]),
       port: 5432,
       description: `azure.PostgresDatabase "${name}"`,
     };

@@ -21,6 +21,36 @@ function command(v: Validator, field: string, value: readonly string[] | undefin
   return [...value];
 }
 
+/** Readiness and liveness by command (`exec`), which must differ; HTTP paths are refused beside them. */
+function execProbes(
+  v: Validator,
+  field: string,
+  probes: ContainerArgs,
+  timing: { readonly readiness: object; readonly liveness: object },
+): Omit<ProbedFields, "ports"> {
+  for (const f of ["readinessPath", "livenessPath"] as const)
+    if (probes[f] !== undefined)
+      v.fail(
+        `${field}.${f}`,
+        probes[f],
+        "is an HTTP path, but probe is exec",
+        "readinessCommand and livenessCommand",
+      );
+  const readiness = command(v, `${field}.readinessCommand`, probes.readinessCommand);
+  const liveness = command(v, `${field}.livenessCommand`, probes.livenessCommand);
+  if (JSON.stringify(readiness) === JSON.stringify(liveness))
+    v.fail(
+      `${field}.livenessCommand`,
+      liveness,
+      "is the same as readinessCommand",
+      "a liveness check that differs from the readiness check, so a slow dependency does not restart the pod",
+    );
+  return {
+    readinessProbe: { exec: { command: readiness }, ...timing.readiness },
+    livenessProbe: { exec: { command: liveness }, ...timing.liveness },
+  };
+}
+
 /**
  * The port and probes of a long-running container. `defaultPort` is the port when none is given (8080 for
  * a service's main container); without one, a container must name its port or use `exec` probes.
@@ -52,30 +82,7 @@ export function probedFields(
     readiness: { periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 },
     liveness: { initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 3, failureThreshold: 4 },
   };
-  if (kind === "exec") {
-    for (const f of ["readinessPath", "livenessPath"] as const)
-      if (probes[f] !== undefined)
-        v.fail(
-          `${field}.${f}`,
-          probes[f],
-          "is an HTTP path, but probe is exec",
-          "readinessCommand and livenessCommand",
-        );
-    const readiness = command(v, `${field}.readinessCommand`, probes.readinessCommand);
-    const liveness = command(v, `${field}.livenessCommand`, probes.livenessCommand);
-    if (JSON.stringify(readiness) === JSON.stringify(liveness))
-      v.fail(
-        `${field}.livenessCommand`,
-        liveness,
-        "is the same as readinessCommand",
-        "a liveness check that differs from the readiness check, so a slow dependency does not restart the pod",
-      );
-    return {
-      ...ports,
-      readinessProbe: { exec: { command: readiness }, ...timing.readiness },
-      livenessProbe: { exec: { command: liveness }, ...timing.liveness },
-    };
-  }
+  if (kind === "exec") return { ...ports, ...execProbes(v, field, probes, timing) };
   for (const f of ["readinessCommand", "livenessCommand"] as const)
     if (probes[f] !== undefined)
       v.fail(

@@ -132,6 +132,7 @@ export const trafficRules: ResourceRule[] = [
       "Kubernetes docs: Job termination and cleanup (activeDeadlineSeconds)",
       "Kubernetes docs: CronJob concurrency policy",
     ],
+    types: [...JOB, ...CRON_JOB],
     validateResource: (args, report) => {
       onInputs<JobArgs>(JOB, (job) => {
         if (record(job.spec).activeDeadlineSeconds === undefined)
