@@ -27,7 +27,10 @@ export = async (): Promise<Record<string, unknown>> => {
   const outputs = { ...platform.outputs };
   if (config.kubernetes !== undefined) {
     const { kubernetesPlatform } = await import("./kubernetes");
-    Object.assign(outputs, kubernetesPlatform(environment, config.kubernetes, platform.database));
+    Object.assign(
+      outputs,
+      kubernetesPlatform(environment, config.kubernetes, platform.database, platform.cluster),
+    );
   }
   return { environment, cloud: config.cloud, ...outputs };
 };

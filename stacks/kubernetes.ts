@@ -1,6 +1,8 @@
 // The Kubernetes half of the reference platform, on any cloud: a hardened namespace, a web service that
 // reaches the platform's database by name (5432 to its private address, nothing else beyond DNS) and,
-// when configured, a scheduled job that does too, on the cluster the stack's kubeconfig context names.
+// when configured, a scheduled job that does too, on the stack's own cluster when its cloud half built one,
+// otherwise on the cluster the stack's kubeconfig context names.
+import type { ProviderResource } from "@pulumi/pulumi";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import { CronJob, EgressRule, Namespace, WebService } from "../components/kubernetes";
 import { Environment } from "../components/core";
@@ -12,11 +14,13 @@ export function kubernetesPlatform(
   environment: Environment,
   config: NonNullable<PlatformConfig["kubernetes"]>,
   database: HasPrivateEndpoint,
+  ownCluster?: ProviderResource,
 ): Record<string, unknown> {
   // The namespace denies all egress but DNS; the workloads name the one thing they reach.
   const toDatabase: EgressRule[] = [{ to: database }];
-  // An explicit provider: every object goes to the configured cluster, never to an ambient default.
-  const cluster = new KubernetesProvider("cluster", { context: config.context });
+  // An explicit provider: every object goes to the stack's own cluster or the configured one, never to an
+  // ambient default.
+  const cluster = ownCluster ?? new KubernetesProvider("cluster", { context: config.context });
   const namespace = new Namespace(config.namespace, { environment }, { provider: cluster });
   const web = new WebService(
     "web",
