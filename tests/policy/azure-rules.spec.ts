@@ -80,9 +80,9 @@ const storageCases: RuleCase[] = [
   },
   {
     policy: "azure-storage-tls12",
-    title: "minimumTlsVersion unset (TLS 1.0)",
+    title: "minimumTlsVersion unset: asked for explicitly, not said to be TLS 1.0",
     program: () => void storageAccount("st", { minimumTlsVersion: undefined }),
-    fail: /TLS1_0/,
+    fail: /minimumTlsVersion is not set: Azure Storage refuses TLS below 1\.2 since February 2026/,
   },
   {
     policy: "azure-storage-tls12",

@@ -103,7 +103,16 @@ export const networkRules: ResourceRule[] = [
         // An NSG created in the same program has an id unknown in preview: it is set all the same.
         if (!isSet(record(subnet.networkSecurityGroup), "id"))
           report(`${label}no networkSecurityGroup is bound`);
-        if (subnet.defaultOutboundAccess !== false) report(`${label}defaultOutboundAccess is not false`);
+        if (subnet.defaultOutboundAccess === undefined)
+          report(
+            // @pulumi/azure-native 3's network module "Uses Azure REST API version 2024-05-01" (its subnet.js);
+            // Microsoft's private-subnet default comes only with API versions after 31 March 2026
+            // (learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).
+            `${label}defaultOutboundAccess is not set: through the API version the SDK uses, a new subnet then ` +
+              "has default outbound access to the internet; set it to false",
+          );
+        else if (subnet.defaultOutboundAccess !== false)
+          report(`${label}defaultOutboundAccess is ${JSON.stringify(subnet.defaultOutboundAccess)}`);
       }
     },
   },
