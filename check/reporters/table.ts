@@ -64,6 +64,15 @@ export function toTable(report: CheckReport, options: TableOptions = {}): string
   const s = report.summary;
   lines.push(paint("bold", `groundwork check ${g.project}/${g.stack}`));
   lines.push(`${s.resources} resources, ${s.policies} policies evaluated`);
+  // A program that registers nothing passes every policy: say so, in case the wrong main ran.
+  if (s.resources === 0)
+    lines.push(
+      paint(
+        "yellow",
+        `warning: the program registered no resources${report.programFile ? ` (${report.programFile} ran)` : ""}; ` +
+          "if that is not expected, check the project's `main` (Pulumi.yaml, or its package.json)",
+      ),
+    );
   const packs = s.packs.map((p) => `${p.name} (${p.policies}${p.builtIn ? ", built-in" : ""})`);
   lines.push(`packs: ${packs.join(", ") || "none"}`);
   if (s.builtInDisabled) {

@@ -98,6 +98,12 @@ describe("reporters and graph (in-process)", function () {
     assert.match(toTable(report, { color: true }), /\x1b\[31mmandatory\x1b\[0m/);
   });
 
+  it("table: a program that registered no resources is warned about, naming the file that ran", () => {
+    const empty: CheckReport = { ...report, summary: { ...report.summary, resources: 0 } };
+    assert.match(toTable(empty), /warning: the program registered no resources \(index\.ts ran\)/);
+    assert.doesNotMatch(toTable(report), /registered no resources/);
+  });
+
   describe("undecided checks", () => {
     // Two checks a value unknown in preview kept from deciding: the engine's wording and the SDK's.
     const undecidedReport = (): CheckReport => {
