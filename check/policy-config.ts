@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { EnforcementLevel } from "./report";
+import { closestName } from "./suggest";
 
 /** A `--policy-pack-config` file: `{ "all": "mandatory", "<policy>": "advisory" | { enforcementLevel?, ...props } }`. */
 export type PolicyPackConfig = Readonly<Record<string, unknown>>;
@@ -142,7 +143,7 @@ function describe(e: ErrorObject): string {
 
 /**
  * One compiled validator per distinct schema. Compiling is the costly part of reconciling (about 1.5 ms a
- * schema, some 300 ms for the built-in pack's 186 policies), and a process reconciles the same pack's
+ * schema, some 300 ms for the built-in pack's two hundred-odd policies), and a process reconciles the same pack's
  * schemas for every evaluation; the schemas are small and few, so the cache stays small.
  */
 const validators = new Map<string, ValidateFunction>();
@@ -215,9 +216,13 @@ export function reconcilePolicyConfig(
   const unknown = Object.keys(given).filter((k) => k !== "all" && !policies.some((p) => p.name === k));
   if (errors.length) throw new Error(`validating policy config: ${errors.join("; ")}`);
   if (unknown.length) {
+    const names = policies.map((p) => p.name);
+    const listed = unknown.map((u) => {
+      const near = closestName(u, names);
+      return `"${u}"${near === undefined ? "" : ` (did you mean "${near}"?)`}`;
+    });
     throw new Error(
-      `policy config names ${unknown.map((u) => `"${u}"`).join(", ")}, which the pack does not define` +
-        ` (its policies: ${policies.map((p) => p.name).join(", ")})`,
+      `policy config names ${listed.join(", ")}, which the pack does not define (of its ${names.length} policies)`,
     );
   }
   return result;

@@ -85,9 +85,11 @@ describe("reporters and graph (in-process)", function () {
     };
   });
 
-  it("table: severity before resource, waivers listed, colour only when asked", () => {
+  it("table: level, then severity, before resource; waivers listed, colour only when asked", () => {
     const plain = toTable(report);
-    assert.ok(plain.indexOf("CRITICAL (1)") < plain.indexOf("UNSPECIFIED (1)"));
+    assert.ok(plain.indexOf("MANDATORY (1)") < plain.indexOf("ADVISORY (1)"), plain);
+    assert.ok(plain.indexOf("  critical (1)") < plain.indexOf("  severity not set (1)"), plain);
+    assert.doesNotMatch(plain, /UNSPECIFIED/);
     assert.match(plain, /aws:s3\/bucket:Bucket www-content/);
     assert.match(
       plain,
@@ -95,7 +97,7 @@ describe("reporters and graph (in-process)", function () {
     );
     assert.match(plain, /3 resources, 2 policies evaluated/);
     assert.doesNotMatch(plain, /\x1b\[/);
-    assert.match(toTable(report, { color: true }), /\x1b\[31mmandatory\x1b\[0m/);
+    assert.match(toTable(report, { color: true }), /\x1b\[31mMANDATORY \(1\)\x1b\[0m/);
   });
 
   describe("undecided checks", () => {
@@ -147,6 +149,8 @@ describe("reporters and graph (in-process)", function () {
           type: "aws:s3/bucket:Bucket",
           property: ".policy",
           message: undecidedReport().undecided[0].message,
+          location: null,
+          relatedLocations: [],
         },
         {
           pack: "q",
@@ -155,6 +159,8 @@ describe("reporters and graph (in-process)", function () {
           type: null,
           property: null,
           message: undecidedReport().undecided[1].message,
+          location: null,
+          relatedLocations: [],
         },
       ]);
       assert.strictEqual(json.summary.undecided, 2);
