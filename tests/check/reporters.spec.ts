@@ -192,6 +192,32 @@ describe("reporters and graph (in-process)", function () {
     });
   });
 
+  it("a policy's description once per policy, not per finding (table, SARIF results, JUnit)", () => {
+    // As @pulumi/policy files a string finding: the description, a newline, then the finding's own text.
+    const site = report.graph.resources.find((r) => r.name === "www-content")!.urn;
+    const loose = report.graph.resources.find((r) => r.name === "loose")!.urn;
+    const finding = (urn: string, text: string) => ({
+      pack: "p",
+      policy: "crit",
+      enforcementLevel: "mandatory" as const,
+      severity: "critical" as const,
+      urn,
+      message: `Critical <thing> & more\n${text}`,
+    });
+    const twice = { ...report, violations: [finding(site, "acl one"), finding(loose, "acl two")] };
+    const table = toTable(twice);
+    assert.strictEqual(table.split("Critical <thing> & more").length - 1, 1, table);
+    assert.match(table, /p\/crit: acl one\n/);
+    assert.match(table, /p\/crit: acl two\n/);
+    const sarif = JSON.parse(toSarif(twice, { baseDir: "/" }));
+    assert.deepStrictEqual(
+      sarif.runs[0].results.map((r: { message: { text: string } }) => r.message.text.split("\n")[0]),
+      ["acl one", "acl two"],
+    );
+    const junit = toJunit(twice);
+    assert.strictEqual(junit.split("Critical &lt;thing&gt; &amp; more").length - 1, 1, junit);
+  });
+
   it("json never prints a secret's plain text", () => {
     const text = toJson(report);
     assert.doesNotMatch(text, /hunter2/);
