@@ -71,12 +71,17 @@ export function firstUserFrame(
 }
 
 /**
- * Where the user's program made a resource: its own first user frame, else (a child made in a callback,
- * where the stack holds no user frame) its parent's, else nothing known.
+ * Where the user's program made a resource: its own first user frame, else the SDK's position when that is
+ * the user's, else (a child made in a callback, where the stack holds no user frame) its parent's.
  */
 export function userPosition(
-  req: Pick<resproto.RegisterResourceRequest, "getStacktrace">,
+  req: Pick<resproto.RegisterResourceRequest, "getStacktrace" | "getSourceposition">,
   parent: { readonly userSourcePosition?: SourcePosition } | undefined,
 ): SourcePosition | undefined {
-  return firstUserFrame(req) ?? parent?.userSourcePosition;
+  // An SDK older than the stack trace field sends only its own choice: kept when it is the user's.
+  const own = sdkPosition(req);
+  const ownFile = own && fileOfUri(own.uri);
+  return (
+    firstUserFrame(req) ?? (ownFile && isUserFile(ownFile) ? own : undefined) ?? parent?.userSourcePosition
+  );
 }

@@ -50,8 +50,10 @@ function undecidedSection(report: CheckReport, verbose: boolean, paint: Paint): 
       "",
     ];
   const lines = [paint("bold", `UNDECIDED DURING PREVIEW (${n})`)];
-  for (const u of report.undecided)
-    lines.push(`  ${u.pack}/${u.policy}  ${describeUrn(u.urn)}: ${u.message}`);
+  for (const u of report.undecided) {
+    const at = u.location ? ` (at ${describeLocation(u.location)})` : "";
+    lines.push(`  ${u.pack}/${u.policy}  ${describeUrn(u.urn)}${at}: ${u.message}`);
+  }
   return [...lines, ""];
 }
 

@@ -5,7 +5,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { synth } from "../../engine/synth";
-import { fileOfUri, isUserFile } from "../../engine/source-positions";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as sourceproto from "@pulumi/pulumi/proto/source_pb";
+import { fileOfUri, isUserFile, userPosition } from "../../engine/source-positions";
 import { buildReport } from "../../check/gate";
 import { toJson, toSarif } from "../../check/reporters";
 import { sarifValidator } from "../check/sarif-schema";
@@ -123,6 +125,27 @@ describe("engine: the user's source position of each resource", function () {
       [path.relative(ROOT, componentFile)],
     );
     assert.strictEqual(result.message.text, `acl is public-read\nResource: ${content}`);
+  });
+
+  it("an SDK that sends no stack trace: its own position when it is the user's, else the parent's", () => {
+    const request = (uri: string): resproto.RegisterResourceRequest => {
+      const pos = new sourceproto.SourcePosition();
+      pos.setUri(uri);
+      pos.setLine(7);
+      pos.setColumn(3);
+      const req = new resproto.RegisterResourceRequest();
+      req.setSourceposition(pos);
+      return req;
+    };
+    const parent = { userSourcePosition: { uri: "file:///repo/index.ts", line: 2, column: 1 } };
+    assert.deepStrictEqual(userPosition(request("file:///repo/app.ts"), parent), {
+      uri: "file:///repo/app.ts",
+      line: 7,
+      column: 3,
+    });
+    const library = "file:///repo/node_modules/@groundwork/infra/dist/components/aws/bucket.js";
+    assert.deepStrictEqual(userPosition(request(library), parent), parent.userSourcePosition);
+    assert.strictEqual(userPosition(request(library), undefined), undefined);
   });
 
   it("a stack-level finding points at the program's main file", async () => {
