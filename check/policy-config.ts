@@ -173,6 +173,7 @@ export function reconcilePolicyConfig(
   policies: readonly DescribedPolicy[],
   initial: Readonly<Record<string, PolicyConfigEntry>>,
   given: PolicyPackConfig,
+  elsewhere: (name: string) => string | undefined = builtInElsewhere,
 ): Record<string, PolicyConfigEntry> {
   const result: Record<string, PolicyConfigEntry> = {};
   for (const p of policies) {
@@ -219,13 +220,26 @@ export function reconcilePolicyConfig(
     const names = policies.map((p) => p.name);
     const listed = unknown.map((u) => {
       const near = closestName(u, names);
-      return `"${u}"${near === undefined ? "" : ` (did you mean "${near}"?)`}`;
+      const other = near === undefined ? elsewhere(u) : undefined;
+      return `"${u}"${near !== undefined ? ` (did you mean "${near}"?)` : other ? ` (${other})` : ""}`;
     });
     throw new Error(
       `policy config names ${listed.join(", ")}, which the pack does not define (of its ${names.length} policies)`,
     );
   }
   return result;
+}
+
+/**
+ * Where a policy a pack does not define lives, when it is the built-in pack's: config given to the wrong
+ * pack is the likeliest cause. Loads the pack's rules, so only on this error path.
+ */
+function builtInElsewhere(name: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const builtIn = require("../policy/pack") as typeof import("../policy/pack");
+  return builtIn.policies.some((p) => p.name === name)
+    ? `a policy of the built-in pack ${builtIn.packName}: configure it with --builtin-config`
+    : undefined;
 }
 
 /**

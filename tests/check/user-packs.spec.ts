@@ -137,6 +137,13 @@ describe("user packs are first-class: waivers, levels and config apply as to the
     );
   });
 
+  it("a built-in policy configured in a user's pack's config says where it belongs", async () => {
+    await assert.rejects(
+      runPolicyPack(pack("sample"), graph, { ...host, policyConfig: { "aws-s3-versioning": "advisory" } }),
+      /names "aws-s3-versioning" \(a policy of the built-in pack groundwork-security: configure it with --builtin-config\)/,
+    );
+  });
+
   it("a misspelled pack directory suggests the pack beside it (exit 2)", async () => {
     const r = await groundwork("check", PROJECT, "--stack", "dev", "--policy-pack", pack("sampel"));
     assert.strictEqual(r.code, 2, r.stderr);
