@@ -110,7 +110,9 @@ export class EncryptionKey extends pulumi.ComponentResource {
     const lifetimeDays = r.rotationDays + EXPIRY_MARGIN_DAYS;
     // The first version's expiry is fixed at creation; later runs must not move it (the rotation
     // policy sets each new version's expiry), so the clock is read once.
-    const expires = Math.floor(Date.now() / 1000) + lifetimeDays * DAY_SECONDS;
+    // From the start of the UTC day, so two runs of one day register the same value.
+    const today = Math.floor(Date.now() / 1000 / DAY_SECONDS) * DAY_SECONDS;
+    const expires = today + lifetimeDays * DAY_SECONDS;
     return new Key(
       childName(name, "key"),
       {
