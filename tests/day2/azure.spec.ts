@@ -41,7 +41,6 @@ day2Suite("azure.EncryptionKey (dev)", key(), [
     after: key({ tags: { team: "payments" } }),
   },
   { change: "logRetentionDays 30 → 90", after: key({ logRetentionDays: 90 }) },
-  { change: "protect on in dev", after: key({ protect: true }) },
   { change: "profile dev → staging", after: key({ environment: "staging" }) },
   { change: "profile dev → prod (protect, log retention)", after: key({ environment: "prod" }) },
   {
@@ -178,6 +177,15 @@ day2Suite("azure.PostgresDatabase (dev)", database(), [
   {
     change: "profile dev → staging (SKU, storage ignored, HA, backups, lock)",
     after: database({ environment: "staging" }),
+  },
+  {
+    change: "passwordAuth on with a password (a recorded weakening): the login is set the first time",
+    after: database({ passwordAuth: true, administratorLoginPassword: "s3cret-Passw0rd" }),
+  },
+  {
+    change: "staging: multiAz and deletionProtection off (recorded weakenings)",
+    before: database({ environment: "staging" }),
+    after: database({ environment: "staging", multiAz: false, deletionProtection: false }),
   },
   {
     change: "databaseName app → orders",

@@ -62,7 +62,9 @@ export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs, Dat
   /** Entra principals that administer the server. @default - none: add them later as AdministratorsMicrosoftEntra */
   readonly administrators?: PostgresAdministrator[];
   /**
-   * Geo-redundant backups; off in prod is a weakened default.
+   * Geo-redundant backups; off in prod is a weakened default. Azure sets it when the server is created and
+   * never changes it, so a later change is ignored: restore to a new server to change it (and keep the
+   * geo-backup key and its identity while the server uses them).
    * @default - on in prod, and wherever `geoBackupEncryptionKey` is given
    */
   readonly geoRedundantBackup?: boolean;

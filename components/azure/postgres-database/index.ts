@@ -205,7 +205,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         parent: this,
         protect: r.protect,
         dependsOn: [...keyGrants, dns.link],
-        ignoreChanges: ["storage.storageSizeGB"],
+        // Azure grows the disk; geo-redundancy is chosen at creation and never changes (facts/azure).
+        ignoreChanges: ["storage.storageSizeGB", "backup.geoRedundantBackup"],
       },
     );
   }
