@@ -18,6 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../core";
 import { ResolvedCommon, perRun, resolvedCommon } from "../core/component";
+import { validateAzureLocation } from "./locations";
 import { AZURE_LOCATION } from "./naming";
 import { azureTags } from "./tags";
 
@@ -90,6 +91,7 @@ export function resolvePlacement(v: Validator, args: AzureCommonArgs): Placement
   const { resourceGroup: group, location } = args;
   v.stringInput("location", location, LOCATION_EXPECTED);
   v.matches("location", location, AZURE_LOCATION, LOCATION_EXPECTED);
+  validateAzureLocation(v, "location", location);
   if (group instanceof ResourceGroup) return { kind: "group", group, location };
   const where = v.required<pulumi.Input<string>>("location", location, LOCATION_EXPECTED);
   if (group === undefined) return { kind: "create", location: where };
