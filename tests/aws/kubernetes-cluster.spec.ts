@@ -9,6 +9,7 @@ import {
   EncryptionKey,
   KubernetesCluster,
   KubernetesClusterArgs,
+  PostgresDatabase,
 } from "../../components/aws";
 import { ENVIRONMENTS, GroundworkInputError, WEAKENED_TAG } from "../../components/core";
 import { eksAddonVersions } from "../../components/aws/kubernetes-cluster/versions";
@@ -383,6 +384,40 @@ describe("aws.KubernetesCluster", () => {
       graph.resources.filter((r) => r.type.startsWith("aws:eks") || r.type === C),
       [],
     );
+  });
+
+  it("is a peer: a database lets the pods in by the cluster security group", async () => {
+    const { q } = await run(
+      () => {
+        const cluster = new KubernetesCluster("apps", BASE);
+        const db = new PostgresDatabase("db", {
+          vpcId: NETWORK.vpcId,
+          subnetIds: ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"],
+          encryptionKey: KEY,
+        });
+        db.connections.allowDefaultPortFrom(cluster);
+      },
+      {
+        ...OPTIONS,
+        // EKS reports the security group it made for the cluster.
+        newResource: ({ type, name, inputs: given }) => ({
+          state: {
+            name: given.name ?? `${name}-physical`,
+            ...(type === T.cluster
+              ? { vpcConfig: { ...(given.vpcConfig as object), clusterSecurityGroupId: "sg-0eks" } }
+              : {}),
+          },
+        }),
+      },
+    );
+    const rule = inputs(
+      q,
+      "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+      "db-ingress-apps-5432",
+    );
+    assert.deepStrictEqual([rule.referencedSecurityGroupId, rule.fromPort], ["sg-0eks", 5432]);
+    // EKS's group allows all egress already: nothing is added to it.
+    assert.deepStrictEqual(q.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"), []);
   });
 
   describe("documents", () => {

@@ -9,6 +9,7 @@ import * as iam from "@pulumi/aws/iam";
 import { Validator, resolveProfile } from "../../core";
 import { awsContext, checkedRegion, outputProperties } from "../common";
 import { wireKey } from "../encryption";
+import { Connectable, ConnectionPeer } from "../connections";
 import { KubernetesClusterArgs, resolveKubernetesClusterArgs } from "./args";
 import { controlPlane } from "./control-plane";
 import { kubeconfig } from "./documents";
@@ -35,7 +36,7 @@ export { EKS_ADDONS, EKS_DEFAULT_VERSION, EKS_KUBERNETES_VERSIONS, EksAddon } fr
  * - The key, the cluster name and the access configuration are fixed at creation: changing them replaces
  *   the cluster (refused by `protect` in prod, and by deletion protection in staging and prod).
  */
-export class KubernetesCluster extends pulumi.ComponentResource {
+export class KubernetesCluster extends pulumi.ComponentResource implements Connectable {
   /** The EKS cluster name (the component name). */
   public readonly name: pulumi.Output<string>;
   /** The cluster ARN. */
@@ -71,6 +72,12 @@ export class KubernetesCluster extends pulumi.ComponentResource {
    * one of `administrators` (or hold another access entry) and reach the endpoint.
    */
   public readonly provider: pulumi.ProviderResource;
+  /**
+   * The cluster security group (nodes and pods) as a peer, named after the cluster:
+   * `database.connections.allowDefaultPortFrom(cluster)` lets the pods reach a database. EKS's group already
+   * allows all egress, so no egress rule is added to it.
+   */
+  public readonly connections: ConnectionPeer;
 
   constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.KubernetesCluster", name);
@@ -109,6 +116,11 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         kubeconfig({ name: clusterName, endpoint, certificateAuthority: ca, region }),
       );
     this.provider = kubernetesProvider(name, this, this.kubeconfig, [workers.nodeGroup]);
+    this.connections = {
+      peerName: name,
+      securityGroupId: this.clusterSecurityGroupId,
+      restrictsEgress: false,
+    };
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
   }
