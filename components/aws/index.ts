@@ -30,6 +30,7 @@ export {
   EKS_DEFAULT_VERSION,
   EKS_KUBERNETES_VERSIONS,
   EKS_LOG_TYPES,
+  ENCRYPTED_STORAGE_CLASS,
   EksAddon,
   KubernetesCluster,
   KubernetesClusterArgs,

@@ -65,6 +65,7 @@ const INVENTORY = [
   ATTACH("vpc-cni-role", "AmazonEKS_CNI_Policy"),
   "aws:kms/grant:Grant::apps-nodes-key-grant",
   "pulumi:providers:kubernetes::apps",
+  "kubernetes:storage.k8s.io/v1:StorageClass::apps-encrypted-gp3",
 ].sort();
 
 const BY_PROFILE = {
@@ -248,6 +249,18 @@ describe("aws.KubernetesCluster", () => {
         assert.ok(q.one(T.nodeGroup, "apps-nodes").dependencies.includes(q.one(T.addon, "apps-vpc-cni").urn));
       });
 
+      it("makes the default StorageClass gp3 encrypted with the key, through the cluster's provider", () => {
+        const sc = q.one("kubernetes:storage.k8s.io/v1:StorageClass", "apps-encrypted-gp3");
+        const given = reveal<Record<string, unknown>>(sc.inputs);
+        assert.strictEqual(given.provisioner, "ebs.csi.aws.com");
+        assert.deepStrictEqual(given.parameters, { type: "gp3", encrypted: "true", kmsKeyId: KEY });
+        assert.deepStrictEqual((given.metadata as { annotations: object }).annotations, {
+          "storageclass.kubernetes.io/is-default-class": "true",
+        });
+        assert.ok(sc.provider?.startsWith(q.one("pulumi:providers:kubernetes", "apps").urn));
+        assert.ok(sc.dependencies.includes(q.one(T.addon, "apps-aws-ebs-csi-driver").urn));
+      });
+
       it("makes each administrator a cluster admin through an access entry", () => {
         const entry = inputs(q, "aws:eks/accessEntry:AccessEntry", "apps-admin-0");
         assert.deepStrictEqual([entry.principalArn, entry.type], [ADMIN, "STANDARD"]);
@@ -272,6 +285,7 @@ describe("aws.KubernetesCluster", () => {
           "aws:kms/grant:Grant",
           "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
           "pulumi:providers:kubernetes",
+          "kubernetes:storage.k8s.io/v1:StorageClass",
         ]);
         assertGroundworkTags(q, root, untaggable, {
           environment,

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as eks from "@pulumi/aws/eks";
 import * as iam from "@pulumi/aws/iam";
-import { Validator, resolveProfile } from "../../core";
+import { MANAGED_BY, Validator, resolveProfile } from "../../core";
 import { awsContext, checkedRegion, outputProperties } from "../common";
 import { wireKey } from "../encryption";
 import { Connectable, ConnectionPeer } from "../connections";
@@ -96,7 +96,7 @@ export class KubernetesCluster extends pulumi.ComponentResource implements Conne
     const plane = controlPlane(s, ids);
     const network = networkAddons(s, plane.cluster, ids);
     const workers = nodes(s, plane.cluster, ids, [...network, ...plane.access]);
-    workloadAddons(s, plane.cluster, ids, workers.nodeGroup);
+    const [, csi] = workloadAddons(s, plane.cluster, ids, workers.nodeGroup);
 
     this.cluster = plane.cluster;
     this.nodeGroup = workers.nodeGroup;
@@ -116,6 +116,14 @@ export class KubernetesCluster extends pulumi.ComponentResource implements Conne
         kubeconfig({ name: clusterName, endpoint, certificateAuthority: ca, region }),
       );
     this.provider = kubernetesProvider(name, this, this.kubeconfig, [workers.nodeGroup]);
+    encryptedStorageClass({
+      name,
+      environment: r.profile.environment,
+      parent: this,
+      provider: this.provider,
+      keyArn,
+      csi,
+    });
     this.connections = {
       peerName: name,
       securityGroupId: this.clusterSecurityGroupId,
@@ -139,4 +147,46 @@ function kubernetesProvider(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const k8s = require("@pulumi/kubernetes/provider") as typeof import("@pulumi/kubernetes/provider");
   return new k8s.Provider(name, { kubeconfig: config }, { parent, dependsOn });
+}
+
+/** The name of the default StorageClass: gp3 volumes encrypted with the cluster's key. */
+export const ENCRYPTED_STORAGE_CLASS = "encrypted-gp3";
+
+/**
+ * The cluster's default StorageClass: EBS gp3 volumes the CSI driver encrypts with the cluster's key, bound
+ * where the pod lands (`WaitForFirstConsumer`, so the volume is in the pod's zone). Parameters are fixed
+ * once created; a new key makes a new class.
+ */
+function encryptedStorageClass(c: {
+  readonly name: string;
+  readonly environment: string;
+  readonly parent: pulumi.Resource;
+  readonly provider: pulumi.ProviderResource;
+  readonly keyArn: pulumi.Output<string>;
+  readonly csi: pulumi.Resource;
+}): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const storage = require("@pulumi/kubernetes/storage/v1") as typeof import("@pulumi/kubernetes/storage/v1");
+  new storage.StorageClass(
+    `${c.name}-${ENCRYPTED_STORAGE_CLASS}`,
+    {
+      metadata: {
+        name: ENCRYPTED_STORAGE_CLASS,
+        annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
+        labels: {
+          "app.kubernetes.io/name": ENCRYPTED_STORAGE_CLASS,
+          "app.kubernetes.io/instance": c.name,
+          "app.kubernetes.io/managed-by": MANAGED_BY,
+          "app.kubernetes.io/component": "aws.KubernetesCluster",
+          environment: c.environment,
+        },
+      },
+      provisioner: "ebs.csi.aws.com",
+      parameters: { type: "gp3", encrypted: "true", kmsKeyId: c.keyArn },
+      reclaimPolicy: "Delete",
+      volumeBindingMode: "WaitForFirstConsumer",
+      allowVolumeExpansion: true,
+    },
+    { parent: c.parent, provider: c.provider, dependsOn: [c.csi] },
+  );
 }
