@@ -12,7 +12,11 @@ import {
   PostgresDatabase,
 } from "../../components/aws";
 import { ENVIRONMENTS, GroundworkInputError, WEAKENED_TAG } from "../../components/core";
-import { eksAddonVersions } from "../../components/aws/kubernetes-cluster/versions";
+import {
+  EKS_VERSIONS_SOURCE,
+  eksAddonVersions,
+  eksVersion,
+} from "../../components/aws/kubernetes-cluster/versions";
 import { kubeconfig, serviceTrustPolicy } from "../../components/aws/kubernetes-cluster/documents";
 import { GraphQuery, reveal } from "../../testing";
 import {
@@ -432,6 +436,25 @@ describe("aws.KubernetesCluster", () => {
     assert.deepStrictEqual([rule.referencedSecurityGroupId, rule.fromPort], ["sg-0eks", 5432]);
     // EKS's group allows all egress already: nothing is added to it.
     assert.deepStrictEqual(q.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"), []);
+  });
+
+  it("facts/aws/eks.json: each listed minor has a support window in order and every add-on, kube-proxy on its minor", () => {
+    assert.ok(EKS_KUBERNETES_VERSIONS.length >= 2, "a version upgrade needs two minors");
+    assert.strictEqual(EKS_DEFAULT_VERSION, EKS_KUBERNETES_VERSIONS[EKS_KUBERNETES_VERSIONS.length - 1]);
+    for (const v of EKS_KUBERNETES_VERSIONS) {
+      const window = eksVersion(v)!;
+      assert.ok(
+        window.released < window.standardSupportEnds &&
+          window.standardSupportEnds < window.extendedSupportEnds,
+        v,
+      );
+      assert.ok(window.source.length > 0, v);
+      const addons = eksAddonVersions(v);
+      assert.deepStrictEqual(Object.keys(addons).sort(), [...EKS_ADDONS].sort(), v);
+      for (const version of Object.values(addons)) assert.match(version, /^v\d+\.\d+\.\d+-eksbuild\.\d+$/, v);
+      assert.ok(addons["kube-proxy"].startsWith(`v${v}.`), `kube-proxy ${addons["kube-proxy"]} on ${v}`);
+    }
+    assert.match(EKS_VERSIONS_SOURCE, /https:\/\/docs\.aws\.amazon\.com\/eks\//);
   });
 
   describe("documents", () => {
