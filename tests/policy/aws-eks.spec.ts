@@ -137,4 +137,22 @@ describe("policy: EKS clusters and node groups", function () {
     );
     assert.deepStrictEqual(messages(report, "aws-eks-node-metadata-hop-limit"), []);
   });
+
+  it("a KubernetesCluster's public endpoint passes the endpoint rule and is reported as a weakening", async () => {
+    const report = await evaluate(() => {
+      new KubernetesCluster("apps", {
+        network: { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0a", "subnet-0b"] },
+        encryptionKey: "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666",
+        administrators: ["arn:aws:iam::123456789012:role/deployer"],
+        publicAccessCidrs: ["203.0.113.0/24"],
+      });
+    }, false);
+    assert.deepStrictEqual(messages(report, "aws-eks-endpoint-restricted"), []);
+    assert.ok(
+      messages(report, "groundwork-weakened-defaults").some((m) =>
+        /"apps" weakens the default "publicEndpoint"/.test(m),
+      ),
+      JSON.stringify(messages(report, "groundwork-weakened-defaults")),
+    );
+  });
 });
