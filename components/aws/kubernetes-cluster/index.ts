@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as eks from "@pulumi/aws/eks";
 import * as iam from "@pulumi/aws/iam";
 import { MANAGED_BY, Validator, resolveProfile } from "../../core";
+import { requirePeerSdk } from "../../core/peer";
 import { awsContext, checkedRegion, outputProperties } from "../common";
 import { wireKey } from "../encryption";
 import { Connectable, ConnectionPeer } from "../connections";
@@ -84,6 +85,8 @@ export class KubernetesCluster extends pulumi.ComponentResource implements Conne
     if (typeof args !== "object" || args === null)
       v.fail("args", args, "is missing", "an object with network, encryptionKey and administrators");
     const r = resolveKubernetesClusterArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
+    // The provider output needs the Kubernetes SDK, an optional peer: named before anything registers.
+    requirePeerSdk("aws.KubernetesCluster", "@pulumi/kubernetes");
     super("groundwork:aws:KubernetesCluster", name, {}, opts);
     const ctx = awsContext(this);
     const keyArn = wireKey(this, name, r.key, {
