@@ -1,7 +1,15 @@
 // The AWS flavour of the reference platform: a VPC, a KMS key, two S3 buckets, an ECS Fargate service
-// behind an ALB and an RDS PostgreSQL database it logs in to with its own IAM-authenticated user.
+// behind an ALB, an RDS PostgreSQL database it logs in to with its own IAM-authenticated user and, when
+// configured, the EKS cluster the Kubernetes half runs on.
 import * as pulumi from "@pulumi/pulumi";
-import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../components/aws";
+import {
+  Bucket,
+  ContainerService,
+  EncryptionKey,
+  KubernetesCluster,
+  Network,
+  PostgresDatabase,
+} from "../components/aws";
 import { CloudConfig } from "./config";
 import { PlatformResult } from "./result";
 
@@ -75,9 +83,15 @@ export function awsPlatform(config: CloudConfig<"aws">, tags: Record<string, str
   // `allowedSecurityGroupIds: [api.taskSecurityGroupId]` (app-ingress-0): a new name would replace it.
   database.connections.allowDefaultPortFrom(api, { id: "0" });
 
+  const cluster = config.cluster && kubernetesCluster(config, tags, network, key);
+  // The pods (in the cluster security group) reach the database too; NetworkPolicy narrows it to the web service.
+  if (cluster) database.connections.allowDefaultPortFrom(cluster);
+
   return {
     database,
+    ...(cluster ? { cluster: cluster.provider } : {}),
     outputs: {
+      ...(cluster ? { clusterName: cluster.name, clusterEndpoint: cluster.endpoint } : {}),
       vpcId: network.vpcId,
       privateSubnetIds: network.privateSubnetIds,
       isolatedSubnetIds: network.isolatedSubnetIds,
@@ -92,4 +106,27 @@ export function awsPlatform(config: CloudConfig<"aws">, tags: Record<string, str
       databaseApiUser: API_DATABASE_USER,
     },
   };
+}
+
+/**
+ * The EKS cluster: private endpoint reachable from the VPC's own range (a CI runner or VPN there deploys
+ * the Kubernetes half), Secrets and logs under the platform key, administered by the configured roles.
+ */
+function kubernetesCluster(
+  config: CloudConfig<"aws">,
+  tags: Record<string, string>,
+  network: Network,
+  key: EncryptionKey,
+): KubernetesCluster {
+  const cluster = config.cluster!;
+  return new KubernetesCluster("platform", {
+    environment: config.environment,
+    tags,
+    network,
+    encryptionKey: key,
+    version: cluster.version,
+    administrators: cluster.administrators,
+    nodes: cluster.nodeInstanceType === undefined ? undefined : { instanceType: cluster.nodeInstanceType },
+    privateAccessCidrs: [config.network.cidrBlock],
+  });
 }

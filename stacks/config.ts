@@ -97,6 +97,22 @@ const awsSchema = z.strictObject({
     /** Whether the load balancer faces the internet. */
     internetFacing: z.boolean().default(false),
   }),
+  /**
+   * The EKS cluster the Kubernetes half runs on (aws.KubernetesCluster): built when present, and the
+   * namespace and web service deploy to it instead of to `kubernetes.context`.
+   */
+  cluster: z
+    .strictObject({
+      /** IAM roles or users that administer the cluster through access entries: the deploying role at least. */
+      administrators: z
+        .array(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, "an IAM role or user ARN"))
+        .min(1),
+      /** The Kubernetes minor (one of EKS_KUBERNETES_VERSIONS); the newest the component lists when absent. */
+      version: z.string().optional(),
+      /** The nodes' instance type; the profile's when absent. */
+      nodeInstanceType: z.string().optional(),
+    })
+    .optional(),
   database: z
     .strictObject({
       /** The PostgreSQL major version (RDS keeps it on the newest minor). */

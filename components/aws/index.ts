@@ -23,6 +23,18 @@ export {
   POSTGRES_LOG_EXPORTS,
 } from "./postgres-database";
 export { ContainerService, ContainerServiceArgs, FARGATE_SIZES, TLS_POLICY } from "./container-service";
+export {
+  ClusterNetwork,
+  ClusterNodes,
+  EKS_ADDONS,
+  EKS_DEFAULT_VERSION,
+  EKS_KUBERNETES_VERSIONS,
+  EKS_LOG_TYPES,
+  ENCRYPTED_STORAGE_CLASS,
+  EksAddon,
+  KubernetesCluster,
+  KubernetesClusterArgs,
+} from "./kubernetes-cluster";
 export { AwsGrant, AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
 export { AWS_REGIONS, AWS_ZONES, awsLimit } from "./locations";
 export {

@@ -1,4 +1,4 @@
-// AWS default sizes per environment: Fargate task CPU and memory, RDS instance class and storage. Keyed
+// AWS default sizes per environment: Fargate task CPU and memory, RDS instance class and storage, EKS nodes. Keyed
 // by core's environments, so a new environment fails to compile here until AWS sizes it. Pure data.
 import { Environment } from "../core/profiles";
 
@@ -14,6 +14,13 @@ export interface AwsSizes {
   readonly databaseStorageGiB: number;
   /** Storage autoscaling ceiling (GiB). */
   readonly databaseMaxStorageGiB: number;
+  /** EKS managed node group instance type. */
+  readonly nodeInstanceType: string;
+  /** Fewest and most EKS nodes. */
+  readonly nodeMin: number;
+  readonly nodeMax: number;
+  /** EKS node root volume (GiB). */
+  readonly nodeDiskGiB: number;
 }
 
 /** AWS sizes by environment. */
@@ -24,6 +31,10 @@ export const AWS_SIZES: { readonly [E in Environment]: AwsSizes } = {
     databaseInstanceClass: "db.t4g.micro",
     databaseStorageGiB: 20,
     databaseMaxStorageGiB: 50,
+    nodeInstanceType: "t3.medium",
+    nodeMin: 2,
+    nodeMax: 3,
+    nodeDiskGiB: 50,
   },
   staging: {
     taskCpu: 512,
@@ -31,6 +42,10 @@ export const AWS_SIZES: { readonly [E in Environment]: AwsSizes } = {
     databaseInstanceClass: "db.t4g.medium",
     databaseStorageGiB: 50,
     databaseMaxStorageGiB: 200,
+    nodeInstanceType: "m6i.large",
+    nodeMin: 2,
+    nodeMax: 6,
+    nodeDiskGiB: 50,
   },
   prod: {
     taskCpu: 1024,
@@ -38,5 +53,9 @@ export const AWS_SIZES: { readonly [E in Environment]: AwsSizes } = {
     databaseInstanceClass: "db.r6g.large",
     databaseStorageGiB: 100,
     databaseMaxStorageGiB: 1000,
+    nodeInstanceType: "m6i.large",
+    nodeMin: 3,
+    nodeMax: 12,
+    nodeDiskGiB: 100,
   },
 };

@@ -55,8 +55,8 @@ export const AWS_MORE_SERVICES: Service[] = [
   },
   {
     service: "EKS",
-    types: ["aws:eks/cluster:Cluster"],
-    checkov: ["aws_eks_cluster"],
+    types: ["aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup"],
+    checkov: ["aws_eks_cluster", "aws_eks_node_group"],
     controls: [
       c(
         "Endpoint private, or public only to listed ranges",
@@ -70,11 +70,20 @@ export const AWS_MORE_SERVICES: Service[] = [
       ),
       c("Control-plane logging", ["CKV_AWS_37"], covered("aws-eks-control-plane-logging")),
       c(
-        "Supported Kubernetes version",
+        "Supported Kubernetes version (advisory: a minor older than the pack's calendar floor)",
         ["CKV_AWS_339"],
-        notCovered(
-          "the supported list changes monthly; a pinned table would rot, and EKS refuses versions past extended support",
-        ),
+        covered("aws-eks-supported-version"),
+      ),
+      c(
+        "Access entries only, no aws-auth ConfigMap",
+        ["CIS EKS 5.5.1"],
+        covered("aws-eks-authentication-mode-api"),
+      ),
+      c("Node groups: no SSH remote access", ["CKV_AWS_100"], covered("aws-eks-node-group-no-remote-access")),
+      c(
+        "Node groups: IMDSv2 with a hop limit of 1 (pods cannot take the node role)",
+        [],
+        covered("aws-eks-node-metadata-hop-limit"),
       ),
       c(
         "Workload policies (pods, RBAC, namespaces)",

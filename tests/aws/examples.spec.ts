@@ -20,7 +20,14 @@ describe("aws examples", () => {
       .readdirSync(path.join(__dirname, "../../../examples"))
       .filter((d) => d.startsWith("aws-"))
       .sort();
-    for (const c of ["bucket", "container-service", "encryption-key", "network", "postgres-database"]) {
+    for (const c of [
+      "bucket",
+      "container-service",
+      "encryption-key",
+      "kubernetes-cluster",
+      "network",
+      "postgres-database",
+    ]) {
       assert.ok(dirs.includes(`aws-${c}-simple`) && dirs.includes(`aws-${c}-complete`), c);
     }
   });
@@ -173,6 +180,45 @@ describe("aws examples", () => {
       [db.inputs.engineVersion, db.inputs.backupRetentionPeriod, db.protect],
       ["16", 35, true],
     );
+  });
+
+  it("aws-kubernetes-cluster-simple: a private dev cluster under the shared key, two zones of nodes", async () => {
+    const q = await example("aws-kubernetes-cluster-simple");
+    const cluster = q.one("aws:eks/cluster:Cluster", "apps-cluster").inputs;
+    const keyArn = q.one("aws:kms/key:Key", "platform-cmk").outputs.arn;
+    assert.strictEqual(
+      reveal<{ endpointPublicAccess: boolean }>(cluster.vpcConfig).endpointPublicAccess,
+      false,
+    );
+    assert.deepStrictEqual(cluster.encryptionConfig, { resources: ["secrets"], provider: { keyArn } });
+    assert.strictEqual(
+      (q.one("aws:eks/nodeGroup:NodeGroup", "apps-nodes").inputs.subnetIds as string[]).length,
+      2,
+    );
+    assert.strictEqual(q.one("aws:eks/cluster:Cluster", "apps-cluster").protect, false);
+  });
+
+  it("aws-kubernetes-cluster-complete: prod, protected, workloads through its provider, the database open to its pods", async () => {
+    const q = await example("aws-kubernetes-cluster-complete");
+    assert.strictEqual(q.one("aws:eks/cluster:Cluster", "apps-cluster").protect, true);
+    assert.strictEqual(q.one("aws:eks/cluster:Cluster", "apps-cluster").inputs.deletionProtection, true);
+    assert.strictEqual(
+      tagsOf(q, "aws:eks/cluster:Cluster", "apps-cluster")["groundwork-weakened"],
+      "publicEndpoint",
+    );
+    const nodes = q.one("aws:eks/nodeGroup:NodeGroup", "apps-nodes");
+    assert.strictEqual((nodes.inputs.subnetIds as string[]).length, 3);
+    assert.deepStrictEqual(nodes.inputs.scalingConfig, { desiredSize: 3, minSize: 3, maxSize: 15 });
+    assert.strictEqual(
+      q.one("aws:ec2/launchTemplate:LaunchTemplate", "apps-nodes").inputs.instanceType,
+      "m7i.xlarge",
+    );
+    assert.strictEqual(q.ofType("aws:eks/accessEntry:AccessEntry").length, 2);
+    const provider = q.one("pulumi:providers:kubernetes", "apps");
+    const k8s = q.graph.resources.filter((r) => r.type.startsWith("kubernetes:"));
+    assert.ok(k8s.length > 5);
+    for (const r of k8s) assert.ok(r.provider?.startsWith(provider.urn), `${r.urn} is not on the cluster`);
+    q.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "orders-ingress-apps-5432");
   });
 
   it("no file under components/aws imports the @pulumi/aws root", () => {

@@ -131,7 +131,7 @@ export function repository(name: string, args: Partial<ecr.RepositoryArgs> = {})
   });
 }
 
-/** A cluster with a private endpoint, KMS-encrypted secrets and every control-plane log type. */
+/** A cluster with a private endpoint, KMS-encrypted secrets, every control-plane log type and access entries only. */
 export function eksCluster(name: string, vpcConfig: Partial<eks.ClusterArgs["vpcConfig"]> = {}): eks.Cluster {
   return new eks.Cluster(name, {
     roleArn: "arn:aws:iam::123456789012:role/eks",
@@ -143,6 +143,7 @@ export function eksCluster(name: string, vpcConfig: Partial<eks.ClusterArgs["vpc
     },
     encryptionConfig: { resources: ["secrets"], provider: { keyArn: key(`${name}-key`).arn } },
     enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+    accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
     tags: TAGS,
   });
 }

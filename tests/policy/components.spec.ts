@@ -2,7 +2,14 @@
 // preview and update mode, reports no violation at all (mandatory or advisory) and no waiver.
 import * as assert from "assert";
 import { ENVIRONMENTS, Environment } from "../../components/core";
-import { Bucket, ContainerService, EncryptionKey, Network, PostgresDatabase } from "../../components/aws";
+import {
+  Bucket,
+  ContainerService,
+  EncryptionKey,
+  KubernetesCluster,
+  Network,
+  PostgresDatabase,
+} from "../../components/aws";
 import { Namespace, WebService } from "../../components/kubernetes";
 import * as azure from "../../components/azure";
 import * as gcp from "../../components/gcp";
@@ -27,6 +34,12 @@ function awsPlatform(environment: Environment): void {
     loadBalancerSubnetIds: net.publicSubnetIds,
     image: "ghcr.io/acme/web:1.2.3",
     certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0d7e7f7a-0000-4000-8000-000000000000",
+  });
+  new KubernetesCluster("apps", {
+    environment,
+    network: net,
+    encryptionKey: new EncryptionKey("cluster-key", { environment, services: ["logs"] }),
+    administrators: ["arn:aws:iam::123456789012:role/platform-deployer"],
   });
 }
 

@@ -42,6 +42,26 @@ describe("stacks/config: loadPlatformConfig", () => {
     assert.equal(c.kubernetes.webPort, 8080);
   });
 
+  it("reads the AWS stack's own EKS cluster, and refuses an administrator that is not an IAM role or user", () => {
+    const admin = "arn:aws:iam::123456789012:role/platform-deployer";
+    const c = loadPlatformConfig(
+      { ...valid, [`${P}:cluster`]: JSON.stringify({ administrators: [admin] }) },
+      P,
+      "dev",
+    );
+    assert.ok(c.cloud === "aws");
+    assert.deepEqual(c.cluster, { administrators: [admin] });
+    const msg = errorOf({
+      ...valid,
+      [`${P}:cluster`]: JSON.stringify({ administrators: ["platform-deployer"] }),
+    });
+    assert.match(msg, /groundwork-platform:cluster\.administrators\.0: an IAM role or user ARN/);
+    assert.match(
+      errorOf({ ...valid, [`${P}:cluster`]: JSON.stringify({ administrators: [] }) }),
+      /cluster\.administrators/,
+    );
+  });
+
   it("ignores other namespaces (provider keys such as aws:region)", () => {
     assert.doesNotThrow(() => loadPlatformConfig({ ...valid, "kubernetes:context": "kind" }, P, "dev"));
   });

@@ -41,13 +41,18 @@ describe("stacks: the reference platform", function () {
         "groundwork:aws:Bucket::uploads",
         "groundwork:aws:ContainerService::api",
         "groundwork:aws:PostgresDatabase::app",
+        "groundwork:aws:KubernetesCluster::platform",
         "groundwork:kubernetes:Namespace::storefront",
         "groundwork:kubernetes:WebService::web",
       ]) {
         assert.ok(components.includes(expected), `${stack} lacks ${expected}; has ${components.join(", ")}`);
       }
-      // Every Kubernetes object goes to the configured cluster, not the ambient default provider.
-      const provider = q.one("pulumi:providers:kubernetes", "cluster");
+      // Every Kubernetes object goes to the stack's own EKS cluster, through its exec-credential provider,
+      // never to the ambient default provider.
+      const cluster = q.one("groundwork:aws:KubernetesCluster", "platform");
+      const provider = q.one("pulumi:providers:kubernetes", "platform");
+      assert.equal(provider.parent, cluster.urn);
+      assert.ok(provider.dependencies.includes(q.one("aws:eks/nodeGroup:NodeGroup", "platform-nodes").urn));
       for (const r of q.graph.resources.filter((x) => x.type.startsWith("kubernetes:"))) {
         assert.ok(r.provider?.startsWith(provider.urn), `${r.urn} does not use the cluster provider`);
       }
@@ -64,6 +69,8 @@ describe("stacks: the reference platform", function () {
         "databaseEndpoint",
         "kubernetesNamespace",
         "webService",
+        "clusterName",
+        "clusterEndpoint",
       ]) {
         assert.ok(key in g.outputs, `${stack} does not export ${key}`);
       }

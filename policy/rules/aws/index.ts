@@ -22,6 +22,7 @@ import { storageServiceRules } from "./storage-services";
 import { ssmRules } from "./ssm";
 import { ecrRules } from "./ecr";
 import { eksRules } from "./eks";
+import { eksNodeRules, eksNodeStackPolicies } from "./eks-nodes";
 import { cloudtrailRules } from "./cloudtrail";
 import { loadBalancerStackPolicies } from "./lb-security-groups";
 import { sharingRules } from "./sharing";
@@ -31,7 +32,7 @@ export const awsPolicies: GroundworkPolicy[] = [
   ...[...s3Rules, ...kmsRules, ...ec2Rules, ...logsRules, ...lbRules, ...ecsRules, ...rdsRules, ...iamRules]
     .concat(instanceRules, messagingRules, dynamodbRules, lambdaRules, ecrRules, eksRules, cloudtrailRules)
     .concat(secretsManagerRules, ssmRules, cloudfrontRules, apigatewayRules, storageServiceRules)
-    .concat(sharingRules, tagRules)
+    .concat(eksNodeRules, sharingRules, tagRules)
     .map(resourcePolicy),
   ...bucketStackPolicies,
   ...networkStackPolicies,
@@ -42,4 +43,5 @@ export const awsPolicies: GroundworkPolicy[] = [
   ...loadBalancerStackPolicies,
   ...serviceStackPolicies,
   ...cloudfrontStackPolicies,
+  ...eksNodeStackPolicies,
 ];

@@ -70,6 +70,7 @@ export const T = {
   secretRotation: ["aws:secretsmanager/secretRotation:SecretRotation"],
   ecrRepository: ["aws:ecr/repository:Repository"],
   eksCluster: ["aws:eks/cluster:Cluster"],
+  eksNodeGroup: ["aws:eks/nodeGroup:NodeGroup"],
   trail: ["aws:cloudtrail/trail:Trail"],
   scalingTarget: ["aws:appautoscaling/target:Target"],
   role: ["aws:iam/role:Role"],
