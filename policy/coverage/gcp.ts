@@ -240,7 +240,7 @@ export const gcp: CloudCoverage = {
         c("Private nodes", ["CKV_GCP_64", "CIS GKE 5.6.5"], covered("gcp-gke-private-nodes")),
         c(
           "Shielded nodes with secure boot and integrity monitoring",
-          ["CKV_GCP_71", "CKV_GCP_68", "CIS GKE 5.5.5", "CIS GKE 5.5.6", "CIS GKE 5.5.7"],
+          ["CKV_GCP_71", "CKV_GCP_68", "CKV_GCP_72", "CIS GKE 5.5.5", "CIS GKE 5.5.6", "CIS GKE 5.5.7"],
           covered("gcp-gke-shielded-nodes"),
         ),
         c("GKE metadata server", ["CKV_GCP_69", "CIS GKE 5.4.1"], covered("gcp-gke-metadata-server")),
@@ -262,12 +262,12 @@ export const gcp: CloudCoverage = {
         ),
         c(
           "Nodes not on the Compute Engine default service account",
-          ["CKV_GCP_30", "CIS GKE 5.2.1"],
+          ["CIS GKE 5.2.1"],
           covered("gcp-gke-node-service-account"),
         ),
         c(
           "Node boot disks under a customer-managed key",
-          ["CKV_GCP_22", "CIS GKE 5.9.1"],
+          ["CIS GKE 5.9.2"],
           gap(
             "a rule would read `nodeConfig.bootDiskKmsKey`, asked for where the pack's CMK knob asks for keys",
           ),

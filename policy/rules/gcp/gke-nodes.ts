@@ -86,7 +86,7 @@ export const gkeNodeRules: ResourceRule[] = [
       "GKE nodes are Shielded VMs with secure boot and integrity monitoring: the cluster keeps `enableShieldedNodes` on, and node configs set `shieldedInstanceConfig.enableSecureBoot` (off by default).",
     remediationSteps:
       "Leave `enableShieldedNodes` unset or true, and set `nodeConfig.shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true }`.",
-    references: ["CKV_GCP_71", "CKV_GCP_68", "CIS GKE 5.5.5", "CIS GKE 5.5.6", "CIS GKE 5.5.7"],
+    references: ["CKV_GCP_71", "CKV_GCP_68", "CKV_GCP_72", "CIS GKE 5.5.5", "CIS GKE 5.5.6", "CIS GKE 5.5.7"],
     validateResource: onNodes((config, field, report, props) => {
       if (field === "" && (props as Cluster).enableShieldedNodes === false)
         report("enableShieldedNodes is false");
@@ -148,7 +148,7 @@ export const gkeNodeRules: ResourceRule[] = [
       "GKE nodes run as a dedicated, least-privilege service account, not the Compute Engine default account (Editor on the project unless an organisation policy stops it).",
     remediationSteps:
       "Create a service account with the node roles (logging.logWriter, monitoring.metricWriter, monitoring.viewer, stackdriver.resourceMetadata.writer, artifactregistry.reader) and set `nodeConfig.serviceAccount` to it.",
-    references: ["CKV_GCP_30", "CIS GKE 5.2.1"],
+    references: ["CIS GKE 5.2.1"],
     validateResource: onNodes((config, field, report) => {
       if (field !== "" && isDefaultAccount(config))
         report(`${field}.serviceAccount is the Compute Engine default service account (or unset)`);
