@@ -396,6 +396,32 @@ day2Suite("gcp.KubernetesCluster (prod)", cluster({}, "prod"), [
   { change: "labels added", after: cluster({ labels: { "cost-center": "platform" } }, "prod") },
 ]);
 
+/** A cluster on ids from another stack, with its key given as an id. */
+const clusterOnIds = (keyId: string) => (): void =>
+  void new KubernetesCluster("apps", {
+    network: {
+      networkId: NETWORK_ID,
+      subnetId: SUBNET.subnetId,
+      podsRangeName: "pods",
+      servicesRangeName: "services",
+    },
+    region: "europe-west1",
+    encryptionKey: keyId,
+  });
+const KEY_A = "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/a";
+
+day2Suite("gcp.KubernetesCluster (a key id)", clusterOnIds(KEY_A), [
+  {
+    // Where the provider replaces the node pool: bootDiskKmsKey is ForceNew on google_container_node_pool.
+    change: "encryptionKey → another key: Secrets re-encrypted in place, the node pool replaced",
+    after: clusterOnIds("projects/p/locations/europe-west1/keyRings/r/cryptoKeys/b"),
+    replaces: {
+      "apps-nodes":
+        "nodeConfig.bootDiskKmsKey is ForceNew: the provider makes a new pool (auto-named, so it comes up before the old one drains)",
+    },
+  },
+]);
+
 day2Suite("gcp.Network (kubernetesRanges)", network(), [
   {
     change: "kubernetesRanges added to an existing network: the private subnet is updated in place",
