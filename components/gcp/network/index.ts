@@ -41,7 +41,8 @@ function description(name: string): string {
 }
 
 /**
- * A custom-mode VPC with private and isolated subnets, Cloud NAT and a logged deny-by-default firewall.
+ * A custom-mode VPC with private and isolated subnets, Cloud NAT and a logged deny-by-default firewall; with
+ * `kubernetesRanges`, the private subnet's secondary ranges a `KubernetesCluster` takes.
  *
  * Needs these APIs on before its first deploy (`GCP_APIS.Network`): compute, and servicenetworking with
  * `privateServices` (`*.googleapis.com`). Enable them (`ProjectApis`) and pass them as `dependsOn`: every
