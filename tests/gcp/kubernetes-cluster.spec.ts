@@ -271,7 +271,13 @@ describe("gcp.KubernetesCluster", function () {
   });
 
   it("the provider: a kubeconfig from the outputs whose user runs gke-gcloud-auth-plugin, no token or certificate", async () => {
-    const { q } = await run(ids(), {
+    const seen: Record<string, unknown> = {};
+    const program = () => {
+      const c = new KubernetesCluster("apps", { network: IDS, encryptionKey: KEY_ID });
+      for (const key of ["name", "clusterName", "endpoint", "certificateAuthority"] as const)
+        c[key].apply((value) => (seen[key] = value));
+    };
+    const { q } = await run(program, {
       ...CONFIG,
       newResource: ({ type, name, inputs: i }) => ({
         state: {
@@ -298,6 +304,12 @@ describe("gcp.KubernetesCluster", function () {
       ["gke-gcloud-auth-plugin", true],
     );
     assert.ok(provider.dependencies.includes(q.one(T.pool, "apps-nodes").urn), "waits for the nodes");
+    assert.deepStrictEqual(seen, {
+      name: "apps-cluster-physical",
+      clusterName: "apps-cluster-physical",
+      endpoint: "10.0.0.2",
+      certificateAuthority: "Q0EK",
+    });
   });
 
   rejectsInputs("gcp.KubernetesCluster", [

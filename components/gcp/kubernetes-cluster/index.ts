@@ -97,6 +97,8 @@ function clusterArgs(
 export class KubernetesCluster extends pulumi.ComponentResource {
   /** The cluster's name. */
   public readonly clusterName: pulumi.Output<string>;
+  /** The cluster's name again, under the word every cloud's `KubernetesCluster` uses. */
+  public readonly name: pulumi.Output<string>;
   /** The cluster's id (`projects/<p>/locations/<region>/clusters/<name>`). */
   public readonly clusterId: pulumi.Output<string>;
   /** The control plane's address: its private endpoint, or its public one with `authorizedNetworks`. */
@@ -150,6 +152,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
       dependsOn: ready,
     });
     this.clusterName = this.cluster.name;
+    this.name = this.cluster.name;
     this.clusterId = this.cluster.id;
     this.endpoint = this.cluster.endpoint;
     this.certificateAuthority = this.cluster.masterAuth.clusterCaCertificate.apply((ca) => ca ?? "");
