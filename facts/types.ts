@@ -53,7 +53,15 @@ export interface DerivedFrom {
   /** A key of the file's `sources`. */
   readonly source: string;
   /** Files and Go entries (functions or variables returning the schema), merged in order. */
-  readonly entries: readonly { readonly file: string; readonly entry: string }[];
+  readonly entries: readonly {
+    readonly file: string;
+    readonly entry: string;
+    /**
+     * The Terraform path the entry's schema is mounted at, when another file's schema builds one block of
+     * the resource (`node_config`, from node_config.go's `schemaNodeConfig`).
+     */
+    readonly at?: string;
+  }[];
 }
 
 /** Everything known about one resource type. */

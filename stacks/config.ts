@@ -158,6 +158,8 @@ const gcpSchema = z.strictObject({
   network: z.strictObject({
     /** The VPC's IPv4 block, split into the private and isolated subnets. */
     cidrBlock: z.string(),
+    /** The private subnet's secondary ranges for the cluster's Pods and Services (gcp.Network `kubernetesRanges`). */
+    kubernetesRanges: z.strictObject({ pods: z.string(), services: z.string() }).optional(),
   }),
   service: z.strictObject({
     /** The container image of the API service. */
@@ -167,9 +169,34 @@ const gcpSchema = z.strictObject({
     /** Whether the service takes requests from the internet (a recorded weakening). */
     publicAccess: z.boolean().default(false),
   }),
+  /**
+   * The stack's own GKE cluster (gcp.KubernetesCluster), which the Kubernetes half then deploys to; needs
+   * `network.kubernetesRanges`. Without it the Kubernetes half uses the kubeconfig context.
+   */
+  cluster: z
+    .strictObject({
+      /** The Kubernetes minor the control plane runs at least (one the release channel offers). */
+      version: z.string().optional(),
+      /**
+       * CIDRs the control plane's public endpoint admits (a recorded weakening); without them the endpoint
+       * is private and the stack deploys from inside the network.
+       */
+      authorizedNetworks: z.array(z.string()).optional(),
+    })
+    .optional(),
   database: z
     .strictObject({ engineVersion, databaseName })
     .default({ engineVersion: "16", databaseName: "app" }),
+});
+
+/** Google Cloud's keys, and what one key cannot say alone: a cluster needs the network's secondary ranges. */
+const gcpCheckedSchema = gcpSchema.superRefine((c, ctx) => {
+  if (c.cluster !== undefined && c.network.kubernetesRanges === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["network", "kubernetesRanges"],
+      message: "required with cluster ({ pods, services }: the cluster's secondary ranges)",
+    });
 });
 
 const azureRegion = z
@@ -264,7 +291,7 @@ const azureSchema = azureObject.superRefine((c, ctx) => {
  */
 export const platformConfigSchema = z.preprocess(
   (v) => (v !== null && typeof v === "object" && !("cloud" in v) ? { ...v, cloud: "aws" } : v),
-  z.discriminatedUnion("cloud", [awsSchema, gcpSchema, azureSchema]),
+  z.discriminatedUnion("cloud", [awsSchema, gcpCheckedSchema, azureSchema]),
 );
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

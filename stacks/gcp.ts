@@ -1,12 +1,14 @@
 // The Google Cloud flavour of the reference platform: the APIs it needs, a custom-mode VPC with Cloud NAT
 // and the private services connection, a Cloud KMS key, two buckets, a Cloud Run service and a Cloud SQL
-// PostgreSQL instance it logs in to with IAM database authentication (no password exists anywhere).
+// PostgreSQL instance it logs in to with IAM database authentication (no password exists anywhere), and,
+// when configured, a private GKE cluster the Kubernetes half deploys to.
 import * as pulumi from "@pulumi/pulumi";
 import {
   Bucket,
   ContainerService,
   EncryptionKey,
   GCP_APIS,
+  KubernetesCluster,
   Network,
   PostgresDatabase,
   ProjectApis,
@@ -27,6 +29,7 @@ export const GCP_PLATFORM_APIS: readonly string[] = [
     ...GCP_APIS.Bucket,
     ...GCP_APIS.PostgresDatabase,
     ...GCP_APIS.ContainerService.filter((api) => api !== "secretmanager.googleapis.com"),
+    ...GCP_APIS.KubernetesCluster,
   ]),
 ].sort();
 
@@ -50,9 +53,33 @@ export function gcpPlatform(config: CloudConfig<"gcp">, labels: Record<string, s
   // Cloud SQL's private IP needs the private services range and its Service Networking connection.
   const network = new Network(
     "core",
-    { environment, region, cidrBlock: config.network.cidrBlock, privateServices: true },
+    {
+      environment,
+      region,
+      cidrBlock: config.network.cidrBlock,
+      privateServices: true,
+      kubernetesRanges: config.network.kubernetesRanges,
+    },
     after,
   );
+
+  // The stack's own cluster, Secrets and boot disks under the platform key (whose GKE and Compute Engine
+  // agent grants it adds); the Kubernetes half deploys through its provider.
+  const cluster =
+    config.cluster &&
+    new KubernetesCluster(
+      "apps",
+      {
+        environment,
+        labels,
+        network,
+        region,
+        encryptionKey: key,
+        version: config.cluster.version,
+        authorizedNetworks: config.cluster.authorizedNetworks,
+      },
+      after,
+    );
 
   // Usage logs go to a `<name>-logs` bucket each, unless the stack names a central one (organisations that
   // enforce Domain Restricted Sharing refuse the grant a new log bucket needs: docs/adr/0010).
@@ -104,7 +131,9 @@ export function gcpPlatform(config: CloudConfig<"gcp">, labels: Record<string, s
 
   return {
     database,
+    ...(cluster ? { cluster: cluster.provider } : {}),
     outputs: {
+      ...(cluster ? { clusterName: cluster.clusterName, clusterEndpoint: cluster.endpoint } : {}),
       networkId: network.networkId,
       privateSubnetId: network.privateSubnetId,
       keyId: key.keyId,

@@ -38,4 +38,11 @@ export const GCP_APIS = {
     "run.googleapis.com",
     "secretmanager.googleapis.com",
   ],
+  KubernetesCluster: [
+    "binaryauthorization.googleapis.com",
+    "cloudkms.googleapis.com",
+    "compute.googleapis.com",
+    "container.googleapis.com",
+    "iam.googleapis.com",
+  ],
 } as const satisfies { readonly [component: string]: readonly string[] };

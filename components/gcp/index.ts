@@ -15,7 +15,14 @@ export { GCP_REGIONS, GCS_LOCATIONS, KMS_LOCATIONS } from "./locations";
 export { ProjectApis, ProjectApisArgs } from "./project-apis";
 export { EncryptionKey, EncryptionKeyArgs } from "./encryption-key";
 export { Bucket, BucketArgs, STORAGE_ANALYTICS_MEMBER } from "./bucket";
-export { Network, NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./network";
+export {
+  Network,
+  NetworkArgs,
+  GCP_NETWORK_TIERS,
+  GOOGLE_HEALTH_CHECK_RANGES,
+  KUBERNETES_RANGE_NAMES,
+  KubernetesRanges,
+} from "./network";
 export {
   PostgresDatabase,
   PostgresDatabaseArgs,
@@ -30,6 +37,18 @@ export {
   CLOUD_RUN_CPUS,
   VPC_EGRESS,
 } from "./container-service";
+export {
+  KubernetesCluster,
+  KubernetesClusterArgs,
+  ClusterNetwork,
+  ClusterNodes,
+  GKE_AUTH_PLUGIN,
+  GKE_DEFAULT_VERSION,
+  GKE_NODE_ROLES,
+  GKE_RELEASE_CHANNELS,
+  GKE_VERSIONS,
+  GkeReleaseChannel,
+} from "./kubernetes-cluster";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

@@ -84,13 +84,15 @@ export function validateKmsLocation(
 }
 
 /** The services whose data a key encrypts, for the location rules below. */
-export type KeyedService = "storage" | "sql" | "run";
+export type KeyedService = "storage" | "sql" | "run" | "container" | "compute";
 
 /**
  * The Cloud KMS locations a key may have for data of `service` in `location`: for a bucket, the KMS
  * name of its location (a regional bucket: the same region); for Cloud SQL and Cloud Run, the same region
  * (https://cloud.google.com/sql/docs/postgres/cmek and https://cloud.google.com/run/docs/securing/using-cmek:
- * the key is in the instance's or service's region). The first is where a key the component creates goes.
+ * the key is in the instance's or service's region); for a GKE cluster's Secrets and its nodes' boot disks,
+ * the cluster's region (https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets: the key
+ * must be in the cluster's location). The first is where a key the component creates goes.
  */
 export function keyLocationsFor(service: KeyedService, location: string): readonly string[] {
   const lower = location.toLowerCase();
@@ -118,11 +120,36 @@ export function checkKeyLocation(
   if (typeof data !== "string" || keyLocation === undefined) return;
   const allowed = keyLocationsFor(service, data);
   if (allowed.includes(keyLocation.toLowerCase())) return;
-  const what = { storage: "a bucket", sql: "a Cloud SQL instance", run: "a Cloud Run service" }[service];
+  const what = {
+    storage: "a bucket",
+    sql: "a Cloud SQL instance",
+    run: "a Cloud Run service",
+    container: "a GKE cluster",
+    compute: "a Compute Engine disk",
+  }[service];
   v.fail(
     field,
     keyLocation,
     `is a key in "${keyLocation}", which cannot encrypt ${what} in "${data}"`,
     `a key in ${allowed.map((l) => `"${l}"`).join(" or ")}`,
   );
+}
+
+/**
+ * Refuses a component's `region` that is not its Network's, when both are plain strings now; `why` says
+ * what needs the two in one region.
+ */
+export function checkNetworkRegion(
+  v: Validator,
+  region: pulumi.Input<string> | undefined,
+  networkRegion: string | undefined,
+  why: string,
+): void {
+  if (typeof region === "string" && networkRegion !== undefined && region !== networkRegion)
+    v.fail(
+      "region",
+      region,
+      `is not the region of the network's subnet (${why})`,
+      `"${networkRegion}", the Network's region, or no region to follow the Network`,
+    );
 }

@@ -1,5 +1,7 @@
 // Google Cloud physical name rules: the RFC 1035 shape most Google Cloud resource names follow.
-import { DerivedName, NameRule, childName } from "../core/naming";
+import * as pulumi from "@pulumi/pulumi";
+import { DerivedName, NameRule, childName, shapeNameFor, shortHash } from "../core/naming";
+import { Validator } from "../core/validate";
 
 /** Google Cloud resource names (RFC 1035): a letter first, no trailing hyphen. */
 export const GCP_RESOURCE_NAME: NameRule = {
@@ -62,3 +64,29 @@ export const CLOUD_RUN_SERVICE_NAME: NameRule = {
     "a Cloud Run service name: 1-49 lowercase letters, digits and hyphens, starting with a letter and " +
     "not ending with a hyphen",
 };
+
+/** GKE cluster and node pool names: RFC 1035, at most 40 characters. */
+export const GKE_NAME: NameRule = {
+  ...GCP_RESOURCE_NAME,
+  id: "gkeName",
+  maxLength: 40,
+  description:
+    "a GKE cluster or node pool name: 1-40 lowercase letters, digits and hyphens, starting with a letter and " +
+    "not ending with a hyphen",
+};
+
+/**
+ * A service account id unique per project, stack and component (and `purpose`, when one component makes
+ * several accounts), within the 30-character limit: the component name's first 23 characters, `-` and a
+ * hash. Without `purpose` the hash is the one ContainerService has always used, so its accounts keep their ids.
+ */
+export function serviceAccountIdFor(v: Validator, purpose?: string): string {
+  const name = v.resourceName;
+  const scope = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+  const hash = shortHash(purpose === undefined ? scope : `${scope}/${purpose}`, 6);
+  try {
+    return shapeNameFor(GCP_SERVICE_ACCOUNT_ID, `${name.slice(0, 23).replace(/-+$/, "")}-${hash}`);
+  } catch {
+    return v.fail("name", name, "cannot form a service account id", GCP_SERVICE_ACCOUNT_ID.description);
+  }
+}

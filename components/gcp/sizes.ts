@@ -1,4 +1,5 @@
-// Google Cloud default sizes per environment: Cloud SQL machine tier and disk, Cloud Run CPU and memory.
+// Google Cloud default sizes per environment: Cloud SQL machine tier and disk, Cloud Run CPU and memory,
+// GKE node machine type, boot disk and nodes per zone.
 // Keyed by core's environments, so a new environment fails to compile here until Google Cloud sizes it.
 // Instance counts come from the profile's replica bounds, not from here. Pure data.
 import { Environment } from "../core/profiles";
@@ -15,6 +16,12 @@ export interface GcpSizes {
   readonly serviceCpu: string;
   /** Cloud Run memory limit per instance, as Cloud Run writes it. */
   readonly serviceMemory: string;
+  /** GKE node machine type. */
+  readonly nodeMachineType: string;
+  /** GKE node boot disk (GB). */
+  readonly nodeDiskGb: number;
+  /** GKE nodes per zone the autoscaler keeps between (each zone of the node pool). */
+  readonly nodesPerZone: { readonly min: number; readonly max: number };
 }
 
 /** Google Cloud sizes by environment. */
@@ -25,6 +32,9 @@ export const GCP_SIZES: { readonly [E in Environment]: GcpSizes } = {
     databaseMaxDiskGb: 50,
     serviceCpu: "1",
     serviceMemory: "512Mi",
+    nodeMachineType: "e2-standard-2",
+    nodeDiskGb: 50,
+    nodesPerZone: { min: 1, max: 2 },
   },
   staging: {
     databaseTier: "db-custom-2-7680",
@@ -32,6 +42,9 @@ export const GCP_SIZES: { readonly [E in Environment]: GcpSizes } = {
     databaseMaxDiskGb: 200,
     serviceCpu: "1",
     serviceMemory: "1Gi",
+    nodeMachineType: "e2-standard-4",
+    nodeDiskGb: 100,
+    nodesPerZone: { min: 1, max: 3 },
   },
   prod: {
     databaseTier: "db-custom-4-16384",
@@ -39,5 +52,8 @@ export const GCP_SIZES: { readonly [E in Environment]: GcpSizes } = {
     databaseMaxDiskGb: 1000,
     serviceCpu: "2",
     serviceMemory: "2Gi",
+    nodeMachineType: "e2-standard-4",
+    nodeDiskGb: 100,
+    nodesPerZone: { min: 1, max: 5 },
   },
 };

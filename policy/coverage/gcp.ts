@@ -225,7 +225,7 @@ export const gcp: CloudCoverage = {
     },
     {
       service: "GKE",
-      types: ["gcp:container/cluster:Cluster"],
+      types: ["gcp:container/cluster:Cluster", "gcp:container/nodePool:NodePool"],
       checkov: ["google_container_cluster", "google_container_node_pool"],
       controls: [
         c("No legacy ABAC", ["CKV_GCP_7", "CIS GKE 5.8.3"], covered("gcp-gke-no-legacy-abac")),
@@ -237,26 +237,47 @@ export const gcp: CloudCoverage = {
         c("Workload Identity", ["CIS GKE 5.2.2"], covered("gcp-gke-workload-identity")),
         c("Network policy enforcement", ["CKV_GCP_12", "CIS GKE 4.3.1"], covered("gcp-gke-network-policy")),
         c(`Secrets: ${CMK}`, ["CIS GKE 5.3.1"], covered("gcp-gke-secrets-encryption")),
+        c("Private nodes", ["CKV_GCP_64", "CIS GKE 5.6.5"], covered("gcp-gke-private-nodes")),
         c(
-          "Private nodes, Shielded nodes, metadata server, auto-repair and auto-upgrade, release channel",
-          [
-            "CKV_GCP_64",
-            "CKV_GCP_71",
-            "CKV_GCP_69",
-            "CKV_GCP_9",
-            "CKV_GCP_10",
-            "CKV_GCP_70",
-            "CIS GKE 5.6.5",
-            "CIS GKE 5.5.5",
-            "CIS GKE 5.4.1",
-            "CIS GKE 5.5.2",
-          ],
-          gap("node-pool settings: rules over `nodeConfig` and NodePool resources"),
+          "Shielded nodes with secure boot and integrity monitoring",
+          ["CKV_GCP_71", "CKV_GCP_68", "CKV_GCP_72", "CIS GKE 5.5.5", "CIS GKE 5.5.6", "CIS GKE 5.5.7"],
+          covered("gcp-gke-shielded-nodes"),
+        ),
+        c("GKE metadata server", ["CKV_GCP_69", "CIS GKE 5.4.1"], covered("gcp-gke-metadata-server")),
+        c(
+          "Node auto-repair and auto-upgrade",
+          ["CKV_GCP_9", "CKV_GCP_10", "CIS GKE 5.5.2", "CIS GKE 5.5.3"],
+          covered("gcp-gke-node-auto-upgrade-repair"),
+        ),
+        c("A release channel", ["CKV_GCP_70", "CIS GKE 5.5.4"], covered("gcp-gke-release-channel")),
+        c(
+          "Binary Authorization enforced",
+          ["CKV_GCP_66", "CIS GKE 5.10.4"],
+          covered("gcp-gke-binary-authorization"),
         ),
         c(
           "Client certificate authentication off",
           ["CKV_GCP_13", "CIS GKE 5.8.1"],
-          gap("a rule would read `masterAuth.clientCertificateConfig`"),
+          covered("gcp-gke-no-client-certificate"),
+        ),
+        c(
+          "Nodes not on the Compute Engine default service account",
+          ["CIS GKE 5.2.1"],
+          covered("gcp-gke-node-service-account"),
+        ),
+        c(
+          "Node boot disks under a customer-managed key",
+          ["CIS GKE 5.9.2"],
+          gap(
+            "a rule would read `nodeConfig.bootDiskKmsKey`, asked for where the pack's CMK knob asks for keys",
+          ),
+        ),
+        c(
+          "Control plane and workload logging and monitoring",
+          ["CKV_GCP_1", "CKV_GCP_8", "CIS GKE 5.7.1"],
+          gap(
+            'a rule would refuse `loggingService`/`monitoringService` "none" and a `loggingConfig` without SYSTEM_COMPONENTS',
+          ),
         ),
       ],
     },

@@ -94,7 +94,9 @@ function main(argv: string[]): number {
     if (!fact.derivedFrom) continue;
     usedSources.add(fact.derivedFrom.source);
     const attributes = fact.derivedFrom.entries.flatMap((e) =>
-      parseTerraformSchema(readAt(gitDir, commit, e.file), e.entry, constants),
+      parseTerraformSchema(readAt(gitDir, commit, e.file), e.entry, constants).map((a) =>
+        e.at === undefined ? a : { ...a, path: `${e.at}.${a.path}` },
+      ),
     );
     const lists = compactLists(attributes);
     for (const kind of ["replace", "update"] as const) {

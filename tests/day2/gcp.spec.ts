@@ -9,6 +9,8 @@ import {
   ContainerServiceArgs,
   EncryptionKey,
   EncryptionKeyArgs,
+  KubernetesCluster,
+  KubernetesClusterArgs,
   Network,
   NetworkArgs,
   PostgresDatabase,
@@ -338,6 +340,92 @@ day2Suite("gcp.ContainerService (dev)", service(), [
       "api-key-ring": "the key follows the service's region",
       "api-key-cmk": "a key lives in its ring",
     },
+  },
+]);
+
+// ---------------------------------------------------------------------------------------------------------
+// KubernetesCluster: none of these may replace the cluster. The node pool is replaced only where the
+// provider forces it (nodeConfig.serviceAccount, bootDiskKmsKey, oauthScopes, shieldedInstanceConfig and
+// metadata are ForceNew on google_container_node_pool); its auto-generated name lets the new pool come up
+// before the old one goes. None of the cases below changes those.
+
+const RANGES = { pods: "10.100.0.0/14", services: "10.104.0.0/20" };
+
+const cluster =
+  (o: Partial<KubernetesClusterArgs> = {}, environment: "dev" | "prod" = "dev") =>
+  (): void => {
+    const key_ = new EncryptionKey("platform", { environment, location: "europe-west1" });
+    const net = new Network("core", { region: "europe-west1", kubernetesRanges: RANGES });
+    new KubernetesCluster("apps", { environment, network: net, encryptionKey: key_, ...o });
+  };
+
+day2Suite("gcp.KubernetesCluster (dev)", cluster(), [
+  { change: "version 1.35 → 1.36 (a control-plane upgrade in place)", after: cluster({ version: "1.36" }) },
+  { change: "releaseChannel REGULAR → STABLE", after: cluster({ releaseChannel: "STABLE" }) },
+  {
+    change: "node machine type e2-standard-2 → e2-standard-8 (nodes re-created in place by surge upgrade)",
+    after: cluster({ nodes: { machineType: "e2-standard-8" } }),
+  },
+  { change: "nodes per zone 1-2 → 2-6", after: cluster({ nodes: { min: 2, max: 6 } }) },
+  { change: "node boot disk 50 → 100 GB", after: cluster({ nodes: { diskSizeGb: 100 } }) },
+  { change: "zones 2 → 3 (a zone added to the node pool)", after: cluster({ zones: 3 }) },
+  {
+    change: "authorizedNetworks on (the public endpoint, a recorded weakening)",
+    after: cluster({ authorizedNetworks: ["203.0.113.0/24"] }),
+  },
+  {
+    change: "authorizedNetworks off again (private endpoint)",
+    before: cluster({ authorizedNetworks: ["203.0.113.0/24"] }),
+    after: cluster(),
+  },
+  { change: "labels added", after: cluster({ labels: { team: "platform" } }) },
+  { change: "deletionProtection on", after: cluster({ deletionProtection: true }) },
+  { change: "profile dev → prod (channel, zones, sizes, protection)", after: cluster({}, "prod") },
+]);
+
+day2Suite("gcp.KubernetesCluster (prod)", cluster({}, "prod"), [
+  { change: "version 1.34 → 1.35", before: cluster({ version: "1.34" }, "prod"), after: cluster({}, "prod") },
+  {
+    change: "node machine type → n2-standard-8",
+    after: cluster({ nodes: { machineType: "n2-standard-8" } }, "prod"),
+  },
+  {
+    change: "deletionProtection off (a recorded weakening)",
+    after: cluster({ deletionProtection: false }, "prod"),
+  },
+  { change: "labels added", after: cluster({ labels: { "cost-center": "platform" } }, "prod") },
+]);
+
+/** A cluster on ids from another stack, with its key given as an id. */
+const clusterOnIds = (keyId: string) => (): void =>
+  void new KubernetesCluster("apps", {
+    network: {
+      networkId: NETWORK_ID,
+      subnetId: SUBNET.subnetId,
+      podsRangeName: "pods",
+      servicesRangeName: "services",
+    },
+    region: "europe-west1",
+    encryptionKey: keyId,
+  });
+const KEY_A = "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/a";
+
+day2Suite("gcp.KubernetesCluster (a key id)", clusterOnIds(KEY_A), [
+  {
+    // Where the provider replaces the node pool: bootDiskKmsKey is ForceNew on google_container_node_pool.
+    change: "encryptionKey → another key: Secrets re-encrypted in place, the node pool replaced",
+    after: clusterOnIds("projects/p/locations/europe-west1/keyRings/r/cryptoKeys/b"),
+    replaces: {
+      "apps-nodes":
+        "nodeConfig.bootDiskKmsKey is ForceNew: the provider makes a new pool (auto-named, so it comes up before the old one drains)",
+    },
+  },
+]);
+
+day2Suite("gcp.Network (kubernetesRanges)", network(), [
+  {
+    change: "kubernetesRanges added to an existing network: the private subnet is updated in place",
+    after: network({ kubernetesRanges: RANGES }),
   },
 ]);
 

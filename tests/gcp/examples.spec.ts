@@ -121,6 +121,39 @@ describe("gcp examples", () => {
     assert.deepStrictEqual(q.graph.outputs.weakened, []);
   });
 
+  it("gcp-kubernetes-cluster-simple: a private cluster, its node pool, and a Namespace through its provider", async () => {
+    const q = await example("gcp-kubernetes-cluster-simple");
+    const c = reveal<Record<string, unknown>>(q.one("gcp:container/cluster:Cluster", "apps-cluster").inputs);
+    assert.deepStrictEqual(c.privateClusterConfig, { enablePrivateNodes: true, enablePrivateEndpoint: true });
+    assert.strictEqual(q.ofType("gcp:container/nodePool:NodePool").length, 1);
+    const provider = q.one("pulumi:providers:kubernetes", "apps-provider");
+    const ns = q.one("kubernetes:core/v1:Namespace", "storefront-namespace");
+    assert.ok(
+      ns.provider?.startsWith(`${provider.urn}::`),
+      `the namespace goes through the cluster: ${ns.provider}`,
+    );
+  });
+
+  it("gcp-kubernetes-cluster-complete: prod on STABLE in three zones, the public endpoint weakening recorded", async () => {
+    const q = await example("gcp-kubernetes-cluster-complete");
+    const c = reveal<Record<string, unknown>>(q.one("gcp:container/cluster:Cluster", "apps-cluster").inputs);
+    assert.deepStrictEqual(
+      [c.releaseChannel, c.minMasterVersion, c.deletionProtection],
+      [{ channel: "STABLE" }, "1.35", true],
+    );
+    assert.strictEqual((c.privateClusterConfig as Record<string, unknown>).enablePrivateEndpoint, false);
+    const pool = reveal<Record<string, unknown>>(
+      q.one("gcp:container/nodePool:NodePool", "apps-nodes").inputs,
+    );
+    assert.deepStrictEqual(pool.autoscaling, {
+      minNodeCount: 2,
+      maxNodeCount: 10,
+      locationPolicy: "BALANCED",
+    });
+    assert.strictEqual((pool.nodeLocations as string[]).length, 3);
+    assert.deepStrictEqual(q.graph.outputs.weakened, ["authorizedNetworks"]);
+  });
+
   it("no file under components/gcp imports the @pulumi/gcp root", () => {
     const dir = path.join(__dirname, "../../../components/gcp");
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));

@@ -10,6 +10,7 @@ import {
   EncryptionKey,
   GCP_APIS,
   GCP_PREREQUISITE_APIS,
+  KubernetesCluster,
   Network,
   PostgresDatabase,
   ProjectApis,
@@ -200,6 +201,16 @@ const WITH_EVERYTHING: { readonly [C in keyof typeof GCP_APIS]: () => void } = {
       image: "europe-docker.pkg.dev/p/r/api:1.0.0",
       publicAccess: true,
       secrets: { TOKEN: "projects/p/secrets/token" },
+    }),
+  KubernetesCluster: () =>
+    void new KubernetesCluster("c", {
+      network: {
+        networkId: "projects/p/global/networks/n",
+        subnetId: "projects/p/regions/europe-west1/subnetworks/s",
+        podsRangeName: "pods",
+        servicesRangeName: "services",
+      },
+      encryptionKey: "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k",
     }),
 };
 

@@ -85,8 +85,14 @@ function azurePlatform(environment: Environment): void {
 function gcpPlatform(environment: Environment): void {
   const key = new gcp.EncryptionKey("key", { environment, services: ["storage"] });
   new gcp.Bucket("assets", { environment, encryptionKey: key });
-  const net = new gcp.Network("core", { environment, healthCheckPorts: [8080], privateServices: true });
+  const net = new gcp.Network("core", {
+    environment,
+    healthCheckPorts: [8080],
+    privateServices: true,
+    kubernetesRanges: { pods: "10.100.0.0/14", services: "10.104.0.0/20" },
+  });
   const db = new gcp.PostgresDatabase("db", { environment, network: net });
+  new gcp.KubernetesCluster("apps", { environment, network: net, encryptionKey: key });
   const web = new gcp.ContainerService("web", {
     environment,
     network: net,

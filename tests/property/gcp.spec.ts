@@ -15,7 +15,11 @@ type Kind =
   | "ports"
   | "sqlNetwork"
   | "serviceNetwork"
-  | "secrets";
+  | "secrets"
+  | "ranges"
+  | "clusterNetwork"
+  | "nodes"
+  | "cidrs";
 
 const NETWORK_ID = "projects/acme/global/networks/core";
 const SUBNET_ID = "projects/acme/regions/europe-west1/subnetworks/app";
@@ -26,6 +30,38 @@ const networkWithoutServices = Object.create(gcp.Network.prototype) as gcp.Netwo
 /** Wrong values for each kind; every one must be refused wherever the kind appears. */
 const WRONG: Record<Kind, readonly unknown[]> = {
   ...COMMON_WRONG,
+  // Not an object, a half, public space, inside the default block 10.0.0.0/16, overlapping, too small.
+  ranges: [
+    42,
+    "10.100.0.0/14",
+    {},
+    { pods: "10.100.0.0/14" },
+    { pods: "10.100.0.0/14", services: "8.8.8.0/24" },
+    { pods: "10.0.0.0/14", services: "10.200.0.0/20" },
+    { pods: "10.100.0.0/14", services: "10.101.0.0/20" },
+    { pods: "10.100.0.0/24", services: "10.200.0.0/20" },
+    { pods: "10.100.0.0/14", services: "10.200.0.0/20", nodes: "10.1.0.0/16" },
+  ],
+  clusterNetwork: [
+    NETWORK_ID,
+    42,
+    {},
+    { networkId: NETWORK_ID, subnetId: SUBNET_ID },
+    { networkId: NETWORK_ID, subnetId: SUBNET_ID, podsRangeName: 42, servicesRangeName: "s" },
+    { networkId: NETWORK_ID, subnetId: SUBNET_ID, podsRangeName: "p", servicesrangename: "s" },
+    networkWithoutServices,
+  ],
+  nodes: [
+    42,
+    "e2-standard-4",
+    [],
+    { machineType: 42 },
+    { min: -1 },
+    { max: 0 },
+    { min: 3, max: 2 },
+    { size: 3 },
+  ],
+  cidrs: ["10.0.0.0/8", [], ["0.0.0.0/0"], ["10.0.0.0"], [42], ["::/0"], { a: "10.0.0.0/8" }],
   // Not a list, a zone where a region goes, a region misspelt or half written.
   location: [42, true, {}, ["europe-west1"], "us-east1-b", "europe west1", "", "europe-west", "eu/west"],
   // Two keys that conform to one label, and values that are not strings.
@@ -101,7 +137,7 @@ const SUBJECTS = [
     kinds: {
       ...{ environment: "enum", region: "location", cidrBlock: "string", nat: "boolean" },
       ...{ flowLogs: "boolean", allowInternal: "boolean", healthCheckPorts: "ports" },
-      privateServices: "boolean",
+      ...{ privateServices: "boolean", kubernetesRanges: "ranges" },
     },
     badNames: ["Core", "core_net", "a".repeat(40)],
   } satisfies Subject<gcp.NetworkArgs, Kind>,
@@ -133,6 +169,25 @@ const SUBJECTS = [
     },
     badNames: ["Web", "web_1", "a".repeat(40)],
   } satisfies Subject<gcp.ContainerServiceArgs, Kind>,
+  {
+    name: "gcp.KubernetesCluster",
+    build: construct(gcp.KubernetesCluster),
+    base: {
+      network: {
+        networkId: NETWORK_ID,
+        subnetId: SUBNET_ID,
+        podsRangeName: "pods",
+        servicesRangeName: "services",
+      },
+      encryptionKey: "projects/acme/locations/europe-west1/keyRings/r/cryptoKeys/k",
+    },
+    kinds: {
+      ...{ environment: "enum", labels: "labels", network: "clusterNetwork", region: "location" },
+      ...{ encryptionKey: "key", version: "enum", releaseChannel: "enum", nodes: "nodes", zones: "number" },
+      ...{ authorizedNetworks: "cidrs", deletionProtection: "boolean", protect: "boolean" },
+    },
+    badNames: ["Apps", "apps_1", "a".repeat(30)],
+  } satisfies Subject<gcp.KubernetesClusterArgs, Kind>,
 ] as const;
 
 describe("strict arguments: seeded random bad input, every Google Cloud component", () => {

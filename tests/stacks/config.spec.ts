@@ -163,6 +163,29 @@ describe("stacks/config: loadPlatformConfig", () => {
     );
   });
 
+  it("Google Cloud: the stack's own cluster needs the network's secondary ranges", () => {
+    const cluster = { [`${P}:cluster`]: JSON.stringify({ version: "1.35" }) };
+    assert.match(
+      errorOf({ ...gcp, ...cluster }),
+      /groundwork-platform:network\.kubernetesRanges: missing value \(required with cluster/,
+    );
+    const ranges = {
+      cidrBlock: "10.40.0.0/20",
+      kubernetesRanges: { pods: "10.44.0.0/14", services: "10.48.0.0/20" },
+    };
+    const c = loadPlatformConfig(
+      { ...gcp, ...cluster, [`${P}:network`]: JSON.stringify(ranges) },
+      P,
+      "gcp-prod",
+    );
+    assert.ok(c.cloud === "gcp");
+    assert.deepEqual([c.cluster, c.network.kubernetesRanges], [{ version: "1.35" }, ranges.kubernetesRanges]);
+    assert.match(
+      errorOf({ ...gcp, [`${P}:cluster`]: JSON.stringify({ publicEndpoint: true }) }),
+      /groundwork-platform:cluster\.publicEndpoint: unknown key/,
+    );
+  });
+
   it("reads an Azure stack: location, address space, the Entra administrator group", () => {
     const c = loadPlatformConfig(azure, P, "azure-dev");
     assert.ok(c.cloud === "azure", `cloud is ${c.cloud}`);

@@ -11,8 +11,6 @@ import {
   imageReferenceProblem,
   isDeferred,
   protectStateful,
-  shapeNameFor,
-  shortHash,
   strictArgs,
   strictObject,
   validateDerivedNames,
@@ -25,10 +23,10 @@ import {
   resolveContainerEnvironment,
 } from "../../core/container-settings";
 import { Labels, ResolvedGcpCommon, resolvedGcpCommon } from "../common";
-import { validateRegion } from "../locations";
+import { checkNetworkRegion, validateRegion } from "../locations";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
-import { CLOUD_RUN_SERVICE_NAME, GCP_SERVICE_ACCOUNT_ID, gcpAutoNamed } from "../naming";
+import { CLOUD_RUN_SERVICE_NAME, gcpAutoNamed, serviceAccountIdFor } from "../naming";
 import { Network } from "../network";
 import { GCP_SIZES } from "../sizes";
 
@@ -168,14 +166,12 @@ function placement(v: Validator, args: ContainerServiceArgs) {
   const network = v.required("network", args.network, expected);
   if (network instanceof Network) {
     // Direct VPC egress needs the subnet in the service's region; checked when both are known now.
-    const { regionName } = network;
-    if (typeof args.region === "string" && regionName !== undefined && args.region !== regionName)
-      v.fail(
-        "region",
-        args.region,
-        "is not the region of the network's subnet (Cloud Run's direct VPC egress needs both in one region)",
-        `"${regionName}", the Network's region, or no region to follow the Network`,
-      );
+    checkNetworkRegion(
+      v,
+      args.region,
+      network.regionName,
+      "Cloud Run's direct VPC egress needs both in one region",
+    );
     return {
       networkId: network.networkId,
       subnetId: network.privateSubnetId,
@@ -227,17 +223,6 @@ function secretReferences(v: Validator, args: ContainerServiceArgs) {
   return { env, secrets: refs };
 }
 
-/** The service account id: unique per project, stack and component, within the 30-character limit. */
-function serviceAccountId(v: Validator): string {
-  const name = v.resourceName;
-  const hash = shortHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`, 6);
-  try {
-    return shapeNameFor(GCP_SERVICE_ACCOUNT_ID, `${name.slice(0, 23).replace(/-+$/, "")}-${hash}`);
-  } catch {
-    return v.fail("name", name, "cannot form a service account id", GCP_SERVICE_ACCOUNT_ID.description);
-  }
-}
-
 /** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
 export function resolveContainerServiceArgs(
   v: Validator,
@@ -286,7 +271,7 @@ export function resolveContainerServiceArgs(
     environmentVariables: env,
     secrets,
     key,
-    serviceAccountId: serviceAccountId(v),
+    serviceAccountId: serviceAccountIdFor(v),
     deletionProtection: profile.deletionProtection,
   };
 }

@@ -54,7 +54,8 @@ export interface EncryptionKeyArgs {
    */
   readonly deletionWindowDays?: number;
   /**
-   * Google services whose agents may encrypt and decrypt with the key: `"storage"`, `"sql"`, `"run"`.
+   * Google services whose agents may encrypt and decrypt with the key: `"storage"`, `"sql"`, `"run"`,
+   * `"container"` (GKE Secrets), `"compute"` (disks).
    * Components that use a key grant their own agent; this is for keys used by raw resources.
    * @default - none
    */

@@ -110,7 +110,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
   }
 
   /**
-   * Lets a Google service agent (GCS, Cloud SQL, Cloud Run) encrypt and decrypt with this key, so the
+   * Lets a Google service agent (GCS, Cloud SQL, Cloud Run, GKE, Compute Engine) encrypt and decrypt with this key, so the
    * service can use it as CMEK: `<name>-grant-<service>-agent-encrypt-decrypt`. Granted once per
    * service, however many components share the key; make what uses the key depend on the result.
    */

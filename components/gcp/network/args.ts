@@ -7,9 +7,13 @@ import {
   EnvironmentProfile,
   Validator,
   argKeys,
+  contains,
+  formatCidr,
+  overlaps,
   parseCidr,
   planCidr,
   strictArgs,
+  strictObject,
   validateDerivedNames,
 } from "../../core";
 import { validateRegion } from "../locations";
@@ -78,6 +82,55 @@ export interface NetworkArgs {
    * @default false
    */
   readonly privateServices?: boolean;
+  /**
+   * Secondary ranges on the private subnet for a VPC-native GKE cluster (`KubernetesCluster`): `pods`
+   * (a /9 to /21; each node takes a /24 of it) and `services` (a /16 to /27), named `pods` and `services`,
+   * private (RFC 1918 or 100.64.0.0/10), overlapping neither each other nor `cidrBlock`. Adding them to a
+   * network that has none updates the subnet in place (terraform-provider-google: `secondary_ip_range` is
+   * not ForceNew); a range a cluster uses cannot change or go while the cluster exists.
+   * @default - none: no cluster can use the network
+   */
+  readonly kubernetesRanges?: KubernetesRanges;
+}
+
+/** The secondary ranges of a VPC-native GKE cluster, as `Network` takes them. */
+export interface KubernetesRanges {
+  /** The Pods' range, /9 to /21. */
+  readonly pods: string;
+  /** The Services' range, /16 to /27. */
+  readonly services: string;
+}
+
+/** The names of the secondary ranges `kubernetesRanges` makes, as a cluster's `ipAllocationPolicy` takes them. */
+export const KUBERNETES_RANGE_NAMES = { pods: "pods", services: "services" } as const;
+
+/** Private IPv4 space: RFC 1918 and the shared address space GKE also accepts. */
+const PRIVATE_SPACE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((c) =>
+  parseCidr(c)!,
+);
+
+function kubernetesRanges(v: Validator, value: KubernetesRanges | undefined, network: string) {
+  if (value === undefined) return undefined;
+  const expected = "{ pods, services }: private IPv4 CIDRs outside cidrBlock";
+  const r = strictObject(v, "kubernetesRanges", value, ["pods", "services"], expected);
+  const bounds = { pods: [9, 21], services: [16, 27] } as const;
+  const blocks = (["pods", "services"] as const).map((k) => {
+    const field = `kubernetesRanges.${k}`;
+    const text = v.required(field, r[k], `a private IPv4 CIDR, /${bounds[k][0]} to /${bounds[k][1]}`);
+    const block = typeof text === "string" ? parseCidr(text) : undefined;
+    const want = `a private IPv4 CIDR (RFC 1918 or 100.64.0.0/10), /${bounds[k][0]} to /${bounds[k][1]}`;
+    if (block === undefined || block.prefix < bounds[k][0] || block.prefix > bounds[k][1])
+      v.fail(field, text, "is not a CIDR of the accepted size", want);
+    if (formatCidr(block) !== text) v.fail(field, text, "has host bits set", `${formatCidr(block)}`);
+    if (!PRIVATE_SPACE.some((p) => contains(p, block)))
+      v.fail(field, text, "is not private address space", want);
+    if (overlaps(block, parseCidr(network)!))
+      v.fail(field, text, `overlaps the network's block ${network}`, "a range outside cidrBlock");
+    return block;
+  });
+  if (overlaps(blocks[0], blocks[1]))
+    v.fail("kubernetesRanges.services", r.services, "overlaps the pods range", "a range apart from pods");
+  return { pods: r.pods, services: r.services };
 }
 
 /** The keys of {@link NetworkArgs}, checked against it by the compiler; any other key is refused. */
@@ -90,6 +143,7 @@ export const NETWORK_ARG_KEYS = argKeys<NetworkArgs>()([
   "allowInternal",
   "healthCheckPorts",
   "privateServices",
+  "kubernetesRanges",
 ]);
 
 /** Network arguments with every default applied. */
@@ -103,6 +157,7 @@ export interface ResolvedNetworkArgs {
   readonly allowInternal: boolean;
   readonly healthCheckPorts: number[];
   readonly privateServices: boolean;
+  readonly kubernetesRanges: KubernetesRanges | undefined;
   /** The defaults the caller weakened, by name, sorted. */
   readonly weakened: string[];
 }
@@ -158,6 +213,7 @@ export function resolveNetworkArgs(
     allowInternal,
     healthCheckPorts: ports,
     privateServices,
+    kubernetesRanges: kubernetesRanges(v, args.kubernetesRanges, plan.cidr),
     weakened: flowLogs ? [] : ["flowLogs"],
   };
 }

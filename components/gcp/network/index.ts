@@ -11,9 +11,21 @@ import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
 import { Connection } from "@pulumi/gcp/servicenetworking/connection";
 import { Validator, childName, resolveProfile } from "../../core";
 import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
-import { GOOGLE_HEALTH_CHECK_RANGES, NetworkArgs, ResolvedNetworkArgs, resolveNetworkArgs } from "./args";
+import {
+  GOOGLE_HEALTH_CHECK_RANGES,
+  KUBERNETES_RANGE_NAMES,
+  NetworkArgs,
+  ResolvedNetworkArgs,
+  resolveNetworkArgs,
+} from "./args";
 
-export { NetworkArgs, GCP_NETWORK_TIERS, GOOGLE_HEALTH_CHECK_RANGES } from "./args";
+export {
+  NetworkArgs,
+  GCP_NETWORK_TIERS,
+  GOOGLE_HEALTH_CHECK_RANGES,
+  KUBERNETES_RANGE_NAMES,
+  KubernetesRanges,
+} from "./args";
 
 /** Firewall logging with every field, so a matched flow names its instance and network. */
 const FIREWALL_LOGGING = { metadata: "INCLUDE_ALL_METADATA" } as const;
@@ -29,7 +41,8 @@ function description(name: string): string {
 }
 
 /**
- * A custom-mode VPC with private and isolated subnets, Cloud NAT and a logged deny-by-default firewall.
+ * A custom-mode VPC with private and isolated subnets, Cloud NAT and a logged deny-by-default firewall; with
+ * `kubernetesRanges`, the private subnet's secondary ranges a `KubernetesCluster` takes.
  *
  * Needs these APIs on before its first deploy (`GCP_APIS.Network`): compute, and servicenetworking with
  * `privateServices` (`*.googleapis.com`). Enable them (`ProjectApis`) and pass them as `dependsOn`: every
@@ -54,6 +67,11 @@ export class Network extends pulumi.ComponentResource {
   public readonly privateSubnetId: pulumi.Output<string>;
   /** The subnet with no egress to the internet. */
   public readonly isolatedSubnetId: pulumi.Output<string>;
+  /**
+   * The names of the private subnet's secondary ranges for a GKE cluster's Pods and Services, when
+   * `kubernetesRanges` is set (a `KubernetesCluster` reads them); undefined otherwise.
+   */
+  public readonly kubernetesRangeNames?: { readonly pods: string; readonly services: string };
   /** The Service Networking connection, when `privateServices` is set: depend on it before private IP. */
   public readonly privateServicesConnection?: Connection;
   /** Defaults the caller weakened by name; empty when none. */
@@ -91,6 +109,7 @@ export class Network extends pulumi.ComponentResource {
     this.region = region;
     if (typeof r.region === "string") this.regionName = r.region;
     this.privateSubnetId = priv.id;
+    if (r.kubernetesRanges) this.kubernetesRangeNames = KUBERNETES_RANGE_NAMES;
     this.isolatedSubnetId = isolated.id;
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
@@ -110,6 +129,15 @@ export class Network extends pulumi.ComponentResource {
         region,
         ipCidrRange: cidr,
         privateIpGoogleAccess: true,
+        // Only on the private subnet, and only when asked: existing subnets keep their inputs exactly.
+        ...(tier === "private" && r.kubernetesRanges
+          ? {
+              secondaryIpRanges: [
+                { rangeName: KUBERNETES_RANGE_NAMES.pods, ipCidrRange: r.kubernetesRanges.pods },
+                { rangeName: KUBERNETES_RANGE_NAMES.services, ipCidrRange: r.kubernetesRanges.services },
+              ],
+            }
+          : {}),
         ...(r.flowLogs
           ? {
               logConfig: {

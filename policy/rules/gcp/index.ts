@@ -8,6 +8,7 @@ import { sqlRules } from "./sql";
 import { cloudRunRules } from "./cloudrun";
 import { computeRules } from "./compute";
 import { gkeRules } from "./gke";
+import { gkeNodeRules } from "./gke-nodes";
 import { labelRules } from "./labels";
 import { iamRules } from "./iam";
 import { serverlessRules } from "./serverless";
@@ -16,7 +17,7 @@ import { cmekRules } from "./cmek";
 /** Every Google Cloud policy. */
 export const gcpPolicies: GroundworkPolicy[] = [
   ...[...storageRules, ...networkRules, ...kmsRules, ...sqlRules, ...cloudRunRules, ...computeRules]
-    .concat(gkeRules, iamRules, serverlessRules, cmekRules, labelRules)
+    .concat(gkeRules, gkeNodeRules, iamRules, serverlessRules, cmekRules, labelRules)
     .map(resourcePolicy),
   ...storageStackPolicies,
 ];

@@ -39,6 +39,7 @@ export const T = {
     "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate",
   ],
   gkeCluster: ["gcp:container/cluster:Cluster"],
+  gkeNodePool: ["gcp:container/nodePool:NodePool"],
   /** Firewall policy rules: hierarchical (organization or folder), global network and regional network. */
   firewallPolicyRule: [
     "gcp:compute/firewallPolicyRule:FirewallPolicyRule",
