@@ -6,7 +6,7 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import { KubernetesCluster } from "../../components/azure";
 import { EncryptionKey, Network } from "../../components/azure";
 import { aksCluster } from "./azure-kit";
-import { RuleCase, ruleCases, undecidedInPreview } from "./rule-cases";
+import { RuleCase, passesInPreview, ruleCases, undecidedInPreview } from "./rule-cases";
 
 const RULES = [
   "entra-azure-rbac",
@@ -27,6 +27,13 @@ const pool = (extra: Partial<containerservice.AgentPoolArgs> = {}) =>
     enableEncryptionAtHost: true,
     ...extra,
   });
+
+/** The component on a network and key of its own. */
+function component(): void {
+  const network = new Network("core", { location: "westeurope" });
+  const encryptionKey = new EncryptionKey("platform", { location: "westeurope" });
+  new KubernetesCluster("apps", { location: "westeurope", network, encryptionKey });
+}
 
 const cases: RuleCase[] = [
   ...RULES.map((rule) => ({
@@ -146,16 +153,14 @@ describe("Azure rules: AKS", function () {
       securityProfile: { azureKeyVaultKms: { enabled: false, keyVaultResourceId: key.vaultId } },
     });
   });
+  // The component's setting names kube-audit-admin: decided before the SDK's unknown defaults are read.
+  passesInPreview("azure-aks-audit-logs", "azure.KubernetesCluster", component);
   // The component passes every AKS rule (the stacks' zero-finding checks run the whole pack on it too).
   ruleCases(
     RULES.map((rule) => ({
       policy: `azure-aks-${rule}`,
       title: "azure.KubernetesCluster",
-      program: () => {
-        const network = new Network("core", { location: "westeurope" });
-        const encryptionKey = new EncryptionKey("platform", { location: "westeurope" });
-        new KubernetesCluster("apps", { location: "westeurope", network, encryptionKey });
-      },
+      program: component,
     })),
   );
 });

@@ -7,7 +7,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice";
 import type { DiagnosticSettingArgs } from "@pulumi/azure-native/monitor";
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
-import { Props, inputsOf, propsOf, record, recordAt, records, strings } from "../../runtime/props";
+import { Props, inputsOf, propsOf, record, recordAt, records } from "../../runtime/props";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
@@ -156,20 +156,30 @@ export const aksRules: ResourceRule[] = [
   },
 ];
 
-/** The categories a diagnostic setting sends (its own and its groups, lowercased). */
-function sentCategories(setting: PolicyResource): string[] {
-  const props = propsOf<DiagnosticSettingArgs>(setting);
-  return records(props.logs)
-    .filter((log) => log.enabled !== false)
-    .flatMap((log) => strings([log.category, log.categoryGroup]).map((c) => c.toLowerCase()));
+/** The enabled log entries of a diagnostic setting. */
+function enabledLogs(setting: PolicyResource): Props[] {
+  return records(propsOf<DiagnosticSettingArgs>(setting).logs).filter((log) => log.enabled !== false);
 }
 
-/** True when one of the settings sends the API server's audit records somewhere. */
+/**
+ * True when one of the settings sends the API server's audit records somewhere. Categories are read before
+ * category groups, so a setting that names `kube-audit-admin` decides even while an SDK default it fills
+ * into the groups is unknown during preview.
+ */
 function sendsAudit(settings: PolicyResource[]): boolean {
-  return settings.some((s) => {
-    const sent = sentCategories(s);
-    return sent.some((c) => AUDIT_CATEGORIES.includes(c) || AUDIT_GROUPS.includes(c));
-  });
+  const among = (values: unknown[], wanted: readonly string[]): boolean =>
+    values.some((v) => typeof v === "string" && wanted.includes(v.toLowerCase()));
+  const logs = settings.flatMap(enabledLogs);
+  return (
+    among(
+      logs.map((log) => log.category),
+      AUDIT_CATEGORIES,
+    ) ||
+    among(
+      logs.map((log) => log.categoryGroup),
+      AUDIT_GROUPS,
+    )
+  );
 }
 
 export const aksStackPolicies: GroundworkPolicy[] = [
