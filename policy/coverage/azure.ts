@@ -220,11 +220,7 @@ export const azure: CloudCoverage = {
           ["CIS AKS 5.5.1", "CIS AKS 5.5.2"],
           covered("azure-aks-entra-azure-rbac"),
         ),
-        c(
-          "Secrets encrypted with a Key Vault key (KMS)",
-          ["CIS AKS 5.3.1"],
-          covered("azure-aks-secrets-kms"),
-        ),
+        c(`Secrets in etcd (KMS): ${CMK}`, ["CIS AKS 5.3.1"], covered("azure-aks-secrets-kms")),
         c("Auto-upgrade and node OS upgrade channels", ["CKV_AZURE_171"], covered("azure-aks-auto-upgrade")),
         c("OIDC issuer and workload identity", [], covered("azure-aks-workload-identity")),
         c(

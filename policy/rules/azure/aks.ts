@@ -7,7 +7,8 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice";
 import type { DiagnosticSettingArgs } from "@pulumi/azure-native/monitor";
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { GroundworkPolicy, ResourceRule, stackPolicy } from "../../runtime";
-import { Props, inputsOf, propsOf, record, recordAt, records } from "../../runtime/props";
+import { Props, inputsOf, onInputs, propsOf, record, recordAt, records } from "../../runtime/props";
+import { CMK_KNOB_HINT, CUSTOMER_MANAGED_KEY_KNOBS, asksForKey } from "../keys";
 import { eachOf, ofTypes, referrers } from "../../runtime/links";
 import { isSet } from "../../runtime/unknowns";
 import { T } from "./resource-types";
@@ -67,21 +68,23 @@ export const aksRules: ResourceRule[] = [
     area: "azure",
     severity: "high",
     description:
-      "AKS clusters encrypt Kubernetes Secrets in etcd with a Key Vault key (KMS, `securityProfile.azureKeyVaultKms`); " +
-      "without it etcd is encrypted only under a platform-managed key.",
+      "AKS clusters encrypt Kubernetes Secrets in etcd with a customer-managed Key Vault key (KMS, " +
+      "`securityProfile.azureKeyVaultKms`); AKS encrypts etcd under a platform-managed key otherwise, which " +
+      "`customerManagedKey: false` accepts.",
     remediationSteps:
       "Set `securityProfile.azureKeyVaultKms: { enabled: true, keyId, keyVaultNetworkAccess, keyVaultResourceId }` with " +
       "a user-assigned cluster identity granted the key first.",
     references: ["CIS AKS 5.3.1"],
-    types: T.managedCluster,
-    validateResource: (args, report) => {
-      const cluster = inputsOf<ManagedClusterArgs>(args, T.managedCluster);
-      if (!cluster) return;
+    configSchema: { properties: CUSTOMER_MANAGED_KEY_KNOBS },
+    validateResource: onInputs<ManagedClusterArgs>(T.managedCluster, (cluster, report, args) => {
+      if (!asksForKey(args, record(cluster.tags).environment)) return;
       const kms = recordAt(cluster.securityProfile, ["azureKeyVaultKms"]);
       if (kms.enabled !== true)
-        report("securityProfile.azureKeyVaultKms.enabled is not true: Secrets are not KMS-encrypted");
+        report(
+          `securityProfile.azureKeyVaultKms.enabled is not true: Secrets use a platform-managed key; ${CMK_KNOB_HINT}`,
+        );
       else if (!isSet(kms, "keyId")) report("securityProfile.azureKeyVaultKms.keyId is not set");
-    },
+    }),
   },
   {
     name: "azure-aks-auto-upgrade",
