@@ -119,6 +119,9 @@ describe("azure KubernetesCluster", () => {
     ]);
     assert.deepStrictEqual(s.networkSecurityGroup, { id: q.one(T.nsg, "core-private-nsg").id });
     assert.strictEqual(s.virtualNetworkName, "core-vnet-physical");
+    // Azure changes one subnet of a network at a time: this one waits for the network's own.
+    for (const tier of ["core-private", "core-apps", "core-data"])
+      assert.ok(subnet.dependencies.includes(q.one(T.subnet, tier).urn), tier);
     assert.deepStrictEqual(q.one(COMPONENT, "apps").outputs.weakened, []);
     assertTagged(q, urnOf(q, COMPONENT, "apps"), "dev");
   });

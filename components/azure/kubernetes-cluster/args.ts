@@ -20,6 +20,7 @@ import {
   resolveAzureBase,
 } from "../common";
 import { EncryptionKey } from "../encryption-key";
+import { resolveWorkspace } from "../logs";
 import { Network, networkWithTier } from "../network";
 import { AKS_DEFAULT_VERSION, AKS_KUBERNETES_VERSIONS } from "./kubeconfig";
 
@@ -326,9 +327,10 @@ export function resolveKubernetesClusterArgs(
   administratorGroups.forEach((g, i) =>
     v.matches(`administratorGroups[${i}]`, g, GUID, "an Entra group object id (a GUID)"),
   );
-  const logWorkspaceId =
-    v.stringInput("logWorkspaceId", args.logWorkspaceId, "a Log Analytics workspace resource id") ??
-    network.logWorkspaceId;
+  // A given workspace is checked as every component checks one (its retention is its owner's).
+  if (args.logWorkspaceId !== undefined)
+    resolveWorkspace(v, { logWorkspaceId: args.logWorkspaceId }, profile.logRetentionDays);
+  const logWorkspaceId = args.logWorkspaceId ?? network.logWorkspaceId;
   const encryptionAtHost = v.boolean("encryptionAtHost", args.encryptionAtHost, true);
   const defender = v.boolean("defender", args.defender, false);
   const fixedAtCreation = { vmSize: nodes.vmSize, zones, osDisk: sizes.osDiskGiB, encryptionAtHost };

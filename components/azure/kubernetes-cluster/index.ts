@@ -170,7 +170,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         privateEndpointNetworkPolicies: "Enabled",
         delegations: [{ name: "aks-apiserver", serviceName: "Microsoft.ContainerService/managedClusters" }],
       },
-      { parent: this, dependsOn: [network] },
+      { parent: this, dependsOn: Object.values(network.subnets ?? {}) },
     );
   }
 
