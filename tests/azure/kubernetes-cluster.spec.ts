@@ -117,7 +117,16 @@ describe("azure KubernetesCluster", () => {
     assert.deepStrictEqual(s.delegations, [
       { name: "aks-apiserver", serviceName: "Microsoft.ContainerService/managedClusters" },
     ]);
-    assert.deepStrictEqual(s.networkSecurityGroup, { id: q.one(T.nsg, "core-private-nsg").id });
+    assert.deepStrictEqual(s.networkSecurityGroup, { id: q.one(T.nsg, "apps-apiserver-nsg").id });
+    const rules = inputs(q, T.nsg, "apps-apiserver-nsg").securityRules as Record<string, unknown>[];
+    assert.deepStrictEqual(
+      rules.map((x) => [x.name, x.access, x.sourceAddressPrefix]),
+      [["deny-internet-inbound", "Deny", "Internet"]],
+    );
+    assert.strictEqual(
+      inputs(q, T.diagnostics, "apps-apiserver-nsg-diagnostics").resourceUri,
+      q.one(T.nsg, "apps-apiserver-nsg").id,
+    );
     assert.strictEqual(s.virtualNetworkName, "core-vnet-physical");
     // Azure changes one subnet of a network at a time: this one waits for the network's own.
     for (const tier of ["core-private", "core-apps", "core-data"])
@@ -262,6 +271,20 @@ describe("azure KubernetesCluster", () => {
       authorizedIPRanges: ["203.0.113.0/24", "198.51.100.7/32"],
     });
     assert.deepStrictEqual(q.one(COMPONENT, "apps").outputs.weakened, ["publicApiServer"]);
+    // HTTPS from those ranges reaches the API server subnet; the rest of the internet still does not.
+    const rules = inputs(q, T.nsg, "apps-apiserver-nsg").securityRules as Record<string, unknown>[];
+    assert.deepStrictEqual(
+      rules.map((x) => [
+        x.name,
+        x.access,
+        x.destinationPortRange,
+        x.sourceAddressPrefixes ?? x.sourceAddressPrefix,
+      ]),
+      [
+        ["allow-api-server-from-authorized-ranges", "Allow", "443", ["203.0.113.0/24", "198.51.100.7/32"]],
+        ["deny-internet-inbound", "Deny", "*", "Internet"],
+      ],
+    );
     assert.strictEqual(rec(c.tags)["groundwork-weakened"], "publicApiServer");
     assert.strictEqual(
       q.one(COMPONENT, "apps").outputs.endpoint,

@@ -87,7 +87,8 @@ export interface KubernetesClusterArgs extends AzureCommonArgs {
   readonly serviceCidr?: string;
   /**
    * The `/28` (or larger) of the network's address space delegated to the API server (API Server VNet
-   * Integration, which KMS with a private key vault needs). Must be outside every tier's subnet.
+   * Integration, which KMS with a private key vault needs), behind an NSG of its own (`<name>-apiserver-nsg`).
+   * Must be outside every tier's subnet.
    * @default - the last /28 of the network's address space, which the network's tier plan leaves free
    */
   readonly apiServerSubnetCidr?: string;

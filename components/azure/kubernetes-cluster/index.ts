@@ -14,13 +14,14 @@ import {
 } from "@pulumi/azure-native/containerservice";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor";
-import { Subnet } from "@pulumi/azure-native/network";
+import { NetworkSecurityGroup, Subnet } from "@pulumi/azure-native/network";
 import type { Provider } from "@pulumi/kubernetes/provider";
 import { Validator, childName } from "../../core";
 import { requirePeerSdk } from "../../core/peer";
 import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
 import { AzureGrants, identityGrantee } from "../grants";
+import { diagnostics } from "../logs";
 import { AZURE_ROLES } from "../roles";
 import {
   KubernetesClusterArgs,
@@ -52,6 +53,38 @@ export const AKS_LOG_CATEGORIES = [
   "csi-azurefile-controller",
   "csi-snapshot-controller",
 ] as const;
+
+/**
+ * The API server subnet's rules: HTTPS from the authorized ranges when there are any, then the network's
+ * baseline, inbound from the internet denied at the lowest priority.
+ */
+export function apiServerRules(authorizedIpRanges: readonly string[] | undefined) {
+  const rule = { direction: "Inbound", sourcePortRange: "*", destinationAddressPrefix: "*" };
+  return [
+    ...(authorizedIpRanges
+      ? [
+          {
+            ...rule,
+            name: "allow-api-server-from-authorized-ranges",
+            priority: 100,
+            access: "Allow",
+            protocol: "Tcp",
+            sourceAddressPrefixes: [...authorizedIpRanges],
+            destinationPortRange: "443",
+          },
+        ]
+      : []),
+    {
+      ...rule,
+      name: "deny-internet-inbound",
+      priority: 4096,
+      access: "Deny",
+      protocol: "*",
+      sourceAddressPrefix: "Internet",
+      destinationPortRange: "*",
+    },
+  ];
+}
 
 /** The taint that keeps workloads off the system pool (AKS's documented `onlyCriticalAddonsMode`). */
 export const CRITICAL_ADDONS_ONLY = "CriticalAddonsOnly=true:NoSchedule";
@@ -149,15 +182,27 @@ export class KubernetesCluster extends pulumi.ComponentResource {
   }
 
   /**
-   * The API server's delegated subnet in the network's VNet, behind the private tier's NSG (one NSG may
-   * serve several subnets), made after the network's own subnets (Azure changes one subnet at a time).
+   * The API server's delegated subnet in the network's VNet, made after the network's own subnets (Azure
+   * changes one subnet of a network at a time), behind an NSG of its own: inbound from the internet denied,
+   * but HTTPS from `authorizedIpRanges` when the API server is public, so the weakening works and goes no
+   * further. Its diagnostics go to the cluster's workspace, as the network's NSGs' do.
    */
   private makeApiServerSubnet(name: string, r: ResolvedKubernetesClusterArgs): Subnet {
     const network = r.network;
     const prefix =
       r.apiServerSubnetCidr ??
       network.vnet.addressSpace.apply((space) => lastSlash28(space?.addressPrefixes?.[0] ?? ""));
-    const nsg = network.securityGroups?.private;
+    const nsg = new NetworkSecurityGroup(
+      childName(name, "apiserver", "nsg"),
+      {
+        resourceGroupName: network.resourceGroupName,
+        location: network.location,
+        securityRules: apiServerRules(r.authorizedIpRanges),
+        tags: r.tags,
+      },
+      { parent: this },
+    );
+    diagnostics(this, "apiserver-nsg-diagnostics", nsg.id, r.logWorkspaceId);
     return new Subnet(
       childName(name, "apiserver"),
       {
@@ -165,7 +210,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         virtualNetworkName: network.vnetName,
         subnetName: childName(name, "apiserver"),
         addressPrefix: prefix,
-        ...(nsg ? { networkSecurityGroup: { id: nsg.id } } : {}),
+        networkSecurityGroup: { id: nsg.id },
         defaultOutboundAccess: false,
         privateEndpointNetworkPolicies: "Enabled",
         delegations: [{ name: "aks-apiserver", serviceName: "Microsoft.ContainerService/managedClusters" }],
