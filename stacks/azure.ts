@@ -1,10 +1,12 @@
 // The Azure flavour of the reference platform: one resource group holding a VNet with NSGs and flow logs
 // to a Log Analytics workspace, a Key Vault key, two storage accounts, a Container App in an internal
-// environment and a PostgreSQL flexible server administered by an Entra group (no password exists).
+// environment, a PostgreSQL flexible server administered by an Entra group (no password exists) and, when
+// configured, a private AKS cluster the Kubernetes half deploys to.
 import { ResourceGroup } from "@pulumi/azure-native/resources";
 import {
   ContainerService,
   EncryptionKey,
+  KubernetesCluster,
   Network,
   PostgresDatabase,
   StorageAccount,
@@ -87,8 +89,22 @@ export function azurePlatform(config: CloudConfig<"azure">, tags: Record<string,
   assets.grantRead(api);
   uploads.grantReadWrite(api);
 
+  // The stack's own AKS cluster, when configured: private, its Secrets encrypted with the platform key, its
+  // nodes in the network's private tier; the Kubernetes half deploys through its provider.
+  const cluster =
+    config.cluster &&
+    new KubernetesCluster("platform", {
+      ...placed,
+      network,
+      encryptionKey: key,
+      logWorkspaceId,
+      version: config.cluster.version,
+      administratorGroups: config.cluster.administratorGroups,
+    });
+
   return {
     database,
+    cluster: cluster?.provider,
     outputs: {
       resourceGroupName: group.name,
       vnetId: network.vnetId,
@@ -100,6 +116,13 @@ export function azurePlatform(config: CloudConfig<"azure">, tags: Record<string,
       apiFqdn: api.fqdn,
       databaseHost: database.host,
       databaseName: database.databaseName,
+      ...(cluster
+        ? {
+            clusterName: cluster.name,
+            clusterEndpoint: cluster.endpoint,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+          }
+        : {}),
     },
   };
 }

@@ -236,6 +236,21 @@ const azureObject = z.strictObject({
       })
       .optional(),
   }),
+  /**
+   * The stack's own AKS cluster (azure.KubernetesCluster, private, on the network and the platform key):
+   * the Kubernetes half deploys there instead of to a kubeconfig context.
+   */
+  cluster: z
+    .strictObject({
+      /** The Kubernetes minor, one AKS supports (facts/azure/aks.json); the newest listed when absent. */
+      version: z
+        .string()
+        .regex(/^\d+\.\d+$/, "a Kubernetes minor such as 1.35")
+        .optional(),
+      /** Entra groups whose members administer the cluster. */
+      administratorGroups: z.array(uuid).default([]),
+    })
+    .optional(),
   database: z.strictObject({
     /** The PostgreSQL major version. */
     engineVersion: z.enum(["14", "15", "16", "17"]).default("16"),
@@ -266,6 +281,13 @@ const azureSchema = azureObject.superRefine((c, ctx) => {
       code: "custom",
       path: ["database", "geoBackupLocation"],
       message: `the region paired with location (${c.location})${pair === undefined ? "" : `: ${pair}`}`,
+    });
+  if (c.cluster !== undefined && c.kubernetes?.context !== undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["kubernetes", "context"],
+      message:
+        "no context: the Kubernetes half deploys to the stack's own cluster (groundwork-platform:cluster)",
     });
   const registry = c.service.registry;
   if (registry === undefined) return;

@@ -9,6 +9,13 @@ export { StorageAccount, StorageAccountArgs } from "./storage-account";
 export { ContainerService, ContainerServiceArgs } from "./container-service";
 export { PostgresAdministrator, PostgresDatabase, PostgresDatabaseArgs } from "./postgres-database";
 export { AZURE_NETWORK_TIERS, AzureNetworkTier, Network, NetworkArgs } from "./network";
+export {
+  AKS_DEFAULT_VERSION,
+  AKS_KUBERNETES_VERSIONS,
+  KubernetesCluster,
+  KubernetesClusterArgs,
+  KubernetesClusterNodes,
+} from "./kubernetes-cluster";
 export { AzureLogArgs } from "./logs";
 export { AzureCommonArgs } from "./common";
 export {

@@ -5,6 +5,12 @@
 export const AZURE_ROLES = {
   /** Get, wrap and unwrap with a key: what a service needs for customer-managed keys. */
   keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+  /** Encrypt and decrypt with a key: what AKS KMS needs to encrypt etcd (it encrypts, it does not wrap). */
+  keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
+  /** Manage a vault (not its data): what AKS KMS needs to make the private endpoint of a private vault. */
+  keyVaultContributor: "f25e0fa2-a7c8-4377-a976-54943a77a395",
+  /** Manage networks: what an AKS cluster's identity needs on the subnets it joins and delegates. */
+  networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
   /** Read secret contents: what a Container App needs for its Key Vault secret references. */
   keyVaultSecretsUser: "4633458b-17de-408a-b874-0445c86b69e6",
   /** Pull images from a container registry: what a Container App's identity needs on its registry. */

@@ -198,8 +198,8 @@ export const azure: CloudCoverage = {
     },
     {
       service: "AKS",
-      types: ["azure-native:containerservice:ManagedCluster"],
-      checkov: ["azurerm_kubernetes_cluster"],
+      types: ["azure-native:containerservice:ManagedCluster", "azure-native:containerservice:AgentPool"],
+      checkov: ["azurerm_kubernetes_cluster", "azurerm_kubernetes_cluster_node_pool"],
       controls: [
         c("Kubernetes RBAC", ["CKV_AZURE_5", "CIS AKS 5.5.2"], covered("azure-aks-rbac")),
         c(
@@ -214,9 +214,24 @@ export const azure: CloudCoverage = {
         ),
         c("Network policy engine", ["CKV_AZURE_7", "CIS AKS 5.4.4"], covered("azure-aks-network-policy")),
         c(
-          "Node disks under a disk encryption set; no public node IPs",
-          ["CKV_AZURE_117", "CKV_AZURE_143"],
-          gap("rules would read `diskEncryptionSetID` and agent pools' `enableNodePublicIP`"),
+          "Entra ID integration with Azure RBAC",
+          ["CIS AKS 5.5.1", "CIS AKS 5.5.2"],
+          covered("azure-aks-entra-azure-rbac"),
+        ),
+        c(`Secrets in etcd (KMS): ${CMK}`, ["CIS AKS 5.3.1"], covered("azure-aks-secrets-kms")),
+        c("Auto-upgrade and node OS upgrade channels", ["CKV_AZURE_171"], covered("azure-aks-auto-upgrade")),
+        c("OIDC issuer and workload identity", [], covered("azure-aks-workload-identity")),
+        c(
+          "No public node IPs (inline pools and AgentPools)",
+          ["CKV_AZURE_143", "CIS AKS 5.4.3"],
+          covered("azure-aks-node-public-ip"),
+        ),
+        c("Encryption at host on node pools", ["CKV_AZURE_227"], covered("azure-aks-encryption-at-host")),
+        c("Control-plane audit logs", ["CIS AKS 2.1.1", "CKV_AZURE_4"], covered("azure-aks-audit-logs")),
+        c(
+          "Node disks under a disk encryption set",
+          ["CKV_AZURE_117"],
+          gap("a rule would read `diskEncryptionSetID`; encryption at host covers the temp disk and caches"),
         ),
         c(
           "Workload policies (pods, RBAC, namespaces)",

@@ -23,6 +23,7 @@ describe("azure examples", () => {
       "network",
       "postgres-database",
       "container-service",
+      "kubernetes-cluster",
     ]) {
       assert.ok(dirs.includes(`azure-${c}-simple`) && dirs.includes(`azure-${c}-complete`), c);
     }
@@ -133,5 +134,32 @@ describe("azure examples", () => {
       grant.inputs.principalId,
       complete.one(T.identity, "api-identity").outputs.principalId,
     );
+  });
+  it("azure-kubernetes-cluster-simple and -complete", async () => {
+    const AKS = "azure-native:containerservice:ManagedCluster";
+    const simple = await example("azure-kubernetes-cluster-simple");
+    const access = simple.one(AKS, "apps-cluster").inputs.apiServerAccessProfile as Record<string, unknown>;
+    assert.strictEqual(access.enablePrivateCluster, true);
+    const ns = simple.one("kubernetes:core/v1:Namespace", "storefront-namespace");
+    assert.strictEqual(
+      ns.provider?.split("::")[3],
+      "apps-provider",
+      "the namespace goes through the cluster's provider",
+    );
+    const complete = await example("azure-kubernetes-cluster-complete");
+    const c = complete.one(AKS, "apps-cluster");
+    assert.deepStrictEqual(reveal<Record<string, unknown>>(c.inputs.sku), { name: "Base", tier: "Standard" });
+    assert.strictEqual(
+      reveal<Record<string, string>>(c.inputs.tags)["groundwork-weakened"],
+      "publicApiServer",
+    );
+    assert.strictEqual(c.protect, true);
+    const pool = complete.one("azure-native:containerservice:AgentPool", "apps-nodes");
+    assert.deepStrictEqual(
+      [pool.inputs.vmSize, pool.inputs.minCount, pool.inputs.maxCount],
+      ["Standard_D8ds_v5", 3, 12],
+    );
+    assert.strictEqual(complete.one(T.subnet, "apps-apiserver").inputs.addressPrefix, "10.60.224.0/28");
+    assert.ok(complete.one("kubernetes:apps/v1:Deployment", "web-deployment"));
   });
 });

@@ -73,6 +73,8 @@ const UNTAGGABLE = new Set<string>([
   // Record sets carry `metadata`, DNS zone groups nothing: Azure gives neither tags.
   `${AZ}privatedns:PrivateRecordSet`,
   `${AZ}network:PrivateDnsZoneGroup`,
+  // A KubernetesCluster's Kubernetes provider is a Pulumi provider, not an Azure resource.
+  "pulumi:providers:kubernetes",
 ]);
 
 /** Asserts the Groundwork tags (and `extra`) on every taggable custom descendant of `root`. */

@@ -7,6 +7,7 @@ import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as keyvault from "@pulumi/azure-native/keyvault";
+import * as monitor from "@pulumi/azure-native/monitor";
 import * as network from "@pulumi/azure-native/network";
 import * as sql from "@pulumi/azure-native/sql";
 import * as storage from "@pulumi/azure-native/storage";
@@ -231,8 +232,9 @@ export function linuxVm(
 export function aksCluster(
   name: string,
   args: Partial<containerservice.ManagedClusterArgs> = {},
+  audit: boolean = true,
 ): containerservice.ManagedCluster {
-  return new containerservice.ManagedCluster(name, {
+  const cluster = new containerservice.ManagedCluster(name, {
     ...base,
     dnsPrefix: name,
     enableRBAC: true,
@@ -240,9 +242,31 @@ export function aksCluster(
     aadProfile: { managed: true, enableAzureRBAC: true },
     apiServerAccessProfile: { enablePrivateCluster: true },
     networkProfile: { networkPlugin: "azure", networkDataplane: "cilium", networkPolicy: "cilium" },
-    agentPoolProfiles: [{ name: "system", mode: "System", count: 2, vmSize: "Standard_D4ds_v5" }],
+    identity: { type: "UserAssigned", userAssignedIdentities: [IDENTITY] },
+    oidcIssuerProfile: { enabled: true },
+    securityProfile: {
+      workloadIdentity: { enabled: true },
+      azureKeyVaultKms: {
+        enabled: true,
+        keyId: "https://kv-corpus.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef",
+        keyVaultNetworkAccess: "Private",
+        keyVaultResourceId: `${SUB}/Microsoft.KeyVault/vaults/kv-corpus`,
+      },
+    },
+    autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
+    agentPoolProfiles: [
+      { name: "system", mode: "System", count: 2, vmSize: "Standard_D4ds_v5", enableEncryptionAtHost: true },
+    ],
     ...args,
   });
+  // The API server's audit records to a workspace (azure-aks-audit-logs).
+  if (audit)
+    new monitor.DiagnosticSetting(`${name}-audit`, {
+      resourceUri: cluster.id,
+      workspaceId: `${SUB}/Microsoft.OperationalInsights/workspaces/log-corpus`,
+      logs: [{ category: "kube-audit-admin", enabled: true }],
+    });
+  return cluster;
 }
 
 /** An App Service app on HTTPS only, TLS 1.2, with its secret setting as a Key Vault reference. */

@@ -3,6 +3,7 @@
 // GroundworkInputError naming the component and the field, before anything registers. The kinds below add
 // Azure's own shapes: regions, resource groups, keys and networks (components only), Entra
 // administrators, Key Vault secret references, Container Apps CPU.
+import * as pulumi from "@pulumi/pulumi";
 import * as azure from "../../components/azure";
 import { networkLike } from "../azure/helpers";
 import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
@@ -153,6 +154,35 @@ const SUBJECTS = [
     },
     badNames: ["Api", "9api", "api_1", "a".repeat(30)],
   } satisfies Subject<azure.ContainerServiceArgs, Kind>,
+  {
+    name: "azure.KubernetesCluster",
+    build: construct(azure.KubernetesCluster),
+    base: {
+      ...LOC,
+      // A stand-in network with what the cluster wires to: its group, VNet and workspace.
+      network: Object.assign(networkLike(["private"]), {
+        resourceGroupName: pulumi.output("rg"),
+        vnetName: pulumi.output("vnet"),
+        logWorkspaceId: pulumi.output(
+          "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w",
+        ),
+      }),
+      encryptionKey: Object.assign(Object.create(azure.EncryptionKey.prototype) as azure.EncryptionKey, {
+        keyId: pulumi.output("key-id"),
+        vaultId: pulumi.output("vault-id"),
+        key: { keyUriWithVersion: pulumi.output("https://kv.vault.azure.net/keys/k/1") },
+      }),
+      // A stand-in network has no address space to take the API server's /28 from.
+      apiServerSubnetCidr: "10.0.255.240/28",
+    },
+    kinds: {
+      ...{ ...COMMON, network: "privateNetwork", encryptionKey: "key", version: "enum", nodes: "map" },
+      ...{ systemVmSize: "string", zones: "list", authorizedIpRanges: "list", administratorGroups: "list" },
+      ...{ podCidr: "string", serviceCidr: "string", apiServerSubnetCidr: "string" },
+      ...{ logWorkspaceId: "workspaceId", encryptionAtHost: "boolean", defender: "boolean" },
+    },
+    badNames: ["-apps", "a b", "a".repeat(45)],
+  } satisfies Subject<azure.KubernetesClusterArgs, Kind>,
 ] as const;
 
 describe("strict arguments: seeded random bad input, every Azure component", () => {

@@ -128,6 +128,9 @@ const FLAVOURS: readonly Flavour[] = [
       "groundwork:azure:StorageAccount::uploads",
       "groundwork:azure:ContainerService::api",
       "groundwork:azure:PostgresDatabase::app",
+      "groundwork:azure:KubernetesCluster::platform",
+      "groundwork:kubernetes:Namespace::storefront",
+      "groundwork:kubernetes:WebService::web",
     ],
     outputs: [
       "resourceGroupName",
@@ -137,6 +140,9 @@ const FLAVOURS: readonly Flavour[] = [
       "uploadsAccount",
       "apiFqdn",
       "databaseHost",
+      "clusterName",
+      "clusterEndpoint",
+      "kubernetesNamespace",
     ],
     stateful: [
       "azure-native:resources:ResourceGroup",
@@ -146,6 +152,7 @@ const FLAVOURS: readonly Flavour[] = [
       "azure-native:dbforpostgresql:Server",
       "azure-native:dbforpostgresql:Database",
       "azure-native:operationalinsights:Workspace",
+      "azure-native:containerservice:ManagedCluster",
     ],
     security: {
       "azure-native:storage:StorageAccount": [
@@ -180,6 +187,23 @@ const FLAVOURS: readonly Flavour[] = [
       "azure-native:app:ContainerApp": ["configuration.ingress", "identity.type"],
       "azure-native:network:NetworkSecurityGroup": ["securityRules"],
       "azure-native:network:Subnet": ["defaultOutboundAccess", "delegations"],
+      "azure-native:containerservice:ManagedCluster": [
+        "enableRBAC",
+        "disableLocalAccounts",
+        "aadProfile.managed",
+        "aadProfile.enableAzureRBAC",
+        "apiServerAccessProfile.enablePrivateCluster",
+        "apiServerAccessProfile.enableVnetIntegration",
+        "networkProfile.networkPolicy",
+        "networkProfile.outboundType",
+        "oidcIssuerProfile",
+        "autoUpgradeProfile",
+      ],
+      "azure-native:containerservice:AgentPool": [
+        "enableNodePublicIP",
+        "enableEncryptionAtHost",
+        "osDiskType",
+      ],
     },
     profile: [
       [
@@ -199,6 +223,15 @@ const FLAVOURS: readonly Flavour[] = [
       // The app's template is one unknown in preview (the SDK applies its defaults to the whole object and
       // the environment variables are outputs); the environment's zone redundancy is known.
       ["azure-native:app:ManagedEnvironment", "api-env", "zoneRedundant", false, true],
+      // The paid tier's uptime SLA in prod (availability, not security), and zones.
+      ["azure-native:containerservice:ManagedCluster", "platform-cluster", "sku.tier", "Free", "Standard"],
+      [
+        "azure-native:containerservice:AgentPool",
+        "platform-nodes",
+        "availabilityZones",
+        undefined,
+        ["1", "2", "3"],
+      ],
     ],
   },
 ];

@@ -252,6 +252,30 @@ describe("stacks/config: loadPlatformConfig", () => {
     assert.ok(ok.cloud === "azure" && ok.database.geoBackupLocation === "northeurope");
   });
 
+  it("Azure: the stack's own cluster (a minor, Entra groups), never beside a kubeconfig context", () => {
+    const kubernetes = { namespace: "storefront", webImage: "ghcr.io/acme/web:2.4.0" };
+    const withCluster = (cluster: unknown, k: unknown = kubernetes): Record<string, string> => ({
+      ...azure,
+      [`${P}:cluster`]: JSON.stringify(cluster),
+      [`${P}:kubernetes`]: JSON.stringify(k),
+    });
+    const c = loadPlatformConfig(withCluster({ version: "1.35" }), P, "azure-dev");
+    assert.ok(c.cloud === "azure" && c.cluster?.version === "1.35");
+    assert.deepEqual(c.cluster?.administratorGroups, []);
+    assert.match(
+      errorOf(withCluster({ version: "1.35.2" })),
+      /groundwork-platform:cluster\.version: a Kubernetes minor/,
+    );
+    assert.match(
+      errorOf(withCluster({ administratorGroups: ["admins"] })),
+      /groundwork-platform:cluster\.administratorGroups\.0: an Entra object id/,
+    );
+    assert.match(
+      errorOf(withCluster({}, { ...kubernetes, context: "prod-aks" })),
+      /groundwork-platform:kubernetes\.context: no context: the Kubernetes half deploys to the stack's own cluster/,
+    );
+  });
+
   it("Azure: refuses an image from another registry than the one granted, and a registry id of another name", () => {
     const service = JSON.parse(azure[`${P}:service`]);
     const id = "/subscriptions/s/resourceGroups/shared/providers/Microsoft.ContainerRegistry/registries/";

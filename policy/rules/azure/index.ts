@@ -6,6 +6,7 @@ import { networkRules } from "./network";
 import { keyVaultRules } from "./keyvault";
 import { databaseRules } from "./databases";
 import { computeRules } from "./compute";
+import { aksRules, aksStackPolicies } from "./aks";
 import { azureTagRules } from "./tags";
 import { appRules } from "./apps";
 
@@ -17,8 +18,10 @@ export const azurePolicies: GroundworkPolicy[] = [
     ...keyVaultRules,
     ...databaseRules,
     ...computeRules,
+    ...aksRules,
     ...appRules,
     ...azureTagRules,
   ].map(resourcePolicy),
   ...storageStackPolicies,
+  ...aksStackPolicies,
 ];

@@ -25,6 +25,8 @@ export const T = {
   virtualMachine: ["azure-native:compute:VirtualMachine"],
   virtualMachineScaleSet: ["azure-native:compute:VirtualMachineScaleSet"],
   managedCluster: ["azure-native:containerservice:ManagedCluster"],
+  agentPool: ["azure-native:containerservice:AgentPool"],
+  diagnosticSetting: ["azure-native:monitor:DiagnosticSetting"],
   virtualNetwork: ["azure-native:network:VirtualNetwork"],
   networkInterface: ["azure-native:network:NetworkInterface"],
   disk: ["azure-native:compute:Disk"],
