@@ -4,7 +4,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor";
 import { Workspace } from "@pulumi/azure-native/operationalinsights";
-import { Tags, Validator, childName, validateDerivedNames, validateLogRetention } from "../core";
+import {
+  Tags,
+  Validator,
+  childName,
+  fittedNameArg,
+  validateDerivedNames,
+  validateLogRetention,
+} from "../core";
 import { LOG_WORKSPACE_NAME, azureAutoNamed } from "./naming";
 
 /** Log Analytics workspace ids: `/subscriptions/…/providers/Microsoft.OperationalInsights/workspaces/<name>`. */
@@ -34,6 +41,9 @@ export type WorkspaceChoice =
   | { readonly kind: "create"; readonly retentionDays: number }
   | { readonly kind: "given"; readonly id: pulumi.Input<string> };
 
+/** The log workspace's physical name, made from the component name. */
+export const WORKSPACE_NAMED = azureAutoNamed("the log workspace", LOG_WORKSPACE_NAME, "logs");
+
 /** Validates `logRetentionDays` and `logWorkspaceId`; returns the choice and the effective retention. */
 export function resolveWorkspace(v: Validator, args: AzureLogArgs, profileDays: number): WorkspaceChoice {
   const days = validateLogRetention(v, args.logRetentionDays, profileDays);
@@ -43,7 +53,7 @@ export function resolveWorkspace(v: Validator, args: AzureLogArgs, profileDays: 
   v.matches("logWorkspaceId", id, WORKSPACE_ID, "a Log Analytics workspace resource id");
   if (id !== undefined) return { kind: "given", id };
   // The workspace this component creates must have a name Log Analytics takes: checked before any child.
-  validateDerivedNames(v, [azureAutoNamed("the log workspace", LOG_WORKSPACE_NAME, "logs")]);
+  validateDerivedNames(v, [WORKSPACE_NAMED]);
   return { kind: "create", retentionDays: days };
 }
 
@@ -68,6 +78,7 @@ export function wireWorkspace(
   const workspace = new Workspace(
     childName(name, "logs"),
     {
+      ...fittedNameArg("workspaceName", WORKSPACE_NAMED, name),
       resourceGroupName: o.resourceGroupName,
       location: o.location,
       sku: { name: "PerGB2018" },

@@ -42,7 +42,7 @@ export function construct<A>(
 }
 
 /** Mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -279,6 +279,13 @@ function masterUsername(v: Validator, args: PostgresDatabaseArgs): string {
   return username;
 }
 
+/** The physical names the database's groups take from the component name. */
+export const DATABASE_NAMES = {
+  params: autoNamed("the parameter group", RDS_PARAMETER_GROUP_NAME, "params", true),
+  subnets: autoNamed("the subnet group", RDS_SUBNET_GROUP_NAME, "subnets", true),
+  sg: autoNamed("the security group", SECURITY_GROUP_NAME, "sg"),
+} as const;
+
 /** A stable identifier lets the log groups exist (with retention and KMS) before RDS would create them. */
 function rdsIdentifier(v: Validator): string {
   const name = v.resourceName;
@@ -326,9 +333,9 @@ export function resolvePostgresDatabaseArgs(
     create: { services: ["logs"], description: `Encrypts database ${v.resourceName}` },
   });
   validateDerivedNames(v, [
-    autoNamed("the parameter group", RDS_PARAMETER_GROUP_NAME, "params", true),
-    autoNamed("the subnet group", RDS_SUBNET_GROUP_NAME, "subnets", true),
-    autoNamed("the security group", SECURITY_GROUP_NAME, "sg"),
+    DATABASE_NAMES.params,
+    DATABASE_NAMES.subnets,
+    DATABASE_NAMES.sg,
     ...(key.kind === "create" ? [keyAliasNamed("key")] : []),
   ]);
   const identifier = rdsIdentifier(v);

@@ -121,6 +121,9 @@ function resolveVariables(
   return { environmentVariables: { ...env }, secrets: { ...secrets } };
 }
 
+/** The container app's physical name, made from the component name. */
+export const APP_NAMED = azureAutoNamed("the container app", CONTAINER_APP_NAME, "app");
+
 /** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
 export function resolveContainerServiceArgs(
   v: Validator,
@@ -135,7 +138,7 @@ export function resolveContainerServiceArgs(
   const { profile } = base;
   const sizes = AZURE_SIZES[profile.environment];
   // The app's name is the strictest the component's name makes (the environment's and identity's are looser).
-  validateDerivedNames(v, [azureAutoNamed("the container app", CONTAINER_APP_NAME, "app")]);
+  validateDerivedNames(v, [APP_NAMED]);
   const network = networkWithTier(v, args.network, "apps");
   v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
   const imageProblem = imageReferenceProblem(args.image);

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ContainerApp, ManagedEnvironment } from "@pulumi/azure-native/app";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { PrivateRecordSet } from "@pulumi/azure-native/privatedns";
-import { Validator, childName } from "../../core";
+import { Validator, childName, fittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
 import { linkedZone } from "../dns";
@@ -14,6 +14,7 @@ import { AzureGrantee, AzureGrants, AzurePrincipal, identityGrantee } from "../g
 import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
 import {
+  APP_NAMED,
   ContainerServiceArgs,
   ResolvedContainerServiceArgs,
   resolveContainerServiceArgs,
@@ -138,6 +139,7 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
     return new ContainerApp(
       childName(name, "app"),
       {
+        ...fittedNameArg("containerAppName", APP_NAMED, name),
         resourceGroupName: where.resourceGroupName,
         location: where.location,
         managedEnvironmentId: this.managedEnvironment.id,

@@ -10,7 +10,7 @@ import {
   Subnet,
   VirtualNetwork,
 } from "@pulumi/azure-native/network";
-import { Tags, Validator, childName } from "../../core";
+import { Tags, Validator, childName, fittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
 import { LinkedZone, linkedZone } from "../dns";
@@ -21,6 +21,7 @@ import {
   PlannedAzureSubnet,
   PlannedNat,
   ResolvedNetworkArgs,
+  VNET_NAMED,
   resolveNetworkArgs,
 } from "./args";
 
@@ -90,7 +91,12 @@ export class Network extends pulumi.ComponentResource {
     const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     this.vnet = new VirtualNetwork(
       childName(name, "vnet"),
-      { ...where, addressSpace: { addressPrefixes: [r.addressSpace] }, tags: r.tags },
+      {
+        ...where,
+        ...fittedNameArg("virtualNetworkName", VNET_NAMED, name),
+        addressSpace: { addressPrefixes: [r.addressSpace] },
+        tags: r.tags,
+      },
       { parent: this },
     );
     if (r.nat) {

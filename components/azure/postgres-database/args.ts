@@ -1,7 +1,15 @@
 // PostgresDatabase (Azure) arguments and their pure resolution: every default applied and every weakening
 // named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import { Validator, argKeys, isDeferred, strictObject, validateDerivedNames } from "../../core";
+import {
+  DerivedName,
+  Validator,
+  argKeys,
+  childName,
+  isDeferred,
+  strictObject,
+  validateDerivedNames,
+} from "../../core";
 import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
 import {
   AZURE_COMMON_KEYS,
@@ -12,6 +20,7 @@ import {
 } from "../common";
 import { EncryptionKey } from "../encryption-key";
 import { vaultNamed } from "../encryption-key/args";
+import { POSTGRES_SERVER_NAME, azureAutoNamed } from "../naming";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
 import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES, AzureSizes } from "../sizes";
@@ -178,6 +187,15 @@ function resolveSizing(
   return { engineVersion, skuName, skuTier, storageGiB };
 }
 
+/**
+ * The server's physical name (a global DNS name), made from the component name. Azure takes server names
+ * in lowercase (names are compared without case), so the check and a shortened name are lowercase.
+ */
+export const SERVER_NAMED: DerivedName = {
+  ...azureAutoNamed("the server", POSTGRES_SERVER_NAME, "server"),
+  prefix: (n) => childName(n, "server").toLowerCase(),
+};
+
 /** Resolves PostgresDatabase arguments; throws a GroundworkInputError on bad input. */
 export function resolvePostgresDatabaseArgs(
   v: Validator,
@@ -192,6 +210,7 @@ export function resolvePostgresDatabaseArgs(
   const { profile } = base;
   const network = networkWithTier(v, args.network, "data");
   const encryptionKey = keyArg(v, "encryptionKey", args.encryptionKey);
+  validateDerivedNames(v, [SERVER_NAMED]);
   if (encryptionKey === undefined) validateDerivedNames(v, [vaultNamed((n) => `${n}-key`)]);
   const sizing = resolveSizing(v, args, AZURE_SIZES[profile.environment]);
   const workspace = resolveWorkspace(v, args, profile.logRetentionDays);
