@@ -147,11 +147,11 @@ export function resolveAzureBase(
 ): AzureBase {
   strictArgs(v, args, o.keys);
   const profile = resolveProfile(v, args.environment);
-  const baseTags = azureTags(v, {
-    environment: profile.environment,
-    component: o.component,
-    tags: args.tags,
-  });
+  const baseTags = azureTags(
+    v,
+    { environment: profile.environment, component: o.component, tags: args.tags },
+    { storageAccount: o.component === "azure.StorageAccount" },
+  );
   const placement = resolvePlacement(v, args);
   const explicit = v.boolean("protect", args.protect, profile.protect);
   const protect = protectStateful(profile, explicit, o.inheritedProtect);

@@ -38,6 +38,19 @@ describe("aws/tags: awsTags", () => {
     assert.match(inputError(() => awsTags(v, { ...base, tags: { key: "x;y" } })).problem, /do not allow/);
   });
 
+  it("refuses more tags than AWS's 50 leave room for, the four Groundwork adds counted (60 on a bucket fail)", () => {
+    const tags = (n: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+    assert.equal(Object.keys(awsTags(v, { ...base, tags: tags(46) })).length, 49);
+    for (const n of [47, 60]) {
+      const err = inputError(() => awsTags(v, { ...base, tags: tags(n) }));
+      assert.equal(err.field, "tags");
+      assert.equal(err.value, `${n} tags`);
+      assert.match(err.problem, new RegExp(`would carry ${n + 4}, more than the 50 AWS allows`));
+      assert.equal(err.expected, "at most 46 tags of your own");
+    }
+  });
+
   it("refuses the empty key", () => {
     const err = inputError(() => awsTags(v, { ...base, tags: { "": "x" } }));
     assert.equal(err.field, "tags.");
