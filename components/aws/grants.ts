@@ -40,7 +40,11 @@ function resourceNameOf(resource: pulumi.Resource): string | undefined {
 /** Refuses anything but a role name or role ARN; runs again when an Output resolves. */
 function checkRole(v: Validator, value: string): string {
   if (!IAM_ROLE_ARN.pattern.test(value) && !IAM_ROLE_NAME.test(value)) {
-    v.fail("grantee", value, "is not an IAM role", IAM_ROLE_ARN.expected);
+    // Say what is wrong with the form the value has: an ARN's wrong part, or a name's wrong length or character.
+    const problem = value.startsWith("arn:")
+      ? IAM_ROLE_ARN.problem(value)
+      : `is not an IAM role name (${value.length === 0 || value.length > 64 ? `${value.length} characters` : "a character other than letters, digits and + = , . @ _ -"})`;
+    v.fail("grantee", value, problem, IAM_ROLE_ARN.expected);
   }
   return roleNameOf(value);
 }

@@ -9,14 +9,21 @@ import {
   Validator,
   childName,
   fittedNameArg,
+  pathShape,
   validateDerivedNames,
   validateLogRetention,
 } from "../core";
 import { LOG_WORKSPACE_NAME, azureAutoNamed } from "./naming";
 
 /** Log Analytics workspace ids: `/subscriptions/…/providers/Microsoft.OperationalInsights/workspaces/<name>`. */
-const WORKSPACE_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i;
+const WORKSPACE_ID = pathShape(
+  "/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{workspace}",
+  {
+    what: "a Log Analytics workspace resource id",
+    example: "/subscriptions/<id>/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs",
+    ignoreCase: true,
+  },
+);
 
 /** The arguments of a component that logs. */
 export interface AzureLogArgs {
@@ -50,7 +57,7 @@ export function resolveWorkspace(v: Validator, args: AzureLogArgs, profileDays: 
   if (days < 30 || days > 730)
     v.fail("logRetentionDays", days, "is outside what Log Analytics keeps", "from 30 to 730 days");
   const id = v.stringInput("logWorkspaceId", args.logWorkspaceId, "a Log Analytics workspace resource id");
-  v.matches("logWorkspaceId", id, WORKSPACE_ID, "a Log Analytics workspace resource id");
+  v.shape("logWorkspaceId", id, WORKSPACE_ID);
   if (id !== undefined) return { kind: "given", id };
   // The workspace this component creates must have a name Log Analytics takes: checked before any child.
   validateDerivedNames(v, [WORKSPACE_NAMED]);

@@ -5,6 +5,7 @@
 import azureLimits from "../../facts/azure/limits.json";
 import { LimitsFile, limitIn } from "../../facts/limits";
 import { DerivedName, NameRule, childName } from "../core/naming";
+import { Shape, checkedShape, pathShape } from "../core/shapes";
 
 /** One Azure limit by its key in facts/azure/limits.json, with its source there. */
 export function azureLimit(key: string): number {
@@ -76,8 +77,36 @@ export function azureAutoNamed(what: string, rule: NameRule, suffix: string): De
 
 /** An Azure region's programmatic name (`westeurope`, `northeurope`). */
 export const AZURE_LOCATION = /^[a-z][a-z0-9]{2,39}$/;
+/** The region name, with what is wrong with one that is not (a display name, a hyphen). */
+export const AZURE_LOCATION_SHAPE: Shape = checkedShape(
+  AZURE_LOCATION,
+  "an Azure region name such as westeurope (lowercase letters and digits)",
+  [
+    [(l) => !/[\sA-Z]/.test(l), "looks like a display name: region names are lowercase, without spaces"],
+    [(l) => /^[a-z0-9]*$/.test(l), "has characters other than lowercase letters and digits"],
+    [(l) => /^[a-z]/.test(l), "does not start with a letter"],
+    [(l) => l.length >= 3 && l.length <= 40, "is not 3-40 characters long"],
+  ],
+);
 /** A container registry's login server: `<name>.azurecr.io`, the name 5-50 letters and digits. */
 export const ACR_HOST = /^[a-z0-9]{5,50}\.azurecr\.io$/;
+/** The login server, with what is wrong with one that is not. */
+export const ACR_HOST_SHAPE: Shape = checkedShape(ACR_HOST, "a registry host such as contoso.azurecr.io", [
+  [(h) => h.endsWith(".azurecr.io"), 'does not end in ".azurecr.io"'],
+  [
+    (h) => /^[a-z0-9]*\.azurecr\.io$/.test(h),
+    "has characters other than lowercase letters and digits in the registry name",
+  ],
+  [(h) => /^.{5,50}\.azurecr\.io$/.test(h), "has a registry name outside 5-50 characters"],
+]);
 /** A container registry's resource id. */
-export const ACR_REGISTRY_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i;
+export const ACR_REGISTRY_SHAPE: Shape = pathShape(
+  "/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.ContainerRegistry/registries/{registry}",
+  {
+    what: "a registry resource id",
+    example: "/subscriptions/<id>/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso",
+    ignoreCase: true,
+  },
+);
+/** A container registry's resource id. */
+export const ACR_REGISTRY_ID: RegExp = ACR_REGISTRY_SHAPE.pattern;

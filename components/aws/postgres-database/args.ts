@@ -23,6 +23,7 @@ import {
   keyAliasNamed,
 } from "../naming";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
+import { SECURITY_GROUP_ID } from "../arns";
 import { RDS_POSTGRES_LIFECYCLE_SOURCE, rdsPostgresMajor } from "../locations";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -182,10 +183,8 @@ function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<strin
   );
   const allowed = args.allowedSecurityGroupIds ?? [];
   if (!Array.isArray(allowed))
-    v.fail("allowedSecurityGroupIds", allowed, "is not a list", "a list of security group ids (sg-...)");
-  allowed.forEach((id, i) =>
-    v.matches(`allowedSecurityGroupIds[${i}]`, id, /^sg-[0-9a-f]{8,17}$/, "a security group id (sg-...)"),
-  );
+    v.fail("allowedSecurityGroupIds", allowed, "is not a list", `a list of ${SECURITY_GROUP_ID.expected}`);
+  allowed.forEach((id, i) => v.shape(`allowedSecurityGroupIds[${i}]`, id, SECURITY_GROUP_ID));
   return allowed;
 }
 

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   DerivedName,
   Validator,
+  checkedShape,
   argKeys,
   childName,
   isDeferred,
@@ -135,11 +136,22 @@ function resolveAdministrators(v: Validator, args: PostgresDatabaseArgs): Requir
   });
 }
 
+/** The administrator login PostgreSQL takes: a lowercase letter, then lowercase letters, digits and _. */
+const LOGIN_SHAPE = checkedShape(
+  /^[a-z][a-z0-9_]{0,62}$/,
+  "a login of 1-63 lowercase letters, digits and _, starting with a letter, not a reserved name",
+  [
+    [(l) => l.length >= 1 && l.length <= 63, "is not 1-63 characters long"],
+    [(l) => /^[a-z]/.test(l), "does not start with a lowercase letter"],
+    [(l) => /^[a-z0-9_]*$/.test(l), "has characters other than lowercase letters, digits and _"],
+  ],
+);
+
 /** Password authentication: off unless asked, and then with a password. */
 function resolvePassword(v: Validator, args: PostgresDatabaseArgs): ResolvedPostgresDatabaseArgs["password"] {
   const on = v.boolean("passwordAuth", args.passwordAuth, false);
   const login = args.administratorLogin ?? "pgadmin";
-  v.matches("administratorLogin", login, /^[a-z][a-z0-9_]{0,62}$/, "a lowercase login, not a reserved name");
+  v.shape("administratorLogin", login, LOGIN_SHAPE);
   if (!on) {
     // The error names the argument given (the password's value stays hidden).
     if (args.administratorLoginPassword !== undefined)
@@ -177,11 +189,13 @@ function resolveSizing(
     sizes.databaseTier,
   );
   const skuName = v.stringInput("skuName", args.skuName, "an Azure PostgreSQL SKU name") ?? sizes.databaseSku;
-  v.matches(
+  v.shape(
     "skuName",
     skuName,
-    /^Standard_[A-Za-z0-9_]+$/,
-    "an Azure PostgreSQL SKU name such as Standard_D2ds_v5",
+    checkedShape(/^Standard_[A-Za-z0-9_]+$/, "an Azure PostgreSQL SKU name such as Standard_D2ds_v5", [
+      [(s) => s.startsWith("Standard_"), 'does not start with "Standard_"'],
+      [(s) => /^[A-Za-z0-9_]+$/.test(s), "has characters other than letters, digits and _"],
+    ]),
   );
   const storageGiB = v.integer("storageGiB", args.storageGiB, 32, 32768, sizes.databaseStorageGiB);
   return { engineVersion, skuName, skuTier, storageGiB };
