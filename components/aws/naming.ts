@@ -48,6 +48,15 @@ export const IAM_ROLE_NAME_RULE: NameRule = {
   description: "1-64 letters, digits and + = , . @ _ -",
 };
 
+/** IAM managed policy and inline role policy names. */
+export const IAM_POLICY_NAME: NameRule = {
+  id: "iamPolicyName",
+  minLength: 1,
+  maxLength: maxOf("iamPolicy"),
+  pattern: /^[\w+=,.@-]+$/,
+  description: "1-128 letters, digits and + = , . @ _ -",
+};
+
 /** KMS alias names, `alias/` included. */
 export const KMS_ALIAS_NAME: NameRule = {
   id: "kmsAlias",

@@ -36,7 +36,7 @@ import { ResourceGraph, synth } from "../../testing";
 import { SERVICE_ARGS } from "../aws/helpers";
 import { networkLike } from "../azure/helpers";
 import { misfits, physicalName } from "./physical-names";
-import { prng } from "../property/kit";
+import { longName, prng } from "../property/kit";
 
 const withKey = (d: DerivedName): DerivedName => ({ ...d, prefix: (n) => d.prefix(childName(n, "key")) });
 const gcpNet = ["vpc", "private", "isolated", "router", "nat", "deny-ingress", "allow-internal"]
@@ -78,24 +78,12 @@ const DERIVED: Readonly<Record<string, readonly DerivedName[]>> = {
 };
 const ALL = Object.values(DERIVED).flat();
 
-/** A name a team would write: lowercase words joined by single hyphens, `length` characters. */
-function teamName(rand: () => number, length: number): string {
-  let s = "";
-  while (s.length < length) {
-    const word = Array.from({ length: 2 + Math.floor(rand() * 8) }, () =>
-      String.fromCharCode(97 + Math.floor(rand() * 26)),
-    ).join("");
-    s = s === "" ? word : `${s}-${word}`;
-  }
-  return s.slice(0, length).replace(/-+$/, "x");
-}
-
 describe("core/naming: fittedName", () => {
   it("leaves every name whose auto-name fits to the provider (so nothing deployed is renamed)", () => {
     const rand = prng(2300);
     let kept = 0;
     for (let i = 0; i < 400; i++) {
-      const name = teamName(rand, 1 + Math.floor(rand() * 60));
+      const name = longName(rand, 1 + Math.floor(rand() * 60));
       for (const d of ALL) {
         const auto = d.prefix(name) + "0".repeat(d.random);
         if (nameProblemFor(d.rule, auto) !== undefined) continue;
@@ -110,7 +98,7 @@ describe("core/naming: fittedName", () => {
     const rand = prng(2301);
     let fitted = 0;
     for (let i = 0; i < 300; i++) {
-      const name = teamName(rand, 10 + Math.floor(rand() * 290));
+      const name = longName(rand, 10 + Math.floor(rand() * 290));
       for (const d of ALL) {
         const got = fittedName(d, name, "p/s");
         if (got === undefined) continue;

@@ -6,6 +6,7 @@ import { DerivedName, fittedNameArg } from "../../core";
 import {
   ECS_NAME,
   ELB_NAME,
+  IAM_POLICY_NAME,
   IAM_ROLE_NAME_RULE,
   LOG_GROUP_NAME,
   S3_BUCKET_NAME,
@@ -24,6 +25,7 @@ export const SERVICE_NAMES = {
   service: autoNamed("the service", ECS_NAME, "service"),
   executionRole: autoNamed("the execution role", IAM_ROLE_NAME_RULE, "execution-role"),
   taskRole: autoNamed("the task role", IAM_ROLE_NAME_RULE, "task-role"),
+  executionPolicy: autoNamed("the execution policy", IAM_POLICY_NAME, "execution-policy"),
   albSg: autoNamed("the load balancer security group", SECURITY_GROUP_NAME, "alb-sg"),
   taskSg: autoNamed("the task security group", SECURITY_GROUP_NAME, "task-sg"),
   logs: autoNamed("the log group", LOG_GROUP_NAME, "logs"),

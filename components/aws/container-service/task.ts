@@ -45,6 +45,7 @@ function executionRole(
   const policy = new iam.RolePolicy(
     childName(s.name, "execution-policy"),
     {
+      ...fittedArg("executionPolicy", s.name),
       role: role.name,
       policy: pulumi
         .all([

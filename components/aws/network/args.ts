@@ -18,7 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
-import { IAM_ROLE_NAME_RULE, LOG_GROUP_NAME, autoNamed, keyAliasNamed } from "../naming";
+import { IAM_POLICY_NAME, IAM_ROLE_NAME_RULE, LOG_GROUP_NAME, autoNamed, keyAliasNamed } from "../naming";
 import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -146,6 +146,7 @@ export const NETWORK_ARG_KEYS = argKeys<NetworkArgs>()([
 export const FLOW_LOG_NAMES = {
   group: autoNamed("the flow log group", LOG_GROUP_NAME, "flow-logs"),
   role: autoNamed("the flow log role", IAM_ROLE_NAME_RULE, "flow-logs-role"),
+  policy: autoNamed("the flow log policy", IAM_POLICY_NAME, "flow-logs-policy"),
 } as const;
 
 /** Network arguments with every default applied. */

@@ -55,7 +55,11 @@ export function flowLogs(
   );
   const policy = new iam.RolePolicy(
     childName(s.name, "flow-logs-policy"),
-    { role: role.name, policy: group.arn.apply((arn) => JSON.stringify(flowLogWritePolicy(arn))) },
+    {
+      ...fittedNameArg("name", FLOW_LOG_NAMES.policy, s.name),
+      role: role.name,
+      policy: group.arn.apply((arn) => JSON.stringify(flowLogWritePolicy(arn))),
+    },
     parent,
   );
   new ec2.FlowLog(
