@@ -50,10 +50,9 @@ export const IAM_ROLE_NAME_RULE: NameRule = {
 
 /** IAM managed policy and inline role policy names. */
 export const IAM_POLICY_NAME: NameRule = {
+  ...IAM_ROLE_NAME_RULE,
   id: "iamPolicyName",
-  minLength: 1,
   maxLength: maxOf("iamPolicy"),
-  pattern: /^[\w+=,.@-]+$/,
   description: "1-128 letters, digits and + = , . @ _ -",
 };
 

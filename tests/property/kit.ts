@@ -129,7 +129,7 @@ function badCases<A, K extends string>(
 /** Why an error is not the refusal a case wants (not a GroundworkInputError, or naming the wrong thing). */
 function misnamed(s: { readonly name: string }, c: Case, err: unknown): string | undefined {
   if (!(err instanceof GroundworkInputError)) return `threw ${String(err)}`;
-  const { component, resourceName, field, expected, value } = err;
+  const { component, resourceName, field, expected } = err;
   const inside = field === c.field || field.startsWith(`${c.field}.`) || field.startsWith(`${c.field}[`);
   if (component !== s.name || resourceName !== c.name || !inside || expected.trim() === "")
     return `refused as ${component} ${JSON.stringify(resourceName)} ${field} (expected ${expected})`;
