@@ -35,7 +35,7 @@ import { WORKSPACE_NAMED } from "../../components/azure/logs";
 import { ResourceGraph, synth } from "../../testing";
 import { SERVICE_ARGS } from "../aws/helpers";
 import { networkLike } from "../azure/helpers";
-import { misfits, physicalName } from "./physical-names";
+import { PHYSICAL_NAMES, misfits, physicalName } from "./physical-names";
 import { longName, prng } from "../property/kit";
 
 const withKey = (d: DerivedName): DerivedName => ({ ...d, prefix: (n) => d.prefix(childName(n, "key")) });
@@ -230,4 +230,37 @@ describe("stacks: no reference stack's child takes a pinned name (physical names
       assert.deepEqual(pinned, []);
     });
   }
+});
+
+describe("facts: name and tag limits carry their sources, and the rules say the same numbers", () => {
+  const files = ["aws", "gcp", "azure"].map((cloud) =>
+    path.join(__dirname, "..", "..", "..", "facts", cloud, "limits.json"),
+  );
+
+  it("every name and tag limit has a source at the provider", () => {
+    for (const file of files) {
+      const limits = JSON.parse(fs.readFileSync(file, "utf8")) as Record<
+        string,
+        { value: number; source: string }
+      >;
+      const keys = Object.keys(limits).filter((k) => /^(names|tags|labels)\./.test(k));
+      assert.ok(keys.length >= 4, file);
+      for (const k of keys) {
+        assert.ok(Number.isInteger(limits[k].value) && limits[k].value > 0, `${file} ${k}`);
+        assert.match(
+          limits[k].source,
+          /^https:\/\/(docs\.aws\.amazon\.com|cloud\.google\.com|learn\.microsoft\.com)\//,
+          `${file} ${k}`,
+        );
+      }
+    }
+  });
+
+  it("each rule's words give the length range the facts give", () => {
+    for (const [type, [, rule]] of Object.entries(PHYSICAL_NAMES)) {
+      // A KMS alias counts `alias/` in its 256; the words count what follows it.
+      const max = rule.id === "kmsAlias" ? rule.maxLength - "alias/".length : rule.maxLength;
+      assert.ok(rule.description.includes(`-${max} `), `${type}: "${rule.description}" does not say ${max}`);
+    }
+  });
 });
