@@ -1,7 +1,7 @@
 // Google Cloud vocabulary (components/gcp): label conformance and the resource name rule.
 import { strict as assert } from "assert";
 import { Validator } from "../../../components/core";
-import { conformGcpLabel, gcpLabels } from "../../../components/gcp";
+import { Bucket, conformGcpLabel, gcpLabels } from "../../../components/gcp";
 import { GCP_RESOURCE_NAME } from "../../../components/gcp";
 import { inputError, invalid, valid } from "../helpers";
 
@@ -34,6 +34,15 @@ describe("gcp/labels: gcpLabels", () => {
     assert.equal(value.field, "labels.cost_center");
     assert.equal(value.value, "X Y");
     assert.match(value.expected, /such as "x_y"$/);
+  });
+
+  it('gcp.Bucket with labels { "Cost Center": "X Y" } is refused, not relabelled', () => {
+    const err = inputError(() => new Bucket("assets", { labels: { "Cost Center": "X Y" } }));
+    assert.equal(err.component, "gcp.Bucket");
+    assert.equal(
+      err.message.split(" (expected")[0],
+      'gcp.Bucket "assets": labels.Cost Center "Cost Center" is not a Google Cloud label key: it has characters other than lowercase letters, digits, _ and -',
+    );
   });
 
   it("refuses keys over 63 or not starting with a letter, values over 63; accepts the limits", () => {
