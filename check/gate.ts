@@ -15,9 +15,10 @@ import { SynthError, resolveProgramPath } from "../engine/program";
 import { Isolation, IsolationRequest, Sandbox, planIsolation, runProgram } from "../engine/runner";
 import { systemTool } from "../engine/runner/isolation";
 import { AnalyzerLog, StartedPack, startPolicyPack } from "./analyzer/host";
+import { located, locator } from "./locations";
 import { PolicyPackConfig, loadPolicyConfigFile } from "./policy-config";
 import { PulumiProject, StackConfig, loadProject, loadStackConfig, shortStackName } from "./project";
-import { BUILT_IN_PACK, CheckReport, PackSummary, PolicyReport } from "./report";
+import { BUILT_IN_PACK, CheckReport, PackSummary, PolicyReport, byLevelThenSeverity } from "./report";
 
 /** How long a program may run when no limit is given: generous, yet short of a CI job's own. */
 export const DEFAULT_SYNTH_TIMEOUT_MS = 300_000;
@@ -290,12 +291,19 @@ export function buildReport(
   allowIncomplete = false,
   isolation?: Isolation,
 ): CheckReport {
+  const locate = locator(graph, programFile);
   const merged: PolicyReport = {
     policies: parts.flatMap((p) => p.policies),
-    violations: parts.flatMap((p) => p.violations),
+    violations: located(
+      parts.flatMap((p) => p.violations),
+      locate,
+    ).sort(byLevelThenSeverity),
     waivers: parts.flatMap((p) => p.waivers),
     remediations: parts.flatMap((p) => p.remediations),
-    undecided: parts.flatMap((p) => p.undecided),
+    undecided: located(
+      parts.flatMap((p) => p.undecided),
+      locate,
+    ),
   };
   const mandatory = merged.violations.filter(blocks).length;
   const incomplete = graph.incomplete;

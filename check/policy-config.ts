@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { EnforcementLevel } from "./report";
+import { closestName } from "./suggest";
 
 /** A `--policy-pack-config` file: `{ "all": "mandatory", "<policy>": "advisory" | { enforcementLevel?, ...props } }`. */
 export type PolicyPackConfig = Readonly<Record<string, unknown>>;
@@ -142,7 +143,7 @@ function describe(e: ErrorObject): string {
 
 /**
  * One compiled validator per distinct schema. Compiling is the costly part of reconciling (about 1.5 ms a
- * schema, some 300 ms for the built-in pack's 186 policies), and a process reconciles the same pack's
+ * schema, some 300 ms for the built-in pack's two hundred-odd policies), and a process reconciles the same pack's
  * schemas for every evaluation; the schemas are small and few, so the cache stays small.
  */
 const validators = new Map<string, ValidateFunction>();
@@ -172,6 +173,7 @@ export function reconcilePolicyConfig(
   policies: readonly DescribedPolicy[],
   initial: Readonly<Record<string, PolicyConfigEntry>>,
   given: PolicyPackConfig,
+  elsewhere: (name: string) => string | undefined = builtInElsewhere,
 ): Record<string, PolicyConfigEntry> {
   const result: Record<string, PolicyConfigEntry> = {};
   for (const p of policies) {
@@ -215,12 +217,29 @@ export function reconcilePolicyConfig(
   const unknown = Object.keys(given).filter((k) => k !== "all" && !policies.some((p) => p.name === k));
   if (errors.length) throw new Error(`validating policy config: ${errors.join("; ")}`);
   if (unknown.length) {
+    const names = policies.map((p) => p.name);
+    const listed = unknown.map((u) => {
+      const near = closestName(u, names);
+      const other = near === undefined ? elsewhere(u) : undefined;
+      return `"${u}"${near !== undefined ? ` (did you mean "${near}"?)` : other ? ` (${other})` : ""}`;
+    });
     throw new Error(
-      `policy config names ${unknown.map((u) => `"${u}"`).join(", ")}, which the pack does not define` +
-        ` (its policies: ${policies.map((p) => p.name).join(", ")})`,
+      `policy config names ${listed.join(", ")}, which the pack does not define (of its ${names.length} policies)`,
     );
   }
   return result;
+}
+
+/**
+ * Where a policy a pack does not define lives, when it is the built-in pack's: config given to the wrong
+ * pack is the likeliest cause. Loads the pack's rules, so only on this error path.
+ */
+function builtInElsewhere(name: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const builtIn = require("../policy/pack") as typeof import("../policy/pack");
+  return builtIn.policies.some((p) => p.name === name)
+    ? `a policy of the built-in pack ${builtIn.packName}: configure it with --builtin-config`
+    : undefined;
 }
 
 /**

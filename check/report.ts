@@ -21,14 +21,46 @@ export interface PolicyInfo {
   readonly references?: readonly string[];
 }
 
+/** A place in a source file: an absolute path, 1-based line and column. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where a finding points. `location` is the user's own code that made the resource (for a component's
+ * child, the line that called the component; for a stack-level finding, the program's main file);
+ * `relatedLocations` are the places behind it in libraries (the component's own line that made the child).
+ */
+export interface Located {
+  readonly location?: SourceLocation;
+  readonly relatedLocations?: readonly SourceLocation[];
+}
+
 /** One finding. `urn` is absent for stack-level findings not tied to a resource. */
-export interface Violation {
+export interface Violation extends Located {
   readonly pack: string;
   readonly policy: string;
   readonly enforcementLevel: EnforcementLevel;
   readonly severity?: Severity;
   readonly urn?: string;
   readonly message: string;
+}
+
+/** Blocking levels first, then advisory: the order findings are listed in. */
+const LEVEL_RANK: Record<EnforcementLevel, number> = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 };
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/**
+ * Orders findings by enforcement level, then severity (a finding with none after those with one), keeping
+ * the graph order within each: what blocks the merge comes first in every report.
+ */
+export function byLevelThenSeverity(a: Violation, b: Violation): number {
+  return (
+    LEVEL_RANK[a.enforcementLevel] - LEVEL_RANK[b.enforcementLevel] ||
+    (a.severity ? SEVERITY_RANK[a.severity] : 4) - (b.severity ? SEVERITY_RANK[b.severity] : 4)
+  );
 }
 
 /** A waiver that was applied (it suppressed a finding) or that is itself invalid. */
@@ -70,7 +102,7 @@ export function isUndecidedMessage(message: string): boolean {
 }
 
 /** A check that could not be decided because a value was unknown during preview. */
-export interface Undecided {
+export interface Undecided extends Located {
   readonly pack: string;
   readonly policy: string;
   readonly urn?: string;

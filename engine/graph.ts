@@ -50,8 +50,16 @@ export interface GraphResource {
    * only what the program creates or imports.
    */
   readonly external: boolean;
-  /** Where the program constructed the resource, when the SDK reported it. */
+  /**
+   * Where the SDK says the resource was constructed: the frame just below the resource constructors, which
+   * for a component's child is inside the component.
+   */
   readonly sourcePosition?: SourcePosition;
+  /**
+   * Where the user's own program made the resource: the first frame of its stack outside node_modules and
+   * Groundwork's own code (the line that called the component, for a component's child), else its parent's.
+   */
+  readonly userSourcePosition?: SourcePosition;
 }
 
 /** A place in a program's source (1-based line and column). */

@@ -17,6 +17,7 @@ import { fromStruct, toStruct } from "./struct";
 import { IncompleteLog, STACK_REFERENCE_TYPE } from "./incomplete";
 import { DEFAULT_INVOKES, InvokeHandler } from "./invokes";
 import { providerComputed } from "./computed";
+import { sdkPosition, userPosition } from "./source-positions";
 import { OutputContext, providerState } from "./outputs";
 import {
   MutableResource,
@@ -253,7 +254,6 @@ export class GroundworkMonitor {
       const { id, state } = custom
         ? this.fabricate(type, name, urn, inputs, provider)
         : { id: "", state: {} };
-      const pos = req.getSourceposition();
       const resource: MutableResource = {
         urn,
         type,
@@ -274,7 +274,8 @@ export class GroundworkMonitor {
         importId: req.getImportid() || undefined,
         id: custom ? id || UNKNOWN : undefined,
         external: false,
-        sourcePosition: pos ? { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } : undefined,
+        sourcePosition: sdkPosition(req),
+        userSourcePosition: userPosition(req, parent ? this.byUrn.get(parent) : undefined),
       };
       this.add(resource);
       // A remote component goes to its provider's Construct in the real engine; offline it stays the

@@ -30,6 +30,13 @@ export {
 export const packName = PACK_NAME;
 
 /**
+ * The pack's description, as `new PolicyPack` registers it. It names every cloud the rules cover (a test
+ * holds it, PulumiPolicy.yaml's and package.json's to the rules' resource types).
+ */
+export const packDescription =
+  "Groundwork security baseline: AWS, Google Cloud, Azure and Kubernetes controls, required tags, regions and waivers.";
+
+/**
  * Invalid and applied waivers are reported under this name by every policy's wrapper (runtime/wrapper.ts);
  * the policy itself exists so the name, level and description appear in the pack's metadata.
  */

@@ -31,19 +31,26 @@ export function azurePlatform(config: CloudConfig<"azure">, tags: Record<string,
   const logWorkspaceId = network.logWorkspaceId;
 
   // One Key Vault key for the platform's data at rest; each consumer gets its own identity and grant.
-  const key = new EncryptionKey("platform", placed);
+  const key = new EncryptionKey("platform", { ...placed, logWorkspaceId });
 
   // Reached from the network through private endpoints (public network access stays off).
   const stored = { ...placed, encryptionKey: key, logWorkspaceId, network };
   const assets = new StorageAccount("assets", { ...stored, containers: ["assets"] });
   const uploads = new StorageAccount("uploads", { ...stored, containers: ["uploads"] });
+  // The VNet's flow logs: written by Network Watcher (a trusted service) to an account of their own.
+  const flowLogs = new StorageAccount("flowlogs", { ...placed, encryptionKey: key, logWorkspaceId });
+  network.flowLogsTo(flowLogs.accountId);
 
   // Geo-redundant backups (on in prod) are kept in the paired region, and Azure needs their key there (in
   // the platform's resource group all the same: a group's location is only where its metadata lives).
   const geoBackupEncryptionKey =
     config.database.geoBackupLocation === undefined
       ? undefined
-      : new EncryptionKey("platform-geo", { ...placed, location: config.database.geoBackupLocation });
+      : new EncryptionKey("platform-geo", {
+          ...placed,
+          location: config.database.geoBackupLocation,
+          logWorkspaceId,
+        });
   const database = new PostgresDatabase("app", {
     ...placed,
     network,

@@ -10,6 +10,7 @@ import { AWS_REGIONS } from "../components/aws/locations";
 import { ACR_HOST, ACR_REGISTRY_ID, AZURE_LOCATION } from "../components/azure/naming";
 // The regions Google Cloud has (a pure module over facts/gcp/locations.json: no Google Cloud SDK loads).
 import { GCP_REGIONS } from "../components/gcp/locations";
+import { AZURE_REGIONS, pairedRegion } from "../components/azure/locations";
 import { isPlace } from "../facts/locations";
 
 const name = z
@@ -155,7 +156,17 @@ const gcpSchema = z.strictObject({
     .default({ engineVersion: "16", databaseName: "app" }),
 });
 
-const azureRegion = z.string().regex(AZURE_LOCATION, "an Azure region name such as westeurope");
+const azureRegion = z
+  .string()
+  .regex(AZURE_LOCATION, "an Azure region name such as westeurope")
+  .superRefine((r, ctx) => {
+    if (isPlace(AZURE_REGIONS, r)) return;
+    const near = closestKey(r, AZURE_REGIONS.names);
+    ctx.addIssue({
+      code: "custom",
+      message: `an Azure region such as westeurope${near === undefined ? "" : ` (did you mean "${near}"?)`}`,
+    });
+  });
 
 /** Azure: VNet with NSGs and flow logs, Key Vault key, storage accounts, Container Apps, PostgreSQL. */
 const azureObject = z.strictObject({
@@ -206,11 +217,12 @@ const azureSchema = azureObject.superRefine((c, ctx) => {
       path: ["database", "geoBackupLocation"],
       message: "required in prod (geo-redundant backups need their key in the region paired with location)",
     });
-  if (geo !== undefined && geo === c.location)
+  const pair = pairedRegion(c.location);
+  if (geo !== undefined && (geo === c.location || (pair !== undefined && geo !== pair)))
     ctx.addIssue({
       code: "custom",
       path: ["database", "geoBackupLocation"],
-      message: `another region than location (${c.location}): the one paired with it`,
+      message: `the region paired with location (${c.location})${pair === undefined ? "" : `: ${pair}`}`,
     });
   const registry = c.service.registry;
   if (registry === undefined) return;

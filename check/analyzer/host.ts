@@ -5,7 +5,10 @@ import * as path from "path";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { GraphResource, ResourceGraph } from "../../engine/graph";
 import { PolicyConfigEntry, reconcilePolicyConfig } from "../policy-config";
-import { Remediation } from "../report";
+import { GateConfig, applyGateConfig, gateConfig } from "../pack-config";
+import { STACK_TYPE } from "../../engine/monitor-records";
+import { BUILT_IN_PACK, Remediation } from "../report";
+import { closestName, didYouMeanPack } from "../suggest";
 import {
   RequestBuilder,
   configureRequest,
@@ -34,7 +37,7 @@ export interface StartedPack {
 export async function startPolicyPack(packDir: string, options: AnalyzerHostOptions): Promise<StartedPack> {
   const dir = path.resolve(packDir);
   if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
-    throw new AnalyzerError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml`, dir);
+    throw new AnalyzerError(notAPack(packDir), dir);
   }
   const script = runPolicyPackScript(dir);
   const session = new PackSession(dir, options);
@@ -54,6 +57,16 @@ export async function startPolicyPack(packDir: string, options: AnalyzerHostOpti
     await session.stop();
     throw err;
   }
+}
+
+/** Why `packDir` is no pack, with the nearest pack beside it (or the built-in pack's name) suggested. */
+function notAPack(packDir: string): string {
+  const dir = path.resolve(packDir);
+  const what = fs.existsSync(dir) ? "it has no PulumiPolicy.yaml" : "no such directory";
+  const builtIn = closestName(path.basename(dir), [BUILT_IN_PACK])
+    ? `; ${BUILT_IN_PACK} is the built-in pack, which runs without --policy-pack`
+    : "";
+  return `${dir} is not a policy pack: ${what}${builtIn || didYouMeanPack(packDir)}`;
 }
 
 /** Starts the pack, serves it an engine, and drives it over the whole graph. */
@@ -85,9 +98,7 @@ async function reconfigure(
  * ConfigureStack. They get the start-up deadline: a pack loading its policies on a busy machine is slow
  * to answer these, and a short per-policy deadline should not fail it there.
  */
-async function configure(
-  session: PackSession,
-): Promise<{ info: analyzerpb.AnalyzerInfo; reconciled: Record<string, PolicyConfigEntry> }> {
+async function configure(session: PackSession): Promise<Configured> {
   const o = session.options;
   const startupMs = Math.max(o.startTimeoutMs ?? DEFAULT_TIMEOUT_MS, o.rpcTimeoutMs ?? DEFAULT_TIMEOUT_MS);
   await session.optional("handshake", handshakeRequest(session.dir), "Handshake", startupMs);
@@ -103,15 +114,25 @@ async function configure(
     throw new AnalyzerError((err as Error).message, session.dir);
   }
   let reconciled: Record<string, PolicyConfigEntry>;
+  let gate: GateConfig;
   try {
-    reconciled = reconcilePolicyConfig(describedPolicies(info), initialConfig(info), o.policyConfig ?? {});
+    const described = describedPolicies(info);
+    gate = gateConfig(info.getName(), described, o.policyConfig ?? {});
+    reconciled = reconcilePolicyConfig(described, initialConfig(info), gate.forPack);
   } catch (err) {
     const where = o.policyConfigFile ? `${o.policyConfigFile}: ` : "";
     throw new AnalyzerError(`${where}${(err as Error).message}`, session.dir);
   }
   await session.call("configure", configureRequest(reconciled), "Configure", startupMs);
   await session.optional("configureStack", stackConfigureRequest(o), "ConfigureStack", startupMs);
-  return { info, reconciled };
+  return { info, reconciled, gate };
+}
+
+/** A configured pack: what it said of itself, the config it was sent, and what the gate applies itself. */
+interface Configured {
+  readonly info: analyzerpb.AnalyzerInfo;
+  readonly reconciled: Record<string, PolicyConfigEntry>;
+  readonly gate: GateConfig;
 }
 
 /** What the per-resource calls share: the request builder, the findings and the remediated inputs. */
@@ -178,7 +199,7 @@ async function analyzeResources(
 async function analyze(
   session: PackSession,
   graph: ResourceGraph,
-  { info, reconciled }: { info: analyzerpb.AnalyzerInfo; reconciled: Record<string, PolicyConfigEntry> },
+  { info, reconciled, gate }: Configured,
 ): Promise<AnalyzerRun> {
   const o = session.options;
   const policies = policyInfos(info, reconciled);
@@ -204,14 +225,18 @@ async function analyze(
   );
   pass.findings.collect(created.length, stackRes.getDiagnosticsList());
 
-  return {
-    packName: info.getName(),
-    packVersion: info.getVersion(),
-    policies,
-    violations: pass.findings.sortedViolations(),
-    undecided: pass.findings.sortedUndecided(),
-    waivers: pass.findings.sortedWaivers(),
-    remediations: pass.remediations,
-    logs: session.logs,
-  };
+  const report = applyGateConfig(
+    {
+      policies,
+      violations: pass.findings.sortedViolations(),
+      undecided: pass.findings.sortedUndecided(),
+      waivers: pass.findings.sortedWaivers(),
+      remediations: pass.remediations,
+    },
+    info.getName(),
+    gate,
+    o.now ?? new Date(),
+    graph.resources.find((r) => r.type === STACK_TYPE)?.urn,
+  );
+  return { ...report, packName: info.getName(), packVersion: info.getVersion(), logs: session.logs };
 }

@@ -29,6 +29,8 @@ export interface AnalyzerHostOptions {
   readonly startTimeoutMs?: number;
   /** How long one RPC may take. @default 60000 */
   readonly rpcTimeoutMs?: number;
+  /** The clock waivers the gate applies are judged against. @default the current time */
+  readonly now?: Date;
   /** Analyze calls in flight at once. @default 64 */
   readonly concurrency?: number;
 }

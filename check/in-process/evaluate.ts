@@ -13,6 +13,8 @@ import { DescribedPolicy, PolicyConfigEntry, checkPolicyList, reconcilePolicyCon
 import { EnforcementLevel, PolicyInfo, PolicyReport, Severity } from "../report";
 import { ArgsBuilder, analyzedResources, deserialize, unproxy } from "./args";
 import { PackFindings } from "./findings";
+import { applyGateConfig, gateConfig } from "../pack-config";
+import { STACK_TYPE } from "../../engine/monitor-records";
 
 export interface EvaluateOptions {
   /** Pack config as in a `--policy-pack-config` file: `{ "all": "mandatory", "<policy>": { … } }`. */
@@ -150,7 +152,8 @@ export async function evaluatePolicies(
     enforcementLevel: (p.enforcementLevel ?? PACK_LEVEL) as EnforcementLevel,
     schema: p.configSchema as DescribedPolicy["schema"],
   }));
-  const config = reconcilePolicyConfig(described, {}, opts.config ?? {});
+  const gate = gateConfig(pack.name, described, opts.config ?? {});
+  const config = reconcilePolicyConfig(described, {}, gate.forPack);
   const e: Evaluation = {
     pack: pack.name,
     all,
@@ -161,5 +164,12 @@ export async function evaluatePolicies(
   const currentInputs = await remediate(e, graph);
   await validateResources(e, graph, currentInputs);
   await validateStack(e, currentInputs);
-  return e.findings.report(policyInfos(e));
+  const stackUrn = graph.resources.find((r) => r.type === STACK_TYPE)?.urn;
+  return applyGateConfig(
+    e.findings.report(policyInfos(e)),
+    pack.name,
+    gate,
+    opts.now ?? new Date(),
+    stackUrn,
+  );
 }

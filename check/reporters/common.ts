@@ -1,7 +1,8 @@
 // Helpers the reporters share: severity order, display names, and values made safe to print.
 import { SECRET_SIG_KEY, UNKNOWN, isSecret } from "../../engine/graph";
 import { describeIsolation } from "../../engine/runner/isolation";
-import { IncompleteItem, Isolation, Severity, Violation } from "../report";
+import * as path from "path";
+import { IncompleteItem, Isolation, Located, Severity, SourceLocation, Violation } from "../report";
 
 export const SEVERITY_ORDER: readonly (Severity | "unspecified")[] = [
   "critical",
@@ -10,6 +11,23 @@ export const SEVERITY_ORDER: readonly (Severity | "unspecified")[] = [
   "low",
   "unspecified",
 ];
+
+/** What a finding whose policy gave no severity is called in reports: said as such, not a severity. */
+export const NO_SEVERITY = "severity not set";
+
+/** A severity for people: the severity, or that the policy set none. */
+export function severityLabel(sev: Severity | "unspecified"): string {
+  return sev === "unspecified" ? NO_SEVERITY : sev;
+}
+
+/**
+ * A finding's message without the policy's description: @pulumi/policy (and the in-process evaluator, which
+ * does as it does) files `description + "\n" + message`, and the description is printed once per policy.
+ */
+export function findingText(v: Pick<Violation, "message">, description: string | undefined): string {
+  if (description && v.message.startsWith(`${description}\n`)) return v.message.slice(description.length + 1);
+  return v.message;
+}
 
 /** `pack/policy`: unique across packs, used as rule and test-class ids. */
 export function ruleId(pack: string, policy: string): string {
@@ -66,4 +84,24 @@ export function describeIncomplete(item: IncompleteItem): string {
 export function isolationLines(iso: Isolation | undefined): { line: string; reasons: string[] } | undefined {
   if (!iso) return undefined;
   return { line: describeIsolation(iso), reasons: [...iso.unavailable] };
+}
+
+/** A file as reports print it: relative to `baseDir` (where CI runs), with forward slashes. */
+export function reportPath(file: string, baseDir: string = process.cwd()): string {
+  const abs = file.startsWith("file://") ? new URL(file).pathname : path.resolve(baseDir, file);
+  return path.relative(baseDir, abs).split(path.sep).join("/");
+}
+
+/** `file:line:column`, relative to `baseDir`. */
+export function describeLocation(loc: SourceLocation, baseDir?: string): string {
+  return `${reportPath(loc.file, baseDir)}:${loc.line}:${loc.column}`;
+}
+
+/** A finding's locations for the JSON report: relative files, null when there is none. */
+export function jsonLocations(x: Located): { location: unknown; relatedLocations: unknown[] } {
+  const rel = (l: SourceLocation) => ({ file: reportPath(l.file), line: l.line, column: l.column });
+  return {
+    location: x.location ? rel(x.location) : null,
+    relatedLocations: (x.relatedLocations ?? []).map(rel),
+  };
 }

@@ -1,7 +1,7 @@
 // The JSON report: the shape DESIGN.md fixes for `groundwork check --format json`.
 import { CheckReport } from "../report";
 import { ruleFrameworks } from "../../policy/runtime/frameworks";
-import { redact, unknownProperty, urnType } from "./common";
+import { jsonLocations, redact, unknownProperty, urnType } from "./common";
 
 // The fields each entry carries, in output order; an absent optional field is written as null.
 const RESOURCE_FIELDS = [
@@ -32,7 +32,12 @@ function withReferences(report: CheckReport): (v: CheckReport["violations"][numb
   const refs = new Map(report.policies.map((p) => [`${p.pack}\u0000${p.name}`, p.references ?? []]));
   return (v) => {
     const references = refs.get(`${v.pack}\u0000${v.policy}`) ?? [];
-    return { ...pick(v, VIOLATION_FIELDS), references, frameworks: ruleFrameworks(references) };
+    return {
+      ...pick(v, VIOLATION_FIELDS),
+      ...jsonLocations(v),
+      references,
+      frameworks: ruleFrameworks(references),
+    };
   };
 }
 
@@ -55,6 +60,7 @@ export function toJson(report: CheckReport): string {
       type: urnType(u.urn) ?? null,
       property: unknownProperty(u.message) ?? null,
       message: u.message,
+      ...jsonLocations(u),
     })),
     // What the offline engine could not expand or decide: the verdict is "incomplete" while any remain.
     incomplete: report.incomplete.map((i) => ({

@@ -1,7 +1,7 @@
 // JUnit XML for CI test reporters: one test case per policy, failing on its mandatory findings (a clean run
 // of a 60-policy pack is 60 cases, not one per policy per resource type).
 import { CheckReport, Violation } from "../report";
-import { describeIncomplete, describeUrn, isolationLines, ruleId } from "./common";
+import { describeIncomplete, describeUrn, findingText, isolationLines, ruleId } from "./common";
 
 export function esc(s: string): string {
   return (
@@ -49,16 +49,21 @@ function policyCase(
   const advisory = mine.filter((v) => !mandatory.includes(v));
   const body: string[] = [];
   if (mandatory.length) {
-    const text = mandatory
-      .map((v: Violation) => `${describeUrn(v.urn)} (${v.urn ?? "stack"}): ${v.message}`)
-      .join("\n\n");
+    // The policy's description once, then what is wrong with each resource.
+    const text = [
+      policy.description,
+      ...mandatory.map(
+        (v: Violation) =>
+          `${describeUrn(v.urn)} (${v.urn ?? "stack"}): ${findingText(v, policy.description)}`,
+      ),
+    ].join("\n\n");
     body.push(
       `      <failure type="mandatory" message="${esc(`${mandatory.length} mandatory violation(s) of ${policy.name}`)}">${esc(text)}</failure>`,
     );
   }
   if (advisory.length) {
     body.push(
-      `      <system-out>${esc(advisory.map((v) => `advisory: ${describeUrn(v.urn)}: ${v.message}`).join("\n"))}</system-out>`,
+      `      <system-out>${esc(advisory.map((v) => `advisory: ${describeUrn(v.urn)}: ${findingText(v, policy.description)}`).join("\n"))}</system-out>`,
     );
   }
   return body.length

@@ -1,8 +1,7 @@
 // SARIF 2.1.0 for code scanning: one rule per policy, one result per finding, located in the program.
 import { createHash } from "crypto";
-import * as path from "path";
-import { CheckReport, PolicyInfo, Violation } from "../report";
-import { isolationLines, ruleId } from "./common";
+import { CheckReport, Located, PolicyInfo, SourceLocation, Violation } from "../report";
+import { findingText, isolationLines, reportPath, ruleId } from "./common";
 
 /** A short, stable digest of a finding's message. */
 function messageHash(message: string): string {
@@ -57,10 +56,7 @@ function invocation(report: CheckReport): Record<string, unknown> {
   };
 }
 
-function uriFor(file: string, baseDir: string): string {
-  const abs = file.startsWith("file://") ? new URL(file).pathname : path.resolve(baseDir, file);
-  return path.relative(baseDir, abs).split(path.sep).join("/");
-}
+const uriFor = reportPath;
 
 function rule(p: PolicyInfo): Record<string, unknown> {
   const refs = p.references ?? [];
@@ -91,31 +87,42 @@ function rule(p: PolicyInfo): Record<string, unknown> {
   };
 }
 
-/** Where a finding on `urn` points: its resource's place in the program, else the program's first line. */
-function locator(report: CheckReport, baseDir: string): (urn: string | undefined) => Record<string, unknown> {
-  const byUrn = new Map(report.graph.resources.map((r) => [r.urn, r]));
-  const programUri = report.programFile ? uriFor(report.programFile, baseDir) : undefined;
-  return (urn) => {
-    const pos = urn ? byUrn.get(urn)?.sourcePosition : undefined;
-    const physical = pos
-      ? {
-          artifactLocation: { uri: uriFor(pos.uri, baseDir) },
-          region: { startLine: pos.line, startColumn: Math.max(1, pos.column) },
-        }
-      : programUri
-        ? { artifactLocation: { uri: programUri }, region: { startLine: 1 } }
-        : undefined;
+/** A SARIF physical location of a source location, relative to `baseDir`. */
+function physical(loc: SourceLocation, baseDir: string): Record<string, unknown> {
+  return {
+    artifactLocation: { uri: uriFor(loc.file, baseDir) },
+    region: { startLine: loc.line, startColumn: Math.max(1, loc.column) },
+  };
+}
+
+/**
+ * Where a finding points: the user's line that made its resource (the program's main file for the stack),
+ * with the library's own line that made it (a component's child) as a related location.
+ */
+function locator(
+  report: CheckReport,
+  baseDir: string,
+): (f: Located & { urn?: string }) => { locations: unknown[]; relatedLocations?: unknown[] } {
+  return (f) => {
+    const logicalLocations = [
+      { fullyQualifiedName: f.urn ?? `${report.graph.project}/${report.graph.stack}`, kind: "resource" },
+    ];
+    const related = (f.relatedLocations ?? []).map((loc, i) => ({
+      id: i + 1,
+      physicalLocation: physical(loc, baseDir),
+      message: { text: "made here, inside the component or library the program called" },
+    }));
     return {
-      ...(physical ? { physicalLocation: physical } : {}),
-      logicalLocations: [
-        { fullyQualifiedName: urn ?? `${report.graph.project}/${report.graph.stack}`, kind: "resource" },
+      locations: [
+        { ...(f.location ? { physicalLocation: physical(f.location, baseDir) } : {}), logicalLocations },
       ],
+      ...(related.length ? { relatedLocations: related } : {}),
     };
   };
 }
 
 /** One finding of `pack/policy` on `urn` (or the stack) as a SARIF result. */
-interface Finding {
+interface Finding extends Located {
   readonly pack: string;
   readonly policy: string;
   readonly urn?: string;
@@ -146,6 +153,8 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
   const rules = policies.map(rule);
   const index = new Map(policies.map((p, i) => [ruleId(p.pack, p.name), i]));
   const locate = locator(report, baseDir);
+  const text = (f: Finding): string =>
+    findingText(f, policies.find((p) => p.pack === f.pack && p.name === f.policy)?.description);
   const findings: Finding[] = [
     ...report.violations.map((v) => ({
       ...v,
@@ -161,8 +170,9 @@ export function toSarif(report: CheckReport, options: SarifOptions = {}): string
       ruleId: id,
       ruleIndex: index.get(id),
       level: f.level,
-      message: { text: f.urn ? `${f.message}\nResource: ${f.urn}` : f.message },
-      locations: [locate(f.urn)],
+      // The rule carries the policy's description; the result says what is wrong with this resource.
+      message: { text: f.urn ? `${text(f)}\nResource: ${f.urn}` : text(f) },
+      ...locate(f),
       // The message's hash keeps two findings of one policy on one resource (two bad containers …) apart,
       // where code scanning would otherwise merge them into one alert.
       partialFingerprints: { "groundwork/v1": `${id}|${f.urn ?? ""}|${messageHash(f.message)}` },

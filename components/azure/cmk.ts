@@ -32,6 +32,7 @@ export function wireCmk(
   name: string,
   r: CmkSettings,
   where: { resourceGroupName: pulumi.Output<string>; location: pulumi.Output<string> },
+  logWorkspaceId: pulumi.Input<string>,
 ): Cmk {
   const key =
     r.encryptionKey ??
@@ -43,6 +44,8 @@ export function wireCmk(
         resourceGroup: where.resourceGroupName,
         location: where.location,
         protect: r.protect,
+        // The vault's audit logs go where the consumer's diagnostics go.
+        logWorkspaceId,
       },
       { parent: scope },
     );

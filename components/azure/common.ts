@@ -19,6 +19,7 @@ import {
   weakenedAgainstProfile,
 } from "../core";
 import { ResolvedCommon, perRun, resolvedCommon } from "../core/component";
+import { validateAzureLocation } from "./locations";
 import { AZURE_LOCATION_SHAPE } from "./naming";
 import { azureTags } from "./tags";
 
@@ -100,6 +101,7 @@ export function resolvePlacement(v: Validator, args: AzureCommonArgs): Placement
   const { resourceGroup: group, location } = args;
   v.stringInput("location", location, LOCATION_EXPECTED);
   v.shape("location", location, AZURE_LOCATION_SHAPE);
+  validateAzureLocation(v, "location", location);
   if (group instanceof ResourceGroup) return { kind: "group", group, location };
   const where = v.required<pulumi.Input<string>>("location", location, LOCATION_EXPECTED);
   if (group === undefined) return { kind: "create", location: where };

@@ -23,6 +23,8 @@ export { AZURE_ROLES } from "./roles";
 export { AZURE_SIZES, AzureSizes } from "./sizes";
 export { azureTags } from "./tags";
 export { AZURE_STORAGE_ACCOUNT_NAME, KEY_VAULT_NAME } from "./naming";
+export { AZURE_REGIONS, pairedRegion } from "./locations";
+export { ROLE_PROPAGATION_SECONDS } from "./propagation";
 
 // Deprecated since 0.2.0, removed in 0.3.0: the by-kind naming API this module used to re-export.
 export { NAME_RULES, nameProblem, shapeName } from "../core/deprecated";

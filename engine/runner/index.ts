@@ -79,9 +79,14 @@ export function planIsolation(
   );
 }
 
-/** The runner's arguments, as the Node language host passes them. */
+/**
+ * The runner's arguments, as the Node language host passes them. A project directory whose package.json
+ * `main` names no file (npm init's `"main": "index.js"` in a TypeScript project) is passed as the file it
+ * resolves to: given the directory, Node falls back to its index itself and prints DEP0128 on every run.
+ */
 function runnerArgs(o: RunOptions, monitor: string): string[] {
-  const program = path.resolve(o.main) === path.resolve(o.projectDir) ? "." : o.main;
+  const atRoot = path.resolve(o.main) === path.resolve(o.projectDir);
+  const program = atRoot ? (mainIsMissing(o.projectDir) ? o.programFile : ".") : o.main;
   return [
     `--monitor=${monitor}`,
     `--engine=${monitor}`,
@@ -93,6 +98,26 @@ function runnerArgs(o: RunOptions, monitor: string): string[] {
     `--root-directory=${o.projectDir}`,
     program,
   ];
+}
+
+/** True when `dir`'s package.json names a `main` (and no `exports`) that Node cannot load as written. */
+export function mainIsMissing(dir: string): boolean {
+  let pkg: { main?: unknown; exports?: unknown };
+  try {
+    pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  } catch {
+    return false;
+  }
+  if (typeof pkg.main !== "string" || pkg.exports !== undefined) return false;
+  const main = path.resolve(dir, pkg.main);
+  // Node's own order: the file, with an extension, then as a directory's index (TypeScript's too, as the
+  // runner loads .ts).
+  const exts = ["", ".js", ".json", ".node", ".ts"];
+  const candidates = [
+    ...exts.map((e) => main + e),
+    ...exts.slice(1).map((e) => path.join(main, `index${e}`)),
+  ];
+  return !candidates.some((f) => fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;

@@ -10,7 +10,11 @@ const WORKSPACE =
 
 export default function program(): Record<string, unknown> {
   const group = new ResourceGroup("data", { location: "westeurope" });
-  const key = new EncryptionKey("records", { environment: "prod", resourceGroup: group });
+  const key = new EncryptionKey("records", {
+    environment: "prod",
+    resourceGroup: group,
+    logWorkspaceId: WORKSPACE,
+  });
   const records = new StorageAccount("records", {
     environment: "prod",
     resourceGroup: group,

@@ -169,8 +169,10 @@ export const azure: CloudCoverage = {
         "azure-native:compute:VirtualMachine",
         "azure-native:compute:VirtualMachineScaleSet",
         "azure-native:compute:Disk",
+        "azure-native:network:NetworkInterface",
       ],
       checkov: [
+        "azurerm_network_interface",
         "azurerm_linux_virtual_machine",
         "azurerm_linux_virtual_machine_scale_set",
         "azurerm_managed_disk",
@@ -186,11 +188,7 @@ export const azure: CloudCoverage = {
           ["CKV_AZURE_93", "CIS Azure 7.3", "CIS Azure 7.4"],
           covered("azure-disk-customer-managed-key"),
         ),
-        c(
-          "No public IP on VM network interfaces",
-          [],
-          gap("a stack rule would follow NetworkInterface `ipConfigurations[].publicIPAddress`"),
-        ),
+        c("No public IP on VM network interfaces", ["CKV_AZURE_119"], covered("azure-vm-no-public-ip")),
         c(
           "Trusted launch; only approved extensions",
           ["CIS Azure 7.9", "CIS Azure 7.5", "CKV_AZURE_50"],

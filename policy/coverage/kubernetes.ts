@@ -138,11 +138,7 @@ export const kubernetes: CloudCoverage = {
           ["CIS Kubernetes 5.3.2"],
           covered("k8s-network-policy-egress-destination"),
         ),
-        c(
-          "No egress to the instance metadata service",
-          ["EKS Best Practices (instance profile)"],
-          covered("k8s-network-policy-metadata"),
-        ),
+        c("No egress to the instance metadata service", [], covered("k8s-network-policy-metadata")),
         c("ResourceQuota and LimitRange", [], covered("k8s-namespace-quota")),
         c(
           "Objects not in `default`",

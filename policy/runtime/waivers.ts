@@ -129,3 +129,17 @@ export function checkWaivers(raw: unknown, now: Date): CheckedWaiver[] {
     return { ...base, status: "valid", matches: globMatcher(pattern) };
   });
 }
+
+/**
+ * What the finding on a refused waiver says: one wording whether Groundwork's pack refused it or the gate
+ * did (for a pack whose policies do not read waivers themselves).
+ */
+export function refusedWaiverMessage(
+  policy: string,
+  w: Pick<CheckedWaiver, "index" | "pattern" | "problem">,
+): string {
+  return (
+    `waiver #${w.index + 1} for policy "${policy}" (urn ${JSON.stringify(w.pattern)}) ${w.problem}; ` +
+    "it suppresses nothing: renew it with a reason, owner and future expiry, or remove it"
+  );
+}

@@ -21,7 +21,7 @@ import {
   annotationDescription,
   defaultLevel,
 } from "./rule";
-import { CheckedWaiver, WAIVERS_SCHEMA, checkWaivers } from "./waivers";
+import { CheckedWaiver, WAIVERS_SCHEMA, checkWaivers, refusedWaiverMessage } from "./waivers";
 import { serviceOf } from "./frameworks";
 import { typesOfValidation } from "./props";
 
@@ -69,9 +69,7 @@ function guarded(
     for (const w of waivers.filter((x) => x.status !== "valid")) {
       reportObject(reportViolation, {
         name: WAIVER_POLICY,
-        message:
-          `waiver #${w.index + 1} for policy "${rule.name}" (urn ${JSON.stringify(w.pattern)}) ${w.problem}; ` +
-          "it suppresses nothing: renew it with a reason, owner and future expiry, or remove it",
+        message: refusedWaiverMessage(rule.name, w),
         urn: defaultUrn,
         // CrossGuard gives a policy no way to read another's configured level, so this is the waiver
         // policy's default; Groundwork's engines (in-process and the analyzer host) replace it with the

@@ -52,9 +52,41 @@ describe("azure EncryptionKey", () => {
       { action: { type: "notify" }, trigger: { timeBeforeExpiry: "P30D" } },
     ]);
     const expected = before + 395 * 86_400;
-    assert.ok(Math.abs(props.attributes.expires - expected) < 120, `expires ${props.attributes.expires}`);
-    // Later runs must not move the first version's expiry.
-    assert.deepStrictEqual(q.one(T.key, "k-key").ignoreChanges, ["properties.attributes.expires"]);
+    // From the start of the day (so repeated runs agree): within a day before now + 395 days.
+    assert.ok(
+      props.attributes.expires <= expected && props.attributes.expires > expected - 86_400 - 120,
+      `expires ${props.attributes.expires}`,
+    );
+    assert.strictEqual(props.attributes.expires % 86_400, 0);
+    // Later runs must not move the first version's expiry, nor send what ARM never updates (ADR 0017).
+    assert.deepStrictEqual(q.one(T.key, "k-key").ignoreChanges, ["properties", "tags"]);
+  });
+
+  it("the vault's audit logs and metrics go to a workspace: its own, or the one given", async () => {
+    const ws =
+      "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central";
+    const { q } = await run(() => {
+      new EncryptionKey("own", LOC);
+      new EncryptionKey("given", { ...LOC, logWorkspaceId: ws });
+    });
+    const own = inputs(q, T.diagnostics, "own-kv-diagnostics");
+    assert.strictEqual(own.resourceUri, q.one(T.vault, "own-kv").id);
+    assert.strictEqual(own.workspaceId, q.one(T.workspace, "own-logs").id);
+    assert.deepStrictEqual(own.logs, [{ categoryGroup: "allLogs", enabled: true }]);
+    assert.deepStrictEqual(own.metrics, [{ category: "AllMetrics", enabled: true }]);
+    assert.strictEqual(inputs(q, T.diagnostics, "given-kv-diagnostics").workspaceId, ws);
+    assert.deepStrictEqual(
+      q.ofType(T.workspace).map((w) => w.name),
+      ["own-logs"],
+    );
+  });
+
+  it("refuses a location Azure does not have, naming the nearest region", () => {
+    assert.throws(
+      () => new EncryptionKey("k", { location: "narnia" }),
+      /azure\.EncryptionKey "k": location "narnia" is not a Microsoft Azure region \(the nearest by spelling is "eastasia"; the regions are in facts\/azure\/locations\.json\)/,
+    );
+    assert.throws(() => new EncryptionKey("k", { location: "westeurop" }), /did you mean "westeurope"\?/);
   });
 
   it("rotationDays shortens rotation and expiry together", async () => {
@@ -75,6 +107,7 @@ describe("azure EncryptionKey", () => {
     assert.deepStrictEqual(protectedNames(q, urnOf(q, "groundwork:azure:EncryptionKey", "p")), [
       "p-key",
       "p-kv",
+      "p-logs",
     ]);
     assert.deepStrictEqual(protectedNames(q, urnOf(q, "groundwork:azure:EncryptionKey", "w")), []);
     assert.deepStrictEqual(q.one("groundwork:azure:EncryptionKey", "w").outputs.weakened, ["protect"]);

@@ -76,6 +76,11 @@ describe("azure examples", () => {
       ],
     );
     assert.deepStrictEqual(complete.ofType(T.workspace), []);
+    // Flow logs to the given account; no traffic analytics without a workspace of the network's own.
+    const flowLog = complete.one("azure-native:network:FlowLog", "core-flow-log");
+    assert.match(String(flowLog.inputs.storageId), /storageAccounts\/centralflowlogs$/);
+    assert.strictEqual(flowLog.inputs.flowAnalyticsConfiguration, undefined);
+    assert.deepStrictEqual(flowLog.inputs.retentionPolicy, { enabled: true, days: 365 });
     assert.strictEqual(complete.one(T.vnet, "core-vnet").protect, false);
     // The apps tier egresses through the NAT gateway; the data tier has no outbound path.
     const gateway = complete.one(T.natGateway, "core-nat");

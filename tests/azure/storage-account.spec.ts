@@ -151,7 +151,7 @@ describe("azure StorageAccount", () => {
     const ws =
       "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/central";
     const { q } = await run(() => {
-      const key = new EncryptionKey("shared", LOC);
+      const key = new EncryptionKey("shared", { ...LOC, logWorkspaceId: ws });
       new StorageAccount("data", { ...LOC, encryptionKey: key, logWorkspaceId: ws });
     });
     assert.deepStrictEqual(

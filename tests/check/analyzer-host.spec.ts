@@ -154,7 +154,7 @@ describe("policy pack config", () => {
     });
     assert.throws(
       () => reconcilePolicyConfig(policies, {}, { c: "mandatory" }),
-      /names "c", which the pack does not define/,
+      /names "c" \(did you mean "a"\?\), which the pack does not define \(of its 2 policies\)$/,
     );
     assert.throws(
       () =>

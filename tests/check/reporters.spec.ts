@@ -85,9 +85,11 @@ describe("reporters and graph (in-process)", function () {
     };
   });
 
-  it("table: severity before resource, waivers listed, colour only when asked", () => {
+  it("table: level, then severity, before resource; waivers listed, colour only when asked", () => {
     const plain = toTable(report);
-    assert.ok(plain.indexOf("CRITICAL (1)") < plain.indexOf("UNSPECIFIED (1)"));
+    assert.ok(plain.indexOf("MANDATORY (1)") < plain.indexOf("ADVISORY (1)"), plain);
+    assert.ok(plain.indexOf("  critical (1)") < plain.indexOf("  severity not set (1)"), plain);
+    assert.doesNotMatch(plain, /UNSPECIFIED/);
     assert.match(plain, /aws:s3\/bucket:Bucket www-content/);
     assert.match(
       plain,
@@ -95,7 +97,13 @@ describe("reporters and graph (in-process)", function () {
     );
     assert.match(plain, /3 resources, 2 policies evaluated/);
     assert.doesNotMatch(plain, /\x1b\[/);
-    assert.match(toTable(report, { color: true }), /\x1b\[31mmandatory\x1b\[0m/);
+    assert.match(toTable(report, { color: true }), /\x1b\[31mMANDATORY \(1\)\x1b\[0m/);
+  });
+
+  it("table: a program that registered no resources is warned about, naming the file that ran", () => {
+    const empty: CheckReport = { ...report, summary: { ...report.summary, resources: 0 } };
+    assert.match(toTable(empty), /warning: the program registered no resources \(index\.ts ran\)/);
+    assert.doesNotMatch(toTable(report), /registered no resources/);
   });
 
   describe("undecided checks", () => {
@@ -147,6 +155,8 @@ describe("reporters and graph (in-process)", function () {
           type: "aws:s3/bucket:Bucket",
           property: ".policy",
           message: undecidedReport().undecided[0].message,
+          location: null,
+          relatedLocations: [],
         },
         {
           pack: "q",
@@ -155,6 +165,8 @@ describe("reporters and graph (in-process)", function () {
           type: null,
           property: null,
           message: undecidedReport().undecided[1].message,
+          location: null,
+          relatedLocations: [],
         },
       ]);
       assert.strictEqual(json.summary.undecided, 2);
@@ -184,6 +196,32 @@ describe("reporters and graph (in-process)", function () {
         "an undecided check must not merge with a finding of its policy on the same resource",
       );
     });
+  });
+
+  it("a policy's description once per policy, not per finding (table, SARIF results, JUnit)", () => {
+    // As @pulumi/policy files a string finding: the description, a newline, then the finding's own text.
+    const site = report.graph.resources.find((r) => r.name === "www-content")!.urn;
+    const loose = report.graph.resources.find((r) => r.name === "loose")!.urn;
+    const finding = (urn: string, text: string) => ({
+      pack: "p",
+      policy: "crit",
+      enforcementLevel: "mandatory" as const,
+      severity: "critical" as const,
+      urn,
+      message: `Critical <thing> & more\n${text}`,
+    });
+    const twice = { ...report, violations: [finding(site, "acl one"), finding(loose, "acl two")] };
+    const table = toTable(twice);
+    assert.strictEqual(table.split("Critical <thing> & more").length - 1, 1, table);
+    assert.match(table, /p\/crit: acl one\n/);
+    assert.match(table, /p\/crit: acl two\n/);
+    const sarif = JSON.parse(toSarif(twice, { baseDir: "/" }));
+    assert.deepStrictEqual(
+      sarif.runs[0].results.map((r: { message: { text: string } }) => r.message.text.split("\n")[0]),
+      ["acl one", "acl two"],
+    );
+    const junit = toJunit(twice);
+    assert.strictEqual(junit.split("Critical &lt;thing&gt; &amp; more").length - 1, 1, junit);
   });
 
   it("json never prints a secret's plain text", () => {

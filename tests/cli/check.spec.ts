@@ -59,16 +59,19 @@ describe("groundwork check (the built command)", function () {
       const r = await publicBucket("table");
       assert.strictEqual(r.code, 1, r.stderr);
       assert.match(r.stdout, /^groundwork check public-bucket\/dev\n3 resources, \d+ policies evaluated\n/);
-      const critical = r.stdout.slice(r.stdout.indexOf("CRITICAL ("), r.stdout.indexOf("HIGH ("));
+      const mandatory = r.stdout.slice(r.stdout.indexOf("MANDATORY ("), r.stdout.indexOf("ADVISORY ("));
+      const critical = mandatory.slice(mandatory.indexOf("  critical ("), mandatory.indexOf("  high ("));
+      // The resource, then the program's line that made it, then each finding without the description.
       assert.match(
         critical,
-        /aws:s3\/bucket:Bucket assets {2}urn:pulumi:dev::public-bucket::aws:s3\/bucket:Bucket::assets\n/,
+        /aws:s3\/bucket:Bucket assets {2}urn:pulumi:dev::public-bucket::aws:s3\/bucket:Bucket::assets\n {6}at tests\/fixtures\/public-bucket\/src\/program\.js:\d+:\d+\n/,
       );
-      assert.match(
-        critical,
-        /mandatory {2}groundwork-security\/aws-s3-no-public-acl: .*\n {6}canned ACL "public-read"/,
-      );
-      assert.ok(r.stdout.indexOf("CRITICAL (") < r.stdout.indexOf("MEDIUM ("), "severity order");
+      assert.match(critical, /\n {6}groundwork-security\/aws-s3-no-public-acl: canned ACL "public-read"/);
+      // Each policy's description once, in its own section, not beside every finding.
+      const description = policies.find((p) => p.name === "aws-s3-no-public-acl")!.description;
+      assert.strictEqual(r.stdout.split(description).length - 1, 1, "the description printed once");
+      assert.ok(r.stdout.indexOf("POLICIES WITH FINDINGS") > r.stdout.indexOf("ADVISORY ("));
+      assert.ok(r.stdout.indexOf("MANDATORY (") < r.stdout.indexOf("ADVISORY ("), "level order");
       assert.match(r.stdout, /FAIL: \d+ mandatory/);
       assert.doesNotMatch(r.stdout, /\x1b\[/, "no colour when not a terminal");
     });
@@ -113,9 +116,18 @@ describe("groundwork check (the built command)", function () {
         "severity",
         "urn",
         "message",
+        "location",
+        "relatedLocations",
         "references",
         "frameworks",
       ]);
+      // The program's own line (`new s3.Bucket(` on line 8), relative to where the gate ran.
+      assert.deepStrictEqual(v.location, {
+        file: "tests/fixtures/public-bucket/src/program.js",
+        line: 8,
+        column: 18,
+      });
+      assert.deepStrictEqual(v.relatedLocations, []);
       assert.deepStrictEqual(
         [v.pack, v.enforcementLevel, v.severity, v.urn],
         ["groundwork-security", "mandatory", "critical", BUCKET],
@@ -150,10 +162,12 @@ describe("groundwork check (the built command)", function () {
       assert.ok(rule.help.text.length > 0);
       assert.strictEqual(rule.properties["security-severity"], "9.5");
       assert.strictEqual(result.locations[0].logicalLocations[0].fullyQualifiedName, BUCKET);
-      assert.strictEqual(
-        result.locations[0].physicalLocation.artifactLocation.uri,
-        "tests/fixtures/public-bucket/src/program.js",
-      );
+      assert.deepStrictEqual(result.locations[0].physicalLocation, {
+        artifactLocation: { uri: "tests/fixtures/public-bucket/src/program.js" },
+        region: { startLine: 8, startColumn: 18 },
+      });
+      // Each result says what is wrong with its resource; the rule holds the policy's description.
+      assert.match(result.message.text, /^canned ACL "public-read"/);
     });
 
     it("junit, one case per policy, failing on the mandatory finding", async () => {
@@ -186,9 +200,11 @@ describe("groundwork check (the built command)", function () {
       path.join(FIXTURES, "awsguard-pack"),
     );
     assert.strictEqual(r.code, 1, r.stderr);
+    const mandatory = r.stdout.slice(r.stdout.indexOf("MANDATORY ("), r.stdout.indexOf("ADVISORY ("));
+    // awsguard gives no severity: said as such, among the mandatory findings, not after low advisories.
     assert.match(
-      r.stdout,
-      /mandatory {2}pulumi-awsguard\/s3-bucket-logging-enabled: .*\n {6}Bucket logging must be defined\./,
+      mandatory,
+      /severity not set \(\d+\)\n[^]*\n {6}pulumi-awsguard\/s3-bucket-logging-enabled: Bucket logging must be defined\./,
     );
   });
 

@@ -70,7 +70,7 @@ const DERIVED: Readonly<Record<string, readonly DerivedName[]>> = {
     gcpAutoNamed("the instance", GCP_RESOURCE_NAME, "instance"),
     ...gcpKey.map(withKey),
   ],
-  "groundwork:azure:EncryptionKey": [vaultNamed()],
+  "groundwork:azure:EncryptionKey": [vaultNamed(), WORKSPACE_NAMED],
   "groundwork:azure:StorageAccount": [vaultNamed((n) => `${n}-key`), WORKSPACE_NAMED],
   "groundwork:azure:Network": [VNET_NAMED, WORKSPACE_NAMED],
   "groundwork:azure:ContainerService": [APP_NAMED, WORKSPACE_NAMED],

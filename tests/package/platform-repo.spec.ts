@@ -8,7 +8,7 @@
 // the tarball extracted to node_modules/@groundwork/infra, each other dependency a symlink to this
 // repository's node_modules (the versions the lockfile pins), and node_modules/.bin links for each bin.
 import { strict as assert } from "assert";
-import { execFile, execFileSync } from "child_process";
+import { execFile, execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -97,11 +97,11 @@ function install(dir: string): void {
 }
 
 interface JsonReport {
-  readonly violations: { pack: string; policy: string; enforcementLevel: string; urn: string }[];
+  readonly violations: ({ pack: string; policy: string; enforcementLevel: string; urn: string } & Located)[];
   readonly summary: { packs: { name: string; policies: number; builtIn: boolean }[]; mandatory: number };
 }
 
-const gate = (dir: string): Promise<Run> =>
+const gate = (dir: string, format = "json"): Promise<Run> =>
   run(
     process.execPath,
     [
@@ -113,15 +113,35 @@ const gate = (dir: string): Promise<Run> =>
       "--policy-pack",
       "./policy",
       "--format",
-      "json",
+      format,
     ],
     dir,
   );
 
-const INSECURE = `// A raw bucket: public, unencrypted, with no cost centre.
+interface Located {
+  readonly location: { file: string; line: number } | null;
+  readonly relatedLocations: { file: string; line: number }[];
+}
+
+const INSECURE = `// A raw bucket: public, unencrypted, with no cost centre; and a component without one either.
 import * as s3 from "@pulumi/aws/s3";
+import { Bucket } from "@groundwork/infra/aws";
 export const uploads = new s3.Bucket("shared-uploads", { acl: "public-read" });
+export const logs = new Bucket("team-logs", { environment: "dev", tags: { owner: "orders-team" } });
 `;
+/** The line of INSECURE that calls the component (1-based). */
+const COMPONENT_LINE = INSECURE.split("\n").findIndex((l) => l.includes('new Bucket("team-logs"')) + 1;
+
+/** The README's install lines (step 1 of "Use it in your platform repo"). */
+function installLines(): string[] {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const step = readme.slice(readme.indexOf("1. **Install.**"));
+  const block = step.slice(step.indexOf("```sh"), step.indexOf("```", step.indexOf("```sh") + 5));
+  return block
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith("npm install "));
+}
 
 describe("packaging: the tarball in examples/platform-repo", function () {
   this.timeout(300_000);
@@ -129,6 +149,8 @@ describe("packaging: the tarball in examples/platform-repo", function () {
   let tests: Run;
   let clean: Run;
   let insecure: Run;
+  let sarif: Run;
+  let repoDir: string;
 
   before(async () => {
     temp = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-platform-repo-"));
@@ -139,8 +161,20 @@ describe("packaging: the tarball in examples/platform-repo", function () {
     fs.cpSync(repo, variant, { recursive: true, verbatimSymlinks: true });
     fs.writeFileSync(path.join(variant, "insecure.ts"), INSECURE);
     fs.appendFileSync(path.join(variant, "index.ts"), 'import "./insecure";\n');
+    // npm init's `"main": "index.js"`, which does not exist in a TypeScript project (Node warned DEP0128).
+    const manifest = path.join(variant, "package.json");
+    fs.writeFileSync(
+      manifest,
+      JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, "utf8")), main: "index.js" }),
+    );
     // Independent, so run together: the template's own `npm test`, the gate, the gate on the variant.
-    [tests, clean, insecure] = await Promise.all([run("npm", ["test"], repo), gate(repo), gate(variant)]);
+    [tests, clean, insecure, sarif] = await Promise.all([
+      run("npm", ["test"], repo),
+      gate(repo),
+      gate(variant),
+      gate(variant, "sarif"),
+    ]);
+    repoDir = repo;
   });
 
   after(() => {
@@ -175,5 +209,96 @@ describe("packaging: the tarball in examples/platform-repo", function () {
         .map((v) => v.policy);
     assert.deepEqual(on("acme-platform"), ["cost-centre-tag"]);
     assert.ok(on("groundwork-security").length > 0, JSON.stringify(report.violations));
+  });
+
+  it("prints no Node warning, even with npm init's `main` (DEP0128)", () => {
+    for (const r of [clean, insecure, sarif]) assert.doesNotMatch(r.stderr, /DEP0128|DeprecationWarning/);
+  });
+
+  it("locates findings on a component's children at the program's call, not in node_modules (JSON)", () => {
+    const report = JSON.parse(insecure.stdout) as JsonReport;
+    const children = report.violations.filter(
+      (v) => v.pack === "acme-platform" && v.urn.includes("groundwork:aws:Bucket$"),
+    );
+    assert.ok(children.length >= 2, JSON.stringify(report.violations.map((v) => v.urn)));
+    for (const v of children) {
+      assert.deepEqual([v.location?.file, v.location?.line], ["insecure.ts", COMPONENT_LINE], v.urn);
+      // The component's own line, inside the installed package, is kept as related information.
+      assert.ok(v.relatedLocations.length > 0, v.urn);
+      for (const r of v.relatedLocations)
+        assert.match(r.file, /^node_modules\/@groundwork\/infra\/dist\/components\//, v.urn);
+    }
+    // A raw resource points at its own line, with nothing behind it.
+    const raw = report.violations.find((v) => v.urn.endsWith("::shared-uploads"))!;
+    assert.deepEqual([raw.location?.file, raw.location?.line, raw.relatedLocations], ["insecure.ts", 4, []]);
+    // No finding of any pack points into node_modules.
+    const inModules = report.violations.filter((v) => v.location?.file.includes("node_modules"));
+    assert.deepEqual(inModules, []);
+  });
+
+  it("locates them the same way in SARIF, with relatedLocations", () => {
+    const log = JSON.parse(sarif.stdout);
+    type Loc = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } };
+    const results = (
+      log.runs[0].results as {
+        ruleId: string;
+        locations: Loc[];
+        relatedLocations?: Loc[];
+        message: { text: string };
+      }[]
+    ).filter(
+      (r) =>
+        r.ruleId === "acme-platform/cost-centre-tag" && r.message.text.includes("groundwork:aws:Bucket$"),
+    );
+    assert.ok(results.length >= 2);
+    for (const r of results) {
+      const where = r.locations[0].physicalLocation;
+      assert.deepEqual([where.artifactLocation.uri, where.region.startLine], ["insecure.ts", COMPONENT_LINE]);
+      assert.match(
+        r.relatedLocations![0].physicalLocation.artifactLocation.uri,
+        /^node_modules\/@groundwork\/infra\/dist\/components\//,
+      );
+    }
+  });
+
+  it("the docs' summary line is the one the gate prints for the example", () => {
+    const { packs } = (JSON.parse(clean.stdout) as JsonReport).summary;
+    const line = packs.map((p) => `${p.name} (${p.policies}${p.builtIn ? ", built-in" : ""})`).join(", ");
+    for (const doc of ["README.md", "examples/platform-repo/README.md"])
+      assert.ok(
+        fs.readFileSync(path.join(ROOT, doc), "utf8").includes(`packs: ${line}`),
+        `${doc}: packs: ${line}`,
+      );
+  });
+
+  it("the README's install line pins the TypeScript the example builds its program and pack with", () => {
+    const lines = installLines();
+    const dev = lines.find((l) => l.includes("--save-dev"))!;
+    assert.match(dev, /(^| )typescript@~5\.9( |$)/, dev);
+    // Every package the two lines install is what the example repository installs.
+    const template = JSON.parse(fs.readFileSync(path.join(TEMPLATE, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const named = lines.flatMap((l) => l.split(" ").slice(2)).filter((w) => !w.startsWith("-"));
+    const bare = named.map((w) => w.replace(/(.)@.*$/, "$1")).sort();
+    assert.deepEqual(
+      bare,
+      [...Object.keys(template.dependencies), ...Object.keys(template.devDependencies)].sort(),
+    );
+    assert.match(template.devDependencies.typescript, /^~5\.9\./);
+    // The TypeScript installed in the copy is that version, and builds the pack with the pack's tsconfig.
+    const ts = path.join(repoDir, "node_modules", "typescript");
+    assert.match(JSON.parse(fs.readFileSync(path.join(ts, "package.json"), "utf8")).version, /^5\.9\./);
+    const built = spawnSync(process.execPath, [path.join(ts, "bin", "tsc"), "-p", "policy", "--noEmit"], {
+      cwd: repoDir,
+      encoding: "utf8",
+    });
+    assert.equal(built.status, 0, built.stdout + built.stderr);
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(TEMPLATE, "policy", "tsconfig.json"), "utf8"));
+    assert.deepEqual(
+      [tsconfig.compilerOptions.module, tsconfig.compilerOptions.moduleResolution],
+      ["nodenext", "nodenext"],
+    );
   });
 });

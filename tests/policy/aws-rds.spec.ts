@@ -104,6 +104,18 @@ describe("AWS rules: Aurora clusters", function () {
     },
     {
       policy: "aws-rds-backups",
+      title: "a cluster leaving retention unset (RDS keeps 1 day), said as unset, not as 0",
+      program: () => void auroraCluster("db", { backupRetentionPeriod: undefined }),
+      fail: /backupRetentionPeriod is not set: RDS then keeps 1 day of automated backups \(at least 7\)/,
+    },
+    {
+      policy: "aws-rds-backups",
+      title: "retention unset passes when the configured minimum is 1 day",
+      program: () => void auroraCluster("db", { backupRetentionPeriod: undefined }),
+      config: { "aws-rds-backups": { minimumBackupRetentionDays: 1 } },
+    },
+    {
+      policy: "aws-rds-backups",
       title: "a cluster keeping 7 days when the minimum is 14",
       program: () => void auroraCluster("db"),
       config: { "aws-rds-backups": { minimumBackupRetentionDays: 14 } },

@@ -381,9 +381,24 @@ describe("AWS rules: EC2 and EBS", function () {
     },
     {
       policy: "aws-ec2-no-public-ip-private-subnet",
-      title: "a launch template interface with a public IP and no subnet",
+      title: "a launch template interface with a public IP and no subnet (chosen where it is used): no claim",
       program: () => void launchTemplate("lt", { networkInterfaces: [{ associatePublicIpAddress: "true" }] }),
-      fail: /networkInterfaces\[0\].associatePublicIpAddress is true but its subnet/,
+    },
+    {
+      policy: "aws-ec2-no-public-ip-private-subnet",
+      title: "an instance with a public IP in a subnet of the stack with no route to an internet gateway",
+      program: () =>
+        void instance("bastion", {
+          subnetId: subnet("app", vpc("main").id).id,
+          associatePublicIpAddress: true,
+        }),
+      fail: /"bastion": associatePublicIpAddress is true but subnet "app" is not shown public/,
+    },
+    {
+      policy: "aws-ec2-no-public-ip-private-subnet",
+      title: "an instance with a public IP in a subnet from a lookup (the default VPC's): no claim",
+      program: () =>
+        void instance("bastion", { subnetId: "subnet-0abc1234", associatePublicIpAddress: true }),
     },
   ]);
   passesInPreview(

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as network from "@pulumi/azure-native/network";
+import * as compute from "@pulumi/azure-native/compute";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as sql from "@pulumi/azure-native/sql";
@@ -80,9 +81,9 @@ const storageCases: RuleCase[] = [
   },
   {
     policy: "azure-storage-tls12",
-    title: "minimumTlsVersion unset (TLS 1.0)",
+    title: "minimumTlsVersion unset: asked for explicitly, not said to be TLS 1.0",
     program: () => void storageAccount("st", { minimumTlsVersion: undefined }),
-    fail: /TLS1_0/,
+    fail: /minimumTlsVersion is not set: Azure Storage refuses TLS below 1\.2 since February 2026/,
   },
   {
     policy: "azure-storage-tls12",
@@ -241,7 +242,64 @@ const networkCases: RuleCase[] = [
     program: () => void subnet("app", { networkSecurityGroup: undefined, defaultOutboundAccess: undefined }),
     fail: /no networkSecurityGroup/,
   },
+  {
+    policy: "azure-subnet-nsg",
+    title: "default outbound access left unset: said as the SDK's API version does it",
+    program: () => void subnet("app", { defaultOutboundAccess: undefined }),
+    fail: /defaultOutboundAccess is not set: through the API version the SDK uses, a new subnet then has default outbound access/,
+  },
+  {
+    policy: "azure-vm-no-public-ip",
+    title: "a NIC with a private address only",
+    program: () => void nic("vm", {}),
+  },
+  {
+    policy: "azure-vm-no-public-ip",
+    title: "a NIC whose IP configuration takes a public IP",
+    program: () =>
+      void nic("vm", {
+        publicIPAddress: {
+          id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/publicIPAddresses/vm",
+        },
+      }),
+    fail: /ipConfigurations\[0\]\.publicIPAddress is set/,
+  },
+  {
+    policy: "azure-vm-no-public-ip",
+    title: "a scale set whose NIC configuration gives every instance a public IP",
+    program: () =>
+      void new compute.VirtualMachineScaleSet("vmss", {
+        resourceGroupName: "rg",
+        virtualMachineProfile: {
+          networkProfile: {
+            networkInterfaceConfigurations: [
+              {
+                name: "nic",
+                ipConfigurations: [{ name: "ip", publicIPAddressConfiguration: { name: "pip" } }],
+              },
+            ],
+          },
+        },
+      }),
+    fail: /networkInterfaceConfigurations\[0\]\.ipConfigurations\[0\]\.publicIPAddressConfiguration is set/,
+  },
 ];
+
+/** A NIC in a private subnet; `ip` adds to its one IP configuration. */
+function nic(name: string, ip: Record<string, unknown>): network.NetworkInterface {
+  return new network.NetworkInterface(name, {
+    resourceGroupName: "rg",
+    ipConfigurations: [
+      {
+        name: "primary",
+        subnet: {
+          id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/app",
+        },
+        ...ip,
+      },
+    ],
+  });
+}
 
 const keyVaultCases: RuleCase[] = [
   ...["purge-protection", "soft-delete-retention", "network-deny", "rbac"].map((rule) => ({

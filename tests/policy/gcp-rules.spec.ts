@@ -50,6 +50,32 @@ function kitPasses(policies: readonly string[], title: string, program: () => vo
   return policies.map((policy) => ({ policy, title, program }));
 }
 
+/** A v1 (Knative-shaped) Cloud Run service; each setting can be left out to test its rule. */
+function runServiceV1(
+  name: string,
+  set: { ingress?: string; serviceAccountName?: string; encryptionKey?: string } = {},
+): cloudrun.Service {
+  const defaults = {
+    ingress: "internal-and-cloud-load-balancing",
+    serviceAccountName: "web@acme.iam.gserviceaccount.com",
+    encryptionKey: "projects/acme/locations/europe-west1/keyRings/run/cryptoKeys/web",
+  };
+  const v = { ...defaults, ...set };
+  const drop = (o: Record<string, string | undefined>): Record<string, string> =>
+    Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as Record<string, string>;
+  return new cloudrun.Service(name, {
+    location: "europe-west1",
+    metadata: { annotations: drop({ "run.googleapis.com/ingress": v.ingress }) },
+    template: {
+      metadata: { annotations: drop({ "run.googleapis.com/encryption-key": v.encryptionKey }) },
+      spec: {
+        serviceAccountName: v.serviceAccountName,
+        containers: [{ image: "europe-docker.pkg.dev/acme/web/web:1.2.3" }],
+      },
+    },
+  });
+}
+
 describe("Google Cloud rules: storage", function () {
   this.timeout(60_000);
   ruleCases([
@@ -355,6 +381,42 @@ describe("Google Cloud rules: Cloud SQL and Cloud Run", function () {
         void runService("web", {
           template: { containers: [{ image: "europe-docker.pkg.dev/acme/web/web:1.2.3" }] },
         }),
+    },
+    ...kitPasses(
+      ["gcp-cloudrun-ingress-restricted", "gcp-cloudrun-dedicated-service-account", "gcp-cloudrun-cmek"],
+      "a v1 service behind a load balancer, with its own account and key",
+      () => void runServiceV1("web"),
+    ),
+    {
+      policy: "gcp-cloudrun-ingress-restricted",
+      title: "a v1 service with no ingress annotation (all)",
+      fail: /metadata.annotations\["run.googleapis.com\/ingress"\] is not set \(all\)/,
+      program: () => void runServiceV1("web", { ingress: undefined }),
+    },
+    {
+      policy: "gcp-cloudrun-ingress-restricted",
+      title: 'a v1 service with ingress "all"',
+      fail: /run.googleapis.com\/ingress"\] is "all"/,
+      program: () => void runServiceV1("web", { ingress: "all" }),
+    },
+    {
+      policy: "gcp-cloudrun-dedicated-service-account",
+      title: "a v1 service with no serviceAccountName",
+      fail: /no template.spec.serviceAccountName/,
+      program: () => void runServiceV1("web", { serviceAccountName: undefined }),
+    },
+    {
+      policy: "gcp-cloudrun-dedicated-service-account",
+      title: "a v1 service running as the Compute Engine default",
+      fail: /template.spec.serviceAccountName is the Compute Engine default/,
+      program: () =>
+        void runServiceV1("web", { serviceAccountName: "123456789-compute@developer.gserviceaccount.com" }),
+    },
+    {
+      policy: "gcp-cloudrun-cmek",
+      title: "a v1 service with no encryption-key annotation",
+      fail: /run.googleapis.com\/encryption-key/,
+      program: () => void runServiceV1("web", { encryptionKey: undefined }),
     },
   ]);
   undecidedInPreview("gcp-sql-no-public-ip", "ipv4Enabled computed from another resource", () => {

@@ -98,7 +98,7 @@ const SUBJECTS = [
     name: "azure.EncryptionKey",
     build: construct(azure.EncryptionKey),
     base: LOC,
-    kinds: { ...COMMON, rotationDays: "number", keySize: "number" },
+    kinds: { ...COMMON, ...LOGS, rotationDays: "number", keySize: "number" },
     badNames: ["9key", "a_b", "a--b"],
     longNames: "fit",
   } satisfies Subject<azure.EncryptionKeyArgs, Kind>,

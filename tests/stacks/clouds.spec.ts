@@ -354,9 +354,12 @@ describe("stacks: the reference platform on Google Cloud and Azure", function ()
       /\/Microsoft\.ContainerRegistry\/registries\/groundworkexample$/,
     );
     const server = q.one("azure-native:dbforpostgresql:Server", "app-server");
-    // The app is told where its data is: both accounts' blob endpoints and the server, from their outputs.
+    // The app is told where its data is: both data accounts' blob endpoints and the server, from their
+    // outputs (the flow-log account is Network Watcher's, not the app's).
     const template = q.one("azure-native:app:ContainerApp", "api-app").propertyDependencies.template;
-    for (const r of [...q.ofType("azure-native:storage:StorageAccount"), server])
+    const data = q.ofType("azure-native:storage:StorageAccount").filter((a) => a.name !== "flowlogs-account");
+    assert.equal(data.length, 2);
+    for (const r of [...data, server])
       assert.ok(template?.includes(r.urn), `the app's environment does not name ${r.name}`);
     assert.deepEqual(at(server, "authConfig.passwordAuth"), "Disabled");
     assert.equal(inputs(server).administratorLoginPassword, undefined);

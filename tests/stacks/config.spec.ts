@@ -199,7 +199,7 @@ describe("stacks/config: loadPlatformConfig", () => {
         ...prod,
         [`${P}:database`]: JSON.stringify({ ...database, geoBackupLocation: "westeurope" }),
       }),
-      /groundwork-platform:database\.geoBackupLocation: another region than location \(westeurope\)/,
+      /groundwork-platform:database\.geoBackupLocation: the region paired with location \(westeurope\): northeurope/,
     );
     const ok = loadPlatformConfig(
       { ...prod, [`${P}:database`]: JSON.stringify({ ...database, geoBackupLocation: "northeurope" }) },

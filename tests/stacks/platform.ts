@@ -79,7 +79,7 @@ export function assertUrnsLocked(stack: string): void {
  * The clouds whose provider facts (facts/<cloud>/resources.json) classify every type the stacks create;
  * a cloud joins once its facts are complete.
  */
-export const FACTS_CLOUDS: readonly string[] = ["gcp", "aws", "kubernetes"];
+export const FACTS_CLOUDS: readonly string[] = ["gcp", "aws", "kubernetes", "azure-native"];
 
 /**
  * Registers the test that every input the stack sets is classified by the provider facts (so the day-2

@@ -4,6 +4,7 @@
 // references only, a pinned image and replicas from the profile. It is a grantee: its identity.
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerApp, ManagedEnvironment } from "@pulumi/azure-native/app";
+import { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { PrivateRecordSet } from "@pulumi/azure-native/privatedns";
 import { Validator, childName, fittedNameArg } from "../../core";
@@ -12,6 +13,7 @@ import { wirePlacement } from "../common";
 import { linkedZone } from "../dns";
 import { AzureGrantee, AzureGrants, AzurePrincipal, identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
+import { afterGrants } from "../propagation";
 import { AZURE_ROLES } from "../roles";
 import {
   APP_NAMED,
@@ -132,9 +134,11 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
     name: string,
     r: ResolvedContainerServiceArgs,
     where: Where,
-    dependsOn: pulumi.Resource[],
+    dependsOn: RoleAssignment[],
   ): ContainerApp {
-    const identity = this.identity.id;
+    // The identity as the secrets and the registry see it: only once its grants are in force
+    // (propagation.ts), or the first revision fails to read a secret or pull its image.
+    const identity = afterGrants(dependsOn, this.identity.id);
     const secretVariables = Object.entries(r.secrets);
     return new ContainerApp(
       childName(name, "app"),
@@ -144,7 +148,7 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
         location: where.location,
         managedEnvironmentId: this.managedEnvironment.id,
         workloadProfileName: "Consumption",
-        identity: { type: "UserAssigned", userAssignedIdentities: [identity] },
+        identity: { type: "UserAssigned", userAssignedIdentities: [this.identity.id] },
         configuration: {
           activeRevisionsMode: "Single",
           ingress: { external: false, allowInsecure: false, targetPort: r.containerPort, transport: "auto" },

@@ -1,18 +1,29 @@
 // EncryptionKey (Azure) arguments and their pure resolution: every default applied and every weakening
 // named, before anything registers.
 import { DerivedName, Validator, argKeys, validateDerivedNames } from "../../core";
-import { AzureCommonArgs, AzureResolved, azureResolved, resolveAzureBase } from "../common";
+import {
+  AZURE_COMMON_KEYS,
+  AzureCommonArgs,
+  AzureResolved,
+  azureResolved,
+  resolveAzureBase,
+} from "../common";
+import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
 import { KEY_VAULT_NAME } from "../naming";
 
-export interface EncryptionKeyArgs extends AzureCommonArgs {
+export interface EncryptionKeyArgs extends AzureCommonArgs, AzureLogArgs {
   /**
    * Days after which the key rotates to a new version (at most 365). Each version expires 30 days after
-   * its rotation is due, so a stalled rotation is noticed before data becomes unreadable.
+   * its rotation is due, so a stalled rotation is noticed before data becomes unreadable. Set when the key
+   * is created: ARM creates a key once and never updates it, so a new value is ignored for an existing key
+   * (docs/adr/0017-azure-key-properties-fixed-at-creation.md); change an existing key's policy with
+   * `az keyvault key rotation-policy update`.
    * @default 365
    */
   readonly rotationDays?: number;
   /**
-   * RSA key size in bits.
+   * RSA key size in bits. Set when the key is created and ignored after, like `rotationDays`: a bigger
+   * key is a new `EncryptionKey` the data is moved to.
    * @default 3072
    */
   readonly keySize?: 2048 | 3072 | 4096;
@@ -20,17 +31,16 @@ export interface EncryptionKeyArgs extends AzureCommonArgs {
 
 /** The keys of {@link EncryptionKeyArgs}, checked against it by the compiler; any other key is refused. */
 export const ENCRYPTION_KEY_ARG_KEYS = argKeys<EncryptionKeyArgs>()([
-  "environment",
-  "tags",
-  "resourceGroup",
-  "location",
-  "protect",
+  ...AZURE_COMMON_KEYS,
+  ...AZURE_LOG_KEYS,
   "rotationDays",
   "keySize",
 ]);
 
 /** EncryptionKey arguments with every default applied. */
 export interface ResolvedEncryptionKeyArgs extends AzureResolved {
+  /** Where the vault's audit logs go. */
+  readonly workspace: WorkspaceChoice;
   readonly rotationDays: number;
   readonly keySize: number;
 }
@@ -64,8 +74,10 @@ export function resolveEncryptionKeyArgs(
   const keySize = v.integer("keySize", args.keySize, 2048, 4096, 3072);
   if (![2048, 3072, 4096].includes(keySize))
     v.fail("keySize", keySize, "is not supported", "2048, 3072 or 4096");
+  const workspace = resolveWorkspace(v, args, base.profile.logRetentionDays);
   return {
-    ...azureResolved(base, []),
+    ...azureResolved(base, [], { logRetentionDays: retentionOf(workspace) }),
+    workspace,
     rotationDays,
     keySize,
   };

@@ -1,6 +1,7 @@
 // EncryptionKey (Azure): a Key Vault that only RBAC governs (purge protection, 90-day soft delete, no
 // public network access, network ACL default Deny with the trusted-services bypass customer-managed keys
-// need) holding an RSA key that rotates and expires. Services use it through role assignments.
+// need) holding an RSA key that rotates and expires, its audit logs sent to a Log Analytics workspace.
+// Services use it through role assignments.
 import * as pulumi from "@pulumi/pulumi";
 import { Key, Vault } from "@pulumi/azure-native/keyvault";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
@@ -8,12 +9,15 @@ import { Tags, Validator, childName, globalFittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
 import { AzureGrants, GranteeLike } from "../grants";
+import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
 import { EncryptionKeyArgs, ResolvedEncryptionKeyArgs, resolveEncryptionKeyArgs, vaultNamed } from "./args";
 
 export { EncryptionKeyArgs } from "./args";
 
 const DAY_SECONDS = 86_400;
+/** The key's inputs ARM sets at creation only: ignored after (docs/adr/0017). */
+export const KEY_FIXED_AT_CREATION = ["properties", "tags"] as const;
 /** Days a version outlives its due rotation: rotation has that long to happen before the version expires. */
 const EXPIRY_MARGIN_DAYS = 30;
 
@@ -35,6 +39,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
   public readonly resourceGroupName: pulumi.Output<string>;
   /** The vault's location. */
   public readonly location: pulumi.Output<string>;
+  /** The location as given, when it was a plain string (for checks that need it before deployment). */
+  public readonly locationName: string | undefined;
+  /** The workspace the vault's diagnostics go to. */
+  public readonly logWorkspaceId: pulumi.Output<string>;
   /** Defaults the caller weakened by name; empty when none. */
   public readonly weakened: pulumi.Output<string[]>;
   /** The raw vault and key, for arguments that need the resources. */
@@ -84,6 +92,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
       { parent: this, protect: r.protect },
     );
     this.key = this.makeKey(name, r, where.resourceGroupName);
+    // Who used which key, and when: the vault's audit events and metrics, to the workspace.
+    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
+    diagnostics(this, "kv-diagnostics", this.vault.id, workspace.id, ["AllMetrics"]);
+    this.logWorkspaceId = workspace.id;
     this.vaultId = this.vault.id;
     this.vaultName = this.vault.name;
     this.vaultUri = this.vault.properties.apply((p) => p.vaultUri ?? "");
@@ -92,6 +104,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     this.keyUri = this.key.keyUri;
     this.resourceGroupName = where.resourceGroupName;
     this.location = where.location;
+    this.locationName = typeof args.location === "string" ? args.location : undefined;
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
   }
@@ -100,8 +113,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
   private makeKey(name: string, r: ResolvedEncryptionKeyArgs, resourceGroupName: pulumi.Output<string>): Key {
     const lifetimeDays = r.rotationDays + EXPIRY_MARGIN_DAYS;
     // The first version's expiry is fixed at creation; later runs must not move it (the rotation
-    // policy sets each new version's expiry), so the clock is read once and the field ignored after.
-    const expires = Math.floor(Date.now() / 1000) + lifetimeDays * DAY_SECONDS;
+    // policy sets each new version's expiry), so the clock is read once.
+    // From the start of the UTC day, so two runs of one day register the same value.
+    const today = Math.floor(Date.now() / 1000 / DAY_SECONDS) * DAY_SECONDS;
+    const expires = today + lifetimeDays * DAY_SECONDS;
     return new Key(
       childName(name, "key"),
       {
@@ -122,7 +137,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
         },
         tags: r.tags,
       },
-      { parent: this, protect: r.protect, ignoreChanges: ["properties.attributes.expires"] },
+      // ARM creates a key once and never updates it ("does not update existing keys": Keys - Create If
+      // Not Exist), so its properties and tags are ignored after creation rather than shown as a change
+      // that never happens (docs/adr/0017-azure-key-properties-fixed-at-creation.md).
+      { parent: this, protect: r.protect, ignoreChanges: [...KEY_FIXED_AT_CREATION] },
     );
   }
 

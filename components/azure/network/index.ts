@@ -4,12 +4,14 @@
 // every NSG's diagnostics sent to a Log Analytics workspace.
 import * as pulumi from "@pulumi/pulumi";
 import {
+  FlowLog,
   NatGateway,
   NetworkSecurityGroup,
   PublicIPAddress,
   Subnet,
   VirtualNetwork,
 } from "@pulumi/azure-native/network";
+import { Workspace } from "@pulumi/azure-native/operationalinsights";
 import { Tags, Validator, childName, fittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
@@ -45,6 +47,11 @@ const BASELINE_RULES = [
   },
 ];
 
+/** Where Azure puts the Network Watcher it creates for a region (`NetworkWatcher_<region>`). */
+export const NETWORK_WATCHER_GROUP = "NetworkWatcherRG";
+/** The longest retention a flow log takes (days). */
+const FLOW_LOG_MAX_RETENTION_DAYS = 365;
+
 /** The Private Link DNS zone of each service a private endpoint in the network may reach. */
 const PRIVATE_LINK_ZONES = { blob: "privatelink.blob.core.windows.net" } as const;
 /** A service reached through a private endpoint: its Private Link group id. */
@@ -78,6 +85,10 @@ export class Network extends pulumi.ComponentResource {
   public readonly subnets: { readonly [T in AzureNetworkTier]?: Subnet };
   public readonly securityGroups: { readonly [T in AzureNetworkTier]?: NetworkSecurityGroup };
 
+  /** The workspace the network created, when it did: traffic analytics reads flow logs into it. */
+  private readonly ownWorkspace?: Workspace;
+  private readonly retentionDays: number;
+  private flowLog?: FlowLog;
   /** The Private Link zones made so far, by service (one zone per name may link to a network). */
   private readonly privateLinkZones = new Map<PrivateLinkService, LinkedZone>();
   private readonly componentName: string;
@@ -131,6 +142,8 @@ export class Network extends pulumi.ComponentResource {
     this.weakened = pulumi.output(r.weakened);
     this.componentName = name;
     this.childTags = r.tags;
+    this.ownWorkspace = workspace.workspace;
+    this.retentionDays = Math.min(r.profile.logRetentionDays, FLOW_LOG_MAX_RETENTION_DAYS);
     this.registerOutputs(outputProperties(this));
   }
 
@@ -153,6 +166,55 @@ export class Network extends pulumi.ComponentResource {
       this.privateLinkZones.set(service, linked);
     }
     return linked;
+  }
+
+  /**
+   * VNet flow logs (`<name>-flow-log`): every flow through the virtual network, version 2 JSON, written to
+   * the storage account `storageAccountId` (in the network's region; a `StorageAccount`'s `accountId`)
+   * and kept for the profile's log retention (at most 365 days), with traffic analytics into the network's
+   * own workspace when it made one. VNet flow logs, not NSG flow logs: Azure stopped creating NSG flow logs
+   * on 30 June 2025 (https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview). A flow log
+   * is a child of the region's Network Watcher, which Azure creates as `NetworkWatcher_<region>` in
+   * `NetworkWatcherRG` when the first virtual network of a region is made (unless the subscription opted
+   * out: then create it first, README's Azure deploy checklist); `watcher` names another. One per network.
+   */
+  flowLogsTo(
+    storageAccountId: pulumi.Input<string>,
+    watcher: { readonly name?: pulumi.Input<string>; readonly resourceGroupName?: pulumi.Input<string> } = {},
+  ): FlowLog {
+    const v = new Validator("azure.Network", this.componentName);
+    if (this.flowLog) v.fail("flowLogsTo", "[second call]", "is called twice", "one flow log per network");
+    v.stringInput("storageAccountId", storageAccountId, "a storage account resource id");
+    const workspace = this.ownWorkspace;
+    this.flowLog = new FlowLog(
+      childName(this.componentName, "flow-log"),
+      {
+        resourceGroupName: watcher.resourceGroupName ?? NETWORK_WATCHER_GROUP,
+        networkWatcherName: watcher.name ?? pulumi.interpolate`NetworkWatcher_${this.location}`,
+        location: this.location,
+        targetResourceId: this.vnetId,
+        storageId: storageAccountId,
+        enabled: true,
+        format: { type: "JSON", version: 2 },
+        retentionPolicy: { enabled: true, days: this.retentionDays },
+        ...(workspace
+          ? {
+              flowAnalyticsConfiguration: {
+                networkWatcherFlowAnalyticsConfiguration: {
+                  enabled: true,
+                  workspaceId: workspace.customerId,
+                  workspaceRegion: this.location,
+                  workspaceResourceId: workspace.id,
+                  trafficAnalyticsInterval: 10,
+                },
+              },
+            }
+          : {}),
+        tags: this.childTags,
+      },
+      { parent: this },
+    );
+    return this.flowLog;
   }
 
   /**

@@ -20,11 +20,13 @@ import {
   resolveAzureBase,
 } from "../common";
 import { EncryptionKey } from "../encryption-key";
+import { checkPairedLocation } from "../locations";
 import { vaultNamed } from "../encryption-key/args";
 import { POSTGRES_SERVER_NAME, azureAutoNamed } from "../naming";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
 import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES, AzureSizes } from "../sizes";
+import { POSTGRES_STORAGE_SIZES_GIB } from "./parameters";
 
 const VERSIONS = ["14", "15", "16", "17"] as const;
 const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
@@ -60,12 +62,19 @@ export interface PostgresDatabaseArgs extends AzureCommonArgs, AzureLogArgs, Dat
   readonly skuName?: string;
   /** The SKU's tier. @default - the profile's */
   readonly skuTier?: "Burstable" | "GeneralPurpose" | "MemoryOptimized";
-  /** Storage in GiB (32 to 32768); Azure grows it. @default - the profile's */
+  /**
+   * Storage in GiB at creation: one of the sizes Azure offers (32, 64, 128, 256, 512, 1024, 2048, 4096,
+   * 8192, 16384, 32768). Azure grows it as it fills (auto-grow) and never shrinks it, so it is ignored after
+   * creation: grow an existing server with `az postgres flexible-server update --storage-size`.
+   * @default - the profile's
+   */
   readonly storageGiB?: number;
   /** Entra principals that administer the server. @default - none: add them later as AdministratorsMicrosoftEntra */
   readonly administrators?: PostgresAdministrator[];
   /**
-   * Geo-redundant backups; off in prod is a weakened default.
+   * Geo-redundant backups; off in prod is a weakened default. Azure sets it when the server is created and
+   * never changes it, so a later change is ignored: restore to a new server to change it (and keep the
+   * geo-backup key and its identity while the server uses them).
    * @default - on in prod, and wherever `geoBackupEncryptionKey` is given
    */
   readonly geoRedundantBackup?: boolean;
@@ -198,6 +207,13 @@ function resolveSizing(
     ]),
   );
   const storageGiB = v.integer("storageGiB", args.storageGiB, 32, 32768, sizes.databaseStorageGiB);
+  if (!POSTGRES_STORAGE_SIZES_GIB.includes(storageGiB))
+    v.fail(
+      "storageGiB",
+      storageGiB,
+      "is not a storage size Azure offers",
+      `one of ${POSTGRES_STORAGE_SIZES_GIB.join(", ")} (GiB)`,
+    );
   return { engineVersion, skuName, skuTier, storageGiB };
 }
 
@@ -261,6 +277,7 @@ export function resolvePostgresDatabaseArgs(
       "is given while geoRedundantBackup is false, so it would encrypt nothing",
       "no geoBackupEncryptionKey, or geoRedundantBackup left on",
     );
+  checkPairedLocation(v, "geoBackupEncryptionKey", args.location, geoBackupEncryptionKey?.locationName);
   const password = resolvePassword(v, args);
   const weakened = [
     ...(password ? ["passwordAuth"] : []),

@@ -21,12 +21,14 @@ import { wireCmk } from "../cmk";
 import { LinkedZone, linkedZone } from "../dns";
 import { identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
+import { afterGrants } from "../propagation";
 import {
   PostgresDatabaseArgs,
   ResolvedPostgresDatabaseArgs,
   SERVER_NAMED,
   resolvePostgresDatabaseArgs,
 } from "./args";
+import { SERVER_PARAMETERS } from "./parameters";
 
 export { PostgresAdministrator, PostgresDatabaseArgs } from "./args";
 
@@ -67,7 +69,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     super("groundwork:azure:PostgresDatabase", name, {}, opts);
     const where = wirePlacement(this, name, r.placement, r.tags);
     // The server cannot be created with its keys until its identities may use them.
-    const cmk = wireCmk(this, name, r, where);
+    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
+    const cmk = wireCmk(this, name, r, where, workspace.id);
     this.encryptionKey = cmk.created;
     this.identity = cmk.identity;
     const geo = r.geoBackupEncryptionKey && this.geoIdentity(name, r, where, r.geoBackupEncryptionKey);
@@ -78,7 +81,6 @@ export class PostgresDatabase extends pulumi.ComponentResource {
       ...(geo ? [geo.grant] : []),
     ]);
     this.serverSettings(name, r, where.resourceGroupName);
-    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     diagnostics(this, "diagnostics", this.server.id, workspace.id, ["AllMetrics"]);
     // Deletion protection (staging and prod): Azure refuses to delete the server until the lock goes.
     if (r.deletionProtection)
@@ -167,6 +169,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         ),
         version: r.engineVersion,
         sku: { name: r.skuName, tier: r.skuTier },
+        // Azure grows the disk (autoGrow) and never shrinks it: the size is the first one, ignored after.
         storage: { storageSizeGB: r.storageGiB, autoGrow: "Enabled" },
         network: {
           delegatedSubnetResourceId: r.network.subnetId("data"),
@@ -194,45 +197,73 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         },
         dataEncryption: {
           type: "AzureKeyVault",
-          // The versionless URI: the server follows the key's rotation.
-          primaryKeyURI: key.keyUri,
+          // The versionless URI: the server follows the key's rotation. Handed over only once the
+          // identities' grants are in force (propagation.ts).
+          primaryKeyURI: afterGrants(keyGrants, key.keyUri),
           primaryUserAssignedIdentityId: this.identity.id,
           ...(geo && this.geoBackupIdentity
-            ? { geoBackupKeyURI: geo.keyUri, geoBackupUserAssignedIdentityId: this.geoBackupIdentity.id }
+            ? {
+                geoBackupKeyURI: afterGrants(keyGrants, geo.keyUri),
+                geoBackupUserAssignedIdentityId: this.geoBackupIdentity.id,
+              }
             : {}),
         },
         tags: r.tags,
       },
-      { parent: this, protect: r.protect, dependsOn: [...keyGrants, dns.link] },
+      {
+        parent: this,
+        protect: r.protect,
+        dependsOn: [...keyGrants, dns.link],
+        // Azure grows the disk; geo-redundancy is chosen at creation and never changes (facts/azure).
+        ignoreChanges: ["storage.storageSizeGB", "backup.geoRedundantBackup"],
+      },
     );
   }
 
-  /** TLS required, the Entra administrators and the database. */
+  /**
+   * The server parameters (TLS required, the CIS logging settings), the Entra administrators and the
+   * database, one after the other: a flexible server takes one change at a time and answers a second one
+   * with `ServerIsBusy` (docs/adr/0016-azure-first-deploy-ordering.md), so each child waits for the one
+   * before, and the first for the server.
+   */
   private serverSettings(
     name: string,
     r: ResolvedPostgresDatabaseArgs,
     resourceGroupName: pulumi.Output<string>,
   ): void {
     const server = { resourceGroupName, serverName: this.server.name };
-    new Configuration(
-      childName(name, "secure-transport"),
-      { ...server, configurationName: "require_secure_transport", value: "on", source: "user-override" },
-      { parent: this },
-    );
+    let previous: pulumi.Resource = this.server;
+    const next = <R extends pulumi.Resource>(make: (after: pulumi.Resource) => R): R =>
+      (previous = make(previous));
+    for (const p of SERVER_PARAMETERS)
+      next(
+        (after) =>
+          new Configuration(
+            childName(name, p.child),
+            { ...server, configurationName: p.name, value: p.value, source: "user-override" },
+            { parent: this, dependsOn: [after] },
+          ),
+      );
     const tenantId = azureContext(this).tenantId;
     r.administrators.forEach((admin, i) => {
       // Named after the principal when it is plain text, so reordering the list replaces nothing.
       const id = typeof admin.principalName === "string" ? admin.principalName : String(i);
-      new AdministratorsMicrosoftEntra(
-        childName(name, "admin", id.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase()),
-        { ...server, ...admin, tenantId },
-        { parent: this },
+      next(
+        (after) =>
+          new AdministratorsMicrosoftEntra(
+            childName(name, "admin", id.replace(/[^A-Za-z0-9-]/g, "-").toLowerCase()),
+            { ...server, ...admin, tenantId },
+            { parent: this, dependsOn: [after] },
+          ),
       );
     });
-    new Database(
-      childName(name, "db"),
-      { ...server, databaseName: r.databaseName, charset: "UTF8", collation: "en_US.utf8" },
-      { parent: this, protect: r.protect },
+    next(
+      (after) =>
+        new Database(
+          childName(name, "db"),
+          { ...server, databaseName: r.databaseName, charset: "UTF8", collation: "en_US.utf8" },
+          { parent: this, protect: r.protect, dependsOn: [after] },
+        ),
     );
   }
 }

@@ -17,6 +17,7 @@ import { EncryptionKey } from "../encryption-key";
 import { wireCmk } from "../cmk";
 import { AzureGrants, GranteeLike } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
+import { afterGrants } from "../propagation";
 import { Network } from "../network";
 import { AZURE_ROLES } from "../roles";
 import {
@@ -56,7 +57,8 @@ export class StorageAccount extends pulumi.ComponentResource {
     super("groundwork:azure:StorageAccount", name, {}, opts);
     this.grants = new AzureGrants(this, name, () => v);
     const where = wirePlacement(this, name, r.placement, r.tags);
-    const cmk = wireCmk(this, name, r, where);
+    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
+    const cmk = wireCmk(this, name, r, where, workspace.id);
     this.encryptionKey = cmk.created;
     this.identity = cmk.identity;
     // The account cannot be created with the key until its identity may use the key.
@@ -65,7 +67,6 @@ export class StorageAccount extends pulumi.ComponentResource {
     this.account = this.makeAccount(name, r, where, key, keyGrant);
     this.blobService(name, r, where.resourceGroupName);
     if (r.network) this.privateEndpoint(name, r.network, r, where.resourceGroupName);
-    const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     diagnostics(
       this,
       "diagnostics",
@@ -121,8 +122,9 @@ export class StorageAccount extends pulumi.ComponentResource {
         encryption: {
           requireInfrastructureEncryption: true,
           keySource: "Microsoft.Keyvault",
-          // No key version: the account follows the key's rotation.
-          keyVaultProperties: { keyName: key.keyName, keyVaultUri: key.vaultUri },
+          // No key version: the account follows the key's rotation. The key's name is handed over only
+          // once the identity's grant is in force (propagation.ts).
+          keyVaultProperties: { keyName: afterGrants([keyGrant], key.keyName), keyVaultUri: key.vaultUri },
           encryptionIdentity: { encryptionUserAssignedIdentity: this.identity.id },
           services: {
             blob: { enabled: true, keyType: "Account" },

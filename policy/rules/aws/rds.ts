@@ -142,8 +142,17 @@ export const rdsRules: ResourceRule[] = [
       const db = primaryDatabase(args);
       if (!db) return;
       const min = args.getConfig<{ minimumBackupRetentionDays?: number }>().minimumBackupRetentionDays ?? 7;
-      const days = Number(db.backupRetentionPeriod ?? 0);
-      if (days < min) report(`backupRetentionPeriod is ${days} (at least ${min})`);
+      if (db.backupRetentionPeriod === undefined) {
+        // CreateDBInstance / CreateDBCluster: "Default: 1" when BackupRetentionPeriod is omitted
+        // (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html).
+        if (min > 1)
+          report(
+            `backupRetentionPeriod is not set: RDS then keeps 1 day of automated backups (at least ${min})`,
+          );
+      } else {
+        const days = Number(db.backupRetentionPeriod);
+        if (days < min) report(`backupRetentionPeriod is ${days} (at least ${min})`);
+      }
       if (db.skipFinalSnapshot === true) report("skipFinalSnapshot is true");
     },
   },

@@ -150,7 +150,8 @@ export const subnetStackPolicies: GroundworkPolicy[] = [
     description:
       "EC2 instances, launch templates and launch configurations ask for a public IP only in a subnet the stack " +
       "shows public (a route table with a default route to an internet gateway; for a launch configuration, the " +
-      "subnets of the auto scaling groups using it).",
+      "subnets of the auto scaling groups using it). A subnet the stack does not declare (a lookup, the default " +
+      "VPC's) is not judged: nothing in the program shows what it routes to.",
     remediationSteps:
       "Drop `associatePublicIpAddress`; reach the instance through a load balancer or SSM Session Manager, or place it in a public subnet.",
     references: ["CKV_AWS_88", "CKV_AWS_389", "AWS FSBP EC2.9", "AWS FSBP EC2.25", "AWS FSBP AutoScaling.5"],
@@ -159,9 +160,11 @@ export const subnetStackPolicies: GroundworkPolicy[] = [
       const open = publicSubnets(args.resources);
       eachOf(ofTypes(args.resources, ADDRESS_REQUESTERS), report, (r) => {
         for (const { where, subnets } of publicAddressRequests(args.resources, r)) {
-          if (subnets.length > 0 && subnets.every((s) => open.has(s.urn))) continue;
-          const which = subnets.length > 0 ? `subnet "${subnets[0].name}"` : "its subnet";
-          report(`"${r.name}": ${where} is true but ${which} ${PRIVATE_HELP}`, r.urn);
+          // No subnet of this stack: an id from a lookup (the default VPC's subnets are public), the default
+          // subnet, or one chosen where the template is used. Nothing here shows it private, so no claim.
+          const closed = subnets.find((s) => !open.has(s.urn));
+          if (closed)
+            report(`"${r.name}": ${where} is true but subnet "${closed.name}" ${PRIVATE_HELP}`, r.urn);
         }
       });
     },

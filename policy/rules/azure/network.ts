@@ -1,9 +1,10 @@
 // Azure network rules: NSG rules never open SSH, RDP or database ports to the internet (inline
 // `securityRules` of a NetworkSecurityGroup and standalone SecurityRule resources alike), and subnets
-// (standalone or inline in a VirtualNetwork) are bound to an NSG with default outbound access off.
+// (standalone or inline in a VirtualNetwork) are bound to an NSG with default outbound access off, and
+// virtual machines take no public IP on their network interfaces (NICs and scale-set profiles).
 import type { SecurityRuleArgs, SubnetArgs, VirtualNetworkArgs } from "@pulumi/azure-native/network";
 import { ResourceRule } from "../../runtime";
-import { Inputs, Props, inputsOf, record, records, strings } from "../../runtime/props";
+import { Inputs, Props, inputsOf, record, recordAt, records, strings } from "../../runtime/props";
 import { ifKnown, isSet } from "../../runtime/unknowns";
 import { exposedAdminPorts } from "../ports";
 import { T } from "./resource-types";
@@ -45,7 +46,47 @@ const RESERVED_SUBNETS = [
   "RouteServerSubnet",
 ];
 
+/** Where a NIC or a scale set's NIC configurations ask for a public IP, as `ipConfigurations[0]` labels. */
+function publicIpRequests(args: Parameters<ResourceRule["validateResource"]>[0]): string[] {
+  const nic = inputsOf<Props>(args, T.networkInterface);
+  if (nic)
+    return records(nic.ipConfigurations)
+      .map((c, i) => (isSet(c, "publicIPAddress") ? `ipConfigurations[${i}].publicIPAddress` : ""))
+      .filter(Boolean);
+  const scaleSet = inputsOf<Props>(args, T.virtualMachineScaleSet);
+  const nics = records(
+    recordAt(scaleSet, ["virtualMachineProfile", "networkProfile"]).networkInterfaceConfigurations,
+  );
+  return nics.flatMap((n, i) =>
+    records(n.ipConfigurations)
+      .map((c, j) =>
+        isSet(c, "publicIPAddressConfiguration")
+          ? `virtualMachineProfile.networkProfile.networkInterfaceConfigurations[${i}].ipConfigurations[${j}].publicIPAddressConfiguration`
+          : "",
+      )
+      .filter(Boolean),
+  );
+}
+
 export const networkRules: ResourceRule[] = [
+  {
+    name: "azure-vm-no-public-ip",
+    area: "azure",
+    severity: "medium",
+    description:
+      "Virtual machines take no public IP address on their network interfaces (NetworkInterface " +
+      "`ipConfigurations[].publicIPAddress`, a scale set's `publicIPAddressConfiguration`): reach them through " +
+      "Azure Bastion, a load balancer or a private network.",
+    remediationSteps:
+      "Remove the public IP from the NIC's IP configuration; publish the service through a load balancer or " +
+      "Application Gateway, and administer the VM through Azure Bastion.",
+    references: ["CKV_AZURE_119"],
+    types: [...T.networkInterface, ...T.virtualMachineScaleSet],
+    validateResource(args, report) {
+      for (const where of publicIpRequests(args))
+        report(`${where} is set: the VM is reachable from the internet`);
+    },
+  },
   {
     name: "azure-nsg-no-admin-ports-from-internet",
     area: "azure",
@@ -103,7 +144,16 @@ export const networkRules: ResourceRule[] = [
         // An NSG created in the same program has an id unknown in preview: it is set all the same.
         if (!isSet(record(subnet.networkSecurityGroup), "id"))
           report(`${label}no networkSecurityGroup is bound`);
-        if (subnet.defaultOutboundAccess !== false) report(`${label}defaultOutboundAccess is not false`);
+        if (subnet.defaultOutboundAccess === undefined)
+          report(
+            // @pulumi/azure-native 3's network module "Uses Azure REST API version 2024-05-01" (its subnet.js);
+            // Microsoft's private-subnet default comes only with API versions after 31 March 2026
+            // (learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).
+            `${label}defaultOutboundAccess is not set: through the API version the SDK uses, a new subnet then ` +
+              "has default outbound access to the internet; set it to false",
+          );
+        else if (subnet.defaultOutboundAccess !== false)
+          report(`${label}defaultOutboundAccess is ${JSON.stringify(subnet.defaultOutboundAccess)}`);
       }
     },
   },

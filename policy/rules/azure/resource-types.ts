@@ -26,6 +26,7 @@ export const T = {
   virtualMachineScaleSet: ["azure-native:compute:VirtualMachineScaleSet"],
   managedCluster: ["azure-native:containerservice:ManagedCluster"],
   virtualNetwork: ["azure-native:network:VirtualNetwork"],
+  networkInterface: ["azure-native:network:NetworkInterface"],
   disk: ["azure-native:compute:Disk"],
   registry: ["azure-native:containerregistry:Registry"],
   /** App Service and Functions apps (a function app is a WebApp of kind `functionapp`), and their slots. */

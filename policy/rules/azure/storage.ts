@@ -49,13 +49,21 @@ export const storageRules: ResourceRule[] = [
     name: "azure-storage-tls12",
     area: "azure",
     severity: "high",
-    description: "Storage accounts refuse TLS below 1.2 (an unset minimum means TLS 1.0).",
+    description:
+      "Storage accounts state a minimum TLS of 1.2 or later. Azure Storage has refused TLS 1.0 and 1.1 on every " +
+      "account since 3 February 2026 (https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version), " +
+      "so an unset minimum is asked for explicitly rather than reported open; TLS1_0 or TLS1_1 stated is refused.",
     remediationSteps: 'Set `minimumTlsVersion: "TLS1_2"`.',
     references: ["CIS Azure 3.15", "CKV_AZURE_44"],
     validateResource: onAccount((account, report) => {
       const tls = account.minimumTlsVersion;
-      if (tls !== "TLS1_2" && tls !== "TLS1_3")
-        report(`minimumTlsVersion is ${JSON.stringify(tls ?? "unset (TLS1_0)")} (TLS1_2 or later)`);
+      if (tls === undefined)
+        report(
+          "minimumTlsVersion is not set: Azure Storage refuses TLS below 1.2 since February 2026, but the program " +
+            'should state it; set "TLS1_2" (or later)',
+        );
+      else if (tls !== "TLS1_2" && tls !== "TLS1_3")
+        report(`minimumTlsVersion is ${JSON.stringify(tls)} (TLS1_2 or later)`);
     }),
   },
   {

@@ -2,7 +2,7 @@
 // a dedicated service account and a customer-managed key (BASELINE.md, Google Cloud: Cloud Run).
 import type { ServiceArgs } from "@pulumi/gcp/cloudrunv2";
 import { ResourceRule } from "../../runtime";
-import { Inputs, inputsOf, onInputs, record } from "../../runtime/props";
+import { Inputs, Props, inputsOf, record, recordAt } from "../../runtime/props";
 import { isSet } from "../../runtime/unknowns";
 import { noPublicGrantRule } from "./iam";
 import { T } from "./resource-types";
@@ -13,6 +13,17 @@ const ALL = "INGRESS_TRAFFIC_ALL";
 
 function template(service: Service): Record<string, unknown> {
   return record(service.template);
+}
+
+/**
+ * The v1 `cloudrun.Service` (Knative shape) states the same settings as annotations and `template.spec`:
+ * `run.googleapis.com/ingress` on the service (`all` by default), `template.spec.serviceAccountName`, and
+ * `run.googleapis.com/encryption-key` on the revision template
+ * (https://cloud.google.com/run/docs/reference/rest/v1/namespaces.services).
+ */
+const V1_INGRESS_ALL = "all";
+function v1Annotation(service: Props, at: readonly string[], key: string): unknown {
+  return recordAt(service, [...at, "annotations"])[key];
 }
 
 export const cloudRunRules: ResourceRule[] = [
@@ -41,9 +52,21 @@ export const cloudRunRules: ResourceRule[] = [
     remediationSteps:
       'Set `ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"` (or `INGRESS_TRAFFIC_INTERNAL_ONLY`).',
     references: ["Groundwork BASELINE GCP Cloud Run"],
-    validateResource: onInputs<ServiceArgs>(T.runService, (service, report) => {
-      if ((service.ingress ?? ALL) === ALL) report(`ingress is ${ALL}`);
-    }),
+    types: [...T.runService, ...T.runServiceV1],
+    validateResource(args, report) {
+      const v2 = inputsOf<ServiceArgs>(args, T.runService);
+      if (v2) {
+        if ((v2.ingress ?? ALL) === ALL) report(`ingress is ${ALL}`);
+        return;
+      }
+      const v1 = inputsOf<Props>(args, T.runServiceV1);
+      if (!v1) return;
+      const ingress = v1Annotation(v1, ["metadata"], "run.googleapis.com/ingress");
+      if ((ingress ?? V1_INGRESS_ALL) === V1_INGRESS_ALL)
+        report(
+          `metadata.annotations["run.googleapis.com/ingress"] is ${ingress === undefined ? "not set (all)" : '"all"'}`,
+        );
+    },
   },
   {
     name: "gcp-cloudrun-dedicated-service-account",
@@ -54,13 +77,19 @@ export const cloudRunRules: ResourceRule[] = [
     remediationSteps:
       "Create a service account for the service, grant it only what it needs, and set `template.serviceAccount`.",
     references: ["CIS GCP 4.1", "Groundwork BASELINE GCP Cloud Run"],
-    validateResource: onInputs<ServiceArgs>(T.runService, (service, report) => {
-      const sa = template(service).serviceAccount;
-      if (!isSet(template(service), "serviceAccount"))
-        report("no template.serviceAccount (runs as the default)");
+    types: [...T.runService, ...T.runServiceV1],
+    validateResource(args, report) {
+      const v2 = inputsOf<ServiceArgs>(args, T.runService);
+      const v1 = v2 ? undefined : inputsOf<Props>(args, T.runServiceV1);
+      const [holder, field, where] = v2
+        ? [template(v2), "serviceAccount", "template.serviceAccount"]
+        : [recordAt(v1, ["template", "spec"]), "serviceAccountName", "template.spec.serviceAccountName"];
+      if (!v2 && !v1) return;
+      const sa = holder[field];
+      if (!isSet(holder, field)) report(`no ${where} (runs as the default)`);
       else if (typeof sa === "string" && sa.endsWith("-compute@developer.gserviceaccount.com"))
-        report(`template.serviceAccount is the Compute Engine default (${sa})`);
-    }),
+        report(`${where} is the Compute Engine default (${sa})`);
+    },
   },
   {
     name: "gcp-cloudrun-cmek",
@@ -69,8 +98,16 @@ export const cloudRunRules: ResourceRule[] = [
     description: "Cloud Run services encrypt their container images and data under a customer-managed key.",
     remediationSteps: "Set `template.encryptionKey` to a crypto key the Cloud Run service agent may use.",
     references: ["Groundwork BASELINE GCP Cloud Run"],
-    validateResource: onInputs<ServiceArgs>(T.runService, (service, report) => {
-      if (!isSet(template(service), "encryptionKey")) report("no template.encryptionKey");
-    }),
+    types: [...T.runService, ...T.runServiceV1],
+    validateResource(args, report) {
+      const v2 = inputsOf<ServiceArgs>(args, T.runService);
+      if (v2) {
+        if (!isSet(template(v2), "encryptionKey")) report("no template.encryptionKey");
+        return;
+      }
+      const v1 = inputsOf<Props>(args, T.runServiceV1);
+      if (v1 && v1Annotation(v1, ["template", "metadata"], "run.googleapis.com/encryption-key") === undefined)
+        report('no template.metadata.annotations["run.googleapis.com/encryption-key"]');
+    },
   },
 ];
