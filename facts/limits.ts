@@ -40,3 +40,10 @@ export type LifecycleFile = Readonly<
     }
   >
 >;
+
+/** One limit by its key in a cloud's limits file; `file` names it in the error when the key is missing. */
+export function limitIn(limits: LimitsFile, file: string, key: string): LimitFact {
+  const limit = limits[key];
+  if (limit === undefined) throw new Error(`${file} has no limit ${key}`);
+  return limit;
+}

@@ -6,6 +6,7 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { Validator, knownValue } from "../core";
 import { perRun } from "../core/component";
+import { VPC_ID } from "./arns";
 import { AwsContext } from "./documents";
 import { AWS_REGIONS } from "./locations";
 
@@ -70,8 +71,8 @@ export function requireVpcAndSubnets(
   subnetIds: pulumi.Input<pulumi.Input<string>[]>,
   subnetsExpected: string,
 ): void {
-  v.required("vpcId", vpcId, "the id of the VPC (vpc-...)");
-  v.matches("vpcId", vpcId, /^vpc-[0-9a-f]{8,17}$/, "a VPC id (vpc-...)");
+  v.required("vpcId", vpcId, VPC_ID.expected);
+  v.shape("vpcId", vpcId, VPC_ID);
   v.required("subnetIds", subnetIds, subnetsExpected);
   v.stringList("subnetIds", subnetIds, `a list of ${subnetsExpected}`);
   const known = knownValue(subnetIds);

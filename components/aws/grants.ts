@@ -5,10 +5,20 @@
 // managed policy has 6,144 characters of its own, and a role takes 10 of them (20 with a quota raise).
 import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
-import { AccessLevel, Grantee, GrantLedger, Tags, Validator, childName, knownValue } from "../core";
+import {
+  AccessLevel,
+  Grantee,
+  GrantLedger,
+  Tags,
+  Validator,
+  childName,
+  fittedNameArg,
+  knownValue,
+} from "../core";
 import { perRun } from "../core/component";
 import { IAM_ROLE_ARN, IAM_ROLE_NAME, roleNameOf } from "./arns";
 import { awsLimit } from "./locations";
+import { IAM_POLICY_NAME, autoNamed } from "./naming";
 
 /** What an AWS grant attaches to: one IAM role, by name or ARN. */
 export interface AwsPrincipal {
@@ -40,7 +50,11 @@ function resourceNameOf(resource: pulumi.Resource): string | undefined {
 /** Refuses anything but a role name or role ARN; runs again when an Output resolves. */
 function checkRole(v: Validator, value: string): string {
   if (!IAM_ROLE_ARN.pattern.test(value) && !IAM_ROLE_NAME.test(value)) {
-    v.fail("grantee", value, "is not an IAM role", IAM_ROLE_ARN.expected);
+    // Say what is wrong with the form the value has: an ARN's wrong part, or a name's wrong length or character.
+    const problem = value.startsWith("arn:")
+      ? IAM_ROLE_ARN.problem(value)
+      : `is not an IAM role name (${value.length === 0 || value.length > 64 ? `${value.length} characters` : "a character other than letters, digits and + = , . @ _ -"})`;
+    v.fail("grantee", value, problem, IAM_ROLE_ARN.expected);
   }
   return roleNameOf(value);
 }
@@ -137,6 +151,11 @@ export class AwsGrants {
     const managed = new iam.Policy(
       name,
       {
+        ...fittedNameArg(
+          "name",
+          autoNamed("the grant policy", IAM_POLICY_NAME, `grant-${grantId}`),
+          this.componentName,
+        ),
         description: `Groundwork grant: ${level} on ${this.componentName} to ${g.granteeName}`,
         policy,
         tags: this.tags,

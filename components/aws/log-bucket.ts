@@ -3,8 +3,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
 import type { input } from "@pulumi/aws/types";
-import { Tags, childName } from "../core";
+import { Tags, childName, globalFittedNameArg } from "../core";
+import { awsContext } from "./common";
 import { AwsContext, LogDelivery, logBucketPolicy } from "./documents";
+import { S3_BUCKET_NAME, autoNamed } from "./naming";
+
+/** The name S3 gives a bucket `<prefix>-bucket` the provider auto-names. */
+const BUCKET_NAMED = autoNamed("the bucket", S3_BUCKET_NAME, "bucket", true);
 
 /** The hardened controls of one bucket that callers wire to. */
 export interface BucketParts {
@@ -36,7 +41,16 @@ export function hardenedBucket(
   const parent = { parent: scope };
   const bucket = new s3.Bucket(
     childName(prefix, "bucket"),
-    { ...(o.bucketName !== undefined ? { bucket: o.bucketName } : {}), forceDestroy: false, tags: o.tags },
+    {
+      // Without a name, a shortened one when the auto-name would pass 63 characters (hashed with the account).
+      ...(o.bucketName !== undefined
+        ? { bucket: o.bucketName }
+        : globalFittedNameArg("bucket", BUCKET_NAMED, prefix, () =>
+            awsContext(scope).apply((c) => c.accountId),
+          )),
+      forceDestroy: false,
+      tags: o.tags,
+    },
     { parent: scope, protect: o.protect },
   );
   const publicAccess = new s3.BucketPublicAccessBlock(

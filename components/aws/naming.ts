@@ -1,12 +1,16 @@
-// AWS physical name rules: what S3 accepts as a bucket name. Pure data and checks, no provider SDK, so
-// core's deprecated by-kind naming API can load it without loading AWS.
+// AWS physical name rules, their lengths from facts/aws/limits.json. Pure data and checks, no provider SDK,
+// so core's deprecated by-kind naming API can load it without loading AWS.
 import { DerivedName, NameRule, childName } from "../core/naming";
+import { awsLimit } from "./locations";
+
+/** A name length limit from facts/aws/limits.json (`names.<key>`), each with its source there. */
+const maxOf = (key: string): number => awsLimit(`names.${key}`).value;
 
 /** S3 bucket names (general purpose buckets), with the prefixes and suffixes S3 reserves. */
 export const S3_BUCKET_NAME: NameRule = {
   id: "s3Bucket",
   minLength: 3,
-  maxLength: 63,
+  maxLength: maxOf("s3Bucket"),
   pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
   description:
     "3-63 characters of lowercase letters, digits, dots and hyphens, starting and ending with a letter or " +
@@ -28,7 +32,7 @@ export const S3_BUCKET_NAME: NameRule = {
 export const ELB_NAME: NameRule = {
   id: "elbName",
   minLength: 1,
-  maxLength: 32,
+  maxLength: maxOf("elb"),
   pattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
   description:
     "1-32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with 'internal-'",
@@ -39,16 +43,24 @@ export const ELB_NAME: NameRule = {
 export const IAM_ROLE_NAME_RULE: NameRule = {
   id: "iamRoleName",
   minLength: 1,
-  maxLength: 64,
+  maxLength: maxOf("iamRole"),
   pattern: /^[\w+=,.@-]+$/,
   description: "1-64 letters, digits and + = , . @ _ -",
+};
+
+/** IAM managed policy and inline role policy names. */
+export const IAM_POLICY_NAME: NameRule = {
+  ...IAM_ROLE_NAME_RULE,
+  id: "iamPolicyName",
+  maxLength: maxOf("iamPolicy"),
+  description: "1-128 letters, digits and + = , . @ _ -",
 };
 
 /** KMS alias names, `alias/` included. */
 export const KMS_ALIAS_NAME: NameRule = {
   id: "kmsAlias",
   minLength: 7,
-  maxLength: 256,
+  maxLength: maxOf("kmsAlias"),
   pattern: /^alias\/[a-zA-Z0-9/_-]+$/,
   description: "alias/ followed by 1-250 of [a-zA-Z0-9/_-], not alias/aws/",
   extra: (n) => (n.startsWith("alias/aws/") ? "uses the prefix alias/aws/ AWS reserves" : undefined),
@@ -58,7 +70,7 @@ export const KMS_ALIAS_NAME: NameRule = {
 export const ECS_NAME: NameRule = {
   id: "ecsName",
   minLength: 1,
-  maxLength: 255,
+  maxLength: maxOf("ecs"),
   pattern: /^[A-Za-z0-9_-]+$/,
   description: "1-255 letters, digits, hyphens and underscores",
 };
@@ -67,7 +79,7 @@ export const ECS_NAME: NameRule = {
 export const LOG_GROUP_NAME: NameRule = {
   id: "logGroupName",
   minLength: 1,
-  maxLength: 512,
+  maxLength: maxOf("logGroup"),
   pattern: /^[.\-_/#A-Za-z0-9]+$/,
   description: "1-512 letters, digits and . - _ / #",
 };
@@ -76,7 +88,7 @@ export const LOG_GROUP_NAME: NameRule = {
 export const SECURITY_GROUP_NAME: NameRule = {
   id: "securityGroupName",
   minLength: 1,
-  maxLength: 255,
+  maxLength: maxOf("securityGroup"),
   pattern: /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
   description: "1-255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with 'sg-'",
   extra: (n) => (n.startsWith("sg-") ? "starts with the reserved prefix 'sg-'" : undefined),
@@ -86,7 +98,7 @@ export const SECURITY_GROUP_NAME: NameRule = {
 export const RDS_PARAMETER_GROUP_NAME: NameRule = {
   id: "rdsParameterGroupName",
   minLength: 1,
-  maxLength: 255,
+  maxLength: maxOf("rdsGroup"),
   pattern: /^[a-z][a-z0-9-]*$/,
   description: "1-255 letters, digits and hyphens, starting with a letter, no '--', not ending with '-'",
   extra: (n) => (n.includes("--") || n.endsWith("-") ? "has '--' or ends with '-'" : undefined),
@@ -96,7 +108,7 @@ export const RDS_PARAMETER_GROUP_NAME: NameRule = {
 export const RDS_SUBNET_GROUP_NAME: NameRule = {
   id: "rdsSubnetGroupName",
   minLength: 1,
-  maxLength: 255,
+  maxLength: maxOf("rdsGroup"),
   pattern: /^[ .0-9a-z_-]+$/,
   description: "1-255 letters, digits, spaces and . _ -",
 };

@@ -7,11 +7,12 @@ import { ResourceGroup } from "@pulumi/azure-native/resources";
 import {
   Environment,
   EnvironmentProfile,
+  ProfileSettings,
   Tags,
   Validator,
+  checkedShape,
   childName,
   isDeferred,
-  ProfileSettings,
   protectStateful,
   resolveProfile,
   strictArgs,
@@ -19,7 +20,7 @@ import {
 } from "../core";
 import { ResolvedCommon, perRun, resolvedCommon } from "../core/component";
 import { validateAzureLocation } from "./locations";
-import { AZURE_LOCATION } from "./naming";
+import { AZURE_LOCATION_SHAPE } from "./naming";
 import { azureTags } from "./tags";
 
 /** The subscription and tenant the component's resources land in. */
@@ -85,24 +86,28 @@ export type Placement =
 const LOCATION_EXPECTED = "an Azure region name such as westeurope (lowercase letters and digits)";
 /** Resource group names: 1-90 of letters, digits, `_ . - ( )`, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
+const RESOURCE_GROUP_SHAPE = checkedShape(
+  RESOURCE_GROUP,
+  "a resource group name (1-90 of letters, digits, _ . - ( ))",
+  [
+    [(g) => g.length >= 1 && g.length <= 90, "is not 1-90 characters long"],
+    [(g) => /^[-\w.()]*$/.test(g), "has characters other than letters, digits and _ . - ( )"],
+    [(g) => !g.endsWith("."), "ends in a period"],
+  ],
+);
 
 /** Validates `resourceGroup` and `location`; throws a GroundworkInputError on bad input. */
 export function resolvePlacement(v: Validator, args: AzureCommonArgs): Placement {
   const { resourceGroup: group, location } = args;
   v.stringInput("location", location, LOCATION_EXPECTED);
-  v.matches("location", location, AZURE_LOCATION, LOCATION_EXPECTED);
+  v.shape("location", location, AZURE_LOCATION_SHAPE);
   validateAzureLocation(v, "location", location);
   if (group instanceof ResourceGroup) return { kind: "group", group, location };
   const where = v.required<pulumi.Input<string>>("location", location, LOCATION_EXPECTED);
   if (group === undefined) return { kind: "create", location: where };
   if (typeof group !== "string" && !isDeferred(group))
     v.fail("resourceGroup", group, "is not a resource group", "a resources.ResourceGroup or its name");
-  v.matches(
-    "resourceGroup",
-    group,
-    RESOURCE_GROUP,
-    "a resource group name (1-90 of letters, digits, _ . - ( ))",
-  );
+  v.shape("resourceGroup", group, RESOURCE_GROUP_SHAPE);
   return { kind: "named", name: group, location: where };
 }
 
@@ -149,11 +154,11 @@ export function resolveAzureBase(
 ): AzureBase {
   strictArgs(v, args, o.keys);
   const profile = resolveProfile(v, args.environment);
-  const baseTags = azureTags(v, {
-    environment: profile.environment,
-    component: o.component,
-    tags: args.tags,
-  });
+  const baseTags = azureTags(
+    v,
+    { environment: profile.environment, component: o.component, tags: args.tags },
+    { storageAccount: o.component === "azure.StorageAccount" },
+  );
   const placement = resolvePlacement(v, args);
   const explicit = v.boolean("protect", args.protect, profile.protect);
   const protect = protectStateful(profile, explicit, o.inheritedProtect);

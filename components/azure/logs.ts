@@ -4,12 +4,26 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor";
 import { Workspace } from "@pulumi/azure-native/operationalinsights";
-import { Tags, Validator, childName, validateDerivedNames, validateLogRetention } from "../core";
+import {
+  Tags,
+  Validator,
+  childName,
+  fittedNameArg,
+  pathShape,
+  validateDerivedNames,
+  validateLogRetention,
+} from "../core";
 import { LOG_WORKSPACE_NAME, azureAutoNamed } from "./naming";
 
 /** Log Analytics workspace ids: `/subscriptions/…/providers/Microsoft.OperationalInsights/workspaces/<name>`. */
-const WORKSPACE_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i;
+const WORKSPACE_ID = pathShape(
+  "/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{workspace}",
+  {
+    what: "a Log Analytics workspace resource id",
+    example: "/subscriptions/<id>/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs",
+    ignoreCase: true,
+  },
+);
 
 /** The arguments of a component that logs. */
 export interface AzureLogArgs {
@@ -34,16 +48,19 @@ export type WorkspaceChoice =
   | { readonly kind: "create"; readonly retentionDays: number }
   | { readonly kind: "given"; readonly id: pulumi.Input<string> };
 
+/** The log workspace's physical name, made from the component name. */
+export const WORKSPACE_NAMED = azureAutoNamed("the log workspace", LOG_WORKSPACE_NAME, "logs");
+
 /** Validates `logRetentionDays` and `logWorkspaceId`; returns the choice and the effective retention. */
 export function resolveWorkspace(v: Validator, args: AzureLogArgs, profileDays: number): WorkspaceChoice {
   const days = validateLogRetention(v, args.logRetentionDays, profileDays);
   if (days < 30 || days > 730)
     v.fail("logRetentionDays", days, "is outside what Log Analytics keeps", "from 30 to 730 days");
   const id = v.stringInput("logWorkspaceId", args.logWorkspaceId, "a Log Analytics workspace resource id");
-  v.matches("logWorkspaceId", id, WORKSPACE_ID, "a Log Analytics workspace resource id");
+  v.shape("logWorkspaceId", id, WORKSPACE_ID);
   if (id !== undefined) return { kind: "given", id };
   // The workspace this component creates must have a name Log Analytics takes: checked before any child.
-  validateDerivedNames(v, [azureAutoNamed("the log workspace", LOG_WORKSPACE_NAME, "logs")]);
+  validateDerivedNames(v, [WORKSPACE_NAMED]);
   return { kind: "create", retentionDays: days };
 }
 
@@ -68,6 +85,7 @@ export function wireWorkspace(
   const workspace = new Workspace(
     childName(name, "logs"),
     {
+      ...fittedNameArg("workspaceName", WORKSPACE_NAMED, name),
       resourceGroupName: o.resourceGroupName,
       location: o.location,
       sku: { name: "PerGB2018" },

@@ -2,13 +2,21 @@
 // derives from a component's name for its virtual network, log workspace and container app; and the
 // shapes of the region names and registry references the components take. Pure: no SDK is loaded, so
 // the reference stacks' config checks the same shapes without loading azure-native.
+import azureLimits from "../../facts/azure/limits.json";
+import { LimitsFile, limitIn } from "../../facts/limits";
 import { DerivedName, NameRule, childName } from "../core/naming";
+import { Shape, checkedShape, pathShape } from "../core/shapes";
+
+/** One Azure limit by its key in facts/azure/limits.json, with its source there. */
+export function azureLimit(key: string): number {
+  return limitIn(azureLimits as unknown as LimitsFile, "facts/azure/limits.json", key).value;
+}
 
 /** Storage account names: 3-24 lowercase letters and digits, no separator of any kind. */
 export const AZURE_STORAGE_ACCOUNT_NAME: NameRule = {
   id: "azureStorageAccount",
   minLength: 3,
-  maxLength: 24,
+  maxLength: azureLimit("names.storageAccount"),
   pattern: /^[a-z0-9]+$/,
   description: "3-24 lowercase letters and digits",
   sanitize: (s) => s.replace(/[^a-z0-9]/g, ""),
@@ -21,7 +29,7 @@ export const AZURE_STORAGE_ACCOUNT_NAME: NameRule = {
 export const KEY_VAULT_NAME: NameRule = {
   id: "azureKeyVault",
   minLength: 3,
-  maxLength: 24,
+  maxLength: azureLimit("names.keyVault"),
   pattern: /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
   description: "3-24 letters, digits and single hyphens, starting with a letter",
 };
@@ -30,7 +38,7 @@ export const KEY_VAULT_NAME: NameRule = {
 export const VIRTUAL_NETWORK_NAME: NameRule = {
   id: "azureVirtualNetwork",
   minLength: 2,
-  maxLength: 64,
+  maxLength: azureLimit("names.virtualNetwork"),
   pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]*[a-zA-Z0-9_]$/,
   description: "2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit",
 };
@@ -39,7 +47,7 @@ export const VIRTUAL_NETWORK_NAME: NameRule = {
 export const LOG_WORKSPACE_NAME: NameRule = {
   id: "azureLogWorkspace",
   minLength: 4,
-  maxLength: 63,
+  maxLength: azureLimit("names.logWorkspace"),
   pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$/,
   description: "4-63 letters, digits and hyphens, starting and ending with a letter or digit",
 };
@@ -48,9 +56,18 @@ export const LOG_WORKSPACE_NAME: NameRule = {
 export const CONTAINER_APP_NAME: NameRule = {
   id: "azureContainerApp",
   minLength: 2,
-  maxLength: 32,
+  maxLength: azureLimit("names.containerApp"),
   pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/,
   description: "2-32 lowercase letters, digits and single hyphens, starting with a letter",
+};
+
+/** PostgreSQL flexible server names: 3-63 lowercase letters, digits and hyphens, a letter or digit at both ends (global DNS). */
+export const POSTGRES_SERVER_NAME: NameRule = {
+  id: "azurePostgresServer",
+  minLength: 3,
+  maxLength: azureLimit("names.postgresServer"),
+  pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/,
+  description: "3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit",
 };
 
 /** The physical name azure-native makes for an auto-named child `<component>-<suffix>`: 8 random characters added. */
@@ -60,8 +77,36 @@ export function azureAutoNamed(what: string, rule: NameRule, suffix: string): De
 
 /** An Azure region's programmatic name (`westeurope`, `northeurope`). */
 export const AZURE_LOCATION = /^[a-z][a-z0-9]{2,39}$/;
+/** The region name, with what is wrong with one that is not (a display name, a hyphen). */
+export const AZURE_LOCATION_SHAPE: Shape = checkedShape(
+  AZURE_LOCATION,
+  "an Azure region name such as westeurope (lowercase letters and digits)",
+  [
+    [(l) => !/[\sA-Z]/.test(l), "looks like a display name: region names are lowercase, without spaces"],
+    [(l) => /^[a-z0-9]*$/.test(l), "has characters other than lowercase letters and digits"],
+    [(l) => /^[a-z]/.test(l), "does not start with a letter"],
+    [(l) => l.length >= 3 && l.length <= 40, "is not 3-40 characters long"],
+  ],
+);
 /** A container registry's login server: `<name>.azurecr.io`, the name 5-50 letters and digits. */
 export const ACR_HOST = /^[a-z0-9]{5,50}\.azurecr\.io$/;
+/** The login server, with what is wrong with one that is not. */
+export const ACR_HOST_SHAPE: Shape = checkedShape(ACR_HOST, "a registry host such as contoso.azurecr.io", [
+  [(h) => h.endsWith(".azurecr.io"), 'does not end in ".azurecr.io"'],
+  [
+    (h) => /^[a-z0-9]*\.azurecr\.io$/.test(h),
+    "has characters other than lowercase letters and digits in the registry name",
+  ],
+  [(h) => /^.{5,50}\.azurecr\.io$/.test(h), "has a registry name outside 5-50 characters"],
+]);
 /** A container registry's resource id. */
-export const ACR_REGISTRY_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[^/]+$/i;
+export const ACR_REGISTRY_SHAPE: Shape = pathShape(
+  "/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.ContainerRegistry/registries/{registry}",
+  {
+    what: "a registry resource id",
+    example: "/subscriptions/<id>/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso",
+    ignoreCase: true,
+  },
+);
+/** A container registry's resource id. */
+export const ACR_REGISTRY_ID: RegExp = ACR_REGISTRY_SHAPE.pattern;

@@ -5,6 +5,7 @@ export * from "./validate";
 export * from "./strict";
 export * from "./profiles";
 export * from "./naming";
+export * from "./shapes";
 export * from "./tags";
 export * from "./cidr";
 export * from "./images";

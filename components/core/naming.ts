@@ -2,6 +2,7 @@
 // of the public contract), and physical names are checked or shaped against a rule. The rules themselves
 // belong to each cloud's folder (`aws/naming.ts`, `kubernetes/naming.ts` …); core only applies them.
 import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "./validate";
 
 /** The name of a component's child: `${componentName}-${suffix}`. Never hard-code a child name. */
@@ -63,17 +64,35 @@ export interface DerivedName {
   readonly random: number;
 }
 
+/** The problem of the provider's auto-name for `d` (its prefix plus random characters), if any. */
+function autoNameProblem(d: DerivedName, componentName: string): string | undefined {
+  // The provider's random part is lowercase hex; "0" stands for it in the check.
+  return nameProblemFor(d.rule, d.prefix(componentName) + "0".repeat(d.random));
+}
+
+/** True when the auto-name breaks `d`'s rule by its length alone: a shorter name of the same text fits. */
+function onlyTooLong(d: DerivedName, componentName: string): boolean {
+  const unbounded: NameRule = { ...d.rule, maxLength: Number.MAX_SAFE_INTEGER };
+  const auto = d.prefix(componentName) + "0".repeat(d.random);
+  return auto.length > d.rule.maxLength && nameProblemFor(unbounded, auto) === undefined;
+}
+
 /**
- * Refuses a component name that would make a physical name the cloud rejects (too long once a child
- * suffix and the random part are added, or a character the cloud does not allow), before anything
- * registers: otherwise the deployment fails halfway, after other children were created.
+ * Refuses a component name that would make a physical name the cloud rejects for a reason shortening
+ * cannot mend (a character the cloud does not allow, a reserved prefix), before anything registers:
+ * otherwise the deployment fails halfway, after other children were created. A name that is only too
+ * long is not refused: {@link fittedName} gives the child a shortened name instead.
  */
 export function validateDerivedNames(v: Validator, derived: readonly DerivedName[]): void {
   for (const d of derived) {
+    const autoProblem = autoNameProblem(d, v.resourceName);
+    if (autoProblem === undefined) continue;
+    if (onlyTooLong(d, v.resourceName) && fitName(d.rule, d.prefix(v.resourceName), "") !== undefined)
+      continue;
     const prefix = d.prefix(v.resourceName);
-    // The provider's random part is lowercase hex; "0" stands for it in the check.
-    const problem = nameProblemFor(d.rule, prefix + "0".repeat(d.random));
-    if (problem === undefined) continue;
+    // What a shorter name would not mend is what the caller must change: say that, not the length.
+    const unbounded: NameRule = { ...d.rule, maxLength: Number.MAX_SAFE_INTEGER };
+    const problem = nameProblemFor(unbounded, prefix + "0".repeat(d.random)) ?? autoProblem;
     const shown = d.random > 0 ? `"${prefix}" plus ${d.random} random characters` : `"${prefix}"`;
     v.fail(
       "name",
@@ -82,6 +101,50 @@ export function validateDerivedNames(v: Validator, derived: readonly DerivedName
       d.rule.description,
     );
   }
+}
+
+/**
+ * `text` cut to fit `rule` with a hash of `scope` and the whole text after it (`orders-uploads-3f2a9c1e`):
+ * the readable start kept, distinct texts kept apart, the same text always the same name. Undefined
+ * when the result still breaks the rule.
+ */
+function fitName(rule: NameRule, text: string, scope: string): string | undefined {
+  const hash = shortHash(`${scope}/${text}`, rule.hashLength ?? 8);
+  const sep = rule.hashSeparator ?? "-";
+  const readable = text.slice(0, rule.maxLength - sep.length - hash.length).replace(/[^A-Za-z0-9]+$/, "");
+  const name = `${readable}${sep}${hash}`;
+  return nameProblemFor(rule, name) === undefined ? name : undefined;
+}
+
+/** The stack a physical name belongs to (`<project>/<stack>`), so two stacks in one account never share one. */
+export function stackScope(): string {
+  return `${pulumi.getProject()}/${pulumi.getStack()}`;
+}
+
+/**
+ * The physical name to give a child whose provider auto-name would be too long for its rule, or
+ * `undefined` when the auto-name fits. A name that fits is left to the provider exactly as before, so no
+ * deployed child is renamed; a longer one is cut and ends in a hash of `scope` and the full prefix
+ * (stable from run to run, distinct per stack). Pass the scope that makes the name unique where the cloud
+ * wants it unique (the subscription for a Key Vault); {@link stackScope} is the least.
+ */
+export function fittedName(d: DerivedName, componentName: string, scope: string): string | undefined {
+  if (autoNameProblem(d, componentName) === undefined || !onlyTooLong(d, componentName)) return undefined;
+  return fitName(d.rule, d.prefix(componentName), scope);
+}
+
+/**
+ * `{ [property]: name }` for a child's arguments when {@link fittedName} pins a name, `{}` when the
+ * provider auto-names it as before: spread it into the child's arguments.
+ */
+export function fittedNameArg<K extends string>(
+  property: K,
+  d: DerivedName,
+  componentName: string,
+  scope: string = stackScope(),
+): { [P in K]?: string } {
+  const name = fittedName(d, componentName, scope);
+  return (name === undefined ? {} : { [property]: name }) as { [P in K]?: string };
 }
 
 /** Eight hex characters derived from the input: stable across runs and machines. */
@@ -115,4 +178,21 @@ export function shapeNameFor(rule: NameRule, raw: string): string {
   const problem = nameProblemFor(rule, s);
   if (problem !== undefined) fail(problem);
   return s;
+}
+
+/**
+ * {@link fittedNameArg} for a name the cloud wants unique beyond the account (bucket, vault and server
+ * names are global): the hash also covers what `unique` resolves to (the account, project or
+ * subscription), so two organisations' stacks of the same project and stack name stay apart.
+ */
+export function globalFittedNameArg<K extends string>(
+  property: K,
+  d: DerivedName,
+  componentName: string,
+  unique: () => pulumi.Output<string>,
+): { [P in K]?: pulumi.Output<string> } {
+  const stack = stackScope();
+  if (fittedName(d, componentName, stack) === undefined) return {};
+  const name = unique().apply((u) => fittedName(d, componentName, `${u}/${stack}`) ?? "");
+  return { [property]: name } as { [P in K]?: pulumi.Output<string> };
 }

@@ -49,3 +49,33 @@ export function standardTags(v: Validator, ctx: TagContext): Tags {
   }
   return { ...theirs, ...ours };
 }
+
+/**
+ * How many tags (labels) Groundwork adds to a caller's on every child: the three keys above and the
+ * `groundwork-weakened` record. The record is counted even when nothing is weakened, so weakening a
+ * default later cannot push a deployed resource over its cloud's limit.
+ */
+export const GROUNDWORK_TAG_COUNT = RESERVED_TAG_KEYS.length + 1;
+
+/**
+ * Refuses more caller tags than a cloud's per-resource `limit` leaves room for once Groundwork's own are
+ * added. `noun` is the cloud's word (`tags`, `labels`), `cloud` its name, both for the message.
+ */
+export function checkTagCount(
+  v: Validator,
+  field: string,
+  callerTags: Tags | undefined,
+  o: { readonly limit: number; readonly noun: string; readonly cloud: string },
+): void {
+  const theirs = Object.keys(callerTags ?? {}).filter((k) => !RESERVED_TAG_KEYS.includes(k)).length;
+  const room = o.limit - GROUNDWORK_TAG_COUNT;
+  if (theirs <= room) return;
+  v.fail(
+    field,
+    `${theirs} ${o.noun}`,
+    `is too many: with the ${GROUNDWORK_TAG_COUNT} Groundwork adds (${RESERVED_TAG_KEYS.join(", ")} and the ` +
+      `weakened record) each resource would carry ${theirs + GROUNDWORK_TAG_COUNT}, more than the ${o.limit} ` +
+      `${o.cloud} allows`,
+    `at most ${room} ${o.noun} of your own`,
+  );
+}

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GroundworkInputError } from "./errors";
 import { PlaceList, isPlace } from "../../facts/locations";
 import { closestKey } from "./strict";
+import { Shape } from "./shapes";
 
 /** True when a value is only known at deployment time (an Output or a Promise), so it cannot be checked now. */
 export function isDeferred(value: unknown): boolean {
@@ -99,6 +100,18 @@ export class Validator {
     if (v === undefined) return;
     if (typeof v !== "string") this.fail(field, v, "is not a string", expected);
     if (!pattern.test(v)) this.fail(field, v, "is not valid", expected);
+  }
+
+  /**
+   * Checks an id, ARN or path against its shape when it is known now; Outputs pass through unchecked. A
+   * value that does not match is refused with what is wrong with it (the shape's diagnosis), not only
+   * the form expected.
+   */
+  shape(field: string, value: pulumi.Input<string> | undefined, s: Shape): void {
+    const v = knownValue(value);
+    if (v === undefined) return;
+    if (typeof v !== "string") this.fail(field, v, "is not a string", s.expected);
+    if (!s.pattern.test(v)) this.fail(field, v, s.problem(v), s.expected);
   }
 
   /**

@@ -3,17 +3,32 @@
 // by `wireKey`, which also grants the using service's agent on the key before the resource exists.
 import * as pulumi from "@pulumi/pulumi";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
-import { Environment, Validator, childName, isDeferred, validateDerivedNames } from "../core";
+import {
+  Environment,
+  Shape,
+  Validator,
+  childName,
+  isDeferred,
+  pathShape,
+  validateDerivedNames,
+} from "../core";
 import { ServiceAgent, serviceAgentGrantee } from "./agents";
 import { childOptions } from "./common";
 import { checkKeyLocation, keyLocationsFor, locationOfKeyId } from "./locations";
 import { EncryptionKey } from "./encryption-key";
 import { keyNamed } from "./encryption-key/args";
 
-/** A crypto key id, as CMEK arguments take it. */
-export const CRYPTO_KEY_ID = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 const EXPECTED =
   "a crypto key id (projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>) or an EncryptionKey";
+const CRYPTO_KEY: Shape = {
+  ...pathShape("projects/{project}/locations/{location}/keyRings/{ring}/cryptoKeys/{key}", {
+    what: "a crypto key id",
+    example: "projects/acme/locations/europe-west1/keyRings/core/cryptoKeys/data",
+  }),
+  expected: EXPECTED,
+};
+/** A crypto key id, as CMEK arguments take it. */
+export const CRYPTO_KEY_ID: RegExp = CRYPTO_KEY.pattern;
 
 /** What a component does for its key, decided before anything registers. */
 export type KeyChoice =
@@ -46,7 +61,7 @@ export function resolveKeyChoice(
     return { kind: "component", key: value };
   }
   if (typeof value === "string") {
-    if (!CRYPTO_KEY_ID.test(value)) v.fail("encryptionKey", value, "is not a crypto key id", EXPECTED);
+    v.shape("encryptionKey", value, CRYPTO_KEY);
     checkKeyLocation(v, "encryptionKey", service, dataLocation, locationOfKeyId(value));
   } else if (!isDeferred(value))
     v.fail("encryptionKey", value, "is not a key id or an EncryptionKey", EXPECTED);

@@ -26,7 +26,13 @@ export function serviceAccountGrantee(granteeName: string, email: pulumi.Input<s
 /** Refuses a public or malformed member; runs again when an Output resolves. */
 function checkMember(v: Validator, value: string): string {
   if (!GCP_MEMBER.test(value)) {
-    v.fail("grantee", value, "is not a single IAM identity", "an IAM member such as serviceAccount:<email>");
+    const type = /^([^:]*):/.exec(value)?.[1];
+    const problem = /^all(Authenticated)?Users$/.test(value)
+      ? "is everyone, not a single IAM identity"
+      : type === undefined
+        ? "has no member type (serviceAccount:, user:, group:, principal: or principalSet: before the identity)"
+        : `has the member type ${JSON.stringify(type)}, not serviceAccount, user, group, principal or principalSet`;
+    v.fail("grantee", value, problem, "an IAM member such as serviceAccount:<email>");
   }
   return value;
 }

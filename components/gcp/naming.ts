@@ -1,13 +1,20 @@
 // Google Cloud physical name rules: the RFC 1035 shape most Google Cloud resource names follow.
 import * as pulumi from "@pulumi/pulumi";
-import { DerivedName, NameRule, childName, shapeNameFor, shortHash } from "../core/naming";
+import gcpLimits from "../../facts/gcp/limits.json";
+import { LimitsFile, limitIn } from "../../facts/limits";
+import { DerivedName, NameRule, childName, fittedNameArg, shapeNameFor, shortHash } from "../core/naming";
 import { Validator } from "../core/validate";
+
+/** One Google Cloud limit by its key in facts/gcp/limits.json, with its source there. */
+export function gcpLimit(key: string): number {
+  return limitIn(gcpLimits as unknown as LimitsFile, "facts/gcp/limits.json", key).value;
+}
 
 /** Google Cloud resource names (RFC 1035): a letter first, no trailing hyphen. */
 export const GCP_RESOURCE_NAME: NameRule = {
   id: "gcpResource",
   minLength: 1,
-  maxLength: 63,
+  maxLength: gcpLimit("names.resource"),
   pattern: /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
   description:
     "an RFC 1035 name: 1-63 characters, lowercase letters, digits and hyphens, starting with a letter and " +
@@ -19,7 +26,7 @@ export const GCP_RESOURCE_NAME: NameRule = {
 export const GCS_BUCKET_NAME: NameRule = {
   id: "gcsBucket",
   minLength: 3,
-  maxLength: 63,
+  maxLength: gcpLimit("names.gcsBucket"),
   pattern: /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/,
   description:
     "a Cloud Storage bucket name: 3-63 lowercase letters, digits, hyphens, underscores and dots, " +
@@ -30,7 +37,7 @@ export const GCS_BUCKET_NAME: NameRule = {
 export const GCP_KMS_NAME: NameRule = {
   id: "gcpKms",
   minLength: 1,
-  maxLength: 63,
+  maxLength: gcpLimit("names.kms"),
   pattern: /^[a-zA-Z0-9_-]+$/,
   description: "a Cloud KMS name: 1-63 letters, digits, underscores and hyphens",
 };
@@ -39,7 +46,7 @@ export const GCP_KMS_NAME: NameRule = {
 export const GCP_SERVICE_ACCOUNT_ID: NameRule = {
   id: "gcpServiceAccount",
   minLength: 6,
-  maxLength: 30,
+  maxLength: gcpLimit("names.serviceAccount"),
   pattern: /^[a-z]([-a-z0-9]*[a-z0-9])$/,
   description:
     "a service account id: 6-30 lowercase letters, digits and hyphens, starting with a letter and " +
@@ -59,7 +66,7 @@ export function gcpAutoNamed(what: string, rule: NameRule, suffix: string): Deri
 export const CLOUD_RUN_SERVICE_NAME: NameRule = {
   ...GCP_RESOURCE_NAME,
   id: "cloudRunService",
-  maxLength: 49,
+  maxLength: gcpLimit("names.cloudRunService"),
   description:
     "a Cloud Run service name: 1-49 lowercase letters, digits and hyphens, starting with a letter and " +
     "not ending with a hyphen",
@@ -89,4 +96,17 @@ export function serviceAccountIdFor(v: Validator, purpose?: string): string {
   } catch {
     return v.fail("name", name, "cannot form a service account id", GCP_SERVICE_ACCOUNT_ID.description);
   }
+}
+
+/**
+ * `{ name }` for a child `<component>-<suffix>` whose auto-name would pass its rule's length (RFC 1035's 63
+ * characters unless `rule` says otherwise): a shortened, hashed name. `{}` when the auto-name fits, so the
+ * provider names the child as it always has.
+ */
+export function gcpFittedName(
+  componentName: string,
+  suffix: string,
+  rule: NameRule = GCP_RESOURCE_NAME,
+): { name?: string } {
+  return fittedNameArg("name", gcpAutoNamed(`the ${suffix}`, rule, suffix), componentName);
 }

@@ -191,7 +191,7 @@ describe("aws.PostgresDatabase", () => {
       () => new PostgresDatabase("d", { ...BASE, vpcId: "vnet-1" }),
       "vpcId",
       '"vnet-1"',
-      "a VPC id (vpc-...)",
+      /is a "vnet-" id, not a VPC id \(expected a VPC id: "vpc-" followed by 8 or 17 lowercase hex digits/,
     ],
     [
       () => new PostgresDatabase("d", { ...BASE, subnetIds: ["subnet-a"] }),
@@ -204,7 +204,7 @@ describe("aws.PostgresDatabase", () => {
       () => new PostgresDatabase("d", { ...BASE, allowedSecurityGroupIds: ["0.0.0.0/0"] }),
       "allowedSecurityGroupIds[0]",
       '"0.0.0.0/0"',
-      "a security group id (sg-...)",
+      /is a CIDR block or address, not a security group id \(expected a security group id: "sg-" followed by 8 or 17/,
       "allowedSecurityGroupIds as a CIDR",
     ],
     [

@@ -137,14 +137,18 @@ describe("grants to a grantee", () => {
       new Bucket("assets").grantRead(roleGrantee("x", "arn:aws:iam::123456789012:user/alice"));
     });
     assert.strictEqual(err.field, "grantee");
-    assert.match(err.message, /is not an IAM role \(expected an IAM role name or ARN/);
+    assert.match(
+      err.message,
+      /has the resource "user\/alice", where role\/<path>\/<name>.* is expected \(expected an IAM role name or ARN/,
+    );
     await assert.rejects(
       synth(() => {
         new Bucket("assets").grantRead(
           roleGrantee("x", pulumi.output("arn:aws:iam::123456789012:user/alice")),
         );
       }),
-      (e: Error) => e.message.includes('grantee "arn:aws:iam::123456789012:user/alice" is not an IAM role'),
+      (e: Error) =>
+        e.message.includes('grantee "arn:aws:iam::123456789012:user/alice" has the resource "user/alice"'),
     );
     const unnamed = await errorOf(() => {
       new Bucket("assets").grantRead(roleGrantee("", "app"));

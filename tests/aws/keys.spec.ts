@@ -35,7 +35,7 @@ describe("aws key wiring", () => {
       [
         "users",
         "arn:aws:iam::*:root",
-        'aws.EncryptionKey "k": users[0] "arn:aws:iam::*:root" is not valid (expected an IAM role',
+        'aws.EncryptionKey "k": users[0] "arn:aws:iam::*:root" names the account "*", where accounts are 12 digits (expected an IAM role',
       ],
       ["administrators", "*", 'aws.EncryptionKey "k": administrators[0] "*" is a wildcard principal'],
     ];

@@ -400,7 +400,7 @@ describe("aws.ContainerService", () => {
       () => new ContainerService("s", { ...BASE, secrets: { TOKEN: "abc123" } }),
       "secrets.TOKEN",
       '"abc123"',
-      /Secrets Manager secret ARN or an SSM parameter ARN/,
+      /"abc123" is not an ARN \(it does not start with "arn:"\) \(expected a Secrets Manager secret ARN/,
       "a secret that is not a reference",
     ],
     [() => new ContainerService("s", { ...BASE, user: "0:0" }), "user", '"0:0"', /non-root uid/, "root user"],

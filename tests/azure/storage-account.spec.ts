@@ -215,11 +215,6 @@ describe("azure StorageAccount", () => {
       '"https://kv/keys/k"',
       /EncryptionKey/,
     ],
-    [
-      () => new StorageAccount("uploadsarchive", LOC),
-      "name",
-      '"uploadsarchive"',
-      /would make the key vault name/,
-    ],
+    [() => new StorageAccount("9uploads", LOC), "name", '"9uploads"', /would make the key vault name/],
   ]);
 });

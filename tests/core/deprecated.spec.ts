@@ -24,7 +24,8 @@ describe("core: deprecated re-exports (removed in 0.3.0)", () => {
   it("the tag and label functions give what the cloud folders give", () => {
     assert.deepEqual(core.awsTags(v, ctx), awsTags(v, ctx));
     assert.deepEqual(core.azureTags(v, ctx), azureTags(v, ctx));
-    assert.deepEqual(core.gcpLabels(v, ctx), gcpLabels(v, ctx));
+    const labelled = { ...ctx, tags: { cost_center: "42" } };
+    assert.deepEqual(core.gcpLabels(v, labelled), gcpLabels(v, labelled));
     assert.equal(core.conformGcpLabel("1A", true), conformGcpLabel("1A", true));
     const k = { environment: "dev" as const, component: "kubernetes.Workload", name: "api" };
     assert.deepEqual(core.kubernetesLabels(v, k), kubernetesLabels(v, k));

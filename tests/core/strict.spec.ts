@@ -104,16 +104,16 @@ describe("core/naming: validateDerivedNames", () => {
     validateDerivedNames(new Validator("aws.EncryptionKey", "orders_db"), [keyAliasNamed()]);
   });
 
-  it("refuses a name whose load balancer name would pass 32 characters, saying which and why", () => {
+  it("passes a name that is only too long (the child takes a fitted name), refuses one a cut cannot mend", () => {
+    const alb = autoNamed("the load balancer", ELB_NAME, "alb");
+    validateDerivedNames(new Validator("aws.ContainerService", "a".repeat(21)), [alb]);
     const err = inputError(() =>
-      validateDerivedNames(new Validator("aws.ContainerService", "a".repeat(21)), [
-        autoNamed("the load balancer", ELB_NAME, "alb"),
-      ]),
+      validateDerivedNames(new Validator("aws.ContainerService", `orders api ${"a".repeat(21)}`), [alb]),
     );
     assert.equal(err.field, "name");
     assert.equal(
       err.problem,
-      `would make the load balancer name "${"a".repeat(21)}-alb-" plus 7 random characters, which is too long (33 characters)`,
+      `would make the load balancer name "orders api ${"a".repeat(21)}-alb-" plus 7 random characters, which contains characters or a shape the rule does not allow`,
     );
     assert.equal(err.expected, ELB_NAME.description);
   });

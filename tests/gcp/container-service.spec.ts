@@ -323,9 +323,9 @@ describe("gcp.ContainerService", () => {
       /expected/,
     ],
     [
-      () => new ContainerService("s".repeat(40), { image: IMAGE, network: NET }),
+      () => new ContainerService("Svc", { image: IMAGE, network: NET }),
       "name",
-      `"${"s".repeat(40)}"`,
+      '"Svc"',
       /Cloud Run service name/,
     ],
     [

@@ -217,7 +217,7 @@ describe("gcp.Bucket", () => {
       assert.throws(() => b.grantRead(api), /already used/);
       assert.throws(
         () => b.grantRead({ granteeName: "anyone", grantPrincipal: { member: "allUsers" } }),
-        /is not a single IAM identity/,
+        /"allUsers" is everyone, not a single IAM identity/,
       );
     });
     assert.deepStrictEqual(

@@ -6,14 +6,39 @@
 import * as aws from "../../components/aws";
 import * as kubernetes from "../../components/kubernetes";
 import { SERVICE_ARGS } from "../aws/helpers";
-import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, propertyTests } from "./kit";
 
 /** The AWS and Kubernetes kinds beyond the common ones. */
-type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule";
+type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule" | "tags" | "vpcId" | "acm";
 
 /** Wrong values for each kind; every one must be refused wherever the kind appears. */
 const WRONG: Record<Kind, readonly unknown[]> = {
   ...COMMON_WRONG,
+  // More than AWS's 50 with Groundwork's four (60 on a bucket used to pass), AWS's prefix, a long value.
+  tags: [
+    ...COMMON_WRONG.map,
+    manyTags(47),
+    manyTags(60),
+    { "aws:owner": "x" },
+    { k: "v".repeat(257) },
+    { "a*b": "x" },
+  ],
+  // Ids of the wrong length, case or kind (the fault named, not the form it already has).
+  vpcId: [
+    ...COMMON_WRONG.string,
+    "vpc-123",
+    "vpc-0123456789ABCDEF0",
+    "subnet-0a1b2c3d",
+    "10.0.0.0/16",
+    "my-vpc",
+  ],
+  acm: [
+    ...COMMON_WRONG.string,
+    "certificate/abc",
+    "arn:aws:acm:us-east-1:1234:certificate/abc",
+    "arn:aws:iam::123456789012:server-certificate/x",
+    "arn:aws:acm::123456789012:certificate/abc",
+  ],
   key: [42, true, {}, [], ["arn:aws:kms:us-east-1:123456789012:key/abc"]],
   containers: ["nginx:1.27.0", 42, {}, [], [42], [{}], [{ name: "web" }], [null]],
   metric: [
@@ -60,39 +85,42 @@ const SUBJECTS = [
     build: construct(aws.EncryptionKey),
     base: {},
     kinds: {
-      ...{ environment: "enum", tags: "map", description: "string", administrators: "list", users: "list" },
+      ...{ environment: "enum", tags: "tags", description: "string", administrators: "list", users: "list" },
       ...{ services: "list", alias: "string", deletionWindowDays: "number", protect: "boolean" },
     },
     badNames: ["a.b", "aws/x"],
+    longNames: "fit",
   } satisfies Subject<aws.EncryptionKeyArgs, Kind>,
   {
     name: "aws.Bucket",
     build: construct(aws.Bucket),
     base: {},
     kinds: {
-      ...{ environment: "enum", tags: "map", bucketName: "string", encryptionKey: "key" },
+      ...{ environment: "enum", tags: "tags", bucketName: "string", encryptionKey: "key" },
       ...{ accessLogBucket: "string", accessLogging: "boolean", noncurrentVersionExpirationDays: "number" },
       ...{ abortIncompleteUploadDays: "number", logRetentionDays: "number", protect: "boolean" },
     },
     badNames: ["a_b", "Core Logs", "-x", "sthree-x"],
+    longNames: "fit",
   } satisfies Subject<aws.BucketArgs, Kind>,
   {
     name: "aws.Network",
     build: construct(aws.Network),
     base: {},
     kinds: {
-      ...{ environment: "enum", tags: "map", cidrBlock: "string", zones: "number", natGateways: "enum" },
+      ...{ environment: "enum", tags: "tags", cidrBlock: "string", zones: "number", natGateways: "enum" },
       ...{ flowLogs: "boolean", logRetentionDays: "number", encryptionKey: "key", protect: "boolean" },
       interfaceEndpoints: "list",
     },
-    badNames: ["core net", "a".repeat(42)],
+    badNames: ["core net", "core*net"],
+    longNames: "fit",
   } satisfies Subject<aws.NetworkArgs, Kind>,
   {
     name: "aws.PostgresDatabase",
     build: construct(aws.PostgresDatabase),
     base: { vpcId: SERVICE_ARGS.vpcId, subnetIds: ["subnet-i1", "subnet-i2"] },
     kinds: {
-      ...{ environment: "enum", tags: "map", vpcId: "string", subnetIds: "list" },
+      ...{ environment: "enum", tags: "tags", vpcId: "vpcId", subnetIds: "list" },
       ...{ allowedSecurityGroupIds: "list", engineVersion: "string", instanceClass: "string" },
       ...{ allocatedStorageGiB: "number", maxAllocatedStorageGiB: "number", databaseName: "string" },
       ...{ masterUsername: "string", backupRetentionDays: "number", multiAz: "boolean" },
@@ -105,6 +133,7 @@ const SUBJECTS = [
       ...{ extendedSupport: "boolean", applyImmediately: "boolean" },
     },
     badNames: ["9db", "a--b", "a_b", "Orders API", "sg-db"],
+    longNames: "fit",
   } satisfies Subject<aws.PostgresDatabaseArgs, Kind>,
   {
     name: "aws.ContainerService",
@@ -113,19 +142,20 @@ const SUBJECTS = [
     kinds: {
       ...{
         environment: "enum",
-        tags: "map",
-        vpcId: "string",
+        tags: "tags",
+        vpcId: "vpcId",
         subnetIds: "list",
         loadBalancerSubnetIds: "list",
       },
-      ...{ image: "string", containerPort: "number", certificateArn: "string", internetFacing: "boolean" },
+      ...{ image: "string", containerPort: "number", certificateArn: "acm", internetFacing: "boolean" },
       ...{ allowedCidrBlocks: "list", healthCheckPath: "string", cpu: "number", memoryMiB: "number" },
       ...{ minCapacity: "number", maxCapacity: "number", environmentVariables: "map", secrets: "map" },
       ...{ user: "string", readOnlyRootFilesystem: "boolean", logRetentionDays: "number" },
       ...{ encryptionKey: "key", protect: "boolean", secretKeyArns: "list" },
       loadBalancerDeletionProtection: "boolean",
     },
-    badNames: ["internal-api", "orders-api-service-xy", "-api", "a_b"],
+    badNames: ["internal-api", "-api", "a_b"],
+    longNames: "fit",
   } satisfies Subject<aws.ContainerServiceArgs, Kind>,
   {
     name: "kubernetes.Namespace",

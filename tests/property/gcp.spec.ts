@@ -3,7 +3,7 @@
 // a GroundworkInputError naming the component and the field, before anything registers. The kinds below
 // add Google Cloud's own shapes: locations, labels, crypto key ids, networks, Secret Manager references.
 import * as gcp from "../../components/gcp";
-import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, propertyTests } from "./kit";
 
 /** The Google Cloud kinds beyond the common ones. */
 type Kind =
@@ -64,8 +64,13 @@ const WRONG: Record<Kind, readonly unknown[]> = {
   cidrs: ["10.0.0.0/8", [], ["0.0.0.0/0"], ["10.0.0.0"], [42], ["::/0"], { a: "10.0.0.0/8" }],
   // Not a list, a zone where a region goes, a region misspelt or half written.
   location: [42, true, {}, ["europe-west1"], "us-east1-b", "europe west1", "", "europe-west", "eu/west"],
-  // Two keys that conform to one label, and values that are not strings.
-  labels: [{ "Cost Center": "a", cost_center: "b" }, { team: 42 }, { team: ["a"] }, "team=a", [], 42],
+  // Labels Google Cloud would not take (refused with the form it would, never rewritten), more than 64
+  // with Groundwork's four, and values that are not strings.
+  labels: [
+    ...[{ "Cost Center": "X Y" }, { cost_center: "X Y" }, { "9lives": "x" }, { ["k".repeat(64)]: "v" }],
+    ...[{ k: "v".repeat(64) }, manyTags(61), { "Cost Center": "a", cost_center: "b" }],
+    ...[{ team: 42 }, { team: ["a"] }, "team=a", [], 42],
+  ],
   key: [
     42,
     {},
@@ -116,7 +121,8 @@ const SUBJECTS = [
       ...{ environment: "enum", labels: "labels", location: "location", rotationPeriodDays: "number" },
       ...{ deletionWindowDays: "number", services: "agents", protect: "boolean" },
     },
-    badNames: ["a.b", "key/ring", "a".repeat(51)],
+    badNames: ["a.b", "key/ring"],
+    longNames: "fit",
   } satisfies Subject<gcp.EncryptionKeyArgs, Kind>,
   {
     name: "gcp.Bucket",
@@ -128,7 +134,8 @@ const SUBJECTS = [
       ...{ noncurrentVersionExpirationDays: "number", abortIncompleteUploadDays: "number" },
       ...{ softDeleteDays: "number", logRetentionDays: "number", protect: "boolean" },
     },
-    badNames: ["Logs", "-logs", "a.b", "a".repeat(50)],
+    badNames: ["Logs", "-logs", "a.b"],
+    longNames: "fit",
   } satisfies Subject<gcp.BucketArgs, Kind>,
   {
     name: "gcp.Network",
@@ -139,7 +146,8 @@ const SUBJECTS = [
       ...{ flowLogs: "boolean", allowInternal: "boolean", healthCheckPorts: "ports" },
       ...{ privateServices: "boolean", kubernetesRanges: "ranges" },
     },
-    badNames: ["Core", "core_net", "a".repeat(40)],
+    badNames: ["Core", "core_net"],
+    longNames: "fit",
   } satisfies Subject<gcp.NetworkArgs, Kind>,
   {
     name: "gcp.PostgresDatabase",
@@ -152,7 +160,8 @@ const SUBJECTS = [
       ...{ backupRetentionDays: "number", multiAz: "boolean", deletionProtection: "boolean" },
       protect: "boolean",
     },
-    badNames: ["Orders", "orders_db", "a".repeat(50)],
+    badNames: ["Orders", "orders_db"],
+    longNames: "fit",
   } satisfies Subject<gcp.PostgresDatabaseArgs, Kind>,
   {
     name: "gcp.ContainerService",
@@ -167,7 +176,8 @@ const SUBJECTS = [
       ...{ cpu: "enum", memory: "string", minCapacity: "number", maxCapacity: "number" },
       ...{ environmentVariables: "env", secrets: "secrets", encryptionKey: "key", protect: "boolean" },
     },
-    badNames: ["Web", "web_1", "a".repeat(40)],
+    badNames: ["Web", "web_1"],
+    longNames: "fit",
   } satisfies Subject<gcp.ContainerServiceArgs, Kind>,
   {
     name: "gcp.KubernetesCluster",

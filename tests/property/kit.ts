@@ -5,6 +5,7 @@
 import * as assert from "assert";
 import { GroundworkInputError } from "../../components/core";
 import { STACK_TYPE, synth } from "../../testing";
+import { misfits } from "../core/physical-names";
 
 /** The kinds of field every cloud has, by how the field is typed. */
 export type CommonKind = "boolean" | "number" | "string" | "list" | "map" | "enum" | "env";
@@ -32,6 +33,16 @@ export interface Subject<A, K extends string = CommonKind> {
   readonly kinds: { readonly [P in keyof Required<A>]: K };
   /** Names this component must refuse beyond the generated ones. */
   readonly badNames: readonly string[];
+  /**
+   * `fit` when the component's physical names are made from its name and shortened to fit (a long name
+   * is taken, every physical name fits its cloud); otherwise a long name is one more bad name.
+   */
+  readonly longNames?: "fit";
+}
+
+/** `count` tags (or labels) `k0: v` …: a map too big for a cloud's limit once Groundwork's own are added. */
+export function manyTags(count: number): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, "v"]));
 }
 
 /** A subject's `build`: the component's constructor, called with the (possibly bad) arguments as they are. */
@@ -42,7 +53,7 @@ export function construct<A>(
 }
 
 /** Mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -101,7 +112,7 @@ function badCases<A, K extends string>(
       const at = Math.floor(rand() * (good.length + 1));
       const name = pick([
         good.slice(0, at) + pick(NAME_JUNK) + good.slice(at),
-        "a".repeat(224 + Math.floor(rand() * 80)),
+        ...(s.longNames === "fit" ? [] : ["a".repeat(224 + Math.floor(rand() * 80))]),
         "",
         ...s.badNames,
       ]);
@@ -122,6 +133,9 @@ function misnamed(s: { readonly name: string }, c: Case, err: unknown): string |
   const inside = field === c.field || field.startsWith(`${c.field}.`) || field.startsWith(`${c.field}[`);
   if (component !== s.name || resourceName !== c.name || !inside || expected.trim() === "")
     return `refused as ${component} ${JSON.stringify(resourceName)} ${field} (expected ${expected})`;
+  // The value refused is named too, in the message as the caller wrote it.
+  if (!err.message.includes(`${field} `)) return `refused without naming the value: ${err.message}`;
+  if (/ is not valid \(/.test(err.message)) return `refused without saying what is wrong: ${err.message}`;
   return undefined;
 }
 
@@ -162,6 +176,7 @@ export function propertyTests<K extends string>(
   o: { readonly seed: number; readonly count: number },
 ): void {
   for (const [index, subject] of subjects.entries()) {
+    if (subject.longNames === "fit") longNameTest(subject, o.seed + 100 + index);
     it(`${subject.name}: valid base arguments register (the control)`, async () => {
       const graph = await synth(() => subject.build("svc", subject.base));
       assert.ok(graph.resources.some((r) => r.type !== STACK_TYPE));
@@ -170,4 +185,34 @@ export function propertyTests<K extends string>(
       await assertAllRefused(subject, badCases(subject, wrong, o.seed + index, o.count));
     });
   }
+}
+
+/** A seeded long name of the words a team would use: lowercase words joined by hyphens. */
+export function longName(rand: () => number, length: number): string {
+  let s = "";
+  while (s.length < length) {
+    const word = Array.from({ length: 2 + Math.floor(rand() * 7) }, () =>
+      String.fromCharCode(97 + Math.floor(rand() * 26)),
+    ).join("");
+    s = s === "" ? word : `${s}-${word}`;
+  }
+  return s.slice(0, length).replace(/-+$/, "x");
+}
+
+/**
+ * Long component names (21 to 100 characters: past that, a grantee name passes the 128 characters grant
+ * ids take) register, and every physical name made fits its cloud.
+ */
+function longNameTest<K extends string>(subject: Subject<unknown, K>, seed: number): void {
+  it(`${subject.name}: long names register, every physical name within its cloud's limit`, async () => {
+    const rand = prng(seed);
+    const names = Array.from({ length: 3 }, () => longName(rand, 21 + Math.floor(rand() * 80)));
+    const graph = await synth(() => names.forEach((n) => subject.build(n, subject.base)), { preview: false });
+    for (const n of names)
+      assert.ok(
+        graph.resources.some((r) => r.name === n),
+        `${subject.name} ${JSON.stringify(n)} registered`,
+      );
+    assert.deepStrictEqual(misfits(graph), []);
+  });
 }

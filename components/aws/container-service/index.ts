@@ -14,6 +14,7 @@ import { Connectable, Connections } from "../connections";
 import { ContainerServiceArgs, resolveContainerServiceArgs } from "./args";
 import { ServiceScope, loadBalancer } from "./load-balancer";
 import { tasks } from "./task";
+import { fittedArg } from "./names";
 
 export { ContainerServiceArgs, FARGATE_SIZES } from "./args";
 export { TLS_POLICY } from "./load-balancer";
@@ -83,7 +84,7 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
     }).arn;
     const logGroup = new cloudwatch.LogGroup(
       childName(name, "logs"),
-      { retentionInDays: r.logRetentionDays, kmsKeyId: keyArn, tags: r.tags },
+      { ...fittedArg("logs", name), retentionInDays: r.logRetentionDays, kmsKeyId: keyArn, tags: r.tags },
       { parent: this, protect: r.protect },
     );
     const front = loadBalancer(s);

@@ -9,6 +9,7 @@ import { AwsContext } from "../documents";
 import { accessLogBucket } from "../log-bucket";
 import { RulePeer, egressRule, ingressRule } from "../connections";
 import { ResolvedContainerServiceArgs } from "./args";
+import { fittedArg } from "./names";
 
 /** The TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -53,12 +54,22 @@ function securityGroups(s: ServiceScope): { albSg: ec2.SecurityGroup; taskSg: ec
   const parent = { parent: s.component };
   const albSg = new ec2.SecurityGroup(
     childName(name, "alb-sg"),
-    { vpcId: r.vpcId, description: `Load balancer of ${name}: 443, and 80 to redirect`, tags: r.tags },
+    {
+      ...fittedArg("albSg", name),
+      vpcId: r.vpcId,
+      description: `Load balancer of ${name}: 443, and 80 to redirect`,
+      tags: r.tags,
+    },
     parent,
   );
   const taskSg = new ec2.SecurityGroup(
     childName(name, "task-sg"),
-    { vpcId: r.vpcId, description: `Tasks of ${name}: from the load balancer only`, tags: r.tags },
+    {
+      ...fittedArg("taskSg", name),
+      vpcId: r.vpcId,
+      description: `Tasks of ${name}: from the load balancer only`,
+      tags: r.tags,
+    },
     parent,
   );
   r.allowedCidrBlocks.forEach((cidr, i) => {
@@ -86,6 +97,7 @@ function targetGroup(s: ServiceScope): lb.TargetGroup {
   return new lb.TargetGroup(
     childName(s.name, "tg"),
     {
+      ...fittedArg("tg", s.name),
       vpcId: s.r.vpcId,
       targetType: "ip",
       protocol: "HTTP",
@@ -157,6 +169,7 @@ export function loadBalancer(s: ServiceScope): LoadBalancerParts {
   const alb = new lb.LoadBalancer(
     childName(name, "alb"),
     {
+      ...fittedArg("alb", name),
       loadBalancerType: "application",
       internal: !r.internetFacing,
       subnets: r.loadBalancerSubnetIds,

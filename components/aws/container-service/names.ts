@@ -1,9 +1,12 @@
 // The physical names a ContainerService derives from its component name, each with the rule AWS holds
-// it to: the load balancer's 32 characters are the tightest, so names are at most 20 characters.
-import { DerivedName } from "../../core";
+// it to. The load balancer's 32 characters are the tightest: past 20 characters of component name, the
+// load balancer and target group take shortened, hashed names (core's `fittedName`), as does any other
+// name that would pass its limit.
+import { DerivedName, fittedNameArg } from "../../core";
 import {
   ECS_NAME,
   ELB_NAME,
+  IAM_POLICY_NAME,
   IAM_ROLE_NAME_RULE,
   LOG_GROUP_NAME,
   S3_BUCKET_NAME,
@@ -12,21 +15,29 @@ import {
   keyAliasNamed,
 } from "../naming";
 
+/** Each name made from the component's, by child. */
+export const SERVICE_NAMES = {
+  alb: autoNamed("the load balancer", ELB_NAME, "alb"),
+  tg: autoNamed("the target group", ELB_NAME, "tg"),
+  // The task definition family is the component name itself.
+  family: { what: "the task definition family", rule: ECS_NAME, prefix: (n: string) => n, random: 0 },
+  cluster: autoNamed("the cluster", ECS_NAME, "cluster"),
+  service: autoNamed("the service", ECS_NAME, "service"),
+  executionRole: autoNamed("the execution role", IAM_ROLE_NAME_RULE, "execution-role"),
+  taskRole: autoNamed("the task role", IAM_ROLE_NAME_RULE, "task-role"),
+  executionPolicy: autoNamed("the execution policy", IAM_POLICY_NAME, "execution-policy"),
+  albSg: autoNamed("the load balancer security group", SECURITY_GROUP_NAME, "alb-sg"),
+  taskSg: autoNamed("the task security group", SECURITY_GROUP_NAME, "task-sg"),
+  logs: autoNamed("the log group", LOG_GROUP_NAME, "logs"),
+  albLogsBucket: autoNamed("the access log bucket", S3_BUCKET_NAME, "alb-logs-bucket", true),
+} satisfies Record<string, DerivedName>;
+
 /** Every name made from the component's; `createsKey` when the service makes its own `<name>-key`. */
 export function serviceNames(createsKey: boolean): DerivedName[] {
-  return [
-    autoNamed("the load balancer", ELB_NAME, "alb"),
-    autoNamed("the target group", ELB_NAME, "tg"),
-    // The task definition family is the component name itself.
-    { what: "the task definition family", rule: ECS_NAME, prefix: (n) => n, random: 0 },
-    autoNamed("the cluster", ECS_NAME, "cluster"),
-    autoNamed("the service", ECS_NAME, "service"),
-    autoNamed("the execution role", IAM_ROLE_NAME_RULE, "execution-role"),
-    autoNamed("the task role", IAM_ROLE_NAME_RULE, "task-role"),
-    autoNamed("the load balancer security group", SECURITY_GROUP_NAME, "alb-sg"),
-    autoNamed("the task security group", SECURITY_GROUP_NAME, "task-sg"),
-    autoNamed("the log group", LOG_GROUP_NAME, "logs"),
-    autoNamed("the access log bucket", S3_BUCKET_NAME, "alb-logs-bucket", true),
-    ...(createsKey ? [keyAliasNamed("key")] : []),
-  ];
+  return [...Object.values(SERVICE_NAMES), ...(createsKey ? [keyAliasNamed("key")] : [])];
+}
+
+/** `{ name }` for a child whose auto-name would pass its limit, `{}` otherwise (the provider names it). */
+export function fittedArg(child: keyof typeof SERVICE_NAMES, componentName: string): { name?: string } {
+  return fittedNameArg("name", SERVICE_NAMES[child], componentName);
 }

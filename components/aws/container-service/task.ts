@@ -8,6 +8,7 @@ import * as appautoscaling from "@pulumi/aws/appautoscaling";
 import { childName } from "../../core";
 import { assumeRolePolicy, executionRolePolicy } from "../documents";
 import { LoadBalancerParts, ServiceScope } from "./load-balancer";
+import { fittedArg } from "./names";
 
 /** The task side, for the outputs. */
 export interface TaskParts {
@@ -18,10 +19,11 @@ export interface TaskParts {
 }
 
 /** A role ECS tasks assume, for this account only. */
-function ecsTaskRole(s: ServiceScope, child: string, description: string): iam.Role {
+function ecsTaskRole(s: ServiceScope, child: "execution-role" | "task-role", description: string): iam.Role {
   return new iam.Role(
     childName(s.name, child),
     {
+      ...fittedArg(child === "task-role" ? "taskRole" : "executionRole", s.name),
       assumeRolePolicy: s.ctx.apply((c) => JSON.stringify(assumeRolePolicy("ecs-tasks.amazonaws.com", c))),
       description,
       tags: s.r.tags,
@@ -43,6 +45,7 @@ function executionRole(
   const policy = new iam.RolePolicy(
     childName(s.name, "execution-policy"),
     {
+      ...fittedArg("executionPolicy", s.name),
       role: role.name,
       policy: pulumi
         .all([
@@ -156,6 +159,7 @@ function fargateService(
   return new ecs.Service(
     childName(s.name, "service"),
     {
+      ...fittedArg("service", s.name),
       cluster: cluster.arn,
       taskDefinition: task.arn,
       launchType: "FARGATE",
@@ -205,13 +209,17 @@ export function tasks(
   );
   const cluster = new ecs.Cluster(
     childName(s.name, "cluster"),
-    { settings: [{ name: "containerInsights", value: "enabled" }], tags: s.r.tags },
+    {
+      ...fittedArg("cluster", s.name),
+      settings: [{ name: "containerInsights", value: "enabled" }],
+      tags: s.r.tags,
+    },
     parent,
   );
   const taskDefinition = new ecs.TaskDefinition(
     childName(s.name, "task"),
     {
-      family: s.name,
+      family: fittedArg("family", s.name).name ?? s.name,
       requiresCompatibilities: ["FARGATE"],
       networkMode: "awsvpc",
       cpu: String(s.r.cpu),

@@ -2,10 +2,11 @@
 // administers it, who uses it and which AWS services may use it — never a `*` principal.
 import * as pulumi from "@pulumi/pulumi";
 import * as kms from "@pulumi/aws/kms";
-import { Tags, Validator, childName, resolveProfile } from "../../core";
+import { Tags, Validator, childName, fittedNameArg, resolveProfile } from "../../core";
 import { awsContext, outputProperties } from "../common";
 import { KeyService, keyDecryptPolicy, keyPolicy, keyUsePolicy } from "../documents";
 import { AwsGrant, AwsGrants, GranteeLike } from "../grants";
+import { keyAliasNamed } from "../naming";
 import {
   EncryptionKeyArgs,
   ResolvedEncryptionKeyArgs,
@@ -14,6 +15,16 @@ import {
 } from "./args";
 
 export { EncryptionKeyArgs } from "./args";
+
+/**
+ * The alias: the caller's; else `alias/<name>-` and the unique suffix KMS adds, or, when that would pass
+ * 256 characters, a fixed shortened name.
+ */
+function aliasNameArg(name: string, alias: string | undefined): { name?: string; namePrefix?: string } {
+  if (alias !== undefined) return { name: alias };
+  const fitted = fittedNameArg("name", keyAliasNamed(), name);
+  return fitted.name !== undefined ? fitted : { namePrefix: `alias/${name}-` };
+}
 
 /** A rotating customer-managed KMS key with an alias. */
 export class EncryptionKey extends pulumi.ComponentResource {
@@ -57,7 +68,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     const alias = new kms.Alias(
       childName(name, "alias"),
       {
-        ...(r.alias !== undefined ? { name: r.alias } : { namePrefix: `alias/${name}-` }),
+        ...aliasNameArg(name, r.alias),
         targetKeyId: this.key.keyId,
       },
       { parent: this },

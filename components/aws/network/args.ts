@@ -18,7 +18,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
-import { IAM_ROLE_NAME_RULE, LOG_GROUP_NAME, autoNamed, keyAliasNamed } from "../naming";
+import { IAM_POLICY_NAME, IAM_ROLE_NAME_RULE, LOG_GROUP_NAME, autoNamed, keyAliasNamed } from "../naming";
 import { ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -142,6 +142,13 @@ export const NETWORK_ARG_KEYS = argKeys<NetworkArgs>()([
   "protect",
 ]);
 
+/** The flow log group's and role's physical names, made from the component name. */
+export const FLOW_LOG_NAMES = {
+  group: autoNamed("the flow log group", LOG_GROUP_NAME, "flow-logs"),
+  role: autoNamed("the flow log role", IAM_ROLE_NAME_RULE, "flow-logs-role"),
+  policy: autoNamed("the flow log policy", IAM_POLICY_NAME, "flow-logs-policy"),
+} as const;
+
 /** Network arguments with every default applied. */
 export interface ResolvedNetworkArgs extends ResolvedCommon {
   /** The subnet plan: the VPC block and each tier's subnets, zone by zone. */
@@ -170,8 +177,8 @@ function flowLogKey(v: Validator, args: NetworkArgs, flowLogs: boolean): KeyChoi
   }
   if (!flowLogs) return undefined;
   const derived: DerivedName[] = [
-    autoNamed("the flow log group", LOG_GROUP_NAME, "flow-logs"),
-    autoNamed("the flow log role", IAM_ROLE_NAME_RULE, "flow-logs-role"),
+    FLOW_LOG_NAMES.group,
+    FLOW_LOG_NAMES.role,
     ...(choice.kind === "create" ? [keyAliasNamed("key")] : []),
   ];
   validateDerivedNames(v, derived);

@@ -4,11 +4,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as iam from "@pulumi/aws/iam";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
-import { childName } from "../../core";
+import { childName, fittedNameArg } from "../../core";
 import { awsContext } from "../common";
 import { assumeRolePolicy, flowLogWritePolicy } from "../documents";
 import { KeyChoice, wireKey } from "../encryption";
-import { ResolvedNetworkArgs } from "./args";
+import { FLOW_LOG_NAMES, ResolvedNetworkArgs } from "./args";
 import { NetworkScope } from "./routing";
 
 /** The flow log group and the key encrypting it. */
@@ -33,12 +33,18 @@ export function flowLogs(
   }).arn;
   const group = new cloudwatch.LogGroup(
     childName(s.name, "flow-logs"),
-    { retentionInDays: r.logRetentionDays, kmsKeyId: keyArn, tags },
+    {
+      ...fittedNameArg("name", FLOW_LOG_NAMES.group, s.name),
+      retentionInDays: r.logRetentionDays,
+      kmsKeyId: keyArn,
+      tags,
+    },
     { parent: s.component, protect: r.protect },
   );
   const role = new iam.Role(
     childName(s.name, "flow-logs-role"),
     {
+      ...fittedNameArg("name", FLOW_LOG_NAMES.role, s.name),
       assumeRolePolicy: awsContext(s.component).apply((c) =>
         JSON.stringify(assumeRolePolicy("vpc-flow-logs.amazonaws.com", c)),
       ),
@@ -49,7 +55,11 @@ export function flowLogs(
   );
   const policy = new iam.RolePolicy(
     childName(s.name, "flow-logs-policy"),
-    { role: role.name, policy: group.arn.apply((arn) => JSON.stringify(flowLogWritePolicy(arn))) },
+    {
+      ...fittedNameArg("name", FLOW_LOG_NAMES.policy, s.name),
+      role: role.name,
+      policy: group.arn.apply((arn) => JSON.stringify(flowLogWritePolicy(arn))),
+    },
     parent,
   );
   new ec2.FlowLog(

@@ -23,6 +23,7 @@ import {
   keyAliasNamed,
 } from "../naming";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
+import { SECURITY_GROUP_ID } from "../arns";
 import { RDS_POSTGRES_LIFECYCLE_SOURCE, rdsPostgresMajor } from "../locations";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -182,10 +183,8 @@ function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<strin
   );
   const allowed = args.allowedSecurityGroupIds ?? [];
   if (!Array.isArray(allowed))
-    v.fail("allowedSecurityGroupIds", allowed, "is not a list", "a list of security group ids (sg-...)");
-  allowed.forEach((id, i) =>
-    v.matches(`allowedSecurityGroupIds[${i}]`, id, /^sg-[0-9a-f]{8,17}$/, "a security group id (sg-...)"),
-  );
+    v.fail("allowedSecurityGroupIds", allowed, "is not a list", `a list of ${SECURITY_GROUP_ID.expected}`);
+  allowed.forEach((id, i) => v.shape(`allowedSecurityGroupIds[${i}]`, id, SECURITY_GROUP_ID));
   return allowed;
 }
 
@@ -279,6 +278,13 @@ function masterUsername(v: Validator, args: PostgresDatabaseArgs): string {
   return username;
 }
 
+/** The physical names the database's groups take from the component name. */
+export const DATABASE_NAMES = {
+  params: autoNamed("the parameter group", RDS_PARAMETER_GROUP_NAME, "params", true),
+  subnets: autoNamed("the subnet group", RDS_SUBNET_GROUP_NAME, "subnets", true),
+  sg: autoNamed("the security group", SECURITY_GROUP_NAME, "sg"),
+} as const;
+
 /** A stable identifier lets the log groups exist (with retention and KMS) before RDS would create them. */
 function rdsIdentifier(v: Validator): string {
   const name = v.resourceName;
@@ -326,9 +332,9 @@ export function resolvePostgresDatabaseArgs(
     create: { services: ["logs"], description: `Encrypts database ${v.resourceName}` },
   });
   validateDerivedNames(v, [
-    autoNamed("the parameter group", RDS_PARAMETER_GROUP_NAME, "params", true),
-    autoNamed("the subnet group", RDS_SUBNET_GROUP_NAME, "subnets", true),
-    autoNamed("the security group", SECURITY_GROUP_NAME, "sg"),
+    DATABASE_NAMES.params,
+    DATABASE_NAMES.subnets,
+    DATABASE_NAMES.sg,
     ...(key.kind === "create" ? [keyAliasNamed("key")] : []),
   ]);
   const identifier = rdsIdentifier(v);

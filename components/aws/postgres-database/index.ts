@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as rds from "@pulumi/aws/rds";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
-import { Validator, childName, resolveProfile } from "../../core";
+import { Validator, childName, fittedNameArg, resolveProfile } from "../../core";
 import { PG_NAME } from "../../core/database-settings";
 import { PrivateEndpoint } from "../../core/endpoint";
 import { awsContext, outputProperties } from "../common";
@@ -15,6 +15,7 @@ import { wireKey } from "../encryption";
 import { Connectable, Connections, ingressRule } from "../connections";
 import { AwsGrant, AwsGrants, GranteeLike, resolveGrantee } from "../grants";
 import {
+  DATABASE_NAMES,
   PostgresDatabaseArgs,
   RESERVED_USERS,
   ResolvedPostgresDatabaseArgs,
@@ -177,12 +178,18 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
     );
     const subnetGroup = new rds.SubnetGroup(
       childName(name, "subnets"),
-      { subnetIds: r.subnetIds, description: `Isolated subnets of ${name}`, tags },
+      {
+        ...fittedNameArg("name", DATABASE_NAMES.subnets, name),
+        subnetIds: r.subnetIds,
+        description: `Isolated subnets of ${name}`,
+        tags,
+      },
       parent,
     );
     const params = new rds.ParameterGroup(
       childName(name, "params"),
       {
+        ...fittedNameArg("name", DATABASE_NAMES.params, name),
         family: `postgres${r.majorVersion}`,
         description: `TLS-only, connection-logging parameters of ${name}`,
         parameters: [
@@ -196,7 +203,12 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
     );
     const sg = new ec2.SecurityGroup(
       childName(name, "sg"),
-      { vpcId: r.vpcId, description: `PostgreSQL ${name}: ingress from named groups only`, tags },
+      {
+        ...fittedNameArg("name", DATABASE_NAMES.sg, name),
+        vpcId: r.vpcId,
+        description: `PostgreSQL ${name}: ingress from named groups only`,
+        tags,
+      },
       parent,
     );
     r.allowedSecurityGroupIds.forEach((source, i) =>

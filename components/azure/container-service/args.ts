@@ -6,6 +6,7 @@ import {
   PINNED_IMAGE_EXPECTED,
   Validator,
   argKeys,
+  checkedShape,
   imageReferenceProblem,
   validateDerivedNames,
 } from "../../core";
@@ -22,7 +23,7 @@ import {
   resolveAzureBase,
 } from "../common";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
-import { ACR_HOST, ACR_REGISTRY_ID, CONTAINER_APP_NAME, azureAutoNamed } from "../naming";
+import { ACR_HOST_SHAPE, ACR_REGISTRY_SHAPE, CONTAINER_APP_NAME, azureAutoNamed } from "../naming";
 import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES } from "../sizes";
 
@@ -94,8 +95,27 @@ export interface ResolvedContainerServiceArgs extends AzureResolved {
   readonly zoneRedundant: boolean;
 }
 
-const KEY_VAULT_SECRET =
-  /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/secrets\/[A-Za-z0-9-]{1,127}(\/[0-9a-f]{32})?$/;
+const KEY_VAULT_SECRET = checkedShape(
+  /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/secrets\/[A-Za-z0-9-]{1,127}(\/[0-9a-f]{32})?$/,
+  "https://<vault>.vault.azure.net/secrets/<name>[/<version>]",
+  [
+    [(u) => u.startsWith("https://"), "is not an https:// URL"],
+    [
+      (u) => /^https:\/\/[^/]+\.vault\.azure\.net\//.test(u),
+      "is not on a Key Vault host (<vault>.vault.azure.net)",
+    ],
+    [
+      (u) => /^https:\/\/[a-z0-9-]{3,24}\./.test(u),
+      "has a vault name other than 3-24 lowercase letters, digits and -",
+    ],
+    [(u) => /\.net\/secrets\/[^/]+/.test(u), "does not name a secret (/secrets/<name>)"],
+    [
+      (u) => /\/secrets\/[A-Za-z0-9-]{1,127}(\/|$)/.test(u),
+      "has a secret name other than 1-127 letters, digits and -",
+    ],
+    [(u) => /\/secrets\/[^/]+(\/[0-9a-f]{32})?$/.test(u), "has a version other than 32 lowercase hex digits"],
+  ],
+);
 
 /** A secret's name in the app (lowercase letters, digits and hyphens), from its variable name. */
 export function secretName(variable: string): string {
@@ -110,7 +130,7 @@ function resolveVariables(
   const taken = new Map<string, string>();
   const { env, secrets } = resolveContainerEnvironment(v, args, "Key Vault secret URL", (field, url) => {
     v.stringInput(field, url, "a Key Vault secret URL");
-    v.matches(field, url, KEY_VAULT_SECRET, "https://<vault>.vault.azure.net/secrets/<name>[/<version>]");
+    v.shape(field, url, KEY_VAULT_SECRET);
     // Container Apps secret names are lowercase: DB_KEY and db_key would be one secret.
     const name = field.slice("secrets.".length);
     const other = taken.get(secretName(name));
@@ -120,6 +140,9 @@ function resolveVariables(
   });
   return { environmentVariables: { ...env }, secrets: { ...secrets } };
 }
+
+/** The container app's physical name, made from the component name. */
+export const APP_NAMED = azureAutoNamed("the container app", CONTAINER_APP_NAME, "app");
 
 /** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
 export function resolveContainerServiceArgs(
@@ -135,7 +158,7 @@ export function resolveContainerServiceArgs(
   const { profile } = base;
   const sizes = AZURE_SIZES[profile.environment];
   // The app's name is the strictest the component's name makes (the environment's and identity's are looser).
-  validateDerivedNames(v, [azureAutoNamed("the container app", CONTAINER_APP_NAME, "app")]);
+  validateDerivedNames(v, [APP_NAMED]);
   const network = networkWithTier(v, args.network, "apps");
   v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
   const imageProblem = imageReferenceProblem(args.image);
@@ -148,7 +171,14 @@ export function resolveContainerServiceArgs(
     v.fail("cpu", args.cpu, "is not a Container Apps CPU", "0.25 to 4 in steps of 0.25");
   const cpu = args.cpu ?? sizes.appCpu;
   const memory = args.memory ?? (args.cpu !== undefined ? `${cpu * 2}Gi` : sizes.appMemory);
-  v.matches("memory", memory, /^\d+(\.\d+)?Gi$/, "memory as <n>Gi, twice the CPU (0.5Gi per 0.25 cores)");
+  v.shape(
+    "memory",
+    memory,
+    checkedShape(/^\d+(\.\d+)?Gi$/, "memory as <n>Gi, twice the CPU (0.5Gi per 0.25 cores)", [
+      [(m) => m.endsWith("Gi"), 'does not end in "Gi"'],
+      [(m) => /^\d+(\.\d+)?Gi$/.test(m), "is not a number of Gi"],
+    ]),
+  );
   const { minCapacity, maxCapacity } = resolveCapacity(v, args, profile, { floor: 0, ceiling: 300 });
   const secretVaultIds = args.secretVaultIds ?? [];
   v.stringList("secretVaultIds", secretVaultIds, "a list of Key Vault resource ids");
@@ -157,9 +187,9 @@ export function resolveContainerServiceArgs(
     args.registryServer,
     "a registry host such as contoso.azurecr.io",
   );
-  v.matches("registryServer", registryServer, ACR_HOST, "a registry host such as contoso.azurecr.io");
+  v.shape("registryServer", registryServer, ACR_HOST_SHAPE);
   const registryId = v.stringInput("registryId", args.registryId, REGISTRY_ID_EXPECTED);
-  v.matches("registryId", registryId, ACR_REGISTRY_ID, REGISTRY_ID_EXPECTED);
+  v.shape("registryId", registryId, ACR_REGISTRY_SHAPE);
   if (registryId !== undefined && registryServer === undefined)
     v.fail(
       "registryServer",

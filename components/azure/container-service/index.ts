@@ -7,7 +7,7 @@ import { ContainerApp, ManagedEnvironment } from "@pulumi/azure-native/app";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { PrivateRecordSet } from "@pulumi/azure-native/privatedns";
-import { Validator, childName } from "../../core";
+import { Validator, childName, fittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
 import { linkedZone } from "../dns";
@@ -16,6 +16,7 @@ import { diagnostics, wireWorkspace } from "../logs";
 import { afterGrants } from "../propagation";
 import { AZURE_ROLES } from "../roles";
 import {
+  APP_NAMED,
   ContainerServiceArgs,
   ResolvedContainerServiceArgs,
   resolveContainerServiceArgs,
@@ -142,6 +143,7 @@ export class ContainerService extends pulumi.ComponentResource implements AzureG
     return new ContainerApp(
       childName(name, "app"),
       {
+        ...fittedNameArg("containerAppName", APP_NAMED, name),
         resourceGroupName: where.resourceGroupName,
         location: where.location,
         managedEnvironmentId: this.managedEnvironment.id,

@@ -5,13 +5,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Key, Vault } from "@pulumi/azure-native/keyvault";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
-import { Tags, Validator, childName } from "../../core";
+import { Tags, Validator, childName, globalFittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
 import { AzureGrants, GranteeLike } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { AZURE_ROLES } from "../roles";
-import { EncryptionKeyArgs, ResolvedEncryptionKeyArgs, resolveEncryptionKeyArgs } from "./args";
+import { EncryptionKeyArgs, ResolvedEncryptionKeyArgs, resolveEncryptionKeyArgs, vaultNamed } from "./args";
 
 export { EncryptionKeyArgs } from "./args";
 
@@ -62,6 +62,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
     this.vault = new Vault(
       childName(name, "kv"),
       {
+        // Past 24 characters with the random part: a shortened name, hashed with the subscription.
+        ...globalFittedNameArg("vaultName", vaultNamed(), name, () =>
+          azureContext(this).apply((c) => c.subscriptionId),
+        ),
         resourceGroupName: where.resourceGroupName,
         location: where.location,
         properties: {

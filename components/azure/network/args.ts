@@ -104,6 +104,9 @@ export interface ResolvedNetworkArgs extends AzureResolved {
   readonly nat: PlannedNat | undefined;
 }
 
+/** The virtual network's physical name, made from the component name. */
+export const VNET_NAMED = azureAutoNamed("the virtual network", VIRTUAL_NETWORK_NAME, "vnet");
+
 /** Resolves Network arguments; throws a GroundworkInputError on bad input. */
 export function resolveNetworkArgs(
   v: Validator,
@@ -116,7 +119,7 @@ export function resolveNetworkArgs(
     inheritedProtect,
   });
   // The VNet's name bounds the others (each NSG's rule is looser), so it alone is checked.
-  validateDerivedNames(v, [azureAutoNamed("the virtual network", VIRTUAL_NETWORK_NAME, "vnet")]);
+  validateDerivedNames(v, [VNET_NAMED]);
   const addressSpace =
     v.stringInput("addressSpace", args.addressSpace, "an IPv4 CIDR, /8 to /20") ?? "10.0.0.0/16";
   const tiers = args.tiers ?? [...AZURE_NETWORK_TIERS];

@@ -12,7 +12,7 @@ import {
   VirtualNetwork,
 } from "@pulumi/azure-native/network";
 import { Workspace } from "@pulumi/azure-native/operationalinsights";
-import { Tags, Validator, childName } from "../../core";
+import { Tags, Validator, childName, fittedNameArg } from "../../core";
 import { outputProperties } from "../../core/component";
 import { wirePlacement } from "../common";
 import { LinkedZone, linkedZone } from "../dns";
@@ -23,6 +23,7 @@ import {
   PlannedAzureSubnet,
   PlannedNat,
   ResolvedNetworkArgs,
+  VNET_NAMED,
   resolveNetworkArgs,
 } from "./args";
 
@@ -101,7 +102,12 @@ export class Network extends pulumi.ComponentResource {
     const workspace = wireWorkspace(this, name, r.workspace, { ...where, tags: r.tags, protect: r.protect });
     this.vnet = new VirtualNetwork(
       childName(name, "vnet"),
-      { ...where, addressSpace: { addressPrefixes: [r.addressSpace] }, tags: r.tags },
+      {
+        ...where,
+        ...fittedNameArg("virtualNetworkName", VNET_NAMED, name),
+        addressSpace: { addressPrefixes: [r.addressSpace] },
+        tags: r.tags,
+      },
       { parent: this },
     );
     if (r.nat) {

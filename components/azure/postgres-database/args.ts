@@ -1,7 +1,16 @@
 // PostgresDatabase (Azure) arguments and their pure resolution: every default applied and every weakening
 // named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import { Validator, argKeys, isDeferred, strictObject, validateDerivedNames } from "../../core";
+import {
+  DerivedName,
+  Validator,
+  checkedShape,
+  argKeys,
+  childName,
+  isDeferred,
+  strictObject,
+  validateDerivedNames,
+} from "../../core";
 import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
 import {
   AZURE_COMMON_KEYS,
@@ -13,6 +22,7 @@ import {
 import { EncryptionKey } from "../encryption-key";
 import { checkPairedLocation } from "../locations";
 import { vaultNamed } from "../encryption-key/args";
+import { POSTGRES_SERVER_NAME, azureAutoNamed } from "../naming";
 import { AZURE_LOG_KEYS, AzureLogArgs, WorkspaceChoice, resolveWorkspace, retentionOf } from "../logs";
 import { Network, networkWithTier } from "../network";
 import { AZURE_SIZES, AzureSizes } from "../sizes";
@@ -135,11 +145,22 @@ function resolveAdministrators(v: Validator, args: PostgresDatabaseArgs): Requir
   });
 }
 
+/** The administrator login PostgreSQL takes: a lowercase letter, then lowercase letters, digits and _. */
+const LOGIN_SHAPE = checkedShape(
+  /^[a-z][a-z0-9_]{0,62}$/,
+  "a login of 1-63 lowercase letters, digits and _, starting with a letter, not a reserved name",
+  [
+    [(l) => l.length >= 1 && l.length <= 63, "is not 1-63 characters long"],
+    [(l) => /^[a-z]/.test(l), "does not start with a lowercase letter"],
+    [(l) => /^[a-z0-9_]*$/.test(l), "has characters other than lowercase letters, digits and _"],
+  ],
+);
+
 /** Password authentication: off unless asked, and then with a password. */
 function resolvePassword(v: Validator, args: PostgresDatabaseArgs): ResolvedPostgresDatabaseArgs["password"] {
   const on = v.boolean("passwordAuth", args.passwordAuth, false);
   const login = args.administratorLogin ?? "pgadmin";
-  v.matches("administratorLogin", login, /^[a-z][a-z0-9_]{0,62}$/, "a lowercase login, not a reserved name");
+  v.shape("administratorLogin", login, LOGIN_SHAPE);
   if (!on) {
     // The error names the argument given (the password's value stays hidden).
     if (args.administratorLoginPassword !== undefined)
@@ -177,11 +198,13 @@ function resolveSizing(
     sizes.databaseTier,
   );
   const skuName = v.stringInput("skuName", args.skuName, "an Azure PostgreSQL SKU name") ?? sizes.databaseSku;
-  v.matches(
+  v.shape(
     "skuName",
     skuName,
-    /^Standard_[A-Za-z0-9_]+$/,
-    "an Azure PostgreSQL SKU name such as Standard_D2ds_v5",
+    checkedShape(/^Standard_[A-Za-z0-9_]+$/, "an Azure PostgreSQL SKU name such as Standard_D2ds_v5", [
+      [(s) => s.startsWith("Standard_"), 'does not start with "Standard_"'],
+      [(s) => /^[A-Za-z0-9_]+$/.test(s), "has characters other than letters, digits and _"],
+    ]),
   );
   const storageGiB = v.integer("storageGiB", args.storageGiB, 32, 32768, sizes.databaseStorageGiB);
   if (!POSTGRES_STORAGE_SIZES_GIB.includes(storageGiB))
@@ -193,6 +216,15 @@ function resolveSizing(
     );
   return { engineVersion, skuName, skuTier, storageGiB };
 }
+
+/**
+ * The server's physical name (a global DNS name), made from the component name. Azure takes server names
+ * in lowercase (names are compared without case), so the check and a shortened name are lowercase.
+ */
+export const SERVER_NAMED: DerivedName = {
+  ...azureAutoNamed("the server", POSTGRES_SERVER_NAME, "server"),
+  prefix: (n) => childName(n, "server").toLowerCase(),
+};
 
 /** Resolves PostgresDatabase arguments; throws a GroundworkInputError on bad input. */
 export function resolvePostgresDatabaseArgs(
@@ -208,6 +240,7 @@ export function resolvePostgresDatabaseArgs(
   const { profile } = base;
   const network = networkWithTier(v, args.network, "data");
   const encryptionKey = keyArg(v, "encryptionKey", args.encryptionKey);
+  validateDerivedNames(v, [SERVER_NAMED]);
   if (encryptionKey === undefined) validateDerivedNames(v, [vaultNamed((n) => `${n}-key`)]);
   const sizing = resolveSizing(v, args, AZURE_SIZES[profile.environment]);
   const workspace = resolveWorkspace(v, args, profile.logRetentionDays);

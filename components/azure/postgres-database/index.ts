@@ -12,7 +12,7 @@ import {
   Server,
 } from "@pulumi/azure-native/dbforpostgresql";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
-import { Validator, childName } from "../../core";
+import { Validator, childName, globalFittedNameArg } from "../../core";
 import { PrivateEndpoint } from "../../core/endpoint";
 import { outputProperties } from "../../core/component";
 import { azureContext, wirePlacement } from "../common";
@@ -22,7 +22,12 @@ import { LinkedZone, linkedZone } from "../dns";
 import { identityGrantee } from "../grants";
 import { diagnostics, wireWorkspace } from "../logs";
 import { afterGrants } from "../propagation";
-import { PostgresDatabaseArgs, ResolvedPostgresDatabaseArgs, resolvePostgresDatabaseArgs } from "./args";
+import {
+  PostgresDatabaseArgs,
+  ResolvedPostgresDatabaseArgs,
+  SERVER_NAMED,
+  resolvePostgresDatabaseArgs,
+} from "./args";
 import { SERVER_PARAMETERS } from "./parameters";
 
 export { PostgresAdministrator, PostgresDatabaseArgs } from "./args";
@@ -158,6 +163,10 @@ export class PostgresDatabase extends pulumi.ComponentResource {
       childName(name, "server"),
       {
         ...where,
+        // Past 63 characters with the random part: a shortened name, hashed with the subscription.
+        ...globalFittedNameArg("serverName", SERVER_NAMED, name, () =>
+          azureContext(this).apply((c) => c.subscriptionId),
+        ),
         version: r.engineVersion,
         sku: { name: r.skuName, tier: r.skuTier },
         // Azure grows the disk (autoGrow) and never shrinks it: the size is the first one, ignored after.

@@ -4,11 +4,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket as StorageBucket, BucketArgs as StorageBucketArgs } from "@pulumi/gcp/storage/bucket";
 import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
-import { Validator, childName, resolveProfile } from "../../core";
+import { getClientConfigOutput } from "@pulumi/gcp/organizations/getClientConfig";
+import { Validator, childName, globalFittedNameArg, resolveProfile } from "../../core";
 import { Labels, childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { GcpGrantee, GcpGrants } from "../grants";
+import { GCS_BUCKET_NAME, gcpAutoNamed } from "../naming";
 import { BucketArgs, ResolvedBucketArgs, resolveBucketArgs } from "./args";
 
 export { BucketArgs } from "./args";
@@ -24,7 +26,7 @@ export const STORAGE_ANALYTICS_MEMBER = "group:cloud-storage-analytics@google.co
 
 /** What every bucket this component makes shares: private, encrypted, versioned, soft-deleting. */
 interface HardenedBucket {
-  readonly name?: string;
+  readonly name?: pulumi.Input<string>;
   readonly location: pulumi.Input<string>;
   readonly keyId: pulumi.Input<string>;
   readonly labels: Labels;
@@ -118,7 +120,7 @@ export class Bucket extends pulumi.ComponentResource {
       childName(name, "bucket"),
       hardenedBucketArgs({
         ...shared,
-        name: r.bucketName,
+        name: r.bucketName ?? this.fittedBucketName(name, "bucket"),
         lifecycleRules: lifecycle(r.noncurrentVersionExpirationDays, r.abortIncompleteUploadDays),
         ...(r.accessLogs.kind !== "off"
           ? { logging: { logBucket: logBucketName.apply((n) => n ?? ""), logObjectPrefix: `${name}/` } }
@@ -134,6 +136,17 @@ export class Bucket extends pulumi.ComponentResource {
     this.registerOutputs(outputProperties(this));
   }
 
+  /**
+   * The name of the bucket `<name>-<suffix>` when its auto-name would pass 63 characters: shortened and
+   * hashed with the project (bucket names are global). Undefined when the auto-name fits.
+   */
+  private fittedBucketName(name: string, suffix: string): pulumi.Output<string> | undefined {
+    const derived = gcpAutoNamed(`the ${suffix} bucket`, GCS_BUCKET_NAME, suffix);
+    // The client config is a secret as a whole (it holds an access token); the project id is not.
+    const project = () => pulumi.unsecret(getClientConfigOutput({ parent: this }).project);
+    return globalFittedNameArg("name", derived, name, project).name;
+  }
+
   /** The bucket receiving usage logs, creating `<name>-logs` (and its writer binding) when owned. */
   private logTarget(
     name: string,
@@ -147,6 +160,7 @@ export class Bucket extends pulumi.ComponentResource {
       childName(name, "logs"),
       hardenedBucketArgs({
         ...shared,
+        name: this.fittedBucketName(name, "logs"),
         lifecycleRules: lifecycle(
           r.noncurrentVersionExpirationDays,
           r.abortIncompleteUploadDays,

@@ -6,10 +6,12 @@ import {
   Environment,
   EnvironmentProfile,
   PINNED_IMAGE_EXPECTED,
+  Shape,
   Validator,
   argKeys,
   imageReferenceProblem,
   isDeferred,
+  pathShape,
   protectStateful,
   strictArgs,
   strictObject,
@@ -33,6 +35,19 @@ import { GCP_SIZES } from "../sizes";
 /** A Secret Manager secret, optionally with a version: `projects/<p>/secrets/<s>[/versions/<v>]`. */
 const SECRET_REFERENCE = /^(projects\/[^/]+\/secrets\/[^/]+)(?:\/versions\/([^/]+))?$/;
 const SECRET_EXPECTED = "a Secret Manager secret (projects/<p>/secrets/<s>[/versions/<v>])";
+const SECRET_PATHS = [
+  pathShape("projects/{project}/secrets/{secret}", { what: "a secret", example: "projects/acme/secrets/db" }),
+  pathShape("projects/{project}/secrets/{secret}/versions/{version}", {
+    what: "a secret version",
+    example: "",
+  }),
+];
+/** A secret reference; a refused one is diagnosed against the form (with or without a version) nearest its length. */
+const SECRET_SHAPE: Shape = {
+  pattern: SECRET_REFERENCE,
+  expected: SECRET_EXPECTED,
+  problem: (value) => SECRET_PATHS[value.split("/").length > 4 ? 1 : 0].problem(value),
+};
 /** The CPU limits Cloud Run accepts for a whole-CPU instance. */
 export const CLOUD_RUN_CPUS = ["1", "2", "4", "6", "8"] as const;
 /** Where outbound traffic goes through the network: private ranges only, or everything. */
@@ -212,7 +227,7 @@ function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentPr
 /** Secret references: a known string must name a Secret Manager secret; a version is split off. */
 function secretReferences(v: Validator, args: ContainerServiceArgs) {
   const { env, secrets } = resolveContainerEnvironment(v, args, SECRET_EXPECTED.slice(2), (field, ref) => {
-    if (typeof ref === "string") v.matches(field, ref, SECRET_REFERENCE, SECRET_EXPECTED);
+    if (typeof ref === "string") v.shape(field, ref, SECRET_SHAPE);
     else if (!isDeferred(ref)) v.fail(field, ref, "is not a secret reference", SECRET_EXPECTED);
   });
   const refs: { [name: string]: SecretReference } = {};

@@ -7,6 +7,7 @@ import { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { SecretIamMember } from "@pulumi/gcp/secretmanager/secretIamMember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import { Validator, childName, resolveProfile } from "../../core";
+import { CLOUD_RUN_SERVICE_NAME, gcpFittedName } from "../naming";
 import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
@@ -118,7 +119,10 @@ export class ContainerService extends pulumi.ComponentResource {
     // The Cloud Run agent must hold the key, and the account its secrets, before a revision starts.
     this.service = new Service(
       childName(name, "service"),
-      serviceArgs(r, region, key.keyId, account.email),
+      {
+        ...serviceArgs(r, region, key.keyId, account.email),
+        ...gcpFittedName(name, "service", CLOUD_RUN_SERVICE_NAME),
+      },
       childOptions(this, after, { dependsOn: [key.agentGrant, ...reads] }),
     );
     if (r.publicAccess) this.allowPublic(name, region, after);

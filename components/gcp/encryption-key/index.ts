@@ -5,6 +5,7 @@ import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { Validator, childName, resolveProfile } from "../../core";
+import { GCP_KMS_NAME, gcpFittedName } from "../naming";
 import { Labels, childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { ServiceAgent, serviceAgentGrantee } from "../agents";
 import { GcpGrantee, GcpGrants } from "../grants";
@@ -66,12 +67,13 @@ export class EncryptionKey extends pulumi.ComponentResource {
     const deletionPolicy = r.protect ? "PREVENT" : "DELETE";
     this.keyRing = new KeyRing(
       childName(name, "ring"),
-      { location: regionOf(this, r.location) },
+      { ...gcpFittedName(name, "ring", GCP_KMS_NAME), location: regionOf(this, r.location) },
       childOptions(this, this.after, { protect: r.protect }),
     );
     this.key = new CryptoKey(
       childName(name, "cmk"),
       {
+        ...gcpFittedName(name, "cmk", GCP_KMS_NAME),
         keyRing: this.keyRing.id,
         purpose: "ENCRYPT_DECRYPT",
         rotationPeriod: `${r.rotationPeriodDays * DAY_SECONDS}s`,

@@ -10,6 +10,7 @@ import { RouterNat } from "@pulumi/gcp/compute/routerNat";
 import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
 import { Connection } from "@pulumi/gcp/servicenetworking/connection";
 import { Validator, childName, resolveProfile } from "../../core";
+import { gcpFittedName } from "../naming";
 import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import {
   GOOGLE_HEALTH_CHECK_RANGES,
@@ -90,6 +91,7 @@ export class Network extends pulumi.ComponentResource {
     this.network = new VpcNetwork(
       childName(name, "vpc"),
       {
+        ...gcpFittedName(name, "vpc"),
         autoCreateSubnetworks: false,
         routingMode: "REGIONAL",
         deleteDefaultRoutesOnCreate: false,
@@ -125,6 +127,7 @@ export class Network extends pulumi.ComponentResource {
     return new Subnetwork(
       childName(name, tier),
       {
+        ...gcpFittedName(name, tier),
         network: this.network.id,
         region,
         ipCidrRange: cidr,
@@ -156,12 +159,13 @@ export class Network extends pulumi.ComponentResource {
   private nat(name: string, region: pulumi.Output<string>, subnet: Subnetwork): void {
     const router = new Router(
       childName(name, "router"),
-      { network: this.network.id, region },
+      { ...gcpFittedName(name, "router"), network: this.network.id, region },
       childOptions(this, this.after),
     );
     new RouterNat(
       childName(name, "nat"),
       {
+        ...gcpFittedName(name, "nat"),
         router: router.name,
         region,
         natIpAllocateOption: "AUTO_ONLY",
@@ -178,7 +182,13 @@ export class Network extends pulumi.ComponentResource {
     const rule = (suffix: string, a: Omit<FirewallArgs, "network" | "logConfig" | "direction">) =>
       new Firewall(
         childName(name, suffix),
-        { ...a, network: this.network.id, direction: "INGRESS", logConfig: FIREWALL_LOGGING },
+        {
+          ...gcpFittedName(name, suffix),
+          ...a,
+          network: this.network.id,
+          direction: "INGRESS",
+          logConfig: FIREWALL_LOGGING,
+        },
         childOptions(this, this.after),
       );
     // Google Cloud's implied deny is not logged; an explicit one just above it is.
@@ -210,7 +220,13 @@ export class Network extends pulumi.ComponentResource {
   private privateServices(name: string): Connection {
     const range = new GlobalAddress(
       childName(name, "services-range"),
-      { network: this.network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", prefixLength: 16 },
+      {
+        ...gcpFittedName(name, "services-range"),
+        network: this.network.id,
+        purpose: "VPC_PEERING",
+        addressType: "INTERNAL",
+        prefixLength: 16,
+      },
       childOptions(this, this.after),
     );
     return new Connection(

@@ -4,9 +4,11 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   Environment,
   EnvironmentProfile,
+  Shape,
   Validator,
   argKeys,
   isDeferred,
+  pathShape,
   strictArgs,
   validateDerivedNames,
 } from "../../core";
@@ -23,11 +25,17 @@ import { GCP_SIZES } from "../sizes";
 export const SQL_SSL_MODES = ["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"] as const;
 export type SqlSslMode = (typeof SQL_SSL_MODES)[number];
 
-/** A network id, as Cloud SQL's `privateNetwork` takes it. */
-const NETWORK_ID = /^projects\/[^/]+\/global\/networks\/[^/]+$/;
 const NETWORK_EXPECTED =
   "a Network made with privateServices: true, or a network id (projects/<p>/global/networks/<n>) " +
   "whose private services connection exists";
+/** A network id, as Cloud SQL's `privateNetwork` takes it. */
+const NETWORK_ID: Shape = {
+  ...pathShape("projects/{project}/global/networks/{network}", {
+    what: "a network id",
+    example: "projects/acme/global/networks/core",
+  }),
+  expected: NETWORK_EXPECTED,
+};
 
 /**
  * Arguments of `PostgresDatabase`. Any other key is refused (naming the closest valid one). The instance
@@ -156,7 +164,7 @@ function placement(v: Validator, args: PostgresDatabaseArgs): SqlPlacement {
     // No region check, unlike ContainerService: the peering is VPC-wide, so any region reaches the IP.
     return { networkId: network.networkId, region: args.region ?? network.region, waitFor: [connection] };
   }
-  if (typeof network === "string") v.matches("network", network, NETWORK_ID, NETWORK_EXPECTED);
+  if (typeof network === "string") v.shape("network", network, NETWORK_ID);
   else if (!isDeferred(network)) v.fail("network", network, "is not a network", NETWORK_EXPECTED);
   return { networkId: network, region: args.region, waitFor: [] };
 }

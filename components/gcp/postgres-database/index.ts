@@ -7,6 +7,7 @@ import { DatabaseInstance, DatabaseInstanceArgs } from "@pulumi/gcp/sql/database
 import { User } from "@pulumi/gcp/sql/user";
 import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import { Validator, childName, resolveProfile } from "../../core";
+import { gcpFittedName } from "../naming";
 import { PrivateEndpoint } from "../../core/endpoint";
 import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { wireKey } from "../encryption";
@@ -142,6 +143,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     this.instance = new DatabaseInstance(
       childName(name, "instance"),
       {
+        ...gcpFittedName(name, "instance"),
         region,
         databaseVersion: r.databaseVersion,
         encryptionKeyName: key.keyId,

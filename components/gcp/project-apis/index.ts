@@ -3,11 +3,19 @@
 // APIs answer.
 import * as pulumi from "@pulumi/pulumi";
 import { Service } from "@pulumi/gcp/projects/service";
-import { Validator, argKeys, childName, strictArgs } from "../../core";
+import { Validator, argKeys, checkedShape, childName, strictArgs } from "../../core";
 import { outputProperties } from "../common";
 
 /** An API's service name: `compute.googleapis.com`. */
 const API_NAME = /^[a-z][a-z0-9-]*\.googleapis\.com$/;
+const API_SHAPE = checkedShape(API_NAME, "an API name such as compute.googleapis.com", [
+  [(a) => a.endsWith(".googleapis.com"), 'does not end in ".googleapis.com"'],
+  [(a) => /^[a-z]/.test(a), "does not start with a lowercase letter"],
+  [
+    (a) => /^[a-z0-9-]*\.googleapis\.com$/.test(a),
+    "has characters other than lowercase letters, digits and - before .googleapis.com",
+  ],
+]);
 
 export interface ProjectApisArgs {
   /**
@@ -44,9 +52,7 @@ export class ProjectApis extends pulumi.ComponentResource {
     strictArgs(v, args, PROJECT_APIS_ARG_KEYS);
     const apis = v.required("apis", args?.apis, "a list of API names such as compute.googleapis.com");
     v.listLength("apis", apis, 1, 100);
-    apis.forEach((api, i) =>
-      v.matches(`apis[${i}]`, api, API_NAME, "an API name such as compute.googleapis.com"),
-    );
+    apis.forEach((api, i) => v.shape(`apis[${i}]`, api, API_SHAPE));
     v.stringInput("project", args.project, "a project id");
     super("groundwork:gcp:ProjectApis", name, {}, opts);
     const services: { [api: string]: Service } = {};

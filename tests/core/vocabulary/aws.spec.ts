@@ -2,6 +2,7 @@
 import { strict as assert } from "assert";
 import { Validator } from "../../../components/core";
 import { awsTags } from "../../../components/aws/tags";
+import { Bucket } from "../../../components/aws";
 import { S3_BUCKET_NAME } from "../../../components/aws/naming";
 import { AWS_SIZES } from "../../../components/aws/sizes";
 import { inputError, invalid, valid } from "../helpers";
@@ -36,6 +37,31 @@ describe("aws/tags: awsTags", () => {
     );
     assert.match(inputError(() => awsTags(v, { ...base, tags: { "a*b": "x" } })).problem, /do not allow/);
     assert.match(inputError(() => awsTags(v, { ...base, tags: { key: "x;y" } })).problem, /do not allow/);
+  });
+
+  it("refuses more tags than AWS's 50 leave room for, the four Groundwork adds counted (60 on a bucket fail)", () => {
+    const tags = (n: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+    assert.equal(Object.keys(awsTags(v, { ...base, tags: tags(46) })).length, 49);
+    for (const n of [47, 60]) {
+      const err = inputError(() => awsTags(v, { ...base, tags: tags(n) }));
+      assert.equal(err.field, "tags");
+      assert.equal(err.value, `${n} tags`);
+      assert.match(err.problem, new RegExp(`would carry ${n + 4}, more than the 50 AWS allows`));
+      assert.equal(err.expected, "at most 46 tags of your own");
+    }
+  });
+
+  it("aws.Bucket with 60 tags is refused before anything registers, naming the component and field", () => {
+    const err = inputError(
+      () =>
+        new Bucket("assets", {
+          tags: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`t${i}`, "x"])),
+        }),
+    );
+    assert.equal(err.component, "aws.Bucket");
+    assert.equal(err.field, "tags");
+    assert.equal(err.value, "60 tags");
   });
 
   it("refuses the empty key", () => {

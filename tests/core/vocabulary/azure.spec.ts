@@ -28,6 +28,23 @@ describe("azure/tags: azureTags", () => {
     );
   });
 
+  it("refuses more tags than Azure's 50 leave room for, the four Groundwork adds counted", () => {
+    const tags = (n: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+    assert.equal(Object.keys(azureTags(v, { ...base, tags: tags(46) })).length, 49);
+    const err = inputError(() => azureTags(v, { ...base, tags: tags(47) }));
+    assert.equal(err.value, "47 tags");
+    assert.match(err.problem, /would carry 51, more than the 50 Azure allows/);
+  });
+
+  it("a storage account's tag names stop at 128 characters", () => {
+    azureTags(v, { ...base, tags: { ["n".repeat(128)]: "v" } }, { storageAccount: true });
+    const err = inputError(() =>
+      azureTags(v, { ...base, tags: { ["n".repeat(129)]: "v" } }, { storageAccount: true }),
+    );
+    assert.match(err.expected, /^at most 128 characters on a storage account/);
+  });
+
   it("still refuses a reserved key", () => {
     inputError(() => azureTags(v, { ...base, tags: { "managed-by": "terraform" } }));
   });
