@@ -27,11 +27,14 @@ export { AwsGrant, AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./
 export { AWS_REGIONS, AWS_ZONES, awsLimit } from "./locations";
 export {
   AllowOptions,
+  CidrPeer,
   Connectable,
   ConnectionPeer,
   ConnectionRules,
   Connections,
   ConnectionsSpec,
+  EgressRules,
+  cidrPeer,
   securityGroupPeer,
 } from "./connections";
 export { KEY_SERVICES, KeyService } from "./documents";

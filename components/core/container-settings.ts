@@ -2,10 +2,11 @@
 // variables (never one named like a secret, never a secret value), secrets by reference (each name in one
 // place), and the instance-count bounds from the profile. Each cloud checks its own secret reference shape.
 import * as pulumi from "@pulumi/pulumi";
+import { PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "./images";
 import { EnvironmentProfile } from "./profiles";
 import { looksLikeSecretName } from "./secrets";
 import { isPlainObject } from "./strict";
-import { Validator } from "./validate";
+import { Validator, isDeferred } from "./validate";
 
 /** An environment variable name every container platform accepts. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -24,6 +25,22 @@ export interface ContainerEnvironmentArgs {
    */
   readonly environmentVariables?: { readonly [name: string]: pulumi.Input<string> };
   readonly secrets?: { readonly [name: string]: pulumi.Input<string> };
+}
+
+/**
+ * A pinned image (a tag other than `latest`, or a digest): checked now when it is a plain string, and
+ * when it resolves when it is an Output or a Promise (an image built or pushed by the same program), with
+ * the same error. In a preview an unknown image is not checked: the deployment checks it before any task
+ * or revision uses it.
+ */
+export function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): pulumi.Input<string> {
+  const check = (value: unknown): string => {
+    v.required(field, value as string | undefined, PINNED_IMAGE_EXPECTED);
+    const problem = imageReferenceProblem(value);
+    if (problem !== undefined) v.fail(field, value, problem, PINNED_IMAGE_EXPECTED);
+    return value as string;
+  };
+  return isDeferred(image) ? pulumi.output(image).apply(check) : check(image);
 }
 
 /**

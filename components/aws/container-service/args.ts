@@ -8,10 +8,8 @@ import {
   Tags,
   Validator,
   argKeys,
-  imageReferenceProblem,
   knownValue,
   parseCidr,
-  PINNED_IMAGE_EXPECTED,
   protectStateful,
   strictArgs,
   validateDerivedNames,
@@ -20,6 +18,7 @@ import {
 } from "../../core";
 import {
   EnvironmentVariables,
+  pinnedImage,
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
@@ -70,8 +69,12 @@ export interface ContainerServiceArgs {
    * @default - `subnetIds`
    */
   readonly loadBalancerSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** The container image, pinned to a tag other than `latest` or to a digest. */
-  readonly image: string;
+  /**
+   * The container image, pinned to a tag other than `latest` or to a digest: a string, or an Output (an
+   * image built and pushed by the same program, `image.repoDigest`), checked with the same rule once it
+   * is known.
+   */
+  readonly image: pulumi.Input<string>;
   /**
    * The port the container listens on.
    * @default 8080
@@ -195,7 +198,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /** Where the load balancer goes: `loadBalancerSubnetIds`, else the task subnets. */
   readonly loadBalancerSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  readonly image: string;
+  readonly image: pulumi.Input<string>;
   readonly containerPort: number;
   readonly certificateArn: pulumi.Input<string>;
   readonly internetFacing: boolean;
@@ -216,15 +219,13 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly deletionProtection: boolean;
 }
 
-/** The VPC, subnets, image and certificate: the arguments without a default. */
-function required(v: Validator, args: ContainerServiceArgs): void {
+/** The VPC, subnets and image: the arguments without a default. Returns the image, checked. */
+function required(v: Validator, args: ContainerServiceArgs): pulumi.Input<string> {
   requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the network's private subnet ids");
   v.stringList("loadBalancerSubnetIds", args.loadBalancerSubnetIds, "a list of public subnet ids");
   const lbSubnets = knownValue(args.loadBalancerSubnetIds);
   if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
-  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
-  const imageProblem = imageReferenceProblem(args.image);
-  if (imageProblem) v.fail("image", args.image, imageProblem, PINNED_IMAGE_EXPECTED);
+  return pinnedImage(v, "image", args.image);
 }
 
 /** Who may reach the load balancer: `0.0.0.0/0` only when it is internet-facing. */
@@ -326,7 +327,7 @@ export function resolveContainerServiceArgs(
     component: "aws.ContainerService",
     tags: args.tags,
   });
-  required(v, args);
+  const image = required(v, args);
   const port = v.integer("containerPort", args.containerPort, 1024, 65535, 8080);
   v.required("certificateArn", args.certificateArn, "an ACM certificate ARN for the HTTPS listener");
   matchArn(v, "certificateArn", args.certificateArn, ACM_CERTIFICATE_ARN);
@@ -366,7 +367,7 @@ export function resolveContainerServiceArgs(
     vpcId: args.vpcId,
     subnetIds: args.subnetIds,
     loadBalancerSubnetIds: args.loadBalancerSubnetIds ?? args.subnetIds,
-    image: args.image,
+    image,
     containerPort: port,
     certificateArn: args.certificateArn,
     internetFacing: access.internetFacing,

@@ -7,6 +7,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as appautoscaling from "@pulumi/aws/appautoscaling";
 import { childName } from "../../core";
 import { assumeRolePolicy, executionRolePolicy } from "../documents";
+import { carriedSecretKeys } from "../secret-keys";
 import { LoadBalancerParts, ServiceScope } from "./load-balancer";
 
 /** The task side, for the outputs. */
@@ -49,7 +50,8 @@ function executionRole(
           logGroup.arn,
           keyArn,
           pulumi.all(Object.values(s.r.secrets)),
-          pulumi.all(s.r.secretKeyArns),
+          // The keys the caller named, and those the secrets bring (a PostgresDatabase's master secret).
+          pulumi.all([...s.r.secretKeyArns, ...carriedSecretKeys(Object.values(s.r.secrets))]),
           s.ctx,
         ])
         .apply(([logGroupArn, key, refs, secretKeys, c]) =>
@@ -57,7 +59,7 @@ function executionRole(
             executionRolePolicy({
               logGroupArn,
               keyArn: key,
-              secretKeyArns: secretKeys,
+              secretKeyArns: [...new Set(secretKeys)],
               region: c.region,
               // A reference may name a JSON key (`...:secret:db-abc:password::`): grant the secret itself,
               // once however many of its keys are read.

@@ -5,10 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   Environment,
   EnvironmentProfile,
-  PINNED_IMAGE_EXPECTED,
   Validator,
   argKeys,
-  imageReferenceProblem,
   isDeferred,
   protectStateful,
   shapeNameFor,
@@ -21,6 +19,7 @@ import {
 import {
   ContainerEnvironmentArgs,
   EnvironmentVariables,
+  pinnedImage,
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
@@ -61,8 +60,11 @@ export interface ContainerServiceArgs extends ContainerEnvironmentArgs {
    * @default - only the Groundwork labels
    */
   readonly labels?: Labels;
-  /** The container image, pinned to a tag other than `latest` or to a digest. */
-  readonly image: string;
+  /**
+   * The container image, pinned to a tag other than `latest` or to a digest: a string, or an Output (an
+   * image built and pushed by the same program), checked with the same rule once it is known.
+   */
+  readonly image: pulumi.Input<string>;
   /**
    * The network outbound traffic goes through (direct VPC egress): a `Network` (its private subnet) or
    * `{ networkId, subnetId }`.
@@ -144,7 +146,7 @@ export interface SecretReference {
 
 /** ContainerService arguments with every default applied. */
 export interface ResolvedContainerServiceArgs extends ResolvedGcpCommon {
-  readonly image: string;
+  readonly image: pulumi.Input<string>;
   readonly networkId: pulumi.Input<string>;
   readonly subnetId: pulumi.Input<string>;
   readonly vpcEgress: (typeof VPC_EGRESS)[number];
@@ -190,13 +192,6 @@ function placement(v: Validator, args: ContainerServiceArgs) {
     v.stringInput(`network.${field}`, ids[field], expected);
   }
   return { networkId: ids.networkId, subnetId: ids.subnetId, region: args.region };
-}
-
-function image(v: Validator, args: ContainerServiceArgs): string {
-  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
-  const problem = imageReferenceProblem(args.image);
-  if (problem) v.fail("image", args.image, problem, PINNED_IMAGE_EXPECTED);
-  return args.image;
 }
 
 function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentProfile) {
@@ -246,7 +241,7 @@ export function resolveContainerServiceArgs(
   inheritedProtect = false,
 ): ResolvedContainerServiceArgs {
   strictArgs(v, args, CONTAINER_SERVICE_ARG_KEYS);
-  const img = image(v, args);
+  const img = pinnedImage(v, "image", args.image);
   validateDerivedNames(v, [gcpAutoNamed("the service", CLOUD_RUN_SERVICE_NAME, "service")]);
   const place = placement(v, args);
   const vpcEgress = v.oneOf("vpcEgress", args.vpcEgress, VPC_EGRESS, "PRIVATE_RANGES_ONLY");
