@@ -23,6 +23,7 @@ export {
   POSTGRES_LOG_EXPORTS,
 } from "./postgres-database";
 export { ContainerService, ContainerServiceArgs, FARGATE_SIZES, TLS_POLICY } from "./container-service";
+export { ContainerPlatform, ContainerPlatformArgs } from "./container-platform";
 export { AwsGrant, AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
 export { AWS_REGIONS, AWS_ZONES, awsLimit } from "./locations";
 export {

@@ -9,12 +9,14 @@ import { SERVICE_ARGS } from "../aws/helpers";
 import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
 
 /** The AWS and Kubernetes kinds beyond the common ones. */
-type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule";
+type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule" | "platform";
 
 /** Wrong values for each kind; every one must be refused wherever the kind appears. */
 const WRONG: Record<Kind, readonly unknown[]> = {
   ...COMMON_WRONG,
   key: [42, true, {}, [], ["arn:aws:kms:us-east-1:123456789012:key/abc"]],
+  // Anything but a ContainerPlatform of this program.
+  platform: [42, "shared", true, {}, [], { name: "shared" }, { clusterName: "c", listenerArn: "l" }],
   containers: ["nginx:1.27.0", 42, {}, [], [42], [{}], [{ name: "web" }], [null]],
   metric: [
     "queue",
@@ -124,9 +126,21 @@ const SUBJECTS = [
       ...{ user: "string", readOnlyRootFilesystem: "boolean", logRetentionDays: "number" },
       ...{ encryptionKey: "key", protect: "boolean", secretKeyArns: "list" },
       loadBalancerDeletionProtection: "boolean",
+      ...{ platform: "platform", listenerPriority: "number", hostHeaders: "list", pathPatterns: "list" },
     },
     badNames: ["internal-api", "orders-api-service-xy", "-api", "a_b"],
   } satisfies Subject<aws.ContainerServiceArgs, Kind>,
+  {
+    name: "aws.ContainerPlatform",
+    build: construct(aws.ContainerPlatform),
+    base: { vpcId: SERVICE_ARGS.vpcId, subnetIds: SERVICE_ARGS.subnetIds },
+    kinds: {
+      ...{ environment: "enum", tags: "map", vpcId: "string", subnetIds: "list", certificateArn: "string" },
+      ...{ internetFacing: "boolean", allowedCidrBlocks: "list", logRetentionDays: "number" },
+      ...{ protect: "boolean", loadBalancerDeletionProtection: "boolean" },
+    },
+    badNames: ["internal-api", "orders-platform-shared", "-p", "a_b"],
+  } satisfies Subject<aws.ContainerPlatformArgs, Kind>,
   {
     name: "kubernetes.Namespace",
     build: construct(kubernetes.Namespace),

@@ -12,9 +12,18 @@ import {
   keyAliasNamed,
 } from "../naming";
 
-/** Every name made from the component's; `createsKey` when the service makes its own `<name>-key`. */
-export function serviceNames(createsKey: boolean): DerivedName[] {
-  return [
+/**
+ * Every name made from the component's; `createsKey` when the service makes its own `<name>-key`; `shared`
+ * when it is on a ContainerPlatform (no load balancer, cluster or access log bucket of its own).
+ */
+export function serviceNames(createsKey: boolean, shared = false): DerivedName[] {
+  const own = new Set([
+    "the load balancer",
+    "the cluster",
+    "the load balancer security group",
+    "the access log bucket",
+  ]);
+  const names: DerivedName[] = [
     autoNamed("the load balancer", ELB_NAME, "alb"),
     autoNamed("the target group", ELB_NAME, "tg"),
     // The task definition family is the component name itself.
@@ -29,4 +38,5 @@ export function serviceNames(createsKey: boolean): DerivedName[] {
     autoNamed("the access log bucket", S3_BUCKET_NAME, "alb-logs-bucket", true),
     ...(createsKey ? [keyAliasNamed("key")] : []),
   ];
+  return names.filter((n) => !shared || !own.has(n.what));
 }

@@ -149,7 +149,7 @@ function autoscaling(s: ServiceScope, cluster: ecs.Cluster, service: ecs.Service
  */
 function fargateService(
   s: ServiceScope,
-  front: LoadBalancerParts,
+  front: LoadBalancerParts & { readonly ready: pulumi.Resource },
   cluster: ecs.Cluster,
   task: ecs.TaskDefinition,
   executionPolicy: iam.RolePolicy,
@@ -185,7 +185,7 @@ function fargateService(
       parent: s.component,
       // The listener makes the target group usable by a service; the execution policy lets the first
       // tasks pull their image and secrets.
-      dependsOn: [front.https, executionPolicy],
+      dependsOn: [front.ready, executionPolicy],
       ignoreChanges: ["desiredCount"],
     },
   );
@@ -194,7 +194,7 @@ function fargateService(
 /** The task side: roles, cluster, task definition, service and autoscaling. */
 export function tasks(
   s: ServiceScope,
-  front: LoadBalancerParts,
+  front: LoadBalancerParts & { readonly ready: pulumi.Resource },
   logGroup: cloudwatch.LogGroup,
   keyArn: pulumi.Output<string>,
 ): TaskParts {
@@ -205,11 +205,13 @@ export function tasks(
     "task-role",
     `Application identity of ${s.name}; grants are added by the caller`,
   );
-  const cluster = new ecs.Cluster(
-    childName(s.name, "cluster"),
-    { settings: [{ name: "containerInsights", value: "enabled" }], tags: s.r.tags },
-    parent,
-  );
+  const cluster =
+    s.r.platform?.cluster ??
+    new ecs.Cluster(
+      childName(s.name, "cluster"),
+      { settings: [{ name: "containerInsights", value: "enabled" }], tags: s.r.tags },
+      parent,
+    );
   const taskDefinition = new ecs.TaskDefinition(
     childName(s.name, "task"),
     {
