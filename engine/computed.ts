@@ -32,6 +32,12 @@ export function providerComputed(
   state: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   if (type === "aws:rds/instance:Instance") return rdsInstanceComputed(id, state);
+  // A KMS key's ARN names the key by its id, `…:key/<key id>`, never by a name (a key has none; aliases are
+  // separate resources): https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN
+  if (type === "aws:kms/key:Key" && typeof state.arn === "string") {
+    const arn = state.arn.replace(/:key\/[^:]*$/, `:key/${id}`);
+    return { arn, ...(state.keyId === undefined ? { keyId: id } : {}) };
+  }
   // A Google service account's email (and IAM member) derive from its account id and project; grants and
   // workloads name the account by them.
   if (type === "gcp:serviceaccount/account:Account" && state.email === undefined) {

@@ -1,4 +1,5 @@
 // The ARN shapes AWS components accept, written once: a pattern and the words an error shows for it.
+import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core";
 
 /** One accepted ARN shape. */
@@ -42,9 +43,17 @@ export const ACM_CERTIFICATE_ARN: ArnPattern = {
   expected: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
 };
 
-/** Checks a value against one shape when it is known now; Outputs pass through. */
-export function matchArn(v: Validator, field: string, value: unknown, arn: ArnPattern): void {
-  v.matches(field, value as string, arn.pattern, arn.expected);
+/**
+ * Checks a value against one shape now when it is known, and once known when it is an Output: returns the
+ * checked value, for the child that takes it.
+ */
+export function matchArn<T extends pulumi.Input<string> | undefined>(
+  v: Validator,
+  field: string,
+  value: T,
+  arn: ArnPattern,
+): T {
+  return v.matches(field, value, arn.pattern, arn.expected);
 }
 
 /** The role name in a role name or role ARN (`arn:aws:iam::1:role/path/app` → `app`). */

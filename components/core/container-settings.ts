@@ -79,7 +79,7 @@ export function resolveContainerEnvironment(
   v: Validator,
   args: ContainerEnvironmentArgs,
   reference: string,
-  checkReference: (field: string, ref: pulumi.Input<string>) => void,
+  checkReference: (field: string, ref: pulumi.Input<string>) => pulumi.Input<string> | void,
 ): {
   env: EnvironmentVariables;
   secrets: { readonly [name: string]: pulumi.Input<string> };
@@ -97,17 +97,20 @@ export function resolveContainerEnvironment(
       v.fail(field, "(value hidden)", "looks like a secret in plain text", bySecret);
     env[key] = plainEnvValue(v, field, value as pulumi.Input<string>, bySecret);
   }
-  const secrets = args.secrets ?? {};
-  if (!isPlainObject(secrets))
-    v.fail("secrets", secrets, "is not an object", `variable names mapped to ${reference}s`);
-  for (const [key, ref] of Object.entries(secrets)) {
+  const givenSecrets = args.secrets ?? {};
+  if (!isPlainObject(givenSecrets))
+    v.fail("secrets", givenSecrets, "is not an object", `variable names mapped to ${reference}s`);
+  const secrets: { [name: string]: pulumi.Input<string> } = {};
+  for (const [key, ref] of Object.entries(givenSecrets)) {
     if (!ENV_NAME.test(key))
       v.fail(`secrets.${key}`, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
     if (key in env)
       v.fail(`secrets.${key}`, key, "is also a plain environment variable", "each name in one place");
-    checkReference(`secrets.${key}`, ref);
+    // A reference the check returns (checked once known when an Output) replaces the given one.
+    secrets[key] =
+      checkReference(`secrets.${key}`, ref as pulumi.Input<string>) ?? (ref as pulumi.Input<string>);
   }
-  return { env, secrets: secrets as { readonly [name: string]: pulumi.Input<string> } };
+  return { env, secrets };
 }
 
 /**

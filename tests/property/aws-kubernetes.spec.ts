@@ -6,7 +6,7 @@
 import * as aws from "../../components/aws";
 import * as kubernetes from "../../components/kubernetes";
 import { SERVICE_ARGS } from "../aws/helpers";
-import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, outputTests, propertyTests } from "./kit";
 
 /** The AWS and Kubernetes kinds beyond the common ones. */
 type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule" | "platform";
@@ -214,4 +214,11 @@ const SUBJECTS = [
 
 describe("strict arguments: seeded random bad input, every AWS and Kubernetes component", () => {
   propertyTests(WRONG, SUBJECTS, { seed: 1400, count: 200 });
+});
+
+describe("inputs as programs produce them: Output-valued bad input, the AWS components of issue 23", () => {
+  const outputs = SUBJECTS.filter((s) =>
+    ["aws.ContainerService", "aws.ContainerPlatform", "aws.PostgresDatabase", "aws.Network"].includes(s.name),
+  );
+  outputTests(WRONG, outputs, { seed: 2300, count: 40 });
 });

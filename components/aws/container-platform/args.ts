@@ -85,7 +85,7 @@ export function resolveContainerPlatformArgs(
     component: "aws.ContainerPlatform",
     tags: args.tags,
   });
-  requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the subnet ids of the load balancer");
+  const network = requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the subnet ids of the load balancer");
   const access = resolveFrontAccess(v, args);
   const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
   validateDerivedNames(v, [
@@ -111,8 +111,8 @@ export function resolveContainerPlatformArgs(
   ];
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
-    vpcId: args.vpcId,
-    subnetIds: args.subnetIds,
+    vpcId: network.vpcId,
+    subnetIds: network.subnetIds,
     access,
     logRetentionDays: retention,
     deletionProtection,

@@ -48,9 +48,11 @@ export interface FrontAccess {
 export function resolveFrontAccess(v: Validator, args: FrontAccessArgs): FrontAccess {
   const internetFacing = v.boolean("internetFacing", args.internetFacing, false);
   const cidrs = args.allowedCidrBlocks ?? (internetFacing ? ["0.0.0.0/0"] : ["10.0.0.0/8"]);
+  v.known("allowedCidrBlocks", cidrs, "makes one security group rule per block, named by its position");
   v.stringList("allowedCidrBlocks", cidrs, "a list of IPv4 CIDR blocks (a.b.c.d/n)");
   v.listLength("allowedCidrBlocks", cidrs, 1, 50);
   cidrs.forEach((c, i) => {
+    v.known(`allowedCidrBlocks[${i}]`, c, "makes one security group rule per block, named by its position");
     const parsed = parseCidr(c);
     if (!parsed) v.fail(`allowedCidrBlocks[${i}]`, c, "is not a valid IPv4 CIDR", "a.b.c.d/n");
     if (parsed.prefix === 0 && !internetFacing) {
@@ -64,13 +66,12 @@ export function resolveFrontAccess(v: Validator, args: FrontAccessArgs): FrontAc
   });
   if (internetFacing)
     v.required("certificateArn", args.certificateArn, "an ACM certificate ARN for the HTTPS listener");
-  if (args.certificateArn !== undefined)
-    matchArn(v, "certificateArn", args.certificateArn, ACM_CERTIFICATE_ARN);
+  const certificateArn = matchArn(v, "certificateArn", args.certificateArn, ACM_CERTIFICATE_ARN);
   const weakened = [
     ...(internetFacing ? ["internetFacing"] : []),
     ...(args.certificateArn === undefined ? ["certificateArn"] : []),
   ];
-  return { internetFacing, allowedCidrBlocks: cidrs, certificateArn: args.certificateArn, weakened };
+  return { internetFacing, allowedCidrBlocks: cidrs, certificateArn, weakened };
 }
 
 /** How a service on a shared platform is reached: a listener rule of its own. */

@@ -8,7 +8,7 @@ import {
   Tags,
   Validator,
   argKeys,
-  knownValue,
+  checkedInput,
   protectStateful,
   strictArgs,
   validateDerivedNames,
@@ -29,7 +29,7 @@ import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common"
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { ContainerPlatform, PlatformParts } from "../container-platform";
-import { FrontAccessArgs, Route, resolveFrontAccess } from "./access";
+import { FrontAccess, FrontAccessArgs, Route, resolveFrontAccess } from "./access";
 import { claimRoute, sharedPlatform } from "./platform-args";
 
 /** The Fargate CPU sizes (units) and the memory (MiB) each accepts: [least, most, step]. */
@@ -244,11 +244,24 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
 
 /** The VPC, subnets and image: the arguments without a default. Returns the image, checked. */
 function required(v: Validator, args: ContainerServiceArgs, vpcId: pulumi.Input<string> | undefined) {
-  requireVpcAndSubnets(v, vpcId as pulumi.Input<string>, args.subnetIds, "the network's private subnet ids");
-  v.stringList("loadBalancerSubnetIds", args.loadBalancerSubnetIds, "a list of public subnet ids");
-  const lbSubnets = knownValue(args.loadBalancerSubnetIds);
-  if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
-  return pinnedImage(v, "image", args.image);
+  const network = requireVpcAndSubnets(
+    v,
+    vpcId as pulumi.Input<string>,
+    args.subnetIds,
+    "the network's private subnet ids",
+  );
+  const listed = v.stringList(
+    "loadBalancerSubnetIds",
+    args.loadBalancerSubnetIds,
+    "a list of public subnet ids",
+  );
+  const lbSubnets =
+    listed === undefined
+      ? undefined
+      : (checkedInput(listed as pulumi.Input<unknown[]>, (known) =>
+          v.listLength("loadBalancerSubnetIds", known, 2, 16),
+        ) as pulumi.Input<pulumi.Input<string>[]>);
+  return { ...network, lbSubnets, image: pinnedImage(v, "image", args.image) };
 }
 
 /** Who may reach the service's own load balancer, and its certificate; or, on a platform, its route. */
@@ -258,7 +271,7 @@ function loadBalancerAccess(v: Validator, args: ContainerServiceArgs, platform: 
     v.fail("healthCheckPath", healthCheckPath, "is not a valid path", "a path starting with /");
   }
   if (platform !== undefined) {
-    const access = { internetFacing: false, allowedCidrBlocks: [], weakened: [] };
+    const access: FrontAccess = { internetFacing: false, allowedCidrBlocks: [], weakened: [] };
     return { ...access, healthCheckPath, route: claimRoute(v, args, platform) };
   }
   for (const field of ["listenerPriority", "hostHeaders", "pathPatterns"] as const) {
@@ -331,8 +344,7 @@ function containerUser(v: Validator, args: ContainerServiceArgs): { user: string
 function secretKeys(v: Validator, args: ContainerServiceArgs): pulumi.Input<string>[] {
   const arns = args.secretKeyArns ?? [];
   if (!Array.isArray(arns)) v.fail("secretKeyArns", arns, "is not a list", "a list of KMS key ARNs");
-  arns.forEach((arn, i) => matchArn(v, `secretKeyArns[${i}]`, arn, KMS_KEY_ARN));
-  return arns;
+  return arns.map((arn, i) => matchArn(v, `secretKeyArns[${i}]`, arn, KMS_KEY_ARN));
 }
 
 /** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
@@ -350,7 +362,7 @@ export function resolveContainerServiceArgs(
   });
   const platform = sharedPlatform(v, args);
   const vpcId = args.vpcId ?? platform?.vpcId;
-  const image = required(v, args, vpcId);
+  const placed = required(v, args, vpcId);
   const port = v.integer("containerPort", args.containerPort, 1024, 65535, 8080);
   const access = loadBalancerAccess(v, args, platform);
   const size = sizing(v, args, profile);
@@ -387,12 +399,12 @@ export function resolveContainerServiceArgs(
   ];
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
-    vpcId: vpcId as pulumi.Input<string>,
-    subnetIds: args.subnetIds,
-    loadBalancerSubnetIds: args.loadBalancerSubnetIds ?? args.subnetIds,
-    image,
+    vpcId: placed.vpcId,
+    subnetIds: placed.subnetIds,
+    loadBalancerSubnetIds: placed.lbSubnets ?? placed.subnetIds,
+    image: placed.image,
     containerPort: port,
-    certificateArn: platform === undefined ? args.certificateArn : undefined,
+    certificateArn: platform === undefined ? access.certificateArn : undefined,
     internetFacing: access.internetFacing,
     allowedCidrBlocks: access.allowedCidrBlocks,
     healthCheckPath: access.healthCheckPath,

@@ -12,6 +12,7 @@ import {
   strictArgs,
   validateDerivedNames,
 } from "../../core";
+import { ADDRESS_PLAN } from "../../core/cidr";
 import { validateRegion } from "../locations";
 import { GCP_RESOURCE_NAME, gcpAutoNamed } from "../naming";
 
@@ -122,7 +123,12 @@ export function resolveNetworkArgs(
 ): ResolvedNetworkArgs {
   strictArgs(v, args, NETWORK_ARG_KEYS);
   validateRegion(v, "region", args.region);
-  const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /24") ?? "10.0.0.0/16";
+  const cidr =
+    v.stringInput(
+      "cidrBlock",
+      v.known("cidrBlock", args.cidrBlock, ADDRESS_PLAN),
+      "an IPv4 CIDR, /16 to /24",
+    ) ?? "10.0.0.0/16";
   const prefix = parseCidr(cidr)?.prefix ?? 16;
   const plan = planCidr(
     v,
