@@ -210,22 +210,24 @@ export class Validator {
   }
 
   /**
-   * Checks a location argument, when known, against the places the cloud accepts (a list from
-   * facts/<cloud>/locations.json), naming the nearest valid one. Outputs pass through unchecked.
+   * Checks a location argument against the places the cloud accepts (a list from
+   * facts/<cloud>/locations.json), naming the nearest valid one: now when known, once known when an Output
+   * (use the returned value for that check to hold).
    */
-  place(field: string, value: pulumi.Input<string> | undefined, list: PlaceList): void {
-    const known = knownValue(value);
-    if (known === undefined) return;
-    const expected = `a ${list.kind} such as ${list.example}`;
-    if (typeof known !== "string") this.fail(field, known, "is not a string", expected);
-    if (isPlace(list, known)) return;
-    const near = closestKey(known, list.names);
-    this.fail(
-      field,
-      known,
-      `is not a ${list.kind}${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}`,
-      expected,
-    );
+  place<T extends pulumi.Input<string> | undefined>(field: string, value: T, list: PlaceList): T {
+    if (value === undefined) return value;
+    return checkedInput(value as pulumi.Input<string>, (known: unknown) => {
+      const expected = `a ${list.kind} such as ${list.example}`;
+      if (typeof known !== "string") this.fail(field, known, "is not a string", expected);
+      if (isPlace(list, known)) return;
+      const near = closestKey(known, list.names);
+      this.fail(
+        field,
+        known,
+        `is not a ${list.kind}${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}`,
+        expected,
+      );
+    }) as T;
   }
 
   /** Checks that a list argument (when known) has between `min` and `max` entries. */

@@ -5,7 +5,7 @@
 // administrators, Key Vault secret references, Container Apps CPU.
 import * as azure from "../../components/azure";
 import { networkLike } from "../azure/helpers";
-import { CommonKind, COMMON_WRONG, Subject, construct, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, outputTests, propertyTests } from "./kit";
 
 /** The Azure kinds beyond the common ones. */
 type Kind =
@@ -157,4 +157,9 @@ const SUBJECTS = [
 
 describe("strict arguments: seeded random bad input, every Azure component", () => {
   propertyTests(WRONG, SUBJECTS, { seed: 1600, count: 200 });
+});
+
+describe("inputs as programs produce them: Output-valued bad input, the azure network and container service", () => {
+  const outputs = SUBJECTS.filter((s) => ["azure.Network", "azure.ContainerService"].includes(s.name));
+  outputTests(WRONG, outputs, { seed: 2500, count: 40 });
 });

@@ -146,8 +146,15 @@ export function resolveContainerServiceArgs(
   const memory = args.memory ?? (args.cpu !== undefined ? `${cpu * 2}Gi` : sizes.appMemory);
   v.matches("memory", memory, /^\d+(\.\d+)?Gi$/, "memory as <n>Gi, twice the CPU (0.5Gi per 0.25 cores)");
   const { minCapacity, maxCapacity } = resolveCapacity(v, args, profile, { floor: 0, ceiling: 300 });
-  const secretVaultIds = args.secretVaultIds ?? [];
-  v.stringList("secretVaultIds", secretVaultIds, "a list of Key Vault resource ids");
+  const secretVaultIds = v.stringList(
+    "secretVaultIds",
+    v.known(
+      "secretVaultIds",
+      args.secretVaultIds ?? [],
+      "grants the app's identity on each vault, one role assignment per entry, named by its position",
+    ),
+    "a list of Key Vault resource ids",
+  );
   const registryServer = v.stringInput(
     "registryServer",
     args.registryServer,

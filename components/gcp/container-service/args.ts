@@ -165,7 +165,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedGcpCommon {
 }
 
 function placement(v: Validator, args: ContainerServiceArgs) {
-  validateRegion(v, "region", args.region);
+  const region = validateRegion(v, "region", args.region);
   const expected = "a Network, or { networkId, subnetId }";
   const network = v.required("network", args.network, expected);
   if (network instanceof Network) {
@@ -181,7 +181,7 @@ function placement(v: Validator, args: ContainerServiceArgs) {
     return {
       networkId: network.networkId,
       subnetId: network.privateSubnetId,
-      region: args.region ?? network.region,
+      region: region ?? network.region,
     };
   }
   // Checked like the arguments themselves: a plain object of exactly the two ids, each a string now or
@@ -191,7 +191,7 @@ function placement(v: Validator, args: ContainerServiceArgs) {
     v.required(`network.${field}`, ids[field], `the ${field === "networkId" ? "network" : "subnet"} id`);
     v.stringInput(`network.${field}`, ids[field], expected);
   }
-  return { networkId: ids.networkId, subnetId: ids.subnetId, region: args.region };
+  return { networkId: ids.networkId, subnetId: ids.subnetId, region };
 }
 
 function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentProfile) {

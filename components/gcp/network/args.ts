@@ -122,7 +122,7 @@ export function resolveNetworkArgs(
   profile: EnvironmentProfile,
 ): ResolvedNetworkArgs {
   strictArgs(v, args, NETWORK_ARG_KEYS);
-  validateRegion(v, "region", args.region);
+  const region = validateRegion(v, "region", args.region);
   const cidr =
     v.stringInput(
       "cidrBlock",
@@ -157,7 +157,7 @@ export function resolveNetworkArgs(
   ]);
   return {
     profile,
-    region: args.region,
+    region,
     plan,
     nat,
     flowLogs,
