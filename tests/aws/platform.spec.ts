@@ -173,6 +173,21 @@ describe("aws.ContainerPlatform: services share one cluster and one load balance
       assert.strictEqual(e.field, field, e.message);
       assert.match(e.message, message);
     }
+    // A service refused for another reason leaves its priority free for the next.
+    const freed = await errorOf(() => {
+      const platform = new ContainerPlatform("shared", PLATFORM);
+      const route = { platform, listenerPriority: 10, hostHeaders: ["a.example.com"] };
+      try {
+        new ContainerService("api", { ...ON_PLATFORM, ...route, cpu: 3 });
+      } catch {
+        new ContainerService("web", { ...ON_PLATFORM, ...route });
+        new ContainerService("web2", { ...ON_PLATFORM, ...route });
+      }
+    });
+    assert.match(
+      freed.message,
+      /^aws\.ContainerService "web2": listenerPriority 10 is already the priority of service "web"/,
+    );
     await assertRejected(() => new ContainerService("api", { ...SERVICE_ARGS, listenerPriority: 5 }), {
       component: "aws.ContainerService",
       field: "listenerPriority",

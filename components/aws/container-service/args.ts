@@ -30,7 +30,7 @@ import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
 import { ContainerPlatform, PlatformParts } from "../container-platform";
 import { FrontAccess, FrontAccessArgs, Route, resolveFrontAccess } from "./access";
-import { claimRoute, sharedPlatform } from "./platform-args";
+import { checkRoute, sharedPlatform } from "./platform-args";
 
 /** The Fargate CPU sizes (units) and the memory (MiB) each accepts: [least, most, step]. */
 export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, number]>> = {
@@ -272,7 +272,7 @@ function loadBalancerAccess(v: Validator, args: ContainerServiceArgs, platform: 
   }
   if (platform !== undefined) {
     const access: FrontAccess = { internetFacing: false, allowedCidrBlocks: [], weakened: [] };
-    return { ...access, healthCheckPath, route: claimRoute(v, args, platform) };
+    return { ...access, healthCheckPath, ...checkRoute(v, args, platform) };
   }
   for (const field of ["listenerPriority", "hostHeaders", "pathPatterns"] as const) {
     if (args[field] !== undefined)
@@ -292,7 +292,8 @@ function loadBalancerAccess(v: Validator, args: ContainerServiceArgs, platform: 
       "the network's public subnet ids (tasks stay in subnetIds)",
     );
   }
-  return { ...access, healthCheckPath, route: { priority: 0, hostHeaders: [], pathPatterns: [] } };
+  const route = { priority: 0, hostHeaders: [], pathPatterns: [] };
+  return { ...access, healthCheckPath, route, claim: () => undefined };
 }
 
 /** The Fargate CPU and memory pair, and the capacity bounds. */
@@ -397,6 +398,8 @@ export function resolveContainerServiceArgs(
       protect,
     }),
   ];
+  // Every argument has passed: the service takes its priority on the platform.
+  access.claim();
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
     vpcId: placed.vpcId,

@@ -38,8 +38,16 @@ export function sharedPlatform(
   return parts;
 }
 
-/** The service's listener rule on the platform; a priority another service holds is refused. */
-export function claimRoute(v: Validator, args: RouteArgs, platform: PlatformParts): Route {
+/**
+ * The service's listener rule on the platform, checked; a priority another service holds is refused. The
+ * priority is taken only by `claim`, once every other argument has passed, so a service refused for another
+ * reason leaves it free.
+ */
+export function checkRoute(
+  v: Validator,
+  args: RouteArgs,
+  platform: PlatformParts,
+): { route: Route; claim: () => void } {
   const route = resolveRoute(v, args);
   const holder = platform.priorities.get(route.priority);
   if (holder !== undefined) {
@@ -50,6 +58,5 @@ export function claimRoute(v: Validator, args: RouteArgs, platform: PlatformPart
       "a priority no other service on the platform uses",
     );
   }
-  platform.priorities.set(route.priority, v.resourceName);
-  return route;
+  return { route, claim: () => void platform.priorities.set(route.priority, v.resourceName) };
 }
