@@ -1,6 +1,7 @@
 // ContainerService: an ECS Fargate service behind an Application Load Balancer — internal unless asked,
 // HTTPS only (HTTP redirects), access-logged, tasks private and read-only as a non-root user, secrets
 // by reference, encrypted logs, separate task and execution roles, autoscaling and rollback on failure.
+// Its own cluster and load balancer by default; with `platform`, a ContainerPlatform's, through a rule.
 // A grantee: `bucket.grantRead(service)` grants its task role, in a child named after the service. A peer:
 // `database.connections.allowDefaultPortFrom(service)` opens the database to its tasks.
 import * as pulumi from "@pulumi/pulumi";
