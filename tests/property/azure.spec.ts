@@ -151,6 +151,7 @@ const SUBJECTS = [
         registryId: "string",
       },
     },
+    related: { registryId: ["registryServer"] },
     badNames: ["Api", "9api", "api_1", "a".repeat(30)],
   } satisfies Subject<azure.ContainerServiceArgs, Kind>,
 ] as const;
@@ -160,6 +161,6 @@ describe("strict arguments: seeded random bad input, every Azure component", () 
 });
 
 describe("inputs as programs produce them: Output-valued bad input, the azure network and container service", () => {
-  const outputs = SUBJECTS.filter((s) => ["azure.Network", "azure.ContainerService"].includes(s.name));
+  const outputs = SUBJECTS;
   outputTests(WRONG, outputs, { seed: 2500, count: 40 });
 });

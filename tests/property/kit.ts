@@ -33,6 +33,11 @@ export interface Subject<A, K extends string = CommonKind> {
   readonly kinds: { readonly [P in keyof Required<A>]: K };
   /** Names this component must refuse beyond the generated ones. */
   readonly badNames: readonly string[];
+  /**
+   * Fields a refusal may name instead of the one given, when the given field's check waits for its value
+   * (an Output) and a co-requirement refuses first: `registryId` without `registryServer`.
+   */
+  readonly related?: { readonly [field: string]: readonly string[] };
 }
 
 /** A subject's `build`: the component's constructor, called with the (possibly bad) arguments as they are. */
@@ -117,10 +122,16 @@ function badCases<A, K extends string>(
 }
 
 /** Why an error is not the refusal a case wants (not a GroundworkInputError, or naming the wrong thing). */
-function misnamed(s: { readonly name: string }, c: Case, err: unknown): string | undefined {
+function misnamed(
+  s: { readonly name: string; readonly related?: Subject<unknown>["related"] },
+  c: Case,
+  err: unknown,
+  allowRelated = false,
+): string | undefined {
   if (!(err instanceof GroundworkInputError)) return `threw ${String(err)}`;
   const { component, resourceName, field, expected } = err;
-  const inside = field === c.field || field.startsWith(`${c.field}.`) || field.startsWith(`${c.field}[`);
+  const fields = [c.field, ...(allowRelated ? (s.related?.[c.field] ?? []) : [])];
+  const inside = fields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
   if (component !== s.name || resourceName !== c.name || !inside || expected.trim() === "")
     return `refused as ${component} ${JSON.stringify(resourceName)} ${field} (expected ${expected})`;
   return undefined;
@@ -215,7 +226,7 @@ export function outputTests<K extends string>(
                 s.build(c.name, c.args);
                 later.push(c);
               } catch (err) {
-                const why = misnamed(s, c, err);
+                const why = misnamed(s, c, err, true);
                 if (why !== undefined) wrongly.push(`${c.label}: ${why}`);
               }
             }
