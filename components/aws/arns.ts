@@ -1,5 +1,6 @@
 // The ARN and id shapes AWS components accept, written once: a pattern, the words an error shows for it,
 // and the diagnosis of a value that does not match (which part of the ARN or id is wrong).
+import * as pulumi from "@pulumi/pulumi";
 import { Shape, Validator, arnShape, awsIdShape } from "../core";
 
 /** One accepted ARN shape. */
@@ -63,9 +64,17 @@ export const VPC_ID: Shape = awsIdShape("vpc", "a VPC id", "vpc-0a1b2c3d4e5f6789
 /** A security group id. */
 export const SECURITY_GROUP_ID: Shape = awsIdShape("sg", "a security group id", "sg-0a1b2c3d4e5f67890");
 
-/** Checks a value against one shape when it is known now; Outputs pass through. */
-export function matchArn(v: Validator, field: string, value: unknown, arn: ArnPattern): void {
-  v.shape(field, value as string, arn);
+/**
+ * Checks a value against one shape now when it is known, and once known when it is an Output: returns the
+ * checked value, for the child that takes it.
+ */
+export function matchArn<T extends pulumi.Input<string> | undefined>(
+  v: Validator,
+  field: string,
+  value: T,
+  arn: ArnPattern,
+): T {
+  return v.shape(field, value, arn);
 }
 
 /** The role name in a role name or role ARN (`arn:aws:iam::1:role/path/app` → `app`). */

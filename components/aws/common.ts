@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { Validator, knownValue } from "../core";
+import { Validator, checkedInput } from "../core";
 import { perRun } from "../core/component";
 import { VPC_ID } from "./arns";
 import { AwsContext } from "./documents";
@@ -62,21 +62,24 @@ export function requireLogsService(
 }
 
 /**
- * The VPC and subnets a component is placed in: a VPC id, and a known subnet list must span 2 to 16
- * entries (Outputs pass through). `subnetsExpected` says which tier the caller should pass.
+ * The VPC and subnets a component is placed in: a VPC id, and a subnet list of 2 to 16 entries, checked
+ * now when known and once known when Outputs. Returns the checked values: use them, so the check holds.
+ * `subnetsExpected` says which tier the caller should pass.
  */
 export function requireVpcAndSubnets(
   v: Validator,
   vpcId: pulumi.Input<string>,
   subnetIds: pulumi.Input<pulumi.Input<string>[]>,
   subnetsExpected: string,
-): void {
+): { vpcId: pulumi.Input<string>; subnetIds: pulumi.Input<pulumi.Input<string>[]> } {
   v.required("vpcId", vpcId, VPC_ID.expected);
-  v.shape("vpcId", vpcId, VPC_ID);
+  const vpc = v.shape("vpcId", vpcId, VPC_ID);
   v.required("subnetIds", subnetIds, subnetsExpected);
-  v.stringList("subnetIds", subnetIds, `a list of ${subnetsExpected}`);
-  const known = knownValue(subnetIds);
-  if (Array.isArray(known)) v.listLength("subnetIds", known, 2, 16);
+  const listed = v.stringList("subnetIds", subnetIds, `a list of ${subnetsExpected}`);
+  const subnets = checkedInput(listed as pulumi.Input<unknown[]>, (known) =>
+    v.listLength("subnetIds", known, 2, 16),
+  ) as pulumi.Input<pulumi.Input<string>[]>;
+  return { vpcId: vpc, subnetIds: subnets };
 }
 
 // Shared with every cloud; re-exported so the AWS modules keep one import site.

@@ -3,14 +3,19 @@
 // place a Groundwork component makes a tcp security group rule.
 import * as pulumi from "@pulumi/pulumi";
 import * as vpc from "@pulumi/aws/vpc";
-import { Tags, Validator, childName } from "../core";
+import { Tags, Validator, childName, knownValue, parseCidr } from "../core";
 
-/** One side of a connection: a security group, and the name the rules it appears in are called by. */
+/**
+ * One side of a connection: a security group (or, for `cidrPeer`, an IPv4 range), and the name the rules it
+ * appears in are called by.
+ */
 export interface ConnectionPeer {
   /** Names the rules this group appears in (`<db>-ingress-<peerName>-<port>`), so it must stay stable. */
   readonly peerName: string;
   /** The security group the rules reference. */
-  readonly securityGroupId: pulumi.Input<string>;
+  readonly securityGroupId?: pulumi.Input<string>;
+  /** An IPv4 range the rules name instead of a group (`cidrPeer`): no egress is added on a range. */
+  readonly cidrIpv4?: pulumi.Input<string>;
   /**
    * Whether the group allows only the egress it is given (every group a Groundwork component creates), so
    * opening a port from it also adds the matching egress rule on it.
@@ -36,6 +41,16 @@ export interface AllowOptions {
    * @default - `<label> from <peerName>`
    */
   readonly description?: string;
+}
+
+/** An IPv4 range as a peer (`cidrPeer`). */
+export interface CidrPeer extends Connectable {
+  readonly connections: ConnectionPeer & { readonly cidrIpv4: pulumi.Input<string> };
+}
+
+/** The rule `allowTo(cidrPeer(…), port)` made: on this group, to the range. */
+export interface EgressRules {
+  readonly egress: vpc.SecurityGroupEgressRule;
 }
 
 /** The rules one `allowFrom` made. */
@@ -66,7 +81,7 @@ export interface ConnectionsSpec {
 
 /** The other side of one tcp rule: a CIDR block or a security group. */
 export type RulePeer =
-  { readonly cidrIpv4: string } | { readonly referencedSecurityGroupId: pulumi.Input<string> };
+  { readonly cidrIpv4: pulumi.Input<string> } | { readonly referencedSecurityGroupId: pulumi.Input<string> };
 
 /** One tcp security group rule, on one port. */
 export interface TcpRule {
@@ -133,35 +148,16 @@ export class Connections implements ConnectionPeer, Connectable {
    * @param other a component with a security group, a `Connections`, or `securityGroupPeer(name, id)`
    */
   allowFrom(other: Connectable, port: number, options: AllowOptions = {}): ConnectionRules {
-    const v = this.spec.validator;
     const peer = this.peerOf(other);
-    v.required("connections port", port, "an integer from 1 to 65535");
-    const p = v.integer("connections port", port, 1, 65535, port);
-    const id = options.id ?? `${peer.peerName}-${p}`;
-    if (typeof id !== "string" || !RULE_ID.test(id)) {
-      v.fail("connections id", id, "is not a valid rule id", "1-128 of [A-Za-z0-9._-]");
-    }
-    const pair = `${peer.peerName}:${p}`;
-    const earlier = this.ids.get(id) ?? this.pairs.get(pair);
-    if (earlier !== undefined) {
-      v.fail(
-        "connections",
-        `${pair} as ${id}`,
-        `is already allowed on this component by ${earlier}`,
-        "each peer and port allowed once, each with its own id",
-      );
-    }
-    const name = childName(this.spec.name, "ingress", id);
-    this.ids.set(id, name);
-    this.pairs.set(pair, name);
+    const { id, port: p, name } = this.claim(peer, port, options, "ingress");
     const description = options.description ?? `${this.spec.label} from ${peer.peerName}`;
     const rule = { port: p, description, tags: this.spec.tags };
     const ingress = ingressRule(this.spec.owner, name, {
       ...rule,
       groupId: this.securityGroupId,
-      peer: { referencedSecurityGroupId: peer.securityGroupId },
+      peer: this.rulePeer(peer, "ingress"),
     });
-    if (!peer.restrictsEgress) return { ingress };
+    if (!peer.restrictsEgress || peer.securityGroupId === undefined) return { ingress };
     const egress = egressRule(this.spec.owner, childName(this.spec.name, "peer-egress", id), {
       ...rule,
       description: `${this.spec.label} to ${this.spec.name}`,
@@ -184,13 +180,42 @@ export class Connections implements ConnectionPeer, Connectable {
     return this.allowFrom(other, this.defaultPort, options);
   }
 
-  /** `other.connections.allowFrom(this, port)`: the rules are the other component's children. */
+  /**
+   * `other.connections.allowFrom(this, port)`: the rules are the other component's children. To an IPv4
+   * range (`cidrPeer("10.20.0.0/16")`), an egress rule on this group to it, on `port`, a child of this
+   * component named `<name>-egress-<peerName>-<port>` (or `<name>-egress-<id>`).
+   */
+  allowTo(other: CidrPeer, port: number, options?: AllowOptions): EgressRules;
   allowTo(
     other: { readonly connections: Connections },
     port: number,
     options?: AllowOptions,
-  ): ConnectionRules {
+  ): ConnectionRules;
+  allowTo(other: Connectable, port: number, options?: AllowOptions): ConnectionRules | EgressRules {
+    const peer = this.peerOf(other);
+    if (peer.cidrIpv4 !== undefined) return this.allowEgressTo(peer, port, options ?? {});
+    if (!(other.connections instanceof Connections)) {
+      this.spec.validator.fail(
+        "connections peer",
+        peer.peerName,
+        "is a group this program does not manage",
+        "a PostgresDatabase, a ContainerService, a Connections or cidrPeer(range)",
+      );
+    }
     return other.connections.allowFrom(this, port, options);
+  }
+
+  /** The egress rule `allowTo(cidrPeer(…), port)` makes on this group. */
+  private allowEgressTo(peer: ConnectionPeer, port: number, options: AllowOptions): EgressRules {
+    const { id, port: p } = this.claim(peer, port, options, "egress");
+    const egress = egressRule(this.spec.owner, childName(this.spec.name, "egress", id), {
+      port: p,
+      description: options.description ?? `${this.spec.label} to ${peer.peerName}`,
+      tags: this.spec.tags,
+      groupId: this.securityGroupId,
+      peer: this.rulePeer(peer, "egress"),
+    });
+    return { egress };
   }
 
   /** `other.connections.allowDefaultPortFrom(this)`: the rules are the other component's children. */
@@ -198,15 +223,79 @@ export class Connections implements ConnectionPeer, Connectable {
     return other.connections.allowDefaultPortFrom(this, options);
   }
 
+  /**
+   * Checks the port and the rule id, and claims both for one direction: the same peer and port twice, or
+   * the same id twice, is refused. Returns the id, the port and the rule's child name.
+   */
+  private claim(
+    peer: ConnectionPeer,
+    port: number,
+    options: AllowOptions,
+    direction: "ingress" | "egress",
+  ): { id: string; port: number; name: string } {
+    const v = this.spec.validator;
+    v.required("connections port", port, "an integer from 1 to 65535");
+    const p = v.integer("connections port", port, 1, 65535, port);
+    const id = options.id ?? `${peer.peerName}-${p}`;
+    if (typeof id !== "string" || !RULE_ID.test(id)) {
+      v.fail("connections id", id, "is not a valid rule id", "1-128 of [A-Za-z0-9._-]");
+    }
+    // Ingress keys keep their bare form: construction-time lists reserve ids ("0", "1") as ingress.
+    const key = direction === "ingress" ? id : `egress:${id}`;
+    const pair = `${direction}:${peer.peerName}:${p}`;
+    const earlier = this.ids.get(key) ?? this.pairs.get(pair);
+    if (earlier !== undefined) {
+      v.fail(
+        "connections",
+        `${peer.peerName}:${p} as ${id}`,
+        `is already allowed on this component by ${earlier}`,
+        "each peer and port allowed once, each with its own id",
+      );
+    }
+    const name = childName(this.spec.name, direction, id);
+    this.ids.set(key, name);
+    this.pairs.set(pair, name);
+    return { id, port: p, name };
+  }
+
+  /**
+   * The other side of a rule: the peer's group, or its range. A range is checked when known (and again when
+   * an Output resolves); every address (`/0`) is refused as a source, since a load balancer's public reach
+   * is `allowedCidrBlocks` with `internetFacing`, and a database or task group is never open to all.
+   */
+  private rulePeer(peer: ConnectionPeer, direction: "ingress" | "egress"): RulePeer {
+    if (peer.cidrIpv4 === undefined) return { referencedSecurityGroupId: peer.securityGroupId as string };
+    const check = (cidr: unknown): string => {
+      const parsed = typeof cidr === "string" ? parseCidr(cidr) : undefined;
+      if (parsed === undefined)
+        this.spec.validator.fail("connections peer", cidr, "is not a valid IPv4 CIDR", "a.b.c.d/n");
+      if (direction === "ingress" && parsed.prefix === 0) {
+        this.spec.validator.fail(
+          "connections peer",
+          cidr,
+          "opens the group to every address",
+          "a narrower range, e.g. 10.0.0.0/8 (a public load balancer: internetFacing with allowedCidrBlocks)",
+        );
+      }
+      return cidr as string;
+    };
+    const known = knownValue(peer.cidrIpv4);
+    return { cidrIpv4: known !== undefined ? check(known) : pulumi.output(peer.cidrIpv4).apply(check) };
+  }
+
   /** The peer's group and name, refused with the house error when it is not one. */
   private peerOf(other: Connectable): ConnectionPeer {
     const peer = typeof other === "object" && other !== null ? other.connections : undefined;
-    if (typeof peer !== "object" || peer === null || peer.securityGroupId === undefined) {
+    if (
+      typeof peer !== "object" ||
+      peer === null ||
+      (peer.securityGroupId === undefined) === (peer.cidrIpv4 === undefined)
+    ) {
       this.spec.validator.fail(
         "connections peer",
         other,
         "has no security group",
-        "a PostgresDatabase, a ContainerService, a Connections or securityGroupPeer(name, id)",
+        "a PostgresDatabase, a ContainerService, a Connections, securityGroupPeer(name, id) or cidrPeer(range)",
       );
     }
     if (typeof peer.peerName !== "string" || !RULE_ID.test(peer.peerName)) {
@@ -214,7 +303,7 @@ export class Connections implements ConnectionPeer, Connectable {
         "connections peer",
         peer.peerName,
         "has no usable peerName",
-        "1-128 of [A-Za-z0-9._-]",
+        "1-128 of [A-Za-z0-9._-] (cidrPeer(range, peerName) when the range is an Output)",
       );
     }
     return peer;
@@ -227,4 +316,18 @@ export class Connections implements ConnectionPeer, Connectable {
  */
 export function securityGroupPeer(peerName: string, securityGroupId: pulumi.Input<string>): Connectable {
   return { connections: { peerName, securityGroupId, restrictsEgress: false } };
+}
+
+/**
+ * An IPv4 address range as a peer, as aws-cdk's `Peer.ipv4(cidr)`: `db.connections.allowFrom(cidrPeer(
+ * "10.20.0.0/16"), 5432)` lets the range in (`<db>-ingress-10.20.0.0-16-5432`); `service.connections.allowTo(
+ * cidrPeer("192.168.0.0/24"), 8443)` lets the tasks out to it (`<service>-egress-192.168.0.0-24-8443`). The
+ * range may be an Output (another stack's VPC block); it is checked once known. Give `peerName` when it is an
+ * Output, since the rules are named from it: the names must be known now.
+ * @param peerName defaults to the range with `/` as `-`
+ */
+export function cidrPeer(cidr: pulumi.Input<string>, peerName?: string): CidrPeer {
+  const known = knownValue(cidr);
+  const name = peerName ?? (typeof known === "string" ? known.replace("/", "-") : undefined);
+  return { connections: { peerName: name as string, cidrIpv4: cidr, restrictsEgress: false } };
 }

@@ -19,7 +19,8 @@ export type KeyChoice =
   | { readonly kind: "arn"; readonly arn: pulumi.Input<string> };
 
 /**
- * Validates an `encryptionKey` argument: a known string must be a KMS key ARN, and a given EncryptionKey
+ * Validates an `encryptionKey` argument: a string must be a KMS key ARN (checked once known when an
+ * Output), and a given EncryptionKey
  * must let CloudWatch Logs use it when the component writes log groups with it (`needsLogs`).
  */
 export function resolveKeyChoice(
@@ -37,7 +38,8 @@ export function resolveKeyChoice(
     return { kind: "component", key: value };
   }
   if (value === undefined) return { kind: "create", ...o.create };
-  return { kind: "arn", arn: value };
+  // An Output (a key from another stack) is checked once known, as the children take the checked value.
+  return { kind: "arn", arn: matchArn(v, "encryptionKey", value, { ...KMS_KEY_ARN, expected }) };
 }
 
 /** The key ARN for a choice, creating the `<name>-key` child when the choice is "create". */

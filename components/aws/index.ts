@@ -35,15 +35,19 @@ export {
   KubernetesCluster,
   KubernetesClusterArgs,
 } from "./kubernetes-cluster";
+export { ContainerPlatform, ContainerPlatformArgs } from "./container-platform";
 export { AwsGrant, AwsGrantee, AwsPrincipal, GranteeLike, roleGrantee } from "./grants";
 export { AWS_REGIONS, AWS_ZONES, awsLimit } from "./locations";
 export {
   AllowOptions,
+  CidrPeer,
   Connectable,
   ConnectionPeer,
   ConnectionRules,
   Connections,
   ConnectionsSpec,
+  EgressRules,
+  cidrPeer,
   securityGroupPeer,
 } from "./connections";
 export { KEY_SERVICES, KeyService } from "./documents";

@@ -2,6 +2,15 @@
 // per tier so that growing the zone count (up to the reservation) never moves an existing subnet.
 import { Validator } from "./validate";
 
+/**
+ * Why a network's address block must be known before deploy (`Validator.known`): subnets per tier and zone
+ * are planned from it and checked to fit before anything is created, and other components (security rules,
+ * a Kubernetes workload's egress to a database) read the planned ranges as plain strings.
+ */
+export const ADDRESS_PLAN =
+  "plans the subnet range of every tier and zone, checked to fit before anything is created and read by " +
+  "other components as plain ranges";
+
 /** One tier of subnets (public, private, isolated …): one subnet per zone, each `/prefixLength`. */
 export interface TierSpec {
   readonly name: string;

@@ -2,10 +2,11 @@
 // variables (never one named like a secret, never a secret value), secrets by reference (each name in one
 // place), and the instance-count bounds from the profile. Each cloud checks its own secret reference shape.
 import * as pulumi from "@pulumi/pulumi";
+import { PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "./images";
 import { EnvironmentProfile } from "./profiles";
 import { looksLikeSecretName } from "./secrets";
 import { isPlainObject } from "./strict";
-import { Validator } from "./validate";
+import { Validator, isDeferred } from "./validate";
 
 /** An environment variable name every container platform accepts. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -24,6 +25,22 @@ export interface ContainerEnvironmentArgs {
    */
   readonly environmentVariables?: { readonly [name: string]: pulumi.Input<string> };
   readonly secrets?: { readonly [name: string]: pulumi.Input<string> };
+}
+
+/**
+ * A pinned image (a tag other than `latest`, or a digest): checked now when it is a plain string, and
+ * when it resolves when it is an Output or a Promise (an image built or pushed by the same program), with
+ * the same error. In a preview an unknown image is not checked: the deployment checks it before any task
+ * or revision uses it.
+ */
+export function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): pulumi.Input<string> {
+  const check = (value: unknown): string => {
+    v.required(field, value as string | undefined, PINNED_IMAGE_EXPECTED);
+    const problem = imageReferenceProblem(value);
+    if (problem !== undefined) v.fail(field, value, problem, PINNED_IMAGE_EXPECTED);
+    return value as string;
+  };
+  return isDeferred(image) ? pulumi.output(image).apply(check) : check(image);
 }
 
 /**
@@ -62,7 +79,7 @@ export function resolveContainerEnvironment(
   v: Validator,
   args: ContainerEnvironmentArgs,
   reference: string,
-  checkReference: (field: string, ref: pulumi.Input<string>) => void,
+  checkReference: (field: string, ref: pulumi.Input<string>) => pulumi.Input<string> | void,
 ): {
   env: EnvironmentVariables;
   secrets: { readonly [name: string]: pulumi.Input<string> };
@@ -80,17 +97,20 @@ export function resolveContainerEnvironment(
       v.fail(field, "(value hidden)", "looks like a secret in plain text", bySecret);
     env[key] = plainEnvValue(v, field, value as pulumi.Input<string>, bySecret);
   }
-  const secrets = args.secrets ?? {};
-  if (!isPlainObject(secrets))
-    v.fail("secrets", secrets, "is not an object", `variable names mapped to ${reference}s`);
-  for (const [key, ref] of Object.entries(secrets)) {
+  const givenSecrets = args.secrets ?? {};
+  if (!isPlainObject(givenSecrets))
+    v.fail("secrets", givenSecrets, "is not an object", `variable names mapped to ${reference}s`);
+  const secrets: { [name: string]: pulumi.Input<string> } = {};
+  for (const [key, ref] of Object.entries(givenSecrets)) {
     if (!ENV_NAME.test(key))
       v.fail(`secrets.${key}`, key, "is not a valid variable name", "[A-Za-z_][A-Za-z0-9_]*");
     if (key in env)
       v.fail(`secrets.${key}`, key, "is also a plain environment variable", "each name in one place");
-    checkReference(`secrets.${key}`, ref);
+    // A reference the check returns (checked once known when an Output) replaces the given one.
+    secrets[key] =
+      checkReference(`secrets.${key}`, ref as pulumi.Input<string>) ?? (ref as pulumi.Input<string>);
   }
-  return { env, secrets: secrets as { readonly [name: string]: pulumi.Input<string> } };
+  return { env, secrets };
 }
 
 /**

@@ -20,6 +20,30 @@ export function knownValue<T>(value: pulumi.Input<T> | undefined): T | undefined
 }
 
 /**
+ * Why an argument that is an Output or a Promise is refused where a plain value is needed: what the
+ * component decides from it before deploy (docs/adr/0001-structural-arguments-are-plain-values.md).
+ */
+export const KNOWN_BEFORE_DEPLOY =
+  "decides which resources this component creates, their names or checks made before anything is created";
+
+/**
+ * An input checked now when it is known, and once known when it is an Output or a Promise: the returned
+ * Output carries the value on (with its dependencies and secrecy) and fails the deployment with the same
+ * house error. An Output that resolves to `undefined` passes, as a provider may leave one unset (and the
+ * offline engine does not compute every output); in a preview an unknown value is not checked.
+ */
+export function checkedInput<T>(value: pulumi.Input<T>, check: (known: T) => void): pulumi.Input<T> {
+  if (!isDeferred(value)) {
+    check(value as T);
+    return value;
+  }
+  return pulumi.output(value).apply((known) => {
+    if (known !== undefined) check(known as T);
+    return known;
+  }) as pulumi.Input<T>;
+}
+
+/**
  * Validates the arguments of one component instance. Construct it with the component's user-facing
  * type (`aws.Bucket`) and the instance name; every method names the field it checks.
  */
@@ -41,6 +65,22 @@ export class Validator {
     });
   }
 
+  /**
+   * Refuses an Output or a Promise where the component needs the value before deploy, saying why; returns
+   * the plain value. `why` says what the value decides (the generic sentence when not given).
+   */
+  known<T>(field: string, value: T | pulumi.Output<T> | Promise<T>, why: string = KNOWN_BEFORE_DEPLOY): T {
+    if (isDeferred(value)) {
+      this.fail(
+        field,
+        "(an Output, known only at deploy time)",
+        `must be known before deploy: it ${why}`,
+        "a plain value (from stack config, or a constant)",
+      );
+    }
+    return value as T;
+  }
+
   /** Checks that a required argument is present (and, for strings, not blank). */
   required<T>(field: string, value: T | undefined | null, expected: string): T {
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
@@ -59,6 +99,7 @@ export class Validator {
     fallback?: T,
   ): T | undefined {
     if (value === undefined) return fallback;
+    this.known(field, value);
     const expected = `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
     if (typeof value !== "string") this.fail(field, value, "is not a string", expected);
     if (!allowed.includes(value)) {
@@ -78,6 +119,7 @@ export class Validator {
     fallback?: number,
   ): number | undefined {
     if (value === undefined) return fallback;
+    this.known(field, value);
     const expected = `an integer from ${min} to ${max}`;
     // The problem names what is wrong: a string "8080" is not a number, which "out of range" would hide.
     if (typeof value !== "number" || Number.isNaN(value))
@@ -90,28 +132,39 @@ export class Validator {
   /** Checks a boolean flag; returns the default when absent. */
   boolean(field: string, value: boolean | undefined, fallback: boolean): boolean {
     if (value === undefined) return fallback;
+    this.known(field, value);
     if (typeof value !== "boolean") this.fail(field, value, "is not a boolean", "true or false");
     return value;
   }
 
-  /** Checks a string against a pattern when it is known now; Outputs pass through unchecked. */
-  matches(field: string, value: pulumi.Input<string> | undefined, pattern: RegExp, expected: string): void {
-    const v = knownValue(value);
-    if (v === undefined) return;
-    if (typeof v !== "string") this.fail(field, v, "is not a string", expected);
-    if (!pattern.test(v)) this.fail(field, v, "is not valid", expected);
+  /**
+   * Checks a string against a pattern now when it is known, and once known when it is an Output (use the
+   * returned value for that check to hold).
+   */
+  matches<T extends pulumi.Input<string> | undefined>(
+    field: string,
+    value: T,
+    pattern: RegExp,
+    expected: string,
+  ): T {
+    if (value === undefined) return value;
+    return checkedInput(value as pulumi.Input<string>, (v: unknown) => {
+      if (typeof v !== "string") this.fail(field, v, "is not a string", expected);
+      if (!pattern.test(v)) this.fail(field, v, "is not valid", expected);
+    }) as T;
   }
 
   /**
-   * Checks an id, ARN or path against its shape when it is known now; Outputs pass through unchecked. A
-   * value that does not match is refused with what is wrong with it (the shape's diagnosis), not only
-   * the form expected.
+   * Checks an id, ARN or path against its shape now when it is known, and once known when it is an Output
+   * (use the returned value for that check to hold). A value that does not match is refused with what is
+   * wrong with it (the shape's diagnosis), not only the form expected.
    */
-  shape(field: string, value: pulumi.Input<string> | undefined, s: Shape): void {
-    const v = knownValue(value);
-    if (v === undefined) return;
-    if (typeof v !== "string") this.fail(field, v, "is not a string", s.expected);
-    if (!s.pattern.test(v)) this.fail(field, v, s.problem(v), s.expected);
+  shape<T extends pulumi.Input<string> | undefined>(field: string, value: T, s: Shape): T {
+    if (value === undefined) return value;
+    return checkedInput(value as pulumi.Input<string>, (v: unknown) => {
+      if (typeof v !== "string") this.fail(field, v, "is not a string", s.expected);
+      if (!s.pattern.test(v)) this.fail(field, v, s.problem(v), s.expected);
+    }) as T;
   }
 
   /**
@@ -119,10 +172,10 @@ export class Validator {
    * and Promises pass through. Returns the value.
    */
   stringInput<T extends pulumi.Input<string> | undefined>(field: string, value: T, expected: string): T {
-    const known: unknown = knownValue(value);
-    if (known !== undefined && typeof known !== "string")
-      this.fail(field, known, "is not a string", expected);
-    return value;
+    if (value === undefined) return value;
+    return checkedInput(value as pulumi.Input<string>, (known: unknown) => {
+      if (typeof known !== "string") this.fail(field, known, "is not a string", expected);
+    }) as T;
   }
 
   /**
@@ -134,11 +187,18 @@ export class Validator {
     value: T,
     expected: string,
   ): T {
-    const known: unknown = knownValue(value as pulumi.Input<unknown>);
-    if (known === undefined) return value;
-    if (!Array.isArray(known)) this.fail(field, known, "is not an array", expected);
-    known.forEach((entry, i) => this.stringInput(`${field}[${i}]`, entry as pulumi.Input<string>, expected));
-    return value;
+    if (value === undefined) return value;
+    if (!isDeferred(value)) {
+      if (!Array.isArray(value)) this.fail(field, value, "is not an array", expected);
+      // Entries that are Outputs are checked once known, each in place.
+      return value.map((entry, i) => this.stringInput(`${field}[${i}]`, entry, expected)) as unknown as T;
+    }
+    return checkedInput(value as pulumi.Input<unknown[]>, (known: unknown) => {
+      if (!Array.isArray(known)) this.fail(field, known, "is not an array", expected);
+      known.forEach((entry, i) => {
+        if (typeof entry !== "string") this.fail(`${field}[${i}]`, entry, "is not a string", expected);
+      });
+    }) as unknown as T;
   }
 
   /**
@@ -152,32 +212,36 @@ export class Validator {
     readonly [key: string]: string;
   } {
     if (value === undefined) return {};
+    this.known(field, value);
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       this.fail(field, value, "is not a map of strings", "an object of string keys to string values");
     }
     for (const [key, entry] of Object.entries(value)) {
+      this.known(`${field}.${key}`, entry);
       if (typeof entry !== "string") this.fail(`${field}.${key}`, entry, "is not a string", "a string value");
     }
     return value;
   }
 
   /**
-   * Checks a location argument, when known, against the places the cloud accepts (a list from
-   * facts/<cloud>/locations.json), naming the nearest valid one. Outputs pass through unchecked.
+   * Checks a location argument against the places the cloud accepts (a list from
+   * facts/<cloud>/locations.json), naming the nearest valid one: now when known, once known when an Output
+   * (use the returned value for that check to hold).
    */
-  place(field: string, value: pulumi.Input<string> | undefined, list: PlaceList): void {
-    const known = knownValue(value);
-    if (known === undefined) return;
-    const expected = `a ${list.kind} such as ${list.example}`;
-    if (typeof known !== "string") this.fail(field, known, "is not a string", expected);
-    if (isPlace(list, known)) return;
-    const near = closestKey(known, list.names);
-    this.fail(
-      field,
-      known,
-      `is not a ${list.kind}${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}`,
-      expected,
-    );
+  place<T extends pulumi.Input<string> | undefined>(field: string, value: T, list: PlaceList): T {
+    if (value === undefined) return value;
+    return checkedInput(value as pulumi.Input<string>, (known: unknown) => {
+      const expected = `a ${list.kind} such as ${list.example}`;
+      if (typeof known !== "string") this.fail(field, known, "is not a string", expected);
+      if (isPlace(list, known)) return;
+      const near = closestKey(known, list.names);
+      this.fail(
+        field,
+        known,
+        `is not a ${list.kind}${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}`,
+        expected,
+      );
+    }) as T;
   }
 
   /** Checks that a list argument (when known) has between `min` and `max` entries. */

@@ -65,7 +65,8 @@ export function resolveKeyChoice(
     checkKeyLocation(v, "encryptionKey", service, dataLocation, locationOfKeyId(value));
   } else if (!isDeferred(value))
     v.fail("encryptionKey", value, "is not a key id or an EncryptionKey", EXPECTED);
-  return { kind: "id", id: value };
+  // An Output (a key from another stack) is checked once known; the children take the checked value.
+  return { kind: "id", id: v.matches("encryptionKey", value, CRYPTO_KEY_ID, EXPECTED) };
 }
 
 /** The wired key: its id, the agent's grant to depend on, and the key the component created, if any. */

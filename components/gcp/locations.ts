@@ -41,14 +41,18 @@ function checkPlace(
   field: string,
   value: pulumi.Input<string> | undefined,
   list: PlaceList,
-): void {
+): pulumi.Input<string> | undefined {
   v.stringInput(field, value, `a ${list.kind} such as ${list.example}`);
-  v.place(field, value, list);
+  return v.place(field, value, list);
 }
 
 /** Checks a region argument (`europe-west1`) against the Compute Engine regions. */
-export function validateRegion(v: Validator, field: string, value: pulumi.Input<string> | undefined): void {
-  checkPlace(v, field, value, GCP_REGIONS);
+export function validateRegion(
+  v: Validator,
+  field: string,
+  value: pulumi.Input<string> | undefined,
+): pulumi.Input<string> | undefined {
+  return checkPlace(v, field, value, GCP_REGIONS);
 }
 
 /** Checks a bucket location (`EU`, `eur4`, `europe-west1`) against the Cloud Storage locations. */
@@ -56,8 +60,8 @@ export function validateStorageLocation(
   v: Validator,
   field: string,
   value: pulumi.Input<string> | undefined,
-): void {
-  checkPlace(v, field, value, GCS_LOCATIONS);
+): pulumi.Input<string> | undefined {
+  return checkPlace(v, field, value, GCS_LOCATIONS);
 }
 
 /**

@@ -22,6 +22,7 @@ describe("aws examples", () => {
       .sort();
     for (const c of [
       "bucket",
+      "container-platform",
       "container-service",
       "encryption-key",
       "kubernetes-cluster",
@@ -103,6 +104,40 @@ describe("aws examples", () => {
         .sort(),
       ["reports-grant-ingest-read", "reports-grant-ingest-write", "reports-grant-report-reader-read"],
     );
+  });
+
+  it("aws-container-platform-simple: two services, one load balancer and one cluster", async () => {
+    const q = await example("aws-container-platform-simple");
+    assert.strictEqual(q.ofType("aws:lb/loadBalancer:LoadBalancer").length, 1);
+    assert.strictEqual(q.ofType("aws:ecs/cluster:Cluster").length, 1);
+    assert.deepStrictEqual(
+      q.ofType("aws:lb/listenerRule:ListenerRule").map((r) => [r.name, r.inputs.priority]),
+      [
+        ["api-rule", 10],
+        ["web-rule", 20],
+      ],
+    );
+  });
+
+  it("aws-container-platform-complete: internet-facing recorded weakened; a built image and the database key", async () => {
+    const q = await example("aws-container-platform-complete");
+    assert.strictEqual(q.one("aws:lb/loadBalancer:LoadBalancer", "edge-alb").inputs.internal, false);
+    assert.match(
+      tagsOf(q, "aws:lb/loadBalancer:LoadBalancer", "edge-alb")["groundwork-weakened"],
+      /internetFacing/,
+    );
+    const [container] = JSON.parse(
+      reveal<string>(
+        q.one("aws:ecs/taskDefinition:TaskDefinition", "orders-task").inputs.containerDefinitions,
+      ),
+    );
+    assert.match(container.image, /orders@sha256:/);
+    const policy = JSON.parse(
+      reveal<string>(q.one("aws:iam/rolePolicy:RolePolicy", "orders-execution-policy").inputs.policy),
+    ) as { Statement: { Sid: string; Resource: unknown }[] };
+    assert.deepStrictEqual(policy.Statement.find((s) => s.Sid === "DecryptSecrets")?.Resource, [
+      q.one("aws:kms/key:Key", "orders-db-key-cmk").outputs.arn,
+    ]);
   });
 
   it("aws-container-service-simple: internal ALB, private tasks", async () => {

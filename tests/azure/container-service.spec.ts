@@ -8,6 +8,7 @@ import { resolveContainerServiceArgs } from "../../components/azure/container-se
 import { inputError } from "../core/helpers";
 import { ContainerService, ContainerServiceArgs, Network, StorageAccount } from "../../components/azure";
 import { T, assertTagged, inputs, networkLike, rejectsInputs, run, urnOf } from "./helpers";
+import { synthRejectedLater } from "../kubernetes/helpers";
 
 const LOC = { location: "westeurope" };
 const COMPONENT = "groundwork:azure:ContainerService";
@@ -40,6 +41,25 @@ describe("azure ContainerService", () => {
     assert.strictEqual(env.zoneRedundant, false);
     assert.deepStrictEqual(q.one(COMPONENT, "api").outputs.weakened, []);
     assertTagged(q, urnOf(q, COMPONENT, "api"), "dev");
+  });
+
+  it("an image the program builds (an Output) lands in the app; an Output without a tag is refused once known", async () => {
+    const built = `contoso.azurecr.io/api@sha256:${"ef".repeat(32)}`;
+    const { q } = await run(() => service({ image: pulumi.output(built) }));
+    const app = inputs(q, T.containerApp, "api-app");
+    assert.strictEqual(
+      (app.template as { containers: Record<string, unknown>[] }).containers[0].image,
+      built,
+    );
+    const seen = await synthRejectedLater(
+      () => void service({ image: pulumi.output("contoso.azurecr.io/api") }),
+    );
+    assert.ok(
+      seen.some((m) =>
+        m.includes('azure.ContainerService "api": image "contoso.azurecr.io/api" is not pinned'),
+      ),
+      seen.join("\n"),
+    );
   });
 
   it("the app: internal ingress, no plain HTTP, its own user-assigned identity, the pinned image", async () => {

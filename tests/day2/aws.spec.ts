@@ -7,6 +7,8 @@ import { Instance } from "@pulumi/aws/rds/instance";
 import {
   Bucket,
   BucketArgs,
+  ContainerPlatform,
+  ContainerPlatformArgs,
   ContainerService,
   ContainerServiceArgs,
   EncryptionKey,
@@ -270,6 +272,59 @@ day2Suite(
         "api-alb":
           "a load balancer cannot change scheme: the user asked for an internet-facing one (a new DNS name)",
       },
+    },
+  ],
+  OPTIONS,
+);
+
+/** A platform and its services: each service by name, with its own priority and hosts, and any extras. */
+const onPlatform =
+  (
+    p: Partial<ContainerPlatformArgs> = {},
+    services: Record<string, Partial<ContainerServiceArgs>> = { api: {} },
+  ) =>
+  () => {
+    const platform = new ContainerPlatform("shared", {
+      vpcId: SERVICE.vpcId as string,
+      subnetIds: SERVICE.subnetIds,
+      certificateArn: SERVICE.certificateArn,
+      ...p,
+    });
+    Object.entries(services).forEach(([name, a], i) => {
+      new ContainerService(name, {
+        platform,
+        subnetIds: SERVICE.subnetIds,
+        image: SERVICE.image,
+        listenerPriority: 10 * (i + 1),
+        hostHeaders: [`${name}.example.com`],
+        ...a,
+      });
+    });
+  };
+
+day2Suite(
+  "aws.ContainerPlatform and its services",
+  onPlatform(),
+  [
+    { change: "a second service joins the platform", after: onPlatform({}, { api: {}, web: {} }) },
+    {
+      change: "a service's hosts and paths change: its rule updates in place",
+      after: onPlatform({}, { api: { hostHeaders: ["api.example.org"], pathPatterns: ["/v2/*"] } }),
+    },
+    { change: "a service's priority changes", after: onPlatform({}, { api: { listenerPriority: 15 } }) },
+    {
+      change: "the platform's certificate is renewed",
+      after: onPlatform({
+        certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-9999-2222-3333-444455556666",
+      }),
+    },
+    {
+      change: "a new image on one service",
+      after: onPlatform({}, { api: { image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.5.0" } }),
+    },
+    {
+      change: "the platform's allowed blocks change",
+      after: onPlatform({ allowedCidrBlocks: ["10.20.0.0/16"] }),
     },
   ],
   OPTIONS,

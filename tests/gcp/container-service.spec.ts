@@ -79,6 +79,27 @@ describe("gcp.ContainerService", () => {
     });
   }
 
+  it("an image the program builds (an Output) lands in the revision; an Output of latest is refused once known", async () => {
+    const built = `europe-docker.pkg.dev/acme/apps/web@sha256:${"cd".repeat(32)}`;
+    const { q } = await run(() => new ContainerService("web", { image: pulumi.output(built), network: NET }));
+    const t = inputs(q, T.service, "web-service").template as Template;
+    assert.strictEqual(t.containers[0].image, built);
+    const seen = await synthRejectedLater(() => {
+      new ContainerService("web", {
+        image: pulumi.output("europe-docker.pkg.dev/acme/apps/web:latest"),
+        network: NET,
+      });
+    });
+    assert.ok(
+      seen.some((m) =>
+        m.includes(
+          'gcp.ContainerService "web": image "europe-docker.pkg.dev/acme/apps/web:latest" uses the mutable tag latest (expected',
+        ),
+      ),
+      seen.join("\n"),
+    );
+  });
+
   it("secrets by Secret Manager reference, each read granted to the service's account only", async () => {
     const { q } = await run(
       () =>

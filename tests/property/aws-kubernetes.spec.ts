@@ -6,10 +6,20 @@
 import * as aws from "../../components/aws";
 import * as kubernetes from "../../components/kubernetes";
 import { SERVICE_ARGS } from "../aws/helpers";
-import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, outputTests, propertyTests } from "./kit";
 
 /** The AWS and Kubernetes kinds beyond the common ones. */
-type Kind = CommonKind | "key" | "containers" | "egress" | "metric" | "schedule" | "tags" | "vpcId" | "acm";
+type Kind =
+  | CommonKind
+  | "key"
+  | "containers"
+  | "egress"
+  | "metric"
+  | "schedule"
+  | "tags"
+  | "vpcId"
+  | "acm"
+  | "platform";
 
 /** Wrong values for each kind; every one must be refused wherever the kind appears. */
 const WRONG: Record<Kind, readonly unknown[]> = {
@@ -40,6 +50,8 @@ const WRONG: Record<Kind, readonly unknown[]> = {
     "arn:aws:acm::123456789012:certificate/abc",
   ],
   key: [42, true, {}, [], ["arn:aws:kms:us-east-1:123456789012:key/abc"]],
+  // Anything but a ContainerPlatform of this program.
+  platform: [42, "shared", true, {}, [], { name: "shared" }, { clusterName: "c", listenerArn: "l" }],
   containers: ["nginx:1.27.0", 42, {}, [], [42], [{}], [{ name: "web" }], [null]],
   metric: [
     "queue",
@@ -153,10 +165,22 @@ const SUBJECTS = [
       ...{ user: "string", readOnlyRootFilesystem: "boolean", logRetentionDays: "number" },
       ...{ encryptionKey: "key", protect: "boolean", secretKeyArns: "list" },
       loadBalancerDeletionProtection: "boolean",
+      ...{ platform: "platform", listenerPriority: "number", hostHeaders: "list", pathPatterns: "list" },
     },
     badNames: ["internal-api", "-api", "a_b"],
     longNames: "fit",
   } satisfies Subject<aws.ContainerServiceArgs, Kind>,
+  {
+    name: "aws.ContainerPlatform",
+    build: construct(aws.ContainerPlatform),
+    base: { vpcId: SERVICE_ARGS.vpcId, subnetIds: SERVICE_ARGS.subnetIds },
+    kinds: {
+      ...{ environment: "enum", tags: "map", vpcId: "string", subnetIds: "list", certificateArn: "string" },
+      ...{ internetFacing: "boolean", allowedCidrBlocks: "list", logRetentionDays: "number" },
+      ...{ protect: "boolean", loadBalancerDeletionProtection: "boolean" },
+    },
+    badNames: ["internal-api", "orders-platform-shared", "-p", "a_b"],
+  } satisfies Subject<aws.ContainerPlatformArgs, Kind>,
   {
     name: "kubernetes.Namespace",
     build: construct(kubernetes.Namespace),
@@ -230,4 +254,9 @@ const SUBJECTS = [
 
 describe("strict arguments: seeded random bad input, every AWS and Kubernetes component", () => {
   propertyTests(WRONG, SUBJECTS, { seed: 1400, count: 200 });
+});
+
+describe("inputs as programs produce them: Output-valued bad input, the AWS components of issue 23", () => {
+  const outputs = SUBJECTS.filter((s) => s.name.startsWith("aws."));
+  outputTests(WRONG, outputs, { seed: 2300, count: 40 });
 });

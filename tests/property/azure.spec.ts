@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as azure from "../../components/azure";
 import { networkLike } from "../azure/helpers";
-import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, outputTests, propertyTests } from "./kit";
 
 /** The Azure kinds beyond the common ones. */
 type Kind =
@@ -159,6 +159,7 @@ const SUBJECTS = [
         registryId: "string",
       },
     },
+    related: { registryId: ["registryServer"] },
     badNames: ["Api", "9api", "api_1"],
     longNames: "fit",
   } satisfies Subject<azure.ContainerServiceArgs, Kind>,
@@ -195,4 +196,9 @@ const SUBJECTS = [
 
 describe("strict arguments: seeded random bad input, every Azure component", () => {
   propertyTests(WRONG, SUBJECTS, { seed: 1600, count: 200 });
+});
+
+describe("inputs as programs produce them: Output-valued bad input, the azure network and container service", () => {
+  const outputs = SUBJECTS;
+  outputTests(WRONG, outputs, { seed: 2500, count: 40 });
 });

@@ -3,7 +3,7 @@
 // a GroundworkInputError naming the component and the field, before anything registers. The kinds below
 // add Google Cloud's own shapes: locations, labels, crypto key ids, networks, Secret Manager references.
 import * as gcp from "../../components/gcp";
-import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, propertyTests } from "./kit";
+import { CommonKind, COMMON_WRONG, Subject, construct, manyTags, outputTests, propertyTests } from "./kit";
 
 /** The Google Cloud kinds beyond the common ones. */
 type Kind =
@@ -202,4 +202,9 @@ const SUBJECTS = [
 
 describe("strict arguments: seeded random bad input, every Google Cloud component", () => {
   propertyTests(WRONG, SUBJECTS, { seed: 1500, count: 200 });
+});
+
+describe("inputs as programs produce them: Output-valued bad input, the gcp network and container service", () => {
+  const outputs = SUBJECTS;
+  outputTests(WRONG, outputs, { seed: 2400, count: 40 });
 });

@@ -3,6 +3,7 @@
 // object) and the check that each is refused with a GroundworkInputError naming the component, the
 // field and what is accepted, before anything registers.
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { GroundworkInputError } from "../../components/core";
 import { STACK_TYPE, synth } from "../../testing";
 import { misfits } from "../core/physical-names";
@@ -38,6 +39,11 @@ export interface Subject<A, K extends string = CommonKind> {
    * is taken, every physical name fits its cloud); otherwise a long name is one more bad name.
    */
   readonly longNames?: "fit";
+  /**
+   * Fields a refusal may name instead of the one given, when the given field's check waits for its value
+   * (an Output) and a co-requirement refuses first: `registryId` without `registryServer`.
+   */
+  readonly related?: { readonly [field: string]: readonly string[] };
 }
 
 /** `count` tags (or labels) `k0: v` …: a map too big for a cloud's limit once Groundwork's own are added. */
@@ -127,10 +133,16 @@ function badCases<A, K extends string>(
 }
 
 /** Why an error is not the refusal a case wants (not a GroundworkInputError, or naming the wrong thing). */
-function misnamed(s: { readonly name: string }, c: Case, err: unknown): string | undefined {
+function misnamed(
+  s: { readonly name: string; readonly related?: Subject<unknown>["related"] },
+  c: Case,
+  err: unknown,
+  allowRelated = false,
+): string | undefined {
   if (!(err instanceof GroundworkInputError)) return `threw ${String(err)}`;
   const { component, resourceName, field, expected } = err;
-  const inside = field === c.field || field.startsWith(`${c.field}.`) || field.startsWith(`${c.field}[`);
+  const fields = [c.field, ...(allowRelated ? (s.related?.[c.field] ?? []) : [])];
+  const inside = fields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
   if (component !== s.name || resourceName !== c.name || !inside || expected.trim() === "")
     return `refused as ${component} ${JSON.stringify(resourceName)} ${field} (expected ${expected})`;
   // The value refused is named too, in the message as the caller wrote it.
@@ -215,4 +227,67 @@ function longNameTest<K extends string>(subject: Subject<unknown, K>, seed: numb
       );
     assert.deepStrictEqual(misfits(graph), []);
   });
+}
+
+/**
+ * What programs produce (issue 23): every field given as an Output of a wrong value, seeded. Each must be
+ * refused by name, never accepted and never a crash: at once when the field must be known before deploy
+ * (a GroundworkInputError naming the field), or once the Output resolves when the field only feeds a
+ * child's inputs (the deployment fails with the same house message, naming the component, the instance,
+ * the field and what is accepted). All cases run in one synth, each under a name of its own.
+ */
+export function outputTests<K extends string>(
+  wrong: Record<K, readonly unknown[]>,
+  subjects: readonly Subject<unknown, K>[],
+  o: { readonly seed: number; readonly count: number },
+): void {
+  for (const [index, s] of subjects.entries()) {
+    it(`${s.name}: ${o.count} Output-valued bad inputs, each refused by field, now or once known`, async () => {
+      const rand = prng(o.seed + index);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+      const kinds = s.kinds as Record<string, K>;
+      const cases = Array.from({ length: o.count }, (_, i) => {
+        const field = pick(Object.keys(kinds));
+        const value = pick(wrong[kinds[field]]);
+        const label = `${field}: Output(${String(JSON.stringify(value))})`;
+        return {
+          label,
+          name: `o${i}`,
+          field,
+          args: { ...(s.base as object), [field]: pulumi.output(value) },
+        };
+      });
+      const wrongly: string[] = [];
+      const later: Case[] = [];
+      const listener = (err: unknown): void =>
+        void seen.push(err instanceof Error ? err.message : String(err));
+      const seen: string[] = [];
+      process.on("unhandledRejection", listener);
+      try {
+        await synth(
+          () => {
+            for (const c of cases) {
+              try {
+                s.build(c.name, c.args);
+                later.push(c);
+              } catch (err) {
+                const why = misnamed(s, c, err, true);
+                if (why !== undefined) wrongly.push(`${c.label}: ${why}`);
+              }
+            }
+          },
+          { preview: false, timeoutMs: 5000 },
+        ).catch((err: unknown) => void seen.push(err instanceof Error ? err.message : String(err)));
+      } finally {
+        process.off("unhandledRejection", listener);
+      }
+      for (const c of later) {
+        const named = seen.some(
+          (m) => m.includes(`${s.name} "${c.name}": ${c.field}`) && m.includes("(expected "),
+        );
+        if (!named) wrongly.push(`${c.label}: accepted, and not refused once known`);
+      }
+      assert.deepStrictEqual(wrongly, [], `${s.name}: Output-valued cases not refused by field`);
+    });
+  }
 }

@@ -8,10 +8,7 @@ import {
   Tags,
   Validator,
   argKeys,
-  imageReferenceProblem,
-  knownValue,
-  parseCidr,
-  PINNED_IMAGE_EXPECTED,
+  checkedInput,
   protectStateful,
   strictArgs,
   validateDerivedNames,
@@ -20,16 +17,20 @@ import {
 } from "../../core";
 import {
   EnvironmentVariables,
+  pinnedImage,
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
 import { awsTags } from "../tags";
 import { serviceNames } from "./names";
 import { AWS_SIZES } from "../sizes";
-import { ACM_CERTIFICATE_ARN, KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
+import { KMS_KEY_ARN, SECRET_REFERENCE_ARN, matchArn } from "../arns";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
 import { KeyChoice, resolveKeyChoice } from "../encryption";
 import { EncryptionKey } from "../encryption-key";
+import { ContainerPlatform, PlatformParts } from "../container-platform";
+import { FrontAccess, FrontAccessArgs, Route, resolveFrontAccess } from "./access";
+import { checkRoute, sharedPlatform } from "./platform-args";
 
 /** The Fargate CPU sizes (units) and the memory (MiB) each accepts: [least, most, step]. */
 export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, number]>> = {
@@ -49,7 +50,7 @@ export const FARGATE_SIZES: Readonly<Record<number, readonly [number, number, nu
  * target group, task family, cluster, service, roles, log group, buckets and key alias made from it;
  * other names are refused before anything registers.
  */
-export interface ContainerServiceArgs {
+export interface ContainerServiceArgs extends FrontAccessArgs {
   /**
    * Environment profile: task size, autoscaling bounds, log retention, deletion protection and
    * `protect` on the stateful children.
@@ -61,8 +62,38 @@ export interface ContainerServiceArgs {
    * @default - only the Groundwork tags
    */
   readonly tags?: Tags;
-  /** The VPC of the service. */
-  readonly vpcId: pulumi.Input<string>;
+  /**
+   * A `ContainerPlatform` whose cluster and load balancer this service shares: the service adds its
+   * target group, a listener rule (`listenerPriority`, `hostHeaders`, `pathPatterns`) and its task group,
+   * and makes no cluster, load balancer, listener or access log bucket of its own. The load balancer's
+   * arguments (`certificateArn`, `internetFacing`, `allowedCidrBlocks`, `loadBalancerSubnetIds`,
+   * `loadBalancerDeletionProtection`) are then the platform's and are refused here. It decides which
+   * children exist, so it is a plain reference, never an Output (docs/adr/0001).
+   * @default - a cluster and load balancer of the service's own
+   */
+  readonly platform?: ContainerPlatform;
+  /**
+   * With `platform`: the priority of this service's rule on the shared listener, 1 to 50000, unique on the
+   * platform (lower is evaluated first).
+   * @default - none: required with `platform`
+   */
+  readonly listenerPriority?: number;
+  /**
+   * With `platform`: host names routed to this service (`api.example.com`, wildcards `*` and `?`). With
+   * `pathPatterns`, 1 to 5 values in all.
+   * @default - none: any host
+   */
+  readonly hostHeaders?: string[];
+  /**
+   * With `platform`: paths routed to this service (`/api/*`).
+   * @default - none: any path
+   */
+  readonly pathPatterns?: string[];
+  /**
+   * The VPC of the service.
+   * @default - the platform's, with `platform`; required without one
+   */
+  readonly vpcId?: pulumi.Input<string>;
   /** Private subnets for the tasks (no public IPs are assigned). */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /**
@@ -70,27 +101,17 @@ export interface ContainerServiceArgs {
    * @default - `subnetIds`
    */
   readonly loadBalancerSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** The container image, pinned to a tag other than `latest` or to a digest. */
-  readonly image: string;
+  /**
+   * The container image, pinned to a tag other than `latest` or to a digest: a string, or an Output (an
+   * image built and pushed by the same program, `image.repoDigest`), checked with the same rule once it
+   * is known.
+   */
+  readonly image: pulumi.Input<string>;
   /**
    * The port the container listens on.
    * @default 8080
    */
   readonly containerPort?: number;
-  /** ACM certificate ARN for the HTTPS listener. */
-  readonly certificateArn: pulumi.Input<string>;
-  /**
-   * An internet-facing load balancer. A weakened default, recorded in the `groundwork-weakened` tag and
-   * the `weakened` output.
-   * @default false (internal)
-   */
-  readonly internetFacing?: boolean;
-  /**
-   * Client CIDR blocks allowed to reach the load balancer (443, and 80 for the redirect). `0.0.0.0/0`
-   * only with `internetFacing`.
-   * @default - ["0.0.0.0/0"] when internet-facing, else ["10.0.0.0/8"]
-   */
-  readonly allowedCidrBlocks?: string[];
   /**
    * The health-check path.
    * @default "/healthz"
@@ -186,7 +207,8 @@ export const CONTAINER_SERVICE_ARG_KEYS = argKeys<ContainerServiceArgs>()([
   ...(["containerPort", "certificateArn", "internetFacing", "allowedCidrBlocks", "healthCheckPath"] as const),
   ...(["cpu", "memoryMiB", "minCapacity", "maxCapacity", "environmentVariables", "secrets", "user"] as const),
   ...(["readOnlyRootFilesystem", "logRetentionDays", "encryptionKey", "protect", "secretKeyArns"] as const),
-  "loadBalancerDeletionProtection",
+  ...(["loadBalancerDeletionProtection", "platform", "listenerPriority", "hostHeaders"] as const),
+  "pathPatterns",
 ]);
 
 /** ContainerService arguments with every default applied. */
@@ -195,9 +217,9 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /** Where the load balancer goes: `loadBalancerSubnetIds`, else the task subnets. */
   readonly loadBalancerSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  readonly image: string;
+  readonly image: pulumi.Input<string>;
   readonly containerPort: number;
-  readonly certificateArn: pulumi.Input<string>;
+  readonly certificateArn?: pulumi.Input<string>;
   readonly internetFacing: boolean;
   readonly allowedCidrBlocks: string[];
   readonly healthCheckPath: string;
@@ -214,23 +236,55 @@ export interface ResolvedContainerServiceArgs extends ResolvedCommon {
   readonly secretKeyArns: pulumi.Input<string>[];
   /** Deletion protection on the load balancer: `loadBalancerDeletionProtection`, else the profile's. */
   readonly deletionProtection: boolean;
+  /** The shared cluster and load balancer, with `platform`. */
+  readonly platform?: PlatformParts;
+  /** The listener rule on the platform's listener, with `platform`. */
+  readonly route: Route;
 }
 
-/** The VPC, subnets, image and certificate: the arguments without a default. */
-function required(v: Validator, args: ContainerServiceArgs): void {
-  requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the network's private subnet ids");
-  v.stringList("loadBalancerSubnetIds", args.loadBalancerSubnetIds, "a list of public subnet ids");
-  const lbSubnets = knownValue(args.loadBalancerSubnetIds);
-  if (lbSubnets !== undefined) v.listLength("loadBalancerSubnetIds", lbSubnets as unknown[], 2, 16);
-  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
-  const imageProblem = imageReferenceProblem(args.image);
-  if (imageProblem) v.fail("image", args.image, imageProblem, PINNED_IMAGE_EXPECTED);
+/** The VPC, subnets and image: the arguments without a default. Returns the image, checked. */
+function required(v: Validator, args: ContainerServiceArgs, vpcId: pulumi.Input<string> | undefined) {
+  const network = requireVpcAndSubnets(
+    v,
+    vpcId as pulumi.Input<string>,
+    args.subnetIds,
+    "the network's private subnet ids",
+  );
+  const listed = v.stringList(
+    "loadBalancerSubnetIds",
+    args.loadBalancerSubnetIds,
+    "a list of public subnet ids",
+  );
+  const lbSubnets =
+    listed === undefined
+      ? undefined
+      : (checkedInput(listed as pulumi.Input<unknown[]>, (known) =>
+          v.listLength("loadBalancerSubnetIds", known, 2, 16),
+        ) as pulumi.Input<pulumi.Input<string>[]>);
+  return { ...network, lbSubnets, image: pinnedImage(v, "image", args.image) };
 }
 
-/** Who may reach the load balancer: `0.0.0.0/0` only when it is internet-facing. */
-function loadBalancerAccess(v: Validator, args: ContainerServiceArgs) {
-  const internetFacing = v.boolean("internetFacing", args.internetFacing, false);
-  if (internetFacing && args.loadBalancerSubnetIds === undefined) {
+/** Who may reach the service's own load balancer, and its certificate; or, on a platform, its route. */
+function loadBalancerAccess(v: Validator, args: ContainerServiceArgs, platform: PlatformParts | undefined) {
+  const healthCheckPath = args.healthCheckPath ?? "/healthz";
+  if (typeof healthCheckPath !== "string" || !/^\/[\x21-\x7e]{0,1023}$/.test(healthCheckPath)) {
+    v.fail("healthCheckPath", healthCheckPath, "is not a valid path", "a path starting with /");
+  }
+  if (platform !== undefined) {
+    const access: FrontAccess = { internetFacing: false, allowedCidrBlocks: [], weakened: [] };
+    return { ...access, healthCheckPath, ...checkRoute(v, args, platform) };
+  }
+  for (const field of ["listenerPriority", "hostHeaders", "pathPatterns"] as const) {
+    if (args[field] !== undefined)
+      v.fail(
+        field,
+        args[field],
+        "routes a service on a shared platform only",
+        "platform: a ContainerPlatform",
+      );
+  }
+  const access = resolveFrontAccess(v, args);
+  if (access.internetFacing && args.loadBalancerSubnetIds === undefined) {
     v.fail(
       "loadBalancerSubnetIds",
       undefined,
@@ -238,26 +292,8 @@ function loadBalancerAccess(v: Validator, args: ContainerServiceArgs) {
       "the network's public subnet ids (tasks stay in subnetIds)",
     );
   }
-  const cidrs = args.allowedCidrBlocks ?? (internetFacing ? ["0.0.0.0/0"] : ["10.0.0.0/8"]);
-  v.stringList("allowedCidrBlocks", cidrs, "a list of IPv4 CIDR blocks (a.b.c.d/n)");
-  v.listLength("allowedCidrBlocks", cidrs, 1, 50);
-  cidrs.forEach((c, i) => {
-    const parsed = parseCidr(c);
-    if (!parsed) v.fail(`allowedCidrBlocks[${i}]`, c, "is not a valid IPv4 CIDR", "a.b.c.d/n");
-    if (parsed.prefix === 0 && !internetFacing) {
-      v.fail(
-        `allowedCidrBlocks[${i}]`,
-        c,
-        "opens an internal load balancer to every address",
-        "a private range, or internetFacing: true",
-      );
-    }
-  });
-  const healthCheckPath = args.healthCheckPath ?? "/healthz";
-  if (typeof healthCheckPath !== "string" || !/^\/[\x21-\x7e]{0,1023}$/.test(healthCheckPath)) {
-    v.fail("healthCheckPath", healthCheckPath, "is not a valid path", "a path starting with /");
-  }
-  return { internetFacing, cidrs, healthCheckPath };
+  const route = { priority: 0, hostHeaders: [], pathPatterns: [] };
+  return { ...access, healthCheckPath, route, claim: () => undefined };
 }
 
 /** The Fargate CPU and memory pair, and the capacity bounds. */
@@ -309,8 +345,7 @@ function containerUser(v: Validator, args: ContainerServiceArgs): { user: string
 function secretKeys(v: Validator, args: ContainerServiceArgs): pulumi.Input<string>[] {
   const arns = args.secretKeyArns ?? [];
   if (!Array.isArray(arns)) v.fail("secretKeyArns", arns, "is not a list", "a list of KMS key ARNs");
-  arns.forEach((arn, i) => matchArn(v, `secretKeyArns[${i}]`, arn, KMS_KEY_ARN));
-  return arns;
+  return arns.map((arn, i) => matchArn(v, `secretKeyArns[${i}]`, arn, KMS_KEY_ARN));
 }
 
 /** Resolves ContainerService arguments; throws a GroundworkInputError on bad input. */
@@ -326,11 +361,11 @@ export function resolveContainerServiceArgs(
     component: "aws.ContainerService",
     tags: args.tags,
   });
-  required(v, args);
+  const platform = sharedPlatform(v, args);
+  const vpcId = args.vpcId ?? platform?.vpcId;
+  const placed = required(v, args, vpcId);
   const port = v.integer("containerPort", args.containerPort, 1024, 65535, 8080);
-  v.required("certificateArn", args.certificateArn, "an ACM certificate ARN for the HTTPS listener");
-  matchArn(v, "certificateArn", args.certificateArn, ACM_CERTIFICATE_ARN);
-  const access = loadBalancerAccess(v, args);
+  const access = loadBalancerAccess(v, args, platform);
   const size = sizing(v, args, profile);
   const { env, secrets } = containerEnvironment(v, args);
   const { user, readOnly } = containerUser(v, args);
@@ -339,7 +374,7 @@ export function resolveContainerServiceArgs(
     needsLogs: true,
     create: { services: ["logs"], description: `Encrypts logs of ${v.resourceName}` },
   });
-  validateDerivedNames(v, serviceNames(key.kind === "create"));
+  validateDerivedNames(v, serviceNames(key.kind === "create", platform !== undefined));
   const secretKeyArns = secretKeys(v, args);
   const protect = protectStateful(
     profile,
@@ -352,25 +387,29 @@ export function resolveContainerServiceArgs(
     profile.deletionProtection,
   );
   const weakened = [
-    ...(access.internetFacing ? ["internetFacing"] : []),
+    ...access.weakened,
     ...(readOnly ? [] : ["readOnlyRootFilesystem"]),
-    ...(profile.deletionProtection && !deletionProtection ? ["loadBalancerDeletionProtection"] : []),
+    ...(profile.deletionProtection && !deletionProtection && platform === undefined
+      ? ["loadBalancerDeletionProtection"]
+      : []),
     ...weakenedAgainstProfile(profile, {
       minCapacity: size.minCapacity,
       logRetentionDays: retention,
       protect,
     }),
   ];
+  // Every argument has passed: the service takes its priority on the platform.
+  access.claim();
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, protect, weakened),
-    vpcId: args.vpcId,
-    subnetIds: args.subnetIds,
-    loadBalancerSubnetIds: args.loadBalancerSubnetIds ?? args.subnetIds,
-    image: args.image,
+    vpcId: placed.vpcId,
+    subnetIds: placed.subnetIds,
+    loadBalancerSubnetIds: placed.lbSubnets ?? placed.subnetIds,
+    image: placed.image,
     containerPort: port,
-    certificateArn: args.certificateArn,
+    certificateArn: platform === undefined ? access.certificateArn : undefined,
     internetFacing: access.internetFacing,
-    allowedCidrBlocks: access.cidrs,
+    allowedCidrBlocks: access.allowedCidrBlocks,
     healthCheckPath: access.healthCheckPath,
     cpu: size.cpu,
     memoryMiB: size.memory,
@@ -384,5 +423,7 @@ export function resolveContainerServiceArgs(
     key,
     secretKeyArns,
     deletionProtection,
+    platform,
+    route: access.route,
   };
 }

@@ -1,6 +1,7 @@
 // ContainerService: an ECS Fargate service behind an Application Load Balancer — internal unless asked,
 // HTTPS only (HTTP redirects), access-logged, tasks private and read-only as a non-root user, secrets
 // by reference, encrypted logs, separate task and execution roles, autoscaling and rollback on failure.
+// Its own cluster and load balancer by default; with `platform`, a ContainerPlatform's, through a rule.
 // A grantee: `bucket.grantRead(service)` grants its task role, in a child named after the service. A peer:
 // `database.connections.allowDefaultPortFrom(service)` opens the database to its tasks.
 import * as pulumi from "@pulumi/pulumi";
@@ -17,11 +18,11 @@ import { tasks } from "./task";
 import { fittedArg } from "./names";
 
 export { ContainerServiceArgs, FARGATE_SIZES } from "./args";
-export { TLS_POLICY } from "./load-balancer";
+export { TLS_POLICY } from "./front";
 
 /** A Fargate service behind an HTTPS load balancer. */
 export class ContainerService extends pulumi.ComponentResource implements AwsGrantee, Connectable {
-  /** DNS name of the load balancer. */
+  /** DNS name of the load balancer (the platform's shared one with `platform`). */
   public readonly loadBalancerDnsName: pulumi.Output<string>;
   /** ARN of the load balancer. */
   public readonly loadBalancerArn: pulumi.Output<string>;
@@ -31,15 +32,18 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
   public readonly loadBalancerSecurityGroupId: pulumi.Output<string>;
   /** The service name. */
   public readonly serviceName: pulumi.Output<string>;
-  /** The cluster name. */
+  /** The cluster name (the platform's with `platform`). */
   public readonly clusterName: pulumi.Output<string>;
   /** The application log group. */
   public readonly logGroupName: pulumi.Output<string>;
-  /** Name of the bucket holding the load balancer access logs. */
+  /** Name of the bucket holding the load balancer access logs (the platform's with `platform`). */
   public readonly accessLogBucketName: pulumi.Output<string>;
   /** ARN of the key encrypting the application log group. */
   public readonly keyArn: pulumi.Output<string>;
-  /** ARN of the HTTPS listener, for extra listener rules. */
+  /**
+   * ARN of the listener, for extra listener rules: HTTPS, or HTTP on 80 for an internal service without a
+   * certificate; the platform's with `platform`.
+   */
   public readonly httpsListenerArn: pulumi.Output<string>;
   /** ARN of the target group the service registers its tasks in. */
   public readonly targetGroupArn: pulumi.Output<string>;
@@ -70,7 +74,7 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
   constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const v = new Validator("aws.ContainerService", name);
     if (typeof args !== "object" || args === null) {
-      v.fail("args", args, "is missing", "an object with vpcId, subnetIds, image and certificateArn");
+      v.fail("args", args, "is missing", "an object with vpcId, subnetIds and image");
     }
     const r = resolveContainerServiceArgs(v, args, resolveProfile(v, args.environment), opts?.protect);
     super("groundwork:aws:ContainerService", name, {}, opts);
@@ -103,17 +107,20 @@ export class ContainerService extends pulumi.ComponentResource implements AwsGra
     this.logGroupName = logGroup.name;
     this.accessLogBucketName = front.accessLogBucketName;
     this.keyArn = keyArn;
-    this.httpsListenerArn = front.https.arn;
+    this.httpsListenerArn = front.listener.arn;
     this.targetGroupArn = front.targetGroup.arn;
     const sides = { owner: this, validator: v, tags: r.tags };
     this.connections = new Connections({ ...sides, name, securityGroupId: front.taskSg.id, label: "Tasks" });
-    this.loadBalancerConnections = new Connections({
-      ...sides,
-      name: childName(name, "alb"),
-      securityGroupId: front.albSg.id,
-      defaultPort: 443,
-      label: "HTTPS",
-    });
+    const tls = r.certificateArn !== undefined;
+    this.loadBalancerConnections =
+      r.platform?.connections ??
+      new Connections({
+        ...sides,
+        name: childName(name, "alb"),
+        securityGroupId: front.albSg.id,
+        defaultPort: tls ? 443 : 80,
+        label: tls ? "HTTPS" : "HTTP",
+      });
     this.weakened = pulumi.output(r.weakened);
     this.registerOutputs(outputProperties(this));
   }

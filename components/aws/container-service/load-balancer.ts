@@ -1,18 +1,17 @@
-// ContainerService wiring, front half: the security groups of the load balancer and the tasks, the
-// access-logged Application Load Balancer, its target group and the HTTPS and redirect listeners.
+// ContainerService wiring, front half: the tasks' security group and the rules between it and the load
+// balancer's, the target group, and the way in: a load balancer of the service's own (front.ts), or a
+// listener rule on its platform's shared one.
 import * as pulumi from "@pulumi/pulumi";
 import * as lb from "@pulumi/aws/lb";
 import * as ec2 from "@pulumi/aws/ec2";
-import { getServiceAccountOutput } from "@pulumi/aws/elb/getServiceAccount";
 import { childName } from "../../core";
 import { AwsContext } from "../documents";
-import { accessLogBucket } from "../log-bucket";
 import { RulePeer, egressRule, ingressRule } from "../connections";
 import { ResolvedContainerServiceArgs } from "./args";
+import { FrontParts, loadBalancerFront } from "./front";
 import { fittedArg } from "./names";
 
-/** The TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
-export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+export { TLS_POLICY } from "./front";
 
 /** What the wiring steps share: the component, its name and its resolved arguments. */
 export interface ServiceScope {
@@ -25,13 +24,9 @@ export interface ServiceScope {
 }
 
 /** The front of the service, for the task side and the outputs. */
-export interface LoadBalancerParts {
-  readonly alb: lb.LoadBalancer;
-  readonly albSg: ec2.SecurityGroup;
+export interface LoadBalancerParts extends FrontParts {
   readonly taskSg: ec2.SecurityGroup;
   readonly targetGroup: lb.TargetGroup;
-  readonly https: lb.Listener;
-  readonly accessLogBucketName: pulumi.Output<string>;
 }
 
 /** One tcp rule on a group of the service, named `<service>-<child>`. */
@@ -48,20 +43,12 @@ function rule(
   make(s.component, childName(s.name, child), { groupId, peer, port, description, tags: s.r.tags });
 }
 
-/** The load balancer group (443, and 80 to redirect, from the allowed blocks) and the task group. */
-function securityGroups(s: ServiceScope): { albSg: ec2.SecurityGroup; taskSg: ec2.SecurityGroup } {
+/**
+ * The task group: from the load balancer's group only, on the container port, and HTTPS out. The load
+ * balancer's egress to it is a child of the service too, also when the load balancer is the platform's.
+ */
+function taskGroup(s: ServiceScope, albSg: ec2.SecurityGroup): ec2.SecurityGroup {
   const { name, r } = s;
-  const parent = { parent: s.component };
-  const albSg = new ec2.SecurityGroup(
-    childName(name, "alb-sg"),
-    {
-      ...fittedArg("albSg", name),
-      vpcId: r.vpcId,
-      description: `Load balancer of ${name}: 443, and 80 to redirect`,
-      tags: r.tags,
-    },
-    parent,
-  );
   const taskSg = new ec2.SecurityGroup(
     childName(name, "task-sg"),
     {
@@ -70,12 +57,8 @@ function securityGroups(s: ServiceScope): { albSg: ec2.SecurityGroup; taskSg: ec
       description: `Tasks of ${name}: from the load balancer only`,
       tags: r.tags,
     },
-    parent,
+    { parent: s.component },
   );
-  r.allowedCidrBlocks.forEach((cidr, i) => {
-    rule(s, "ingress", `alb-https-${i}`, albSg.id, { cidrIpv4: cidr }, 443, `HTTPS from ${cidr}`);
-    rule(s, "ingress", `alb-http-${i}`, albSg.id, { cidrIpv4: cidr }, 80, `HTTP from ${cidr}`);
-  });
   const port = r.containerPort;
   rule(s, "egress", "alb-to-tasks", albSg.id, { referencedSecurityGroupId: taskSg.id }, port, "To the tasks");
   rule(
@@ -89,7 +72,7 @@ function securityGroups(s: ServiceScope): { albSg: ec2.SecurityGroup; taskSg: ec
   );
   // Tasks reach ECR, Secrets Manager, CloudWatch and their own dependencies over HTTPS only.
   rule(s, "egress", "task-egress-https", taskSg.id, { cidrIpv4: "0.0.0.0/0" }, 443, "HTTPS out");
-  return { albSg, taskSg };
+  return taskSg;
 }
 
 /** The target group the tasks register in, health-checked on the configured path. */
@@ -117,73 +100,55 @@ function targetGroup(s: ServiceScope): lb.TargetGroup {
   );
 }
 
-/** The HTTPS listener (modern TLS only) and the HTTP listener that only redirects to it. */
-function listeners(s: ServiceScope, alb: lb.LoadBalancer, tg: lb.TargetGroup): lb.Listener {
-  const parent = { parent: s.component };
-  const https = new lb.Listener(
-    childName(s.name, "https"),
+/**
+ * On a platform: a rule on its shared listener forwarding the service's hosts and paths to its target
+ * group, `<service>-rule`, a child of the service. Returns the platform's front with the rule as the
+ * listener the service waits for (the target group is usable by ECS only once a rule forwards to it).
+ */
+function platformRoute(s: ServiceScope, tg: lb.TargetGroup): FrontParts & { rule: lb.ListenerRule } {
+  const platform = s.r.platform!;
+  const { hostHeaders, pathPatterns } = s.r.route;
+  const listenerRule = new lb.ListenerRule(
+    childName(s.name, "rule"),
     {
-      loadBalancerArn: alb.arn,
-      port: 443,
-      protocol: "HTTPS",
-      sslPolicy: TLS_POLICY,
-      certificateArn: s.r.certificateArn,
-      defaultActions: [{ type: "forward", targetGroupArn: tg.arn }],
-      tags: s.r.tags,
-    },
-    // A listener is replaced only with its load balancer (`loadBalancerArn`, facts/aws/resources.json), and
-    // a target group serves one load balancer at a time (TargetGroupAssociationLimit,
-    // facts/aws/limits.json `elb.loadBalancersPerTargetGroup`): the old listener must let go of the
-    // target group before the new one can forward to it.
-    { parent: s.component, deleteBeforeReplace: true },
-  );
-  new lb.Listener(
-    childName(s.name, "http-redirect"),
-    {
-      loadBalancerArn: alb.arn,
-      port: 80,
-      protocol: "HTTP",
-      defaultActions: [
-        { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+      listenerArn: platform.front.listener.arn,
+      priority: s.r.route.priority,
+      actions: [{ type: "forward", targetGroupArn: tg.arn }],
+      conditions: [
+        ...(hostHeaders.length > 0 ? [{ hostHeader: { values: [...hostHeaders] } }] : []),
+        ...(pathPatterns.length > 0 ? [{ pathPattern: { values: [...pathPatterns] } }] : []),
       ],
       tags: s.r.tags,
     },
-    parent,
+    { parent: s.component },
   );
-  return https;
+  return { ...platform.front, rule: listenerRule };
 }
 
-/** The load balancer side: access-log bucket, security groups, ALB, target group and listeners. */
-export function loadBalancer(s: ServiceScope): LoadBalancerParts {
-  const { name, r } = s;
-  const elbAccount = getServiceAccountOutput({}, { parent: s.component });
-  const logs = accessLogBucket(s.component, childName(name, "alb-logs"), {
-    tags: r.tags,
-    protect: r.protect,
-    retentionDays: r.logRetentionDays,
-    abortDays: 7,
-    ctx: s.ctx,
-    delivery: elbAccount.apply((elb) => ({ loadBalancer: true, elbAccountArn: elb.arn })),
-  });
-  const { albSg, taskSg } = securityGroups(s);
-  const alb = new lb.LoadBalancer(
-    childName(name, "alb"),
-    {
-      ...fittedArg("alb", name),
-      loadBalancerType: "application",
-      internal: !r.internetFacing,
-      subnets: r.loadBalancerSubnetIds,
-      securityGroups: [albSg.id],
-      dropInvalidHeaderFields: true,
-      desyncMitigationMode: "strictest",
-      enableDeletionProtection: r.deletionProtection,
-      accessLogs: { bucket: logs.bucket.bucket, enabled: true },
-      idleTimeout: 60,
-      tags: r.tags,
-    },
-    { parent: s.component, dependsOn: [logs.policy] },
-  );
+/** The service's way in: its own load balancer, or a rule on its platform's. */
+export function loadBalancer(s: ServiceScope): LoadBalancerParts & { readonly ready: pulumi.Resource } {
   const tg = targetGroup(s);
-  const https = listeners(s, alb, tg);
-  return { alb, albSg, taskSg, targetGroup: tg, https, accessLogBucketName: logs.bucket.bucket };
+  if (s.r.platform !== undefined) {
+    const front = platformRoute(s, tg);
+    return { ...front, taskSg: taskGroup(s, front.albSg), targetGroup: tg, ready: front.rule };
+  }
+  const { r } = s;
+  const front = loadBalancerFront(
+    {
+      component: s.component,
+      name: s.name,
+      ctx: s.ctx,
+      vpcId: r.vpcId,
+      subnetIds: r.loadBalancerSubnetIds,
+      internetFacing: r.internetFacing,
+      allowedCidrBlocks: r.allowedCidrBlocks,
+      deletionProtection: r.deletionProtection,
+      certificateArn: r.certificateArn,
+      tags: r.tags,
+      protect: r.protect,
+      logRetentionDays: r.logRetentionDays,
+    },
+    [{ type: "forward", targetGroupArn: tg.arn }],
+  );
+  return { ...front, taskSg: taskGroup(s, front.albSg), targetGroup: tg, ready: front.listener };
 }

@@ -32,9 +32,18 @@ export const SERVICE_NAMES = {
   albLogsBucket: autoNamed("the access log bucket", S3_BUCKET_NAME, "alb-logs-bucket", true),
 } satisfies Record<string, DerivedName>;
 
-/** Every name made from the component's; `createsKey` when the service makes its own `<name>-key`. */
-export function serviceNames(createsKey: boolean): DerivedName[] {
-  return [...Object.values(SERVICE_NAMES), ...(createsKey ? [keyAliasNamed("key")] : [])];
+/** The children a service on a ContainerPlatform does not make: the platform's load balancer and cluster. */
+const PLATFORM_OWNED: readonly (keyof typeof SERVICE_NAMES)[] = ["alb", "cluster", "albSg", "albLogsBucket"];
+
+/**
+ * Every name made from the component's; `createsKey` when the service makes its own `<name>-key`; `shared`
+ * when it is on a ContainerPlatform (no load balancer, cluster or access log bucket of its own).
+ */
+export function serviceNames(createsKey: boolean, shared = false): DerivedName[] {
+  const own = (Object.keys(SERVICE_NAMES) as (keyof typeof SERVICE_NAMES)[]).filter(
+    (k) => !shared || !PLATFORM_OWNED.includes(k),
+  );
+  return [...own.map((k) => SERVICE_NAMES[k]), ...(createsKey ? [keyAliasNamed("key")] : [])];
 }
 
 /** `{ name }` for a child whose auto-name would pass its limit, `{}` otherwise (the provider names it). */

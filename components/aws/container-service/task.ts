@@ -7,6 +7,7 @@ import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as appautoscaling from "@pulumi/aws/appautoscaling";
 import { childName } from "../../core";
 import { assumeRolePolicy, executionRolePolicy } from "../documents";
+import { carriedSecretKeys } from "../secret-keys";
 import { LoadBalancerParts, ServiceScope } from "./load-balancer";
 import { fittedArg } from "./names";
 
@@ -52,7 +53,8 @@ function executionRole(
           logGroup.arn,
           keyArn,
           pulumi.all(Object.values(s.r.secrets)),
-          pulumi.all(s.r.secretKeyArns),
+          // The keys the caller named, and those the secrets bring (a PostgresDatabase's master secret).
+          pulumi.all([...s.r.secretKeyArns, ...carriedSecretKeys(Object.values(s.r.secrets))]),
           s.ctx,
         ])
         .apply(([logGroupArn, key, refs, secretKeys, c]) =>
@@ -60,7 +62,7 @@ function executionRole(
             executionRolePolicy({
               logGroupArn,
               keyArn: key,
-              secretKeyArns: secretKeys,
+              secretKeyArns: [...new Set(secretKeys)],
               region: c.region,
               // A reference may name a JSON key (`...:secret:db-abc:password::`): grant the secret itself,
               // once however many of its keys are read.
@@ -150,7 +152,7 @@ function autoscaling(s: ServiceScope, cluster: ecs.Cluster, service: ecs.Service
  */
 function fargateService(
   s: ServiceScope,
-  front: LoadBalancerParts,
+  front: LoadBalancerParts & { readonly ready: pulumi.Resource },
   cluster: ecs.Cluster,
   task: ecs.TaskDefinition,
   executionPolicy: iam.RolePolicy,
@@ -187,7 +189,7 @@ function fargateService(
       parent: s.component,
       // The listener makes the target group usable by a service; the execution policy lets the first
       // tasks pull their image and secrets.
-      dependsOn: [front.https, executionPolicy],
+      dependsOn: [front.ready, executionPolicy],
       ignoreChanges: ["desiredCount"],
     },
   );
@@ -196,7 +198,7 @@ function fargateService(
 /** The task side: roles, cluster, task definition, service and autoscaling. */
 export function tasks(
   s: ServiceScope,
-  front: LoadBalancerParts,
+  front: LoadBalancerParts & { readonly ready: pulumi.Resource },
   logGroup: cloudwatch.LogGroup,
   keyArn: pulumi.Output<string>,
 ): TaskParts {
@@ -207,15 +209,17 @@ export function tasks(
     "task-role",
     `Application identity of ${s.name}; grants are added by the caller`,
   );
-  const cluster = new ecs.Cluster(
-    childName(s.name, "cluster"),
-    {
-      ...fittedArg("cluster", s.name),
-      settings: [{ name: "containerInsights", value: "enabled" }],
-      tags: s.r.tags,
-    },
-    parent,
-  );
+  const cluster =
+    s.r.platform?.cluster ??
+    new ecs.Cluster(
+      childName(s.name, "cluster"),
+      {
+        ...fittedArg("cluster", s.name),
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        tags: s.r.tags,
+      },
+      parent,
+    );
   const taskDefinition = new ecs.TaskDefinition(
     childName(s.name, "task"),
     {

@@ -17,6 +17,7 @@ import {
   validateLogRetention,
   weakenedAgainstProfile,
 } from "../../core";
+import { ADDRESS_PLAN } from "../../core/cidr";
 import { awsTags } from "../tags";
 import { IAM_POLICY_NAME, IAM_ROLE_NAME_RULE, LOG_GROUP_NAME, autoNamed, keyAliasNamed } from "../naming";
 import { ResolvedCommon, resolvedCommon } from "../common";
@@ -212,7 +213,12 @@ export function resolveNetworkArgs(
     component: "aws.Network",
     tags: args.tags,
   });
-  const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /22") ?? "10.0.0.0/16";
+  const cidr =
+    v.stringInput(
+      "cidrBlock",
+      v.known("cidrBlock", args.cidrBlock, ADDRESS_PLAN),
+      "an IPv4 CIDR, /16 to /22",
+    ) ?? "10.0.0.0/16";
   const zones = v.integer("zones", args.zones, 2, 4, profile.zoneCount);
   const nat = v.oneOf("natGateways", args.natGateways, NAT_MODES, profile.natGateways);
   const endpoints = interfaceEndpoints(v, args, nat);

@@ -174,8 +174,8 @@ export interface ResolvedPostgresDatabaseArgs extends ResolvedCommon {
 }
 
 /** The network arguments: a VPC, isolated subnets in two zones at least, named source groups. */
-function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<string>[] {
-  requireVpcAndSubnets(
+function placement(v: Validator, args: PostgresDatabaseArgs) {
+  const network = requireVpcAndSubnets(
     v,
     args.vpcId,
     args.subnetIds,
@@ -184,8 +184,8 @@ function placement(v: Validator, args: PostgresDatabaseArgs): pulumi.Input<strin
   const allowed = args.allowedSecurityGroupIds ?? [];
   if (!Array.isArray(allowed))
     v.fail("allowedSecurityGroupIds", allowed, "is not a list", `a list of ${SECURITY_GROUP_ID.expected}`);
-  allowed.forEach((id, i) => v.shape(`allowedSecurityGroupIds[${i}]`, id, SECURITY_GROUP_ID));
-  return allowed;
+  const groups = allowed.map((id, i) => v.shape(`allowedSecurityGroupIds[${i}]`, id, SECURITY_GROUP_ID));
+  return { ...network, allowed: groups };
 }
 
 const MAJORS = '"14", "15", "16" or "17"';
@@ -316,7 +316,7 @@ export function resolvePostgresDatabaseArgs(
     component: "aws.PostgresDatabase",
     tags: args.tags,
   });
-  const allowed = placement(v, args);
+  const network = placement(v, args);
   const size = sizing(v, args, profile, now);
   const applyImmediately = v.boolean("applyImmediately", args.applyImmediately, true);
   const username = masterUsername(v, args);
@@ -340,9 +340,9 @@ export function resolvePostgresDatabaseArgs(
   const identifier = rdsIdentifier(v);
   return {
     ...resolvedCommon(profile, { base: baseTags, caller: args.tags }, db.protect, db.weakened),
-    vpcId: args.vpcId,
-    subnetIds: args.subnetIds,
-    allowedSecurityGroupIds: allowed,
+    vpcId: network.vpcId,
+    subnetIds: network.subnetIds,
+    allowedSecurityGroupIds: network.allowed,
     engineVersion: size.engineVersion,
     majorVersion: size.majorVersion,
     extendedSupport: size.extendedSupport,

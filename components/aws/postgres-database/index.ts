@@ -12,6 +12,7 @@ import { PrivateEndpoint } from "../../core/endpoint";
 import { awsContext, outputProperties } from "../common";
 import { rdsConnectPolicy } from "../documents";
 import { wireKey } from "../encryption";
+import { carrySecretKey } from "../secret-keys";
 import { Connectable, Connections, ingressRule } from "../connections";
 import { AwsGrant, AwsGrants, GranteeLike, resolveGrantee } from "../grants";
 import {
@@ -79,7 +80,9 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
   public readonly connections: Connections;
   /**
    * ARN of the Secrets Manager secret RDS manages for the master password (a JSON `username` and `password`),
-   * encrypted with `keyArn`, rotated by RDS every 7 days. Always present: the component always has RDS
+   * encrypted with `keyArn`, rotated by RDS every 7 days. Handed to a `ContainerService`'s `secrets` (as it
+   * is, or with a JSON key: `pulumi.interpolate\`${db.masterUserSecretArn}:password::\``), it brings the
+   * grant to decrypt it with `keyArn`: no `secretKeyArns` needed. Always present: the component always has RDS
    * manage the password. For administrators and migrations; applications log in with `grantConnect`
    * (a task that read this secret at start fails to log in once RDS has rotated it).
    */
@@ -124,6 +127,8 @@ export class PostgresDatabase extends pulumi.ComponentResource implements Connec
     // manageMasterUserPassword is always on, so RDS always returns the secret.
     this.masterUserSecretArn = this.instance.masterUserSecrets[0].secretArn;
     this.keyArn = around.keyArn;
+    // A service handed the master secret (or a field of it) may decrypt it with this key, unasked.
+    carrySecretKey(this.instance, around.keyArn);
     this.connections = new Connections({
       owner: this,
       name,

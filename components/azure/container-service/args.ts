@@ -12,6 +12,7 @@ import {
 } from "../../core";
 import {
   EnvironmentVariables,
+  pinnedImage,
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
@@ -30,8 +31,11 @@ import { AZURE_SIZES } from "../sizes";
 export interface ContainerServiceArgs extends AzureCommonArgs, AzureLogArgs {
   /** The network whose `apps` tier (delegated to Container Apps) the environment goes in, internal only. */
   readonly network: Network;
-  /** The image, pinned: `repo:tag` (not `latest`) or `repo@sha256:digest`. */
-  readonly image: string;
+  /**
+   * The image, pinned: `repo:tag` (not `latest`) or `repo@sha256:digest`; a string, or an Output (an image
+   * built and pushed by the same program), checked with the same rule once it is known.
+   */
+  readonly image: pulumi.Input<string>;
   /** The port the container listens on (internal ingress targets it). @default 8080 */
   readonly containerPort?: number;
   /** CPU cores per replica. @default - the profile's, from AZURE_SIZES */
@@ -81,7 +85,7 @@ export const CONTAINER_SERVICE_ARG_KEYS = argKeys<ContainerServiceArgs>()([
 export interface ResolvedContainerServiceArgs extends AzureResolved {
   readonly workspace: WorkspaceChoice;
   readonly network: Network;
-  readonly image: string;
+  readonly image: pulumi.Input<string>;
   readonly containerPort: number;
   readonly cpu: number;
   readonly memory: string;
@@ -160,9 +164,7 @@ export function resolveContainerServiceArgs(
   // The app's name is the strictest the component's name makes (the environment's and identity's are looser).
   validateDerivedNames(v, [APP_NAMED]);
   const network = networkWithTier(v, args.network, "apps");
-  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
-  const imageProblem = imageReferenceProblem(args.image);
-  if (imageProblem) v.fail("image", args.image, imageProblem, PINNED_IMAGE_EXPECTED);
+  const image = pinnedImage(v, "image", args.image);
   const containerPort = v.integer("containerPort", args.containerPort, 1, 65535, 8080);
   if (
     args.cpu !== undefined &&
@@ -180,8 +182,15 @@ export function resolveContainerServiceArgs(
     ]),
   );
   const { minCapacity, maxCapacity } = resolveCapacity(v, args, profile, { floor: 0, ceiling: 300 });
-  const secretVaultIds = args.secretVaultIds ?? [];
-  v.stringList("secretVaultIds", secretVaultIds, "a list of Key Vault resource ids");
+  const secretVaultIds = v.stringList(
+    "secretVaultIds",
+    v.known(
+      "secretVaultIds",
+      args.secretVaultIds ?? [],
+      "grants the app's identity on each vault, one role assignment per entry, named by its position",
+    ),
+    "a list of Key Vault resource ids",
+  );
   const registryServer = v.stringInput(
     "registryServer",
     args.registryServer,
@@ -202,7 +211,7 @@ export function resolveContainerServiceArgs(
     ...azureResolved(base, [], { logRetentionDays: retentionOf(workspace), minCapacity }),
     workspace,
     network,
-    image: args.image,
+    image,
     containerPort,
     cpu,
     memory,

@@ -2,6 +2,7 @@
 // the NAT gateway that gives the tiers their egress, the workspace the NSG diagnostics go to, every
 // weakening named, before anything registers.
 import { Validator, argKeys, planCidr, validateDerivedNames } from "../../core";
+import { ADDRESS_PLAN } from "../../core/cidr";
 import {
   AZURE_COMMON_KEYS,
   AzureCommonArgs,
@@ -121,7 +122,11 @@ export function resolveNetworkArgs(
   // The VNet's name bounds the others (each NSG's rule is looser), so it alone is checked.
   validateDerivedNames(v, [VNET_NAMED]);
   const addressSpace =
-    v.stringInput("addressSpace", args.addressSpace, "an IPv4 CIDR, /8 to /20") ?? "10.0.0.0/16";
+    v.stringInput(
+      "addressSpace",
+      v.known("addressSpace", args.addressSpace, ADDRESS_PLAN),
+      "an IPv4 CIDR, /8 to /20",
+    ) ?? "10.0.0.0/16";
   const tiers = args.tiers ?? [...AZURE_NETWORK_TIERS];
   if (!Array.isArray(tiers) || tiers.length === 0)
     v.fail("tiers", tiers, "is not a non-empty list", `some of ${AZURE_NETWORK_TIERS.join(", ")}`);

@@ -11,6 +11,7 @@ import {
   strictObject,
   validateDerivedNames,
 } from "../../core";
+import { checkedInput } from "../../core/validate";
 import { DatabaseSettingArgs, resolveDatabaseSettings } from "../../core/database-settings";
 import {
   AZURE_COMMON_KEYS,
@@ -179,9 +180,12 @@ function resolvePassword(v: Validator, args: PostgresDatabaseArgs): ResolvedPost
     args.administratorLoginPassword,
     "a password (a secret)",
   );
-  if (!isDeferred(password) && typeof password !== "string")
-    v.fail("administratorLoginPassword", "[secret]", "is not a string", "a password (a secret)");
-  return { login, password };
+  // Checked now, or once known when an Output; the value itself is never shown.
+  const checked = checkedInput(password, (known: unknown) => {
+    if (typeof known !== "string")
+      v.fail("administratorLoginPassword", "[secret]", "is not a string", "a password (a secret)");
+  });
+  return { login, password: checked };
 }
 
 /** Version, SKU and storage: the profile's unless given. */

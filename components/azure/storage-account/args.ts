@@ -129,7 +129,11 @@ function resolveNetworkAccess(
   args: StorageAccountArgs,
 ): { publicNetworkAccess: boolean; allowedIpRanges: string[] } {
   const publicNetworkAccess = v.boolean("publicNetworkAccess", args.publicNetworkAccess, false);
-  const allowedIpRanges = args.allowedIpRanges ?? [];
+  const allowedIpRanges = v.known(
+    "allowedIpRanges",
+    args.allowedIpRanges ?? [],
+    "makes one network rule per range, checked (never 0.0.0.0) before anything is created",
+  );
   v.stringList("allowedIpRanges", allowedIpRanges, "a list of public IPv4 addresses or CIDR ranges");
   allowedIpRanges.forEach((ip, i) => {
     if (!IP_RANGE.test(ip) || ip.startsWith("0.0.0.0"))
@@ -163,7 +167,11 @@ export function resolveStorageAccountArgs(
   });
   const { profile } = base;
   resolveKeyAndName(v, args);
-  const containers = args.containers ?? [];
+  const containers = v.known(
+    "containers",
+    args.containers ?? [],
+    "makes one blob container per entry, named by it",
+  );
   v.stringList("containers", containers, "a list of container names");
   containers.forEach((c, i) => {
     if (!CONTAINER.test(c))

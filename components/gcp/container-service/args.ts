@@ -9,7 +9,6 @@ import {
   Shape,
   Validator,
   argKeys,
-  imageReferenceProblem,
   isDeferred,
   pathShape,
   protectStateful,
@@ -21,6 +20,7 @@ import {
 import {
   ContainerEnvironmentArgs,
   EnvironmentVariables,
+  pinnedImage,
   resolveCapacity,
   resolveContainerEnvironment,
 } from "../../core/container-settings";
@@ -74,8 +74,11 @@ export interface ContainerServiceArgs extends ContainerEnvironmentArgs {
    * @default - only the Groundwork labels
    */
   readonly labels?: Labels;
-  /** The container image, pinned to a tag other than `latest` or to a digest. */
-  readonly image: string;
+  /**
+   * The container image, pinned to a tag other than `latest` or to a digest: a string, or an Output (an
+   * image built and pushed by the same program), checked with the same rule once it is known.
+   */
+  readonly image: pulumi.Input<string>;
   /**
    * The network outbound traffic goes through (direct VPC egress): a `Network` (its private subnet) or
    * `{ networkId, subnetId }`.
@@ -157,7 +160,7 @@ export interface SecretReference {
 
 /** ContainerService arguments with every default applied. */
 export interface ResolvedContainerServiceArgs extends ResolvedGcpCommon {
-  readonly image: string;
+  readonly image: pulumi.Input<string>;
   readonly networkId: pulumi.Input<string>;
   readonly subnetId: pulumi.Input<string>;
   readonly vpcEgress: (typeof VPC_EGRESS)[number];
@@ -176,7 +179,7 @@ export interface ResolvedContainerServiceArgs extends ResolvedGcpCommon {
 }
 
 function placement(v: Validator, args: ContainerServiceArgs) {
-  validateRegion(v, "region", args.region);
+  const region = validateRegion(v, "region", args.region);
   const expected = "a Network, or { networkId, subnetId }";
   const network = v.required("network", args.network, expected);
   if (network instanceof Network) {
@@ -190,7 +193,7 @@ function placement(v: Validator, args: ContainerServiceArgs) {
     return {
       networkId: network.networkId,
       subnetId: network.privateSubnetId,
-      region: args.region ?? network.region,
+      region: region ?? network.region,
     };
   }
   // Checked like the arguments themselves: a plain object of exactly the two ids, each a string now or
@@ -200,14 +203,7 @@ function placement(v: Validator, args: ContainerServiceArgs) {
     v.required(`network.${field}`, ids[field], `the ${field === "networkId" ? "network" : "subnet"} id`);
     v.stringInput(`network.${field}`, ids[field], expected);
   }
-  return { networkId: ids.networkId, subnetId: ids.subnetId, region: args.region };
-}
-
-function image(v: Validator, args: ContainerServiceArgs): string {
-  v.required("image", args.image, "a pinned image reference (repo:tag or repo@sha256:digest)");
-  const problem = imageReferenceProblem(args.image);
-  if (problem) v.fail("image", args.image, problem, PINNED_IMAGE_EXPECTED);
-  return args.image;
+  return { networkId: ids.networkId, subnetId: ids.subnetId, region };
 }
 
 function sizing(v: Validator, args: ContainerServiceArgs, profile: EnvironmentProfile) {
@@ -246,7 +242,7 @@ export function resolveContainerServiceArgs(
   inheritedProtect = false,
 ): ResolvedContainerServiceArgs {
   strictArgs(v, args, CONTAINER_SERVICE_ARG_KEYS);
-  const img = image(v, args);
+  const img = pinnedImage(v, "image", args.image);
   validateDerivedNames(v, [gcpAutoNamed("the service", CLOUD_RUN_SERVICE_NAME, "service")]);
   const place = placement(v, args);
   const vpcEgress = v.oneOf("vpcEgress", args.vpcEgress, VPC_EGRESS, "PRIVATE_RANGES_ONLY");

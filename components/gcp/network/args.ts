@@ -16,6 +16,7 @@ import {
   strictObject,
   validateDerivedNames,
 } from "../../core";
+import { ADDRESS_PLAN } from "../../core/cidr";
 import { validateRegion } from "../locations";
 import { GCP_RESOURCE_NAME, gcpAutoNamed } from "../naming";
 
@@ -176,8 +177,13 @@ export function resolveNetworkArgs(
   profile: EnvironmentProfile,
 ): ResolvedNetworkArgs {
   strictArgs(v, args, NETWORK_ARG_KEYS);
-  validateRegion(v, "region", args.region);
-  const cidr = v.stringInput("cidrBlock", args.cidrBlock, "an IPv4 CIDR, /16 to /24") ?? "10.0.0.0/16";
+  const region = validateRegion(v, "region", args.region);
+  const cidr =
+    v.stringInput(
+      "cidrBlock",
+      v.known("cidrBlock", args.cidrBlock, ADDRESS_PLAN),
+      "an IPv4 CIDR, /16 to /24",
+    ) ?? "10.0.0.0/16";
   const prefix = parseCidr(cidr)?.prefix ?? 16;
   const plan = planCidr(
     v,
@@ -206,7 +212,7 @@ export function resolveNetworkArgs(
   ]);
   return {
     profile,
-    region: args.region,
+    region,
     plan,
     nat,
     flowLogs,

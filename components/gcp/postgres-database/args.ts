@@ -164,9 +164,14 @@ function placement(v: Validator, args: PostgresDatabaseArgs): SqlPlacement {
     // No region check, unlike ContainerService: the peering is VPC-wide, so any region reaches the IP.
     return { networkId: network.networkId, region: args.region ?? network.region, waitFor: [connection] };
   }
-  if (typeof network === "string") v.shape("network", network, NETWORK_ID);
-  else if (!isDeferred(network)) v.fail("network", network, "is not a network", NETWORK_EXPECTED);
-  return { networkId: network, region: args.region, waitFor: [] };
+  if (typeof network !== "string" && !isDeferred(network))
+    v.fail("network", network, "is not a network", NETWORK_EXPECTED);
+  // A plain id is checked now, an Output once known (the instance takes the checked value).
+  return {
+    networkId: v.shape("network", network as pulumi.Input<string>, NETWORK_ID),
+    region: args.region,
+    waitFor: [],
+  };
 }
 
 function sizing(v: Validator, args: PostgresDatabaseArgs, profile: EnvironmentProfile) {

@@ -1,9 +1,7 @@
 // One hardened container from the caller's description: a checked name, a pinned image, plain env only,
 // requests and limits, the shared security context, its volumes and, for long-running containers, probes.
-import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { PINNED_IMAGE_EXPECTED, imageReferenceProblem } from "../../core/images";
-import { plainEnvValue } from "../../core/container-settings";
+import { pinnedImage, plainEnvValue } from "../../core/container-settings";
 import { looksLikeSecretName } from "../../core/secrets";
 import { isPlainObject, strictObject } from "../../core/strict";
 import { Validator } from "../../core/validate";
@@ -21,21 +19,6 @@ export interface BuiltContainer {
   readonly name: string;
   readonly container: k8s.core.v1.Container;
   readonly volumes: k8s.core.v1.Volume[];
-}
-
-/** The pinned image, checked now when known and on resolution when it is an Output. */
-function pinnedImage(v: Validator, field: string, image: pulumi.Input<string>): pulumi.Input<string> {
-  if (pulumi.Output.isInstance(image) || image instanceof Promise) {
-    return pulumi.output(image).apply((resolved) => {
-      const problem = imageReferenceProblem(resolved);
-      if (problem !== undefined) v.fail(field, resolved, problem, PINNED_IMAGE_EXPECTED);
-      return resolved;
-    });
-  }
-  v.required(field, image, PINNED_IMAGE_EXPECTED);
-  const problem = imageReferenceProblem(image);
-  if (problem !== undefined) v.fail(field, image, problem, PINNED_IMAGE_EXPECTED);
-  return image;
 }
 
 /** Plain environment variables; a name that looks like a secret, or a value that is not a string, is refused. */
