@@ -222,6 +222,15 @@ export function providerState(
   const state: Record<string, unknown> = { ...ctx.inputs, ...(hooked?.state ?? {}) };
   // What Check knows: the auto-name, Kubernetes' metadata.name, AWS's tagsAll and region.
   if (shape?.n && state[shape.n] === undefined) state[shape.n] = autoName(ctx, shape.n);
+  // A resource group's name is its `resourceGroupName` input, which the shape table leaves out (every
+  // azure-native type takes one, naming its parent group): the group itself is named by it.
+  const groupName = ctx.inputs.resourceGroupName;
+  if (
+    ctx.type === "azure-native:resources:ResourceGroup" &&
+    state.name === undefined &&
+    typeof groupName === "string"
+  )
+    state.name = groupName;
   if (KUBERNETES_OBJECT.test(ctx.type)) {
     const meta = state.metadata;
     if (meta !== UNKNOWN && (typeof meta === "object" || meta === undefined)) {

@@ -84,6 +84,8 @@ export interface ResourceFact {
   /** APIs (Google Cloud services, Azure resource providers) that must be enabled before the first create. */
   readonly apis?: readonly string[];
   readonly apisSource?: string;
+  /** Subscription features (Azure `az feature register`), as `<namespace>/<name>`, registered before the first create. */
+  readonly features?: readonly string[];
   /** Identities that must exist before the resource works, and what makes them. */
   readonly identities?: readonly {
     readonly name: string;

@@ -20,7 +20,8 @@ import {
 } from "../core";
 import { ResolvedCommon, perRun, resolvedCommon } from "../core/component";
 import { validateAzureLocation } from "./locations";
-import { AZURE_LOCATION_SHAPE } from "./naming";
+import { AZURE_LOCATION_SHAPE, RESOURCE_GROUP_NAME, azureAutoNamed } from "./naming";
+import { fittedNameArg } from "../core/naming";
 import { azureTags } from "./tags";
 
 /** The subscription and tenant the component's resources land in. */
@@ -107,8 +108,8 @@ export function resolvePlacement(v: Validator, args: AzureCommonArgs): Placement
   if (group === undefined) return { kind: "create", location: where };
   if (typeof group !== "string" && !isDeferred(group))
     v.fail("resourceGroup", group, "is not a resource group", "a resources.ResourceGroup or its name");
-  v.shape("resourceGroup", group, RESOURCE_GROUP_SHAPE);
-  return { kind: "named", name: group, location: where };
+  // Checked now when known, once known when an Output; the children take the checked name.
+  return { kind: "named", name: v.shape("resourceGroup", group, RESOURCE_GROUP_SHAPE), location: where };
 }
 
 /** The resource group name and location for a placement, creating `<name>-rg` when asked. */
@@ -128,7 +129,16 @@ export function wirePlacement(
     return { resourceGroupName: pulumi.output(placement.name), location: pulumi.output(placement.location) };
   const group = new ResourceGroup(
     childName(name, "rg"),
-    { location: placement.location, tags },
+    {
+      // A long component name is shortened with a hash to the 90 characters a group takes (ADR 0020).
+      ...fittedNameArg(
+        "resourceGroupName",
+        azureAutoNamed("the resource group", RESOURCE_GROUP_NAME, "rg"),
+        name,
+      ),
+      location: placement.location,
+      tags,
+    },
     { parent: scope },
   );
   return { resourceGroupName: group.name, location: group.location };

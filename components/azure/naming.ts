@@ -110,3 +110,26 @@ export const ACR_REGISTRY_SHAPE: Shape = pathShape(
 );
 /** A container registry's resource id. */
 export const ACR_REGISTRY_ID: RegExp = ACR_REGISTRY_SHAPE.pattern;
+
+/**
+ * The AKS cluster component's name: the managed cluster and its node resource group are named from it, and
+ * AKS appends `-cluster` where it forms its own names, so 1-44 letters, digits, `_` and `-`, starting with
+ * a letter or digit (Microsoft.ContainerService managedClusters: 1-63 characters; the rest is AKS's).
+ */
+export const AKS_CLUSTER_COMPONENT_NAME: NameRule = {
+  id: "aksClusterName",
+  minLength: 1,
+  maxLength: 44,
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/,
+  description: "1-44 letters, digits, _ and - (AKS adds -cluster), starting with a letter or digit",
+};
+
+/** Resource group names: 1-90 letters, digits and `_ . - ( )`, not ending in a period (Microsoft.Resources). */
+export const RESOURCE_GROUP_NAME: NameRule = {
+  id: "azureResourceGroup",
+  minLength: 1,
+  maxLength: 90,
+  // The length is maxLength's to check: a pattern that bounded it too would read every long name as malformed.
+  pattern: /^[-\w.()]*[-\w()]$/,
+  description: "1-90 letters, digits and _ . - ( ), not ending in a period",
+};

@@ -22,8 +22,19 @@ describe("README: the Azure deploy checklist", () => {
       for (const r of (await platformGraph(stack)).resources)
         if (r.custom && r.type.startsWith("azure-native:") && !r.type.startsWith("pulumi:"))
           for (const api of resourceFacts(r.type)?.apis ?? []) needed.add(api);
-    assert.deepStrictEqual([...new Set(providersIn(item(1)))].sort(), [...needed].sort());
-    assert.ok(needed.size >= 8, `only ${needed.size} providers`);
+    const features = new Set<string>();
+    for (const stack of ["azure-dev", "azure-prod"])
+      for (const r of (await platformGraph(stack)).resources)
+        for (const f of resourceFacts(r.type)?.features ?? []) features.add(f);
+    const providers = [...needed];
+    assert.deepStrictEqual([...new Set(providersIn(item(1)))].sort(), providers.sort());
+    // Subscription features (encryption at host for AKS nodes) are named the way they are registered.
+    assert.ok(features.size > 0, "the AKS nodes' EncryptionAtHost feature");
+    for (const f of features) {
+      const [namespace, name] = f.split("/");
+      assert.ok(item(1).includes(`az feature register --namespace ${namespace} --name ${name}`), f);
+    }
+    assert.ok(providers.length >= 8, `only ${providers.length} providers`);
   });
 
   it("names the Network Watcher the flow log is a child of, and the config keys of the group and registry", async () => {

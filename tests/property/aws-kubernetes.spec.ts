@@ -179,7 +179,8 @@ const SUBJECTS = [
       ...{ internetFacing: "boolean", allowedCidrBlocks: "list", logRetentionDays: "number" },
       ...{ protect: "boolean", loadBalancerDeletionProtection: "boolean" },
     },
-    badNames: ["internal-api", "orders-platform-shared", "-p", "a_b"],
+    badNames: ["internal-api", "-p", "a_b"],
+    longNames: "fit",
   } satisfies Subject<aws.ContainerPlatformArgs, Kind>,
   {
     name: "kubernetes.Namespace",

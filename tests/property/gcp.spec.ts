@@ -196,7 +196,8 @@ const SUBJECTS = [
       ...{ encryptionKey: "key", version: "enum", releaseChannel: "enum", nodes: "nodes", zones: "number" },
       ...{ authorizedNetworks: "cidrs", deletionProtection: "boolean", protect: "boolean" },
     },
-    badNames: ["Apps", "apps_1", "a".repeat(30)],
+    badNames: ["Apps", "apps_1"],
+    longNames: "fit",
   } satisfies Subject<gcp.KubernetesClusterArgs, Kind>,
 ] as const;
 

@@ -2,14 +2,7 @@
 // anything that looks secret, secrets as Key Vault references only, sizes and replicas from the profile,
 // every weakening named, before anything registers.
 import * as pulumi from "@pulumi/pulumi";
-import {
-  PINNED_IMAGE_EXPECTED,
-  Validator,
-  argKeys,
-  checkedShape,
-  imageReferenceProblem,
-  validateDerivedNames,
-} from "../../core";
+import { Validator, argKeys, checkedShape, validateDerivedNames } from "../../core";
 import {
   EnvironmentVariables,
   pinnedImage,

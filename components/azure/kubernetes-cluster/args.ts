@@ -23,6 +23,8 @@ import { EncryptionKey } from "../encryption-key";
 import { resolveWorkspace } from "../logs";
 import { Network, networkWithTier } from "../network";
 import { AKS_DEFAULT_VERSION, AKS_KUBERNETES_VERSIONS } from "./kubeconfig";
+import { validateNameFor } from "../../core/naming";
+import { AKS_CLUSTER_COMPONENT_NAME } from "../naming";
 
 /** The workload node pool's size: a VM size with a local disk that holds the ephemeral OS disk, and bounds. */
 export interface KubernetesClusterNodes {
@@ -301,12 +303,7 @@ export function resolveKubernetesClusterArgs(
     inheritedProtect,
   });
   const { profile } = base;
-  v.matches(
-    "name",
-    v.resourceName,
-    /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,43}$/,
-    "1-44 letters, digits, _ and - (AKS adds -cluster)",
-  );
+  validateNameFor(v, "name", AKS_CLUSTER_COMPONENT_NAME, v.resourceName);
   const { network, key } = resolveTargets(v, args);
   const version = v.oneOf("version", args.version, AKS_KUBERNETES_VERSIONS, AKS_DEFAULT_VERSION);
   const sizes = CLUSTER_SIZES[profile.environment];

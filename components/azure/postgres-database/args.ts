@@ -7,7 +7,6 @@ import {
   checkedShape,
   argKeys,
   childName,
-  isDeferred,
   strictObject,
   validateDerivedNames,
 } from "../../core";

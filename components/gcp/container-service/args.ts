@@ -5,7 +5,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   Environment,
   EnvironmentProfile,
-  PINNED_IMAGE_EXPECTED,
   Shape,
   Validator,
   argKeys,

@@ -216,7 +216,8 @@ function encryptionKey(v: Validator, value: KubernetesClusterArgs["encryptionKey
     if (!CRYPTO_KEY_ID.test(key)) v.fail("encryptionKey", key, "is not a crypto key id", expected);
     checkKeyLocation(v, "encryptionKey", "container", dataRegion, locationOfKeyId(key));
   } else if (!isDeferred(key)) v.fail("encryptionKey", key, "is not a key id or an EncryptionKey", expected);
-  return { kind: "id" as const, id: key };
+  // An Output (a key from another stack) is checked once known; the children take the checked value.
+  return { kind: "id" as const, id: v.matches("encryptionKey", key, CRYPTO_KEY_ID, expected) };
 }
 
 function versioning(v: Validator, args: KubernetesClusterArgs, profile: EnvironmentProfile) {

@@ -10,6 +10,7 @@ import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import type { Provider } from "@pulumi/kubernetes/provider";
 import { Validator, childName, resolveProfile } from "../../core";
+import { GKE_NAME, gcpFittedName } from "../naming";
 import { serviceAgentGrantee } from "../agents";
 import { childOptions, dependsOnOf, outputProperties, regionOf } from "../common";
 import { KubernetesClusterArgs, ResolvedKubernetesClusterArgs, resolveKubernetesClusterArgs } from "./args";
@@ -135,7 +136,8 @@ export class KubernetesCluster extends pulumi.ComponentResource {
     const ready = [...grants, ...nodes.roles];
     this.cluster = new Cluster(
       childName(name, "cluster"),
-      clusterArgs(r, region, project, keyId, config),
+      // A name that fits keeps the provider's auto-name; a longer one is shortened with a hash (ADR 0020).
+      { ...gcpFittedName(name, "cluster", GKE_NAME), ...clusterArgs(r, region, project, keyId, config) },
       // The default pool's config applies once, to a pool deleted at creation: changing it later would
       // replace the cluster (its node_config is ForceNew there), so it is ignored, like the count.
       childOptions(this, after, {

@@ -9,6 +9,7 @@ import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import type * as inputs from "@pulumi/gcp/types/input";
 import { childName } from "../../core";
+import { GKE_NAME, gcpFittedName } from "../naming";
 import { childOptions } from "../common";
 import { ResolvedKubernetesClusterArgs } from "./args";
 import { GKE_NODE_ROLES } from "./versions";
@@ -88,6 +89,7 @@ export function nodePool(
   return new NodePool(
     childName(name, "nodes"),
     {
+      ...gcpFittedName(name, "nodes", GKE_NAME),
       cluster: o.cluster,
       location: o.location,
       nodeLocations: zones,

@@ -100,8 +100,20 @@ describe("aws/sizes: AWS_SIZES", () => {
       databaseInstanceClass: "db.t4g.micro",
       databaseStorageGiB: 20,
       databaseMaxStorageGiB: 50,
+      nodeInstanceType: "t3.medium",
+      nodeMin: 2,
+      nodeMax: 3,
+      nodeDiskGiB: 50,
     });
     assert.equal(AWS_SIZES.staging.databaseInstanceClass, "db.t4g.medium");
+    // Prod keeps at least as many EKS nodes as any other environment, on disks no smaller.
+    for (const e of ["dev", "staging"] as const) {
+      assert.ok(
+        AWS_SIZES.prod.nodeMin >= AWS_SIZES[e].nodeMin && AWS_SIZES.prod.nodeMax >= AWS_SIZES[e].nodeMax,
+        e,
+      );
+      assert.ok(AWS_SIZES.prod.nodeDiskGiB >= AWS_SIZES[e].nodeDiskGiB, e);
+    }
     assert.deepEqual([AWS_SIZES.prod.taskCpu, AWS_SIZES.prod.databaseMaxStorageGiB], [1024, 1000]);
   });
 });
