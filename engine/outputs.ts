@@ -103,6 +103,20 @@ function ownName(
   return (shape?.n ? pick(state[shape.n]) : undefined) ?? pick(state.name) ?? ctx.name;
 }
 
+/**
+ * A resource group's name is its `resourceGroupName` input, which the shape table leaves out (every
+ * azure-native type takes one, naming its parent group): the group itself is named by it.
+ */
+function nameResourceGroup(ctx: OutputContext, state: Record<string, unknown>): void {
+  const groupName = ctx.inputs.resourceGroupName;
+  if (
+    ctx.type === "azure-native:resources:ResourceGroup" &&
+    state.name === undefined &&
+    typeof groupName === "string"
+  )
+    state.name = groupName;
+}
+
 /** Replaces every letter and digit of an example id with stable ones of the same kind: `d2ypk4k47z8u6` → `k7…`. */
 function likeExample(example: string, seed: string): string {
   const h = hex(64, seed);
@@ -222,15 +236,7 @@ export function providerState(
   const state: Record<string, unknown> = { ...ctx.inputs, ...(hooked?.state ?? {}) };
   // What Check knows: the auto-name, Kubernetes' metadata.name, AWS's tagsAll and region.
   if (shape?.n && state[shape.n] === undefined) state[shape.n] = autoName(ctx, shape.n);
-  // A resource group's name is its `resourceGroupName` input, which the shape table leaves out (every
-  // azure-native type takes one, naming its parent group): the group itself is named by it.
-  const groupName = ctx.inputs.resourceGroupName;
-  if (
-    ctx.type === "azure-native:resources:ResourceGroup" &&
-    state.name === undefined &&
-    typeof groupName === "string"
-  )
-    state.name = groupName;
+  nameResourceGroup(ctx, state);
   if (KUBERNETES_OBJECT.test(ctx.type)) {
     const meta = state.metadata;
     if (meta !== UNKNOWN && (typeof meta === "object" || meta === undefined)) {
