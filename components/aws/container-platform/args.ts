@@ -14,7 +14,7 @@ import {
   weakenedAgainstProfile,
 } from "../../core";
 import { awsTags } from "../tags";
-import { ECS_NAME, ELB_NAME, S3_BUCKET_NAME, SECURITY_GROUP_NAME, autoNamed } from "../naming";
+import { platformNames } from "../container-service/names";
 import { requireVpcAndSubnets, ResolvedCommon, resolvedCommon } from "../common";
 import { FrontAccess, FrontAccessArgs, resolveFrontAccess } from "../container-service/access";
 
@@ -88,12 +88,7 @@ export function resolveContainerPlatformArgs(
   const network = requireVpcAndSubnets(v, args.vpcId, args.subnetIds, "the subnet ids of the load balancer");
   const access = resolveFrontAccess(v, args);
   const retention = validateLogRetention(v, args.logRetentionDays, profile.logRetentionDays);
-  validateDerivedNames(v, [
-    autoNamed("the load balancer", ELB_NAME, "alb"),
-    autoNamed("the cluster", ECS_NAME, "cluster"),
-    autoNamed("the load balancer security group", SECURITY_GROUP_NAME, "alb-sg"),
-    autoNamed("the access log bucket", S3_BUCKET_NAME, "alb-logs-bucket", true),
-  ]);
+  validateDerivedNames(v, platformNames());
   const protect = protectStateful(
     profile,
     v.boolean("protect", args.protect, profile.protect),

@@ -35,6 +35,11 @@ export const SERVICE_NAMES = {
 /** The children a service on a ContainerPlatform does not make: the platform's load balancer and cluster. */
 const PLATFORM_OWNED: readonly (keyof typeof SERVICE_NAMES)[] = ["alb", "cluster", "albSg", "albLogsBucket"];
 
+/** The names a ContainerPlatform makes from its own: the children its services share. */
+export function platformNames(): DerivedName[] {
+  return PLATFORM_OWNED.map((k) => SERVICE_NAMES[k]);
+}
+
 /**
  * Every name made from the component's; `createsKey` when the service makes its own `<name>-key`; `shared`
  * when it is on a ContainerPlatform (no load balancer, cluster or access log bucket of its own).

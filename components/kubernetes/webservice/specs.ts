@@ -2,7 +2,7 @@
 // constructor only names children and wires their references to each other.
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { topologySpread, workloadMetadata } from "../workload/base";
+import { rollingDeploymentSpec, workloadMetadata } from "../workload/base";
 import { ResolvedWebService } from "./args";
 
 /** Metadata every object carries: named after the component, in the checked namespace. */
@@ -13,18 +13,7 @@ export function deploymentSpec(
   r: ResolvedWebService,
   serviceAccountName: pulumi.Input<string>,
 ): k8s.apps.v1.DeploymentSpec {
-  return {
-    replicas: r.minReplicas,
-    selector: { matchLabels: r.selector },
-    strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-    template: {
-      metadata: {
-        labels: r.labels,
-        ...(Object.keys(r.podAnnotations).length > 0 ? { annotations: r.podAnnotations } : {}),
-      },
-      spec: { ...r.podSpec, serviceAccountName, topologySpreadConstraints: topologySpread(r.selector) },
-    },
-  };
+  return rollingDeploymentSpec(r, serviceAccountName);
 }
 
 /** The ClusterIP Service on the main container's named port. */

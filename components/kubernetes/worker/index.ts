@@ -12,34 +12,20 @@ import { resolveProfile } from "../../core/profiles";
 import { Tags } from "../../core/tags";
 import { Validator } from "../../core/validate";
 import { EgressWorkload, WorkloadIdentity } from "../egress";
-import { topologySpread, workloadMetadata } from "../workload/base";
+import { rollingDeploymentSpec, workloadMetadata } from "../workload/base";
 import { admissionPolicy, egressPolicy } from "../workload/policies";
 import { ResolvedWorker, WorkerArgs, resolveWorkerArgs } from "./args";
 
 export { ExternalMetricArgs, WorkerArgs } from "./args";
 
+// A consumer has no traffic to keep: replace one pod at a time, never running below the floor.
 function deploymentSpec(
   r: ResolvedWorker,
   serviceAccountName: pulumi.Input<string>,
 ): k8s.apps.v1.DeploymentSpec {
-  return {
-    replicas: r.minReplicas,
-    selector: { matchLabels: r.selector },
-    // A consumer has no traffic to keep: replace one pod at a time, never running below the floor.
-    strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-    template: {
-      metadata: {
-        labels: r.labels,
-        ...(Object.keys(r.podAnnotations).length > 0 ? { annotations: r.podAnnotations } : {}),
-      },
-      spec: {
-        ...r.podSpec,
-        serviceAccountName,
-        terminationGracePeriodSeconds: r.terminationGracePeriodSeconds,
-        topologySpreadConstraints: topologySpread(r.selector),
-      },
-    },
-  };
+  return rollingDeploymentSpec(r, serviceAccountName, {
+    terminationGracePeriodSeconds: r.terminationGracePeriodSeconds,
+  });
 }
 
 /**

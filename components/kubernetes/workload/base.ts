@@ -201,6 +201,35 @@ export function topologySpread(selector: Tags): k8s.core.v1.TopologySpreadConstr
 }
 
 /**
+ * A Deployment of the hardened pod, running as `serviceAccountName`: rolled one surge pod at a time and
+ * never below the replica floor (`maxUnavailable: 0`), spread across zones and nodes. `pod` adds what a
+ * workload sets beyond the shared pod spec (a worker's grace period). Shared by WebService and Worker.
+ */
+export function rollingDeploymentSpec(
+  r: ResolvedWorkload & { readonly minReplicas: number },
+  serviceAccountName: pulumi.Input<string>,
+  pod: Partial<k8s.core.v1.PodSpec> = {},
+): k8s.apps.v1.DeploymentSpec {
+  return {
+    replicas: r.minReplicas,
+    selector: { matchLabels: r.selector },
+    strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+    template: {
+      metadata: {
+        labels: r.labels,
+        ...(Object.keys(r.podAnnotations).length > 0 ? { annotations: r.podAnnotations } : {}),
+      },
+      spec: {
+        ...r.podSpec,
+        serviceAccountName,
+        ...pod,
+        topologySpreadConstraints: topologySpread(r.selector),
+      },
+    },
+  };
+}
+
+/**
  * Replica bounds: the profile's, never below the environment's floor (2 where it is highly available).
  * Shared by every scaled workload.
  */
